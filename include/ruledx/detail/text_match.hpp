@@ -1,0 +1,95 @@
+// ruledx — the tolerant text comparisons rules need, usable in constant expressions.
+//
+// Knowledge-base articles quote messages with their own spacing, case and typos
+// ("MSExchange IMC", "Intialization/Termination"); real logs differ from articles the same way.
+#ifndef RULEDX_DETAIL_TEXT_MATCH_HPP
+#define RULEDX_DETAIL_TEXT_MATCH_HPP
+
+#include <cstddef>
+#include <string_view>
+
+namespace ruledx::detail {
+
+[[nodiscard]] constexpr char ascii_lower(char c) noexcept {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+[[nodiscard]] constexpr bool is_space(char c) noexcept {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' || c == '\0';
+}
+[[nodiscard]] constexpr bool is_alnum(char c) noexcept {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Names (sources, services): case-insensitive, spaces ignored.
+[[nodiscard]] constexpr bool same_name(std::string_view a, std::string_view b) noexcept {
+    std::size_t i = 0;
+    std::size_t j = 0;
+    for (;;) {
+        while (i < a.size() && a[i] == ' ') ++i;
+        while (j < b.size() && b[j] == ' ') ++j;
+        if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+        if (ascii_lower(a[i]) != ascii_lower(b[j])) return false;
+        ++i;
+        ++j;
+    }
+}
+
+// Does `text` contain `phrase`, ignoring case and treating any run of white space as one space?
+[[nodiscard]] constexpr bool contains_phrase(std::string_view text, std::string_view phrase) noexcept {
+    std::size_t p0 = 0;
+    while (p0 < phrase.size() && is_space(phrase[p0])) ++p0;
+    if (p0 == phrase.size()) return true;
+    for (std::size_t start = 0; start < text.size(); ++start) {
+        if (ascii_lower(text[start]) != ascii_lower(phrase[p0])) continue;
+        std::size_t t = start;
+        std::size_t p = p0;
+        for (;;) {
+            if (p == phrase.size()) return true;
+            if (is_space(phrase[p])) {
+                while (p < phrase.size() && is_space(phrase[p])) ++p;
+                if (p == phrase.size()) return true;
+                if (t == text.size() || !is_space(text[t])) break;
+                while (t < text.size() && is_space(text[t])) ++t;
+                continue;
+            }
+            if (t == text.size() || ascii_lower(text[t]) != ascii_lower(phrase[p])) break;
+            ++t;
+            ++p;
+        }
+    }
+    return false;
+}
+
+// Categories: letters and digits only, case-insensitive, up to two typos
+// ("Intialization/Termination" is "Initialization/Termination").
+[[nodiscard]] constexpr bool similar_label(std::string_view a, std::string_view b) noexcept {
+    constexpr std::size_t max_len = 64;
+    constexpr std::size_t max_typos = 2;
+    char x[max_len]{};
+    char y[max_len]{};
+    std::size_t n = 0;
+    std::size_t m = 0;
+    for (char c : a)
+        if (is_alnum(c) && n < max_len) x[n++] = ascii_lower(c);
+    for (char c : b)
+        if (is_alnum(c) && m < max_len) y[m++] = ascii_lower(c);
+    // Levenshtein distance with two rows.
+    std::size_t prev[max_len + 1]{};
+    std::size_t cur[max_len + 1]{};
+    for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= n; ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= m; ++j) {
+            std::size_t best = prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1);
+            if (prev[j] + 1 < best) best = prev[j] + 1;
+            if (cur[j - 1] + 1 < best) best = cur[j - 1] + 1;
+            cur[j] = best;
+        }
+        for (std::size_t j = 0; j <= m; ++j) prev[j] = cur[j];
+    }
+    return prev[m] <= max_typos;
+}
+
+}  // namespace ruledx::detail
+
+#endif

@@ -1,0 +1,90 @@
+// ruledx — facts: named, typed things a support engineer can find out about the machine.
+//
+// A fact is declared once in a catalog, with the question that finds it out. Rules name facts and
+// compare them with a value; observations give a fact's value or leave it unknown.
+#ifndef RULEDX_MODEL_FACT_HPP
+#define RULEDX_MODEL_FACT_HPP
+
+#include <cstdint>
+#include <string_view>
+
+#include "ruledx/model/version.hpp"
+
+namespace ruledx {
+
+enum class fact_kind : std::uint8_t { boolean, number, text, version };
+
+[[nodiscard]] constexpr std::string_view to_string(fact_kind kind) noexcept {
+    switch (kind) {
+        case fact_kind::boolean: return "boolean";
+        case fact_kind::number: return "number";
+        case fact_kind::text: return "text";
+        case fact_kind::version: return "version";
+    }
+    return "";
+}
+
+// A value of one of the four kinds. Constructors are implicit so rules read naturally:
+// fact_is("ims_service_account_is_admin", false), fact_is("exchange_version", version{5, 5}).
+struct fact_value {
+    fact_kind kind = fact_kind::boolean;
+    bool boolean = false;
+    std::int64_t number = 0;
+    std::string_view text;
+    ruledx::version version_number;
+
+    constexpr fact_value() noexcept = default;
+    constexpr fact_value(bool value) noexcept : kind(fact_kind::boolean), boolean(value) {}
+    constexpr fact_value(int value) noexcept : kind(fact_kind::number), number(value) {}
+    constexpr fact_value(std::int64_t value) noexcept : kind(fact_kind::number), number(value) {}
+    constexpr fact_value(std::string_view value) noexcept : kind(fact_kind::text), text(value) {}
+    // Without this a string literal would silently convert to bool.
+    constexpr fact_value(const char* value) noexcept : kind(fact_kind::text), text(value) {}
+    constexpr fact_value(ruledx::version value) noexcept : kind(fact_kind::version), version_number(value) {}
+
+    friend constexpr bool operator==(const fact_value& a, const fact_value& b) noexcept {
+        if (a.kind != b.kind) return false;
+        switch (a.kind) {
+            case fact_kind::boolean: return a.boolean == b.boolean;
+            case fact_kind::number: return a.number == b.number;
+            case fact_kind::text: return a.text == b.text;
+            case fact_kind::version: return a.version_number == b.version_number;
+        }
+        return false;
+    }
+    friend constexpr bool operator!=(const fact_value& a, const fact_value& b) noexcept { return !(a == b); }
+};
+
+// One catalog entry.
+struct fact_definition {
+    std::string_view name;      // snake_case, unique in the catalog
+    fact_kind kind = fact_kind::boolean;
+    std::string_view question;  // what a support engineer asks to learn it
+};
+
+[[nodiscard]] constexpr fact_definition boolean_fact(std::string_view name, std::string_view question) noexcept {
+    return {name, fact_kind::boolean, question};
+}
+[[nodiscard]] constexpr fact_definition number_fact(std::string_view name, std::string_view question) noexcept {
+    return {name, fact_kind::number, question};
+}
+[[nodiscard]] constexpr fact_definition text_fact(std::string_view name, std::string_view question) noexcept {
+    return {name, fact_kind::text, question};
+}
+[[nodiscard]] constexpr fact_definition version_fact(std::string_view name, std::string_view question) noexcept {
+    return {name, fact_kind::version, question};
+}
+
+// A rule's comparison of a fact with a value, or an observation's statement of a fact's value.
+struct fact_assignment {
+    std::string_view name;
+    fact_value value;
+};
+
+[[nodiscard]] constexpr fact_assignment fact_is(std::string_view name, fact_value value) noexcept {
+    return {name, value};
+}
+
+}  // namespace ruledx
+
+#endif

@@ -1,0 +1,23 @@
+// ruledx — diagnose failures from rule tables the compiler has checked.
+//
+// The umbrella header: one include per concept.
+#ifndef RULEDX_RULEDX_HPP
+#define RULEDX_RULEDX_HPP
+
+#include "ruledx/config.hpp"
+#include "ruledx/model/event_type.hpp"
+#include "ruledx/model/fact.hpp"
+#include "ruledx/model/fixed_list.hpp"
+#include "ruledx/model/observation.hpp"
+#include "ruledx/model/rule.hpp"
+#include "ruledx/model/rule_table.hpp"
+#include "ruledx/model/signal.hpp"
+#include "ruledx/model/version.hpp"
+#include "ruledx/model/view.hpp"
+#include "ruledx/check/problem.hpp"
+#include "ruledx/check/validate.hpp"
+#include "ruledx/check/checked_table.hpp"
+#include "ruledx/eval/report.hpp"
+#include "ruledx/eval/diagnose.hpp"
+
+#endif

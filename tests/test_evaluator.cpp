@@ -1,0 +1,224 @@
+// The evaluator on a small made-up table, so each behaviour is visible in isolation.
+#include <doctest/doctest.h>
+
+#include "ruledx/check/checked_table.hpp"
+#include "ruledx/eval/diagnose.hpp"
+
+namespace {
+
+using namespace ruledx;
+
+constexpr std::string_view svc = "Widget";
+
+inline constexpr fact_definition widget_facts[] = {
+    version_fact("widget_version", "Which Widget version is installed?"),
+    boolean_fact("disk_full", "Is the data disk full?"),
+    boolean_fact("port_in_use", "Does another program listen on the Widget port?"),
+    text_fact("platform", "Which processor platform is it (x86, Alpha)?"),
+};
+
+inline constexpr rule widget_rules[] = {
+    rule("disk-full", "Q100001")
+        .titled("disk full")
+        .applies_to("widget_version", {{{1, 0}, {2, 0}}})
+        .requires_signals({event(svc, 100).with_type(event_type::error)})
+        .supported_by({start_error(svc, 2140)})
+        .confirmed_by({fact_is("disk_full", true)})
+        .because("The data disk is full.")
+        .resolved_by({"Free space on the data disk."})
+        .shown_by({example_of(saw_start_error(svc, 2140), saw_event(svc, 100))}),
+    rule("port-10048", "Q100002")
+        .titled("port taken")
+        .requires_signals({event(svc, 200).with_value("10048")})
+        .supported_by({start_error(svc, 2140)})
+        .confirmed_by({fact_is("port_in_use", true)})
+        .because("Another program holds the port.")
+        .resolved_by({"Stop the other program."})
+        .shown_by({example_of(saw_event(svc, 200).with_description("bind failed (10048)"))}),
+    rule("port-10050", "Q100003")
+        .titled("network down")
+        .requires_signals({event(svc, 200).with_value("10050")})
+        .supported_by({start_error(svc, 2140)})
+        .because("The network is down.")
+        .resolved_by({"Fix the network."})
+        .shown_by({example_of(saw_event(svc, 200).with_description("bind failed (10050)"))}),
+    rule("alpha-only", "Q100004")
+        .titled("alpha build")
+        .requires_signals({start_error(svc, 2140)})
+        .confirmed_by({fact_is("platform", "alpha")})
+        .ruled_out_by({fact_is("disk_full", true)})
+        .because("The Alpha build has a defect.")
+        .resolved_by({"Apply the fix."})
+        .shown_by({example_of(saw_start_error(svc, 2140), fact_is("platform", "alpha"))}),
+    rule("logon-failure", "Q100005")
+        .titled("logon failure")
+        .requires_signals({start_error(svc, 1069)})
+        .because("The service account password is wrong.")
+        .resolved_by({"Set the password."})
+        .shown_by({example_of(saw_start_error(svc, 1069))}),
+};
+
+inline constexpr auto widgets = make_table<widget_facts, widget_rules>();
+
+std::size_t index_of(std::string_view id) { return widgets.find_rule(id); }
+
+template <class Report>
+status status_of(const Report& r, std::string_view id) {
+    const candidate* c = r.find(index_of(id));
+    REQUIRE(c != nullptr);
+    return c->status;
+}
+
+}  // namespace
+
+TEST_CASE("no evidence, no candidates") {
+    const auto r = diagnose(widgets, {});
+    CHECK(r.ranked().empty());
+    CHECK(r.next_checks().empty());
+    CHECK(r.best() == nullptr);
+}
+
+TEST_CASE("a start error many rules share leaves them all possible") {
+    const observed_start_error errors[] = {saw_start_error(svc, 2140)};
+    const auto r = diagnose(widgets, {errors, {}, {}});
+    CHECK(r.ranked().size() == 4);
+    for (const candidate& c : r.ranked()) CHECK(c.status == status::possible);
+    CHECK(r.find(index_of("logon-failure")) == nullptr);
+    // The next checks ask for what separates them: each rule's own event or fact.
+    bool asks_for_event_100 = false;
+    for (const next_check& check : r.next_checks()) {
+        if (check.what != next_check::kind::signal) continue;
+        const signal& s = widgets.rules[check.rule_index].signal_at(check.signal_index);
+        asks_for_event_100 = asks_for_event_100 || (s.kind == signal_kind::event && s.code == 100);
+    }
+    CHECK(asks_for_event_100);
+}
+
+TEST_CASE("a start error only one rule has is specific evidence") {
+    const observed_start_error errors[] = {saw_start_error("widget", 1069)};
+    const auto r = diagnose(widgets, {errors, {}, {}});
+    REQUIRE(r.best() != nullptr);
+    CHECK(r.best()->rule_index == index_of("logon-failure"));
+    CHECK(r.best()->status == status::confirmed);
+}
+
+TEST_CASE("an event outranks a shared start error, and facts decide confirmed or likely") {
+    const observed_start_error errors[] = {saw_start_error(svc, 2140)};
+    const observed_event events[] = {saw_event(svc, 100).with_type(event_type::error)};
+    const auto unknown = diagnose(widgets, {errors, events, {}});
+    CHECK(unknown.best()->rule_index == index_of("disk-full"));
+    CHECK(unknown.best()->status == status::likely);
+    CHECK(unknown.ranked()[1].status == status::possible);
+    CHECK(unknown.best()->score > unknown.ranked()[1].score);
+
+    const fact_assignment full[] = {fact_is("disk_full", true)};
+    const auto known = diagnose(widgets, {errors, events, full});
+    CHECK(known.best()->status == status::confirmed);
+    // The same fact rules out a rule that names it as ruling out.
+    CHECK(status_of(known, "alpha-only") == status::ruled_out);
+    CHECK(known.ranked()[known.ranked().size() - 1].status == status::ruled_out);
+}
+
+TEST_CASE("an event of the wrong type does not match") {
+    const observed_event events[] = {saw_event(svc, 100).with_type(event_type::warning)};
+    CHECK(diagnose(widgets, {{}, events, {}}).ranked().empty());
+}
+
+TEST_CASE("value fragments tell rules with the same event apart") {
+    const observed_event with_10048[] = {saw_event(svc, 200).with_description("bind failed (10048)")};
+    const auto a = diagnose(widgets, {{}, with_10048, {}});
+    REQUIRE(a.ranked().size() == 1);
+    CHECK(a.best()->rule_index == index_of("port-10048"));
+    CHECK(a.best()->text_matched[0]);
+
+    const observed_event in_strings[] = {saw_event(svc, 200).with_strings(std::string_view("x\0" "10050\0", 8))};
+    const auto b = diagnose(widgets, {{}, in_strings, {}});
+    REQUIRE(a.ranked().size() == 1);
+    CHECK(b.best()->rule_index == index_of("port-10050"));
+
+    // Without text (a binary log read without message files) both stay open, and the report says
+    // which question separates them.
+    const observed_event bare[] = {saw_event(svc, 200)};
+    const auto c = diagnose(widgets, {{}, bare, {}});
+    CHECK(c.ranked().size() == 2);
+    CHECK_FALSE(c.best()->text_matched[0]);
+}
+
+TEST_CASE("a version outside the rule's range rules it out, and the report says so") {
+    const observed_event events[] = {saw_event(svc, 100)};
+    const fact_assignment v3[] = {fact_is("widget_version", version{3, 0})};
+    const auto r = diagnose(widgets, {{}, events, v3});
+    const candidate* c = r.find(index_of("disk-full"));
+    REQUIRE(c != nullptr);
+    CHECK(c->status == status::ruled_out);
+    CHECK(c->outside_versions);
+    const fact_assignment v2[] = {fact_is("widget_version", version{2, 0})};
+    CHECK(diagnose(widgets, {{}, events, v2}).best()->status == status::likely);
+}
+
+TEST_CASE("next checks: the fact that bears on most open candidates comes first") {
+    const observed_start_error errors[] = {saw_start_error(svc, 2140)};
+    const observed_event events[] = {saw_event(svc, 100)};
+    const auto r = diagnose(widgets, {errors, events, {}});
+    REQUIRE_FALSE(r.next_checks().empty());
+    // disk_full is the open question of the likely candidate and of another: it leads.
+    const next_check& first = r.next_checks()[0];
+    REQUIRE(first.what == next_check::kind::fact);
+    CHECK(widgets.facts[first.fact_index].name == "disk_full");
+    for (std::size_t i = 1; i < r.next_checks().size(); ++i)
+        CHECK(r.next_checks()[i - 1].score >= r.next_checks()[i].score);
+    // Facts already known are never asked again.
+    const fact_assignment full[] = {fact_is("disk_full", false)};
+    for (const next_check& check : diagnose(widgets, {errors, events, full}).next_checks())
+        CHECK((check.what != next_check::kind::fact || widgets.facts[check.fact_index].name != "disk_full"));
+}
+
+TEST_CASE("a fact given with the wrong kind at run time counts as unknown") {
+    const observed_event events[] = {saw_event(svc, 100)};
+    const fact_assignment wrong[] = {fact_is("disk_full", "yes")};
+    CHECK(diagnose(widgets, {{}, events, wrong}).best()->status == status::likely);
+}
+
+TEST_CASE("the same diagnosis works in a constant expression") {
+    constexpr observed_start_error errors[] = {saw_start_error(svc, 1069)};
+    constexpr auto r = diagnose(widgets, {errors, {}, {}});
+    static_assert(r.candidate_count == 1);
+    static_assert(r.best()->status == status::confirmed);
+    CHECK(r.best()->rule_index == index_of("logon-failure"));
+}
+
+// Composition: a vendor's rules joined with these, and rules switched off by id.
+namespace {
+inline constexpr fact_definition vendor_facts[] = {
+    boolean_fact("disk_full", "Is the data disk full?"),
+    boolean_fact("license_expired", "Has the Widget license expired?"),
+};
+inline constexpr rule vendor_rules[] = {
+    rule("vendor-license", "Q900001")
+        .titled("license expired")
+        .requires_signals({event(svc, 900)})
+        .confirmed_by({fact_is("license_expired", true)})
+        .because("The license expired.")
+        .resolved_by({"Renew the license."})
+        .shown_by({example_of(saw_event(svc, 900))}),
+};
+inline constexpr auto vendor = make_table<vendor_facts, vendor_rules>();
+inline constexpr auto combined = join<widgets, vendor>();
+inline constexpr std::string_view switched_off[] = {"alpha-only", "port-10050"};
+inline constexpr auto trimmed = without<combined, switched_off>();
+}  // namespace
+
+TEST_CASE("tables compose: join keeps shared facts once, without drops rules by id") {
+    static_assert(combined.rule_count == 6);
+    static_assert(combined.fact_count == 5);  // disk_full declared alike in both
+    static_assert(trimmed.rule_count == 4);
+    CHECK(trimmed.find_rule("alpha-only") == not_found);
+    CHECK(trimmed.find_rule("vendor-license") != not_found);
+    const observed_event events[] = {saw_event(svc, 900)};
+    const auto r = diagnose(trimmed, {{}, events, {}});
+    REQUIRE(r.best() != nullptr);
+    CHECK(trimmed.rules[r.best()->rule_index].id == "vendor-license");
+    // Specificity is recomputed for the joined table: 2140 is now shared by three rules.
+    CHECK(trimmed.shared_by[trimmed.find_rule("disk-full")][1] == 2);
+    CHECK(combined.shared_by[combined.find_rule("disk-full")][1] == 4);
+}

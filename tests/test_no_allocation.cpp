@@ -1,0 +1,63 @@
+// Diagnosing must not touch the heap: this program counts every global operator new and fails
+// if a diagnosis made any call. It has no test framework on purpose, so nothing else allocates
+// while counting.
+#include <cstddef>
+#include <cstdio>
+#include <cstdlib>
+#include <new>
+
+#include "ruledx/eval/diagnose.hpp"
+#include "ruledx/kb/exchange_ims.hpp"
+
+namespace {
+std::size_t allocations = 0;
+}
+
+void* operator new(std::size_t size) {
+    ++allocations;
+    if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+    std::abort();
+}
+void* operator new[](std::size_t size) { return operator new(size); }
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+    ++allocations;
+    return std::malloc(size == 0 ? 1 : size);
+}
+void* operator new[](std::size_t size, const std::nothrow_t& tag) noexcept { return operator new(size, tag); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+
+int main() {
+    using namespace ruledx;
+    namespace ims = ruledx::kb::exchange_ims;
+
+    // Make sure the counter works, or a zero below would prove nothing.
+    delete new int(1);
+    if (allocations != 1) {
+        std::printf("FAILED: the replaced operator new was not called (%zu)\n", allocations);
+        return 1;
+    }
+
+    // Built at run time (volatile), so the compiler cannot fold the diagnosis away.
+    volatile std::uint16_t id = 4143;
+    const observed_start_error errors[] = {saw_start_error("MSExchangeIMC", 2140)};
+    const observed_event events[] = {saw_event("MSExchangeIMC", id).with_type(event_type::error)};
+    const fact_assignment facts[] = {fact_is("ims_service_account_is_admin", false)};
+
+    allocations = 0;
+    const auto result = diagnose(ims::table, {errors, events, facts});
+    const std::size_t during = allocations;
+
+    if (result.best() == nullptr || result.best()->status != status::confirmed) {
+        std::printf("FAILED: the diagnosis did not confirm Q173496\n");
+        return 1;
+    }
+    if (during != 0) {
+        std::printf("FAILED: diagnose() called operator new %zu times\n", during);
+        return 1;
+    }
+    std::printf("diagnose() made 0 heap allocations\n");
+    return 0;
+}
