@@ -19,5 +19,6 @@
 #include "ruledx/check/checked_table.hpp"
 #include "ruledx/eval/report.hpp"
 #include "ruledx/eval/diagnose.hpp"
+#include "ruledx/kb/exchange_ims.hpp"
 
 #endif

@@ -1,0 +1,3 @@
+#include "common.hpp"
+inline constexpr ruledx::rule rules[] = {cf::good("no-fix", 1).resolved_by({})};
+inline constexpr auto table = ruledx::make_table<cf::facts, rules>();

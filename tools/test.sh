@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what the tests need when it is missing, then builds and runs
+# every test with GCC and Clang in C++17 and C++20 (-Wall -Wextra -Wpedantic -Werror), once with
+# -fno-exceptions -fno-rtti, and once with AddressSanitizer + UndefinedBehaviorSanitizer, which
+# also runs each fuzzer for RULEDX_FUZZ_SECONDS (default 30).
+#
+#   bash tools/test.sh            all configurations
+#   bash tools/test.sh gcc-17     only the named ones (gcc-17 gcc-20 clang-17 clang-20 no-exceptions sanitize)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v cmake >/dev/null || missing+=(cmake)
+command -v g++ >/dev/null || missing+=(g++)
+command -v clang++ >/dev/null || missing+=(clang)
+[ -f /usr/lib/cmake/doctest/doctestConfig.cmake ] || missing+=(doctest-dev)
+command -v evtexport >/dev/null || missing+=(libevt-utils)
+if command -v clang++ >/dev/null; then
+    clang_major=$(clang++ -dumpversion | cut -d. -f1)
+    dpkg -s "libclang-rt-${clang_major}-dev" >/dev/null 2>&1 || missing+=("libclang-rt-${clang_major}-dev")
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing: ${missing[*]}"
+    sudo_cmd=()
+    [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -qq
+    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    # clang's sanitizer runtime is versioned: install it now that clang is there.
+    if ! dpkg -s "libclang-rt-$(clang++ -dumpversion | cut -d. -f1)-dev" >/dev/null 2>&1; then
+        "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+            "libclang-rt-$(clang++ -dumpversion | cut -d. -f1)-dev" >/dev/null
+    fi
+fi
+
+jobs=$(nproc 2>/dev/null || echo 2)
+configure_args() {
+    case "$1" in
+        gcc-17) echo "-DCMAKE_CXX_COMPILER=g++ -DCMAKE_CXX_STANDARD=17 -DRULEDX_PACKAGE_TESTS=ON" ;;
+        gcc-20) echo "-DCMAKE_CXX_COMPILER=g++ -DCMAKE_CXX_STANDARD=20" ;;
+        clang-17) echo "-DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_STANDARD=17" ;;
+        clang-20) echo "-DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_STANDARD=20" ;;
+        no-exceptions) echo "-DCMAKE_CXX_COMPILER=g++ -DCMAKE_CXX_STANDARD=17 -DCMAKE_CXX_FLAGS=-fno-exceptions\ -fno-rtti" ;;
+        sanitize) echo "-DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_STANDARD=17 -DRULEDX_BUILD_FUZZERS=ON -DRULEDX_FUZZ_SECONDS=${RULEDX_FUZZ_SECONDS:-30} -DCMAKE_CXX_FLAGS=-fsanitize=address,undefined\ -fno-sanitize-recover=all\ -fno-omit-frame-pointer" ;;
+        *) echo "unknown configuration: $1" >&2; return 1 ;;
+    esac
+}
+
+configs=("$@")
+[ ${#configs[@]} -gt 0 ] || configs=(gcc-17 gcc-20 clang-17 clang-20 no-exceptions sanitize)
+for config in "${configs[@]}"; do
+    echo "=== ${config} ==="
+    build="build/test-${config}"
+    args=$(configure_args "${config}")
+    eval "cmake -S . -B '${build}' -DCMAKE_BUILD_TYPE=Debug ${args}" >/dev/null
+    cmake --build "${build}" -j "${jobs}"
+    (cd "${build}" && ctest --output-on-failure -j "${jobs}")
+done
