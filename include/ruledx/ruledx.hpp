@@ -20,5 +20,8 @@
 #include "ruledx/eval/report.hpp"
 #include "ruledx/eval/diagnose.hpp"
 #include "ruledx/kb/exchange_ims.hpp"
+#include "ruledx/write/describe.hpp"
+#include "ruledx/write/json.hpp"
+#include "ruledx/write/text.hpp"
 
 #endif

@@ -1633,6 +1633,464 @@ inline constexpr auto table = make_table<facts, rules>();
 
 #endif
 // ---- end ruledx/kb/exchange_ims.hpp ----
+// ---- begin ruledx/write/describe.hpp ----
+// ruledx — words for the parts of a report that both output formats print.
+#ifndef RULEDX_WRITE_DESCRIBE_HPP
+#define RULEDX_WRITE_DESCRIBE_HPP
+
+#include <string>
+#include <string_view>
+
+
+namespace ruledx::write {
+
+// "event 4143 from MSExchangeIMC (Error, Initialization/Termination)" or "Error 2140 starting MSExchangeIMC".
+inline std::string describe(const signal& s) {
+    std::string out;
+    if (s.kind == signal_kind::start_error) {
+        out = "Error " + std::to_string(s.code) + " starting ";
+        out += s.source;
+        return out;
+    }
+    out = "event " + std::to_string(s.code) + " from ";
+    out += s.source;
+    std::string details;
+    if (s.type != event_type::unspecified) details += to_string(s.type);
+    if (!s.category.empty()) {
+        if (!details.empty()) details += ", ";
+        details += s.category;
+    }
+    for (std::string_view value : s.values) {
+        if (!details.empty()) details += ", ";
+        details += "with \"";
+        details += value;
+        details += '"';
+    }
+    if (!details.empty()) out += " (" + details + ")";
+    return out;
+}
+
+inline std::string describe(version v) { return std::to_string(v.major) + "." + std::to_string(v.minor); }
+
+inline std::string describe(const fact_value& value) {
+    switch (value.kind) {
+        case fact_kind::boolean: return value.boolean ? "true" : "false";
+        case fact_kind::number: return std::to_string(value.number);
+        case fact_kind::text: return std::string(value.text);
+        case fact_kind::version: return describe(value.version_number);
+    }
+    return {};
+}
+
+// "ims_service_account_is_admin=false", the form --fact takes.
+inline std::string describe(const fact_assignment& fact) { return std::string(fact.name) + "=" + describe(fact.value); }
+
+// The question that asks for a missing signal.
+inline std::string question_for(const signal& s) {
+    if (s.kind == signal_kind::start_error)
+        return "Does starting " + std::string(s.source) + " fail with Error " + std::to_string(s.code) + "?";
+    return "Is there an " + describe(s) + " in the event logs?";
+}
+
+// "4.0, 5.0 to 5.5" for a rule's version ranges.
+template <class Ranges>
+std::string describe_versions(const Ranges& ranges) {
+    std::string out;
+    for (const version_range& range : ranges) {
+        if (!out.empty()) out += ", ";
+        out += describe(range.first);
+        if (range.last != range.first) out += " to " + describe(range.last);
+    }
+    return out;
+}
+
+}  // namespace ruledx::write
+
+#endif
+// ---- end ruledx/write/describe.hpp ----
+// ---- begin ruledx/write/json.hpp ----
+// ruledx — the report as JSON, for tools.
+//
+// {"candidates": [...], "next_checks": [...], "inputs": [...]}; the schema is in README.md.
+// "inputs" is the caller's: pass it pre-rendered (ims-diagnose lists the files it read).
+#ifndef RULEDX_WRITE_JSON_HPP
+#define RULEDX_WRITE_JSON_HPP
+
+#include <cstddef>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+// ---- begin ruledx/write/text.hpp ----
+// ruledx — the report as text for a person at an 80-column terminal.
+//
+// Causes that the evidence makes likely or confirmed are printed in full (cause, numbered
+// resolution steps, evidence, what is still unknown); merely possible and ruled-out ones get a
+// line each; then the next checks, as questions.
+#ifndef RULEDX_WRITE_TEXT_HPP
+#define RULEDX_WRITE_TEXT_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+
+namespace ruledx::write {
+
+// Where a matched observation came from ("app.evt record 17"); empty when unknown.
+struct no_citations {
+    std::string operator()(signal_kind, std::size_t) const { return {}; }
+};
+
+namespace detail {
+
+// Appends `text` wrapped at `width`, the first line after `first_prefix`, the rest indented to match.
+inline void append_wrapped(std::string& out, std::string_view first_prefix, std::string_view text, std::size_t width) {
+    const std::size_t indent = first_prefix.size();
+    out += first_prefix;
+    std::size_t column = indent;
+    bool line_has_word = false;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t')) ++i;
+        std::size_t j = i;
+        while (j < text.size() && text[j] != ' ' && text[j] != '\n' && text[j] != '\r' && text[j] != '\t') ++j;
+        if (j == i) break;
+        const std::size_t word = j - i;
+        if (line_has_word && column + 1 + word > width) {
+            out += '\n';
+            out.append(indent, ' ');
+            column = indent;
+            line_has_word = false;
+        }
+        if (line_has_word) {
+            out += ' ';
+            ++column;
+        }
+        out.append(text.substr(i, word));
+        column += word;
+        line_has_word = true;
+        i = j;
+    }
+    out += '\n';
+}
+
+inline std::string upper(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    for (char& c : out)
+        if (c == '_') c = ' ';
+    return out;
+}
+
+// Why a candidate was ruled out, in words.
+template <class Table>
+std::string ruled_out_because(const Table& table, const candidate& c) {
+    const rule& r = table.rules[c.rule_index];
+    std::string why;
+    const auto add = [&why](const std::string& reason) {
+        if (!why.empty()) why += "; ";
+        why += reason;
+    };
+    if (c.outside_versions) add("applies to Exchange " + describe_versions(r.versions) + " only");
+    for (std::size_t f = 0; f < r.confirming.size(); ++f)
+        if (c.confirming[f] == fact_state::contradicted) add("needs " + describe(r.confirming[f]));
+    for (std::size_t f = 0; f < r.ruling_out.size(); ++f)
+        if (c.ruling_out[f] == fact_state::holds) add(describe(r.ruling_out[f]) + " rules it out");
+    return why;
+}
+
+}  // namespace detail
+
+template <class Table, std::size_t Rules, class Cite = no_citations>
+std::string to_text(const Table& table, const report<Rules>& result, const Cite& cite = {}, std::size_t width = 80) {
+    std::string out;
+    if (result.ranked().empty()) {
+        out += "No rule matches the evidence.\n";
+        return out;
+    }
+    std::size_t number = 0;
+    bool listed_possible = false;
+    bool listed_ruled_out = false;
+    for (const candidate& c : result.ranked()) {
+        const rule& r = table.rules[c.rule_index];
+        ++number;
+        const std::string head = std::to_string(number) + ". ";
+        if (c.status == status::possible || c.status == status::ruled_out) {
+            const bool possible = c.status == status::possible;
+            bool& listed = possible ? listed_possible : listed_ruled_out;
+            if (!listed) {
+                out += possible ? "Possible causes (the evidence does not single them out):\n"
+                                : "Ruled out:\n";
+                listed = true;
+            }
+            std::string line = std::string(r.article) + "  " + std::string(r.title);
+            if (!possible) line += " -- " + detail::ruled_out_because(table, c);
+            detail::append_wrapped(out, "  " + head, line, width);
+            continue;
+        }
+        detail::append_wrapped(out, head, detail::upper(to_string(c.status)) + "  " + std::string(r.article) + "  " +
+                                              std::string(r.title), width);
+        const std::string indent(head.size(), ' ');
+        detail::append_wrapped(out, indent + "Cause: ", r.cause, width);
+        out += indent + "Resolution:\n";
+        for (std::size_t s = 0; s < r.resolution.size(); ++s)
+            detail::append_wrapped(out, indent + "  " + std::to_string(s + 1) + ". ", r.resolution[s], width);
+        out += indent + "Evidence:\n";
+        for (std::size_t s = 0; s < r.signal_count(); ++s) {
+            if (!c.matched(s)) continue;
+            std::string line = describe(r.signal_at(s));
+            if (c.text_matched[s]) line += ", text matches the article";
+            const std::string where = cite(r.signal_at(s).kind, c.evidence[s]);
+            if (!where.empty()) line += " [" + where + "]";
+            detail::append_wrapped(out, indent + "  + ", line, width);
+        }
+        for (std::size_t f = 0; f < r.confirming.size(); ++f)
+            if (c.confirming[f] == fact_state::holds) detail::append_wrapped(out, indent + "  + ", describe(r.confirming[f]), width);
+        bool wrote_unknown_header = false;
+        const auto unknown = [&](const std::string& line) {
+            if (!wrote_unknown_header) out += indent + "Still unknown:\n";
+            wrote_unknown_header = true;
+            detail::append_wrapped(out, indent + "  ? ", line, width);
+        };
+        for (std::size_t s = 0; s < r.required.size(); ++s)
+            if (!c.matched(s)) unknown(describe(r.signal_at(s)) + " (not seen)");
+        for (std::size_t f = 0; f < r.confirming.size(); ++f) {
+            if (c.confirming[f] != fact_state::unknown) continue;
+            const std::size_t index = table.find_fact(r.confirming[f].name);
+            unknown(index == not_found ? describe(r.confirming[f]) : std::string(table.facts[index].question));
+        }
+        if (!r.related.empty()) {
+            std::string related;
+            for (std::string_view article : r.related) related += (related.empty() ? "" : ", ") + std::string(article);
+            detail::append_wrapped(out, indent + "See also: ", related, width);
+        }
+        out += '\n';
+    }
+    if (!result.next_checks().empty()) {
+        if (out.size() < 2 || out.compare(out.size() - 2, 2, "\n\n") != 0) out += '\n';
+        out += "Next checks, most informative first:\n";
+        std::size_t n = 0;
+        for (const next_check& check : result.next_checks()) {
+            const std::string head = "  " + std::to_string(++n) + ". ";
+            if (check.what == next_check::kind::fact) {
+                const fact_definition& f = table.facts[check.fact_index];
+                detail::append_wrapped(out, head, f.question, width);
+                detail::append_wrapped(out, std::string(head.size(), ' '),
+                                       "(--fact " + std::string(f.name) + "=<" + std::string(to_string(f.kind)) + ">)", width);
+            } else {
+                detail::append_wrapped(out, head, question_for(table.rules[check.rule_index].signal_at(check.signal_index)),
+                                       width);
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace ruledx::write
+
+#endif
+// ---- end ruledx/write/text.hpp ----
+
+namespace ruledx::write {
+
+// A JSON string literal: quotes, backslashes and control characters escaped. Bytes of 0x80 and
+// above pass through (the readers hand over UTF-8).
+inline void append_json_string(std::string& out, std::string_view s) {
+    out += '"';
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) {
+                    char buffer[8];
+                    std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
+                    out += buffer;
+                } else {
+                    out += ch;
+                }
+        }
+    }
+    out += '"';
+}
+
+namespace detail {
+
+inline void append_signal(std::string& out, const signal& s) {
+    out += "{\"kind\": ";
+    append_json_string(out, s.kind == signal_kind::event ? "event" : "start_error");
+    out += s.kind == signal_kind::event ? ", \"source\": " : ", \"service\": ";
+    append_json_string(out, s.source);
+    out += s.kind == signal_kind::event ? ", \"event_id\": " : ", \"code\": ";
+    out += std::to_string(s.code);
+    if (s.type != event_type::unspecified) {
+        out += ", \"type\": ";
+        append_json_string(out, to_string(s.type));
+    }
+    if (!s.category.empty()) {
+        out += ", \"category\": ";
+        append_json_string(out, s.category);
+    }
+    out += ", \"text\": ";
+    append_json_string(out, describe(s));
+    out += '}';
+}
+
+template <class List>
+void append_string_array(std::string& out, const List& items) {
+    out += '[';
+    bool first = true;
+    for (std::string_view item : items) {
+        if (!first) out += ", ";
+        first = false;
+        append_json_string(out, item);
+    }
+    out += ']';
+}
+
+}  // namespace detail
+
+template <class Table, std::size_t Rules, class Cite = no_citations>
+std::string to_json(const Table& table, const report<Rules>& result, const Cite& cite = {},
+                    std::string_view inputs_json = "[]") {
+    std::string out = "{\"candidates\": [";
+    bool first = true;
+    for (const candidate& c : result.ranked()) {
+        const rule& r = table.rules[c.rule_index];
+        out += first ? "\n  {" : ",\n  {";
+        first = false;
+        out += "\"rule\": ";
+        append_json_string(out, r.id);
+        out += ", \"article\": ";
+        append_json_string(out, r.article);
+        out += ", \"title\": ";
+        append_json_string(out, r.title);
+        out += ", \"status\": ";
+        append_json_string(out, to_string(c.status));
+        out += ", \"score\": " + std::to_string(c.score);
+        out += ", \"cause\": ";
+        append_json_string(out, r.cause);
+        out += ", \"resolution\": ";
+        detail::append_string_array(out, r.resolution);
+        out += ", \"related\": ";
+        detail::append_string_array(out, r.related);
+
+        out += ", \"evidence\": [";
+        bool first_item = true;
+        const auto separator = [&first_item, &out] {
+            if (!first_item) out += ", ";
+            first_item = false;
+        };
+        for (std::size_t s = 0; s < r.signal_count(); ++s) {
+            if (!c.matched(s)) continue;
+            separator();
+            out += "{\"signal\": ";
+            detail::append_signal(out, r.signal_at(s));
+            out += ", \"text_matched\": ";
+            out += c.text_matched[s] ? "true" : "false";
+            const std::string where = cite(r.signal_at(s).kind, c.evidence[s]);
+            if (!where.empty()) {
+                out += ", \"from\": ";
+                append_json_string(out, where);
+            }
+            out += '}';
+        }
+        for (std::size_t f = 0; f < r.confirming.size(); ++f) {
+            if (c.confirming[f] != fact_state::holds) continue;
+            separator();
+            out += "{\"fact\": ";
+            append_json_string(out, describe(r.confirming[f]));
+            out += '}';
+        }
+        out += "], \"missing\": [";
+        first_item = true;
+        for (std::size_t s = 0; s < r.required.size(); ++s) {
+            if (c.matched(s)) continue;
+            separator();
+            out += "{\"signal\": ";
+            detail::append_signal(out, r.signal_at(s));
+            out += '}';
+        }
+        for (std::size_t f = 0; f < r.confirming.size(); ++f) {
+            if (c.confirming[f] != fact_state::unknown) continue;
+            separator();
+            out += "{\"fact\": ";
+            append_json_string(out, r.confirming[f].name);
+            out += ", \"expected\": ";
+            append_json_string(out, describe(r.confirming[f].value));
+            out += '}';
+        }
+        out += "], \"contradicted\": [";
+        first_item = true;
+        if (c.outside_versions) {
+            separator();
+            out += "{\"fact\": ";
+            append_json_string(out, r.version_fact);
+            out += ", \"applies_to\": ";
+            append_json_string(out, describe_versions(r.versions));
+            out += '}';
+        }
+        for (std::size_t f = 0; f < r.confirming.size(); ++f) {
+            if (c.confirming[f] != fact_state::contradicted) continue;
+            separator();
+            out += "{\"fact\": ";
+            append_json_string(out, r.confirming[f].name);
+            out += ", \"expected\": ";
+            append_json_string(out, describe(r.confirming[f].value));
+            out += '}';
+        }
+        for (std::size_t f = 0; f < r.ruling_out.size(); ++f) {
+            if (c.ruling_out[f] != fact_state::holds) continue;
+            separator();
+            out += "{\"fact\": ";
+            append_json_string(out, r.ruling_out[f].name);
+            out += ", \"rules_out_when\": ";
+            append_json_string(out, describe(r.ruling_out[f].value));
+            out += '}';
+        }
+        out += "]}";
+    }
+    out += first ? "]" : "\n]";
+
+    out += ", \"next_checks\": [";
+    first = true;
+    for (const next_check& check : result.next_checks()) {
+        out += first ? "\n  {" : ",\n  {";
+        first = false;
+        if (check.what == next_check::kind::fact) {
+            const fact_definition& f = table.facts[check.fact_index];
+            out += "\"fact\": ";
+            append_json_string(out, f.name);
+            out += ", \"type\": ";
+            append_json_string(out, to_string(f.kind));
+            out += ", \"question\": ";
+            append_json_string(out, f.question);
+        } else {
+            const signal& s = table.rules[check.rule_index].signal_at(check.signal_index);
+            out += s.kind == signal_kind::event ? "\"event\": " : "\"start_error\": ";
+            detail::append_signal(out, s);
+            out += ", \"question\": ";
+            append_json_string(out, question_for(s));
+        }
+        out += ", \"score\": " + std::to_string(check.score) + "}";
+    }
+    out += first ? "]" : "\n]";
+    out += ", \"inputs\": ";
+    out += inputs_json;
+    out += "}\n";
+    return out;
+}
+
+}  // namespace ruledx::write
+
+#endif
+// ---- end ruledx/write/json.hpp ----
 
 #endif
 // ---- end ruledx/ruledx.hpp ----

@@ -1,0 +1,77 @@
+// ruledx — words for the parts of a report that both output formats print.
+#ifndef RULEDX_WRITE_DESCRIBE_HPP
+#define RULEDX_WRITE_DESCRIBE_HPP
+
+#include <string>
+#include <string_view>
+
+#include "ruledx/eval/report.hpp"
+#include "ruledx/model/fact.hpp"
+#include "ruledx/model/signal.hpp"
+#include "ruledx/model/version.hpp"
+
+namespace ruledx::write {
+
+// "event 4143 from MSExchangeIMC (Error, Initialization/Termination)" or "Error 2140 starting MSExchangeIMC".
+inline std::string describe(const signal& s) {
+    std::string out;
+    if (s.kind == signal_kind::start_error) {
+        out = "Error " + std::to_string(s.code) + " starting ";
+        out += s.source;
+        return out;
+    }
+    out = "event " + std::to_string(s.code) + " from ";
+    out += s.source;
+    std::string details;
+    if (s.type != event_type::unspecified) details += to_string(s.type);
+    if (!s.category.empty()) {
+        if (!details.empty()) details += ", ";
+        details += s.category;
+    }
+    for (std::string_view value : s.values) {
+        if (!details.empty()) details += ", ";
+        details += "with \"";
+        details += value;
+        details += '"';
+    }
+    if (!details.empty()) out += " (" + details + ")";
+    return out;
+}
+
+inline std::string describe(version v) { return std::to_string(v.major) + "." + std::to_string(v.minor); }
+
+inline std::string describe(const fact_value& value) {
+    switch (value.kind) {
+        case fact_kind::boolean: return value.boolean ? "true" : "false";
+        case fact_kind::number: return std::to_string(value.number);
+        case fact_kind::text: return std::string(value.text);
+        case fact_kind::version: return describe(value.version_number);
+    }
+    return {};
+}
+
+// "ims_service_account_is_admin=false", the form --fact takes.
+inline std::string describe(const fact_assignment& fact) { return std::string(fact.name) + "=" + describe(fact.value); }
+
+// The question that asks for a missing signal.
+inline std::string question_for(const signal& s) {
+    if (s.kind == signal_kind::start_error)
+        return "Does starting " + std::string(s.source) + " fail with Error " + std::to_string(s.code) + "?";
+    return "Is there an " + describe(s) + " in the event logs?";
+}
+
+// "4.0, 5.0 to 5.5" for a rule's version ranges.
+template <class Ranges>
+std::string describe_versions(const Ranges& ranges) {
+    std::string out;
+    for (const version_range& range : ranges) {
+        if (!out.empty()) out += ", ";
+        out += describe(range.first);
+        if (range.last != range.first) out += " to " + describe(range.last);
+    }
+    return out;
+}
+
+}  // namespace ruledx::write
+
+#endif
