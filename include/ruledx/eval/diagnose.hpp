@@ -155,39 +155,49 @@ template <class Table>
     return true;
 }
 
-// How much a candidate's open questions are worth asking about.
-[[nodiscard]] constexpr std::uint32_t question_weight(status s) noexcept {
+// How much a candidate's open questions are worth asking. Orders of magnitude apart, so the
+// questions about the leading (likely) candidates come before those about merely possible ones,
+// however many of those there are; a confirmed candidate needs no more answers.
+[[nodiscard]] constexpr std::uint64_t question_weight(status s) noexcept {
     switch (s) {
-        case status::likely: return 4;
-        case status::possible: return 2;
+        case status::likely: return 1000000;
+        case status::possible: return 1000;
         case status::confirmed: return 1;
         case status::ruled_out: return 0;
     }
     return 0;
 }
 
+// Within one weight class: a fact that would confirm a candidate is the most direct question, a
+// missing event or a ruling-out fact next, the product version (which bears on many rules at
+// once, but settles none) last.
+constexpr std::uint64_t asks_confirming_fact = 3;
+constexpr std::uint64_t asks_missing_signal = 2;
+constexpr std::uint64_t asks_ruling_out_fact = 2;
+constexpr std::uint64_t asks_version = 1;
+
 template <class Table, std::size_t Rules>
 constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexcept {
-    std::array<std::uint32_t, Table::fact_count> fact_scores{};
+    std::array<std::uint64_t, Table::fact_count> fact_scores{};
     constexpr std::size_t max_signal_checks = 48;
     std::array<next_check, max_signal_checks> signal_checks{};
     std::size_t signal_check_count = 0;
 
     for (const candidate& c : out.ranked()) {
-        const std::uint32_t weight = question_weight(c.status);
+        const std::uint64_t weight = question_weight(c.status);
         if (weight == 0) continue;
         const rule& rl = table.rules[c.rule_index];
         for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
             const std::size_t index = table.find_fact(rl.confirming[f].name);
-            if (c.confirming[f] == fact_state::unknown && index != not_found) fact_scores[index] += weight;
+            if (c.confirming[f] == fact_state::unknown && index != not_found) fact_scores[index] += weight * asks_confirming_fact;
         }
         for (std::size_t f = 0; f < rl.ruling_out.size(); ++f) {
             const std::size_t index = table.find_fact(rl.ruling_out[f].name);
-            if (c.ruling_out[f] == fact_state::unknown && index != not_found) fact_scores[index] += weight;
+            if (c.ruling_out[f] == fact_state::unknown && index != not_found) fact_scores[index] += weight * asks_ruling_out_fact;
         }
         if (!rl.version_fact.empty() && !c.version_known) {
             const std::size_t index = table.find_fact(rl.version_fact);
-            if (index != not_found) fact_scores[index] += 1;
+            if (index != not_found) fact_scores[index] += weight * asks_version;
         }
         for (std::size_t s = 0; s < rl.required.size(); ++s) {
             if (c.matched(s)) continue;
@@ -195,7 +205,7 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
             for (std::size_t k = 0; k < signal_check_count && !merged; ++k) {
                 next_check& known = signal_checks[k];
                 if (same_signal(table.rules[known.rule_index].signal_at(known.signal_index), rl.signal_at(s))) {
-                    known.score += weight;
+                    known.score += weight * asks_missing_signal;
                     merged = true;
                 }
             }
@@ -204,7 +214,7 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
                 added.what = next_check::kind::signal;
                 added.rule_index = c.rule_index;
                 added.signal_index = s;
-                added.score = weight;
+                added.score = weight * asks_missing_signal;
             }
         }
     }

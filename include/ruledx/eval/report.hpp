@@ -59,7 +59,7 @@ struct next_check {
     std::size_t fact_index = 0;    // kind::fact: index into the table's catalog
     std::size_t rule_index = 0;    // kind::signal: the first open rule that needs the signal...
     std::size_t signal_index = 0;  // ...and its number in that rule
-    std::uint32_t score = 0;       // how much of the open candidates the answer bears on
+    std::uint64_t score = 0;       // how much of the open candidates the answer bears on
 };
 
 template <std::size_t Rules>

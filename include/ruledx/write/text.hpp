@@ -88,15 +88,27 @@ std::string to_text(const Table& table, const report<Rules>& result, const Cite&
         out += "No rule matches the evidence.\n";
         return out;
     }
+    // Short lists of the weaker candidates: the JSON output has them all.
+    const bool has_leader = result.best()->status >= status::likely;
+    const std::size_t max_listed = has_leader ? 3 : 10;
     std::size_t number = 0;
     bool listed_possible = false;
     bool listed_ruled_out = false;
+    std::size_t possible_shown = 0;
+    std::size_t ruled_out_shown = 0;
+    std::size_t not_shown = 0;
     for (const candidate& c : result.ranked()) {
         const rule& r = table.rules[c.rule_index];
         ++number;
         const std::string head = std::to_string(number) + ". ";
         if (c.status == status::possible || c.status == status::ruled_out) {
             const bool possible = c.status == status::possible;
+            std::size_t& shown = possible ? possible_shown : ruled_out_shown;
+            if (shown == max_listed) {
+                ++not_shown;
+                continue;
+            }
+            ++shown;
             bool& listed = possible ? listed_possible : listed_ruled_out;
             if (!listed) {
                 out += possible ? "Possible causes (the evidence does not single them out):\n"
@@ -146,11 +158,15 @@ std::string to_text(const Table& table, const report<Rules>& result, const Cite&
         }
         out += '\n';
     }
+    if (not_shown > 0)
+        out += "  (" + std::to_string(not_shown) + " more candidates not shown; --format json lists them all)\n";
     if (!result.next_checks().empty()) {
         if (out.size() < 2 || out.compare(out.size() - 2, 2, "\n\n") != 0) out += '\n';
         out += "Next checks, most informative first:\n";
+        constexpr std::size_t max_checks_shown = 5;
         std::size_t n = 0;
         for (const next_check& check : result.next_checks()) {
+            if (n == max_checks_shown) break;
             const std::string head = "  " + std::to_string(++n) + ". ";
             if (check.what == next_check::kind::fact) {
                 const fact_definition& f = table.facts[check.fact_index];

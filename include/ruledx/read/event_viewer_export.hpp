@@ -1,0 +1,378 @@
+// ruledx — Event Viewer "Save As" text exports (tab- or comma-delimited, columns Date, Time, Source,
+// Type, Category, Event, User, Computer, Description) and the CSV of later tools (PowerShell
+// Export-Csv with its "#TYPE" line, Log Parser, eventquery). A header row, when present, decides the
+// column mapping; without one the Event Viewer order is assumed.
+//
+// Quoted fields may hold doubled quotes, delimiters and line breaks. Values are views into the
+// caller's text, except quoted fields with doubled quotes, which are unescaped into the reader's
+// scratch storage (valid until the reader's next read()).
+//
+// Dates: the export uses the exporting user's short-date format. An all-numeric date is read as D/M
+// or M/D only once some row of the same input proves the order (a part above 12), or when the caller
+// sets `options.date_order`; until then an ambiguous date gives time_generated = -1. The time is the
+// exporting machine's local wall-clock time, stored as if it were UTC (the export has no zone).
+#ifndef RULEDX_READ_EVENT_VIEWER_EXPORT_HPP
+#define RULEDX_READ_EVENT_VIEWER_EXPORT_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+#include "ruledx/read/detail/text.hpp"
+#include "ruledx/read/record.hpp"
+
+namespace ruledx::read {
+
+namespace detail {
+
+enum class column : std::uint8_t {
+    none, date, time, date_time, written, source, type, category, category_number, event_id,
+    instance_id, user, computer, description, record_number
+};
+
+[[nodiscard]] constexpr column column_for(std::string_view name) noexcept {
+    name = trim(name);
+    struct entry {
+        std::string_view name;
+        column c;
+    };
+    constexpr entry table[] = {
+        {"Date", column::date}, {"Time", column::time}, {"Date Time", column::date_time},
+        {"TimeGenerated", column::date_time}, {"TimeCreated", column::date_time},
+        {"TimeWritten", column::written}, {"Source", column::source}, {"SourceName", column::source},
+        {"ProviderName", column::source}, {"Type", column::type}, {"EntryType", column::type},
+        {"EventType", column::type}, {"EventTypeName", column::type}, {"Level", column::type},
+        {"LevelDisplayName", column::type}, {"Category", column::category},
+        {"EventCategoryName", column::category}, {"TaskDisplayName", column::category},
+        {"CategoryNumber", column::category_number}, {"EventCategory", column::category_number},
+        {"Event", column::event_id}, {"EventID", column::event_id}, {"Event ID", column::event_id},
+        {"Id", column::event_id}, {"InstanceId", column::instance_id}, {"User", column::user},
+        {"UserName", column::user}, {"SID", column::user}, {"Computer", column::computer},
+        {"ComputerName", column::computer}, {"MachineName", column::computer},
+        {"Description", column::description}, {"Message", column::description},
+        {"Index", column::record_number}, {"RecordNumber", column::record_number},
+        {"RecordId", column::record_number},
+    };
+    for (const auto& e : table)
+        if (loose_equals(name, e.name)) return e.c;
+    return column::none;
+}
+
+// The Event Viewer column order of formats.md 3.1, used when there is no header row.
+inline constexpr column default_columns[] = {column::date, column::time, column::source, column::type,
+                                             column::category, column::event_id, column::user,
+                                             column::computer, column::description};
+
+[[nodiscard]] constexpr bool date_shaped(std::string_view s) noexcept {
+    s = trim(s);
+    int groups = 0;
+    while (!s.empty()) {
+        std::uint64_t n = 0;
+        if (!parse_uint(s, 9999, n)) return false;
+        ++groups;
+        if (s.empty()) break;
+        if (s[0] != '/' && s[0] != '.' && s[0] != '-') return false;
+        s.remove_prefix(1);
+    }
+    return groups == 3;
+}
+
+struct csv_field {
+    std::string_view raw;    // as in the input, quotes included
+    std::string_view value;  // unquoted (and unescaped)
+};
+
+}  // namespace detail
+
+struct event_viewer_export_options {
+    std::size_t max_record_length = std::size_t{1} << 20;  // a quoted field may not run on longer
+    detail::date_order date_order = detail::date_order::unknown;
+};
+
+// Cheap check on the start of `text` for lead's format detection: a "#TYPE" line, a header row naming
+// at least four known columns, or a first row shaped like Date, Time, Source, Type, Category, Event.
+[[nodiscard]] inline bool looks_like_event_viewer_export(std::string_view text) noexcept {
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    detail::line_cursor lines{text.substr(0, text.size() < 4096 ? text.size() : 4096)};
+    std::size_t start = 0;
+    std::string_view line;
+    do {
+        if (lines.done()) return false;
+        line = lines.next(start);
+    } while (detail::trim(line).empty());
+    if (detail::istarts_with(line, "#TYPE ")) return true;
+    const char delim = line.find('\t') != std::string_view::npos ? '\t' : ',';
+    std::string_view cells[9];
+    std::size_t n = 0;
+    int known = 0;
+    for (std::string_view rest = line; n < 9;) {
+        const std::size_t cut = rest.find(delim);
+        std::string_view cell = detail::trim(rest.substr(0, cut));
+        if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"') cell = cell.substr(1, cell.size() - 2);
+        cells[n++] = cell;
+        if (detail::column_for(cell) != detail::column::none) ++known;
+        if (cut == std::string_view::npos) break;
+        rest = rest.substr(cut + 1);
+    }
+    if (known >= 4) return true;
+    std::int64_t secs = 0;
+    std::uint64_t id = 0;
+    return n >= 8 && detail::date_shaped(cells[0]) && detail::parse_time(cells[1], secs) &&
+           detail::parse_whole_uint(cells[5], 0xFFFF, id) && detail::parse_event_type(cells[3]) != event_type::unspecified;
+}
+
+class event_viewer_export_reader {
+public:
+    event_viewer_export_reader() = default;
+    explicit event_viewer_export_reader(event_viewer_export_options options) : options_(options) {}
+
+    // Reads a whole export. on_event(const event_record&); on_error(const read_error&).
+    template <class OnEvent, class OnError>
+    void read(std::string_view text, OnEvent&& on_event, OnError&& on_error, std::string_view file = {}) {
+        begin();
+        (void)feed(text, true, on_event, on_error, file);
+    }
+
+    // Chunked reading: feed() consumes whole records and returns how many bytes it used; the caller
+    // keeps the rest, appends more input and calls again (final = true for the last piece). Line
+    // numbers and offsets continue across calls.
+    void begin() {
+        scratch_.clear();
+        order_ = options_.date_order;
+        first_ = true;
+        delim_ = 0;
+        map_size_ = 0;
+        line_ = 1;
+        offset_ = 0;
+    }
+    template <class OnEvent, class OnError>
+    std::size_t feed(std::string_view text, bool final, OnEvent&& on_event, OnError&& on_error, std::string_view file = {}) {
+        std::size_t pos = 0;
+        if (offset_ == 0 && text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
+        while (pos < text.size()) {
+            const std::size_t rec_start = pos, rec_line = line_;
+            const location where{offset_ + rec_start, rec_line};
+            const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
+            if (!nl && !final) break;  // wait for the rest of the line
+            const std::size_t line_end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+            const std::string_view first_line = detail::rtrim(text.substr(pos, line_end - pos));
+            if (first_line.empty() || (first_ && first_line[0] == '#')) {  // blank, or PowerShell "#TYPE ..."
+                pos = line_end + 1;
+                ++line_;
+                continue;
+            }
+            if (line_end - pos > options_.max_record_length) {
+                on_error(read_error{file, where, problem::bad_length, "line longer than the limit; skipped"});
+                pos = line_end + 1;
+                ++line_;
+                continue;
+            }
+            if (!delim_) delim_ = first_line.find('\t') != std::string_view::npos ? '\t' : ',';
+            detail::csv_field fields[max_fields];
+            std::size_t count = 0, end = 0, lines_used = 0;
+            const status st = parse_record(text, pos, delim_, fields, count, end, lines_used);
+            if (st == status::unterminated && !final && text.size() - pos <= options_.max_record_length)
+                break;  // the quote may close in the next piece
+            if (st != status::ok) {
+                on_error(read_error{file, where, st == status::too_long ? problem::bad_length : problem::truncated,
+                                    st == status::too_long ? "quoted field longer than the limit; skipped its line"
+                                                           : "quoted field not closed before the end of the input; skipped its line"});
+                pos = line_end + 1;  // resynchronise on the next physical line
+                ++line_;
+                continue;
+            }
+            pos = end;
+            line_ += lines_used;
+            if (first_) {
+                first_ = false;
+                int known = 0;
+                for (std::size_t i = 0; i < count; ++i) known += detail::column_for(fields[i].value) != detail::column::none;
+                if (known >= 3) {
+                    map_size_ = count;
+                    for (std::size_t i = 0; i < count; ++i) map_[i] = detail::column_for(fields[i].value);
+                    continue;
+                }
+                map_size_ = 9;
+                for (std::size_t i = 0; i < 9; ++i) map_[i] = detail::default_columns[i];
+            }
+            // Without a header, an unquoted description may hold the delimiter: it runs to the record's end.
+            if (map_size_ == 9 && map_[8] == detail::column::description && count > 9 && !fields[8].raw.empty() &&
+                fields[8].raw[0] != '"') {
+                const std::size_t from = static_cast<std::size_t>(fields[8].raw.data() - text.data());
+                const std::size_t to = (end > from && text[end - 1] == '\n') ? end - 1 : end;
+                fields[8].value = detail::rtrim(text.substr(from, to > from ? to - from : 0));
+                count = 9;
+            }
+            event_record r;
+            r.where = where;
+            if (build(r, fields, count)) on_event(static_cast<const event_record&>(r));
+            else on_error(read_error{file, r.where, problem::bad_field, "row has no event number and source"});
+        }
+        if (pos > text.size()) pos = text.size();
+        offset_ += pos;
+        return pos;
+    }
+
+private:
+    static constexpr std::size_t max_fields = 64;
+    enum class status : std::uint8_t { ok, unterminated, too_long };
+
+    // One record from `pos`; fields past max_fields are parsed and dropped.
+    status parse_record(std::string_view text, std::size_t pos, char delim, detail::csv_field* fields,
+                        std::size_t& count, std::size_t& end, std::size_t& lines_used) {
+        const std::size_t limit = options_.max_record_length;
+        const std::size_t start = pos;
+        lines_used = 1;
+        count = 0;
+        std::size_t eol = 0;  // end of the current physical line, found once per line
+        auto find_eol = [&] {
+            const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
+            eol = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+        };
+        find_eol();
+        for (;;) {
+            detail::csv_field f;
+            const std::size_t fstart = pos;
+            while (pos < text.size() && (text[pos] == ' ')) ++pos;  // blanks before an opening quote
+            if (pos < text.size() && text[pos] == '"') {
+                const std::size_t open = pos++;
+                bool doubled = false;
+                for (;;) {
+                    const void* q = std::memchr(text.data() + pos, '"', text.size() - pos);
+                    if (!q) return status::unterminated;
+                    const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(q) - text.data());
+                    if (at - start > limit) return status::too_long;
+                    if (at + 1 < text.size() && text[at + 1] == '"') {
+                        doubled = true;
+                        pos = at + 2;
+                        continue;
+                    }
+                    pos = at + 1;
+                    break;
+                }
+                if (pos > eol) find_eol();  // the quoted field ran over a line break
+                const std::string_view inner = text.substr(open + 1, pos - open - 2);
+                for (const char* p = inner.data(); (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(inner.data() + inner.size() - p)))) != nullptr; ++p)
+                    ++lines_used;
+                f.value = doubled ? unescape(inner) : inner;
+                while (pos < text.size() && text[pos] != delim && text[pos] != '\n') ++pos;  // junk after the quote
+                f.raw = text.substr(fstart, pos - fstart);
+            } else {
+                // memchr for the delimiter within the physical line: the hot loop of large exports.
+                pos = fstart;
+                if (pos > eol) find_eol();
+                const char* base = text.data();
+                const void* d = std::memchr(base + pos, delim, eol - pos);
+                pos = d ? static_cast<std::size_t>(static_cast<const char*>(d) - base) : eol;
+                f.raw = text.substr(fstart, pos - fstart);
+                f.value = detail::trim(f.raw);
+            }
+            if (count < max_fields) fields[count++] = f;
+            if (pos >= text.size() || text[pos] == '\n') {
+                end = pos < text.size() ? pos + 1 : pos;
+                return status::ok;
+            }
+            ++pos;  // the delimiter
+        }
+    }
+
+    std::string_view unescape(std::string_view inner) {
+        scratch_.begin();
+        for (std::size_t i = 0; i < inner.size(); ++i) {
+            const std::size_t q = inner.find('"', i);
+            if (q == std::string_view::npos) {
+                scratch_.append(inner.substr(i));
+                break;
+            }
+            scratch_.append(inner.substr(i, q + 1 - i));  // keeps one quote of the pair
+            i = q + 1;
+        }
+        return scratch_.finish();
+    }
+
+    bool build(event_record& r, const detail::csv_field* fields, std::size_t count) {
+        const detail::column* map = map_;
+        const std::size_t map_size = map_size_;
+        std::string_view date, time;
+        bool has_id = false;
+        for (std::size_t i = 0; i < count && i < map_size; ++i) {
+            const std::string_view v = fields[i].value;
+            std::uint64_t n = 0;
+            std::int64_t t = 0;
+            switch (map[i]) {
+                case detail::column::date: date = v; break;
+                case detail::column::time: time = v; break;
+                case detail::column::date_time:
+                    if (detail::parse_date_time(v, order_, t)) r.time_generated = t;
+                    break;
+                case detail::column::written:
+                    if (detail::parse_date_time(v, order_, t)) r.time_written = t;
+                    break;
+                case detail::column::source: r.source = detail::trim(v); break;
+                case detail::column::type: r.type = detail::parse_event_type(v); break;
+                case detail::column::category: {
+                    const std::string_view c = detail::trim(v);
+                    std::string_view inner = c;
+                    if (inner.size() > 2 && inner.front() == '(' && inner.back() == ')') inner = inner.substr(1, inner.size() - 2);
+                    if (detail::iequals(c, "none") || detail::parse_whole_uint(inner, 0xFFFF, n)) {
+                        r.has_category_number = true;  // "None" is category 0; PowerShell writes "(n)"
+                        r.category_number = static_cast<std::uint16_t>(detail::iequals(c, "none") ? 0 : n);
+                    } else {
+                        r.category = c;
+                    }
+                    break;
+                }
+                case detail::column::category_number:
+                    if (detail::parse_whole_uint(v, 0xFFFF, n)) {
+                        r.has_category_number = true;
+                        r.category_number = static_cast<std::uint16_t>(n);
+                    }
+                    break;
+                case detail::column::event_id:
+                    if (detail::parse_whole_uint(v, 0xFFFFFFFFu, n)) {
+                        r.event_id = static_cast<std::uint16_t>(n & 0xFFFF);
+                        has_id = true;
+                    }
+                    break;
+                case detail::column::instance_id:
+                    if (detail::parse_whole_uint(v, 0xFFFFFFFFu, n)) {
+                        r.has_identifier = true;
+                        r.identifier = static_cast<std::uint32_t>(n);
+                        if (!has_id) r.event_id = static_cast<std::uint16_t>(n & 0xFFFF);
+                        has_id = true;
+                    }
+                    break;
+                case detail::column::user: r.user = detail::iequals(detail::trim(v), "N/A") ? std::string_view{} : detail::trim(v); break;
+                case detail::column::computer: r.computer = detail::trim(v); break;
+                case detail::column::description: r.description = v; break;
+                case detail::column::record_number:
+                    if (detail::parse_whole_uint(v, 0xFFFFFFFFu, n)) {
+                        r.has_record_number = true;
+                        r.record_number = static_cast<std::uint32_t>(n);
+                    }
+                    break;
+                case detail::column::none: break;
+            }
+        }
+        if (!date.empty()) {
+            std::int64_t days = 0, secs = 0;
+            if (detail::parse_date(date, order_, days) && detail::parse_time(time, secs)) r.time_generated = days * 86400 + secs;
+        }
+        return has_id && !r.source.empty();
+    }
+
+    event_viewer_export_options options_{};
+    detail::date_order order_ = detail::date_order::unknown;
+    bool first_ = true;
+    char delim_ = 0;
+    detail::column map_[max_fields] = {};
+    std::size_t map_size_ = 0;
+    std::size_t line_ = 1;
+    std::uint64_t offset_ = 0;
+    detail::scratch scratch_;
+};
+
+}  // namespace ruledx::read
+
+#endif

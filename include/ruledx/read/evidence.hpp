@@ -1,0 +1,277 @@
+// ruledx — from inputs to observations: the one entry point that reads files or buffers of any
+// supported format and keeps what a rule table can use.
+//
+//   ruledx::evidence seen(ruledx::kb::exchange_ims::table);
+//   seen.read_file("Application.evt");
+//   seen.read_buffer(pasted_ticket_text, "ticket");
+//   seen.set_fact(ruledx::fact_is("exchange_version", ruledx::version{5, 5}));
+//   auto report = ruledx::diagnose(ruledx::kb::exchange_ims::table, seen.observations());
+//
+// Reading allocates (it copies what it keeps); diagnosing the observations does not. Only events
+// whose id some rule of the table names are kept, each distinct event once, so a multi-gigabyte
+// log is read in bounded memory.
+#ifndef RULEDX_READ_EVIDENCE_HPP
+#define RULEDX_READ_EVIDENCE_HPP
+
+#include <cstdint>
+#include <cstdio>
+#include <deque>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "ruledx/model/observation.hpp"
+#include "ruledx/model/signal.hpp"
+#include "ruledx/read/detect.hpp"
+#include "ruledx/read/evt.hpp"
+#include "ruledx/read/record.hpp"
+#include "ruledx/read/start_error_text.hpp"
+#include "ruledx/read/text_scan.hpp"
+
+namespace ruledx {
+
+// What was read from one input.
+struct input_report {
+    static constexpr std::size_t max_warnings = 100;
+
+    std::string path;
+    read::input_format format = read::input_format::binary;
+    bool opened = false;
+    std::uint64_t records = 0;    // events and start errors read (kept or not)
+    std::uint64_t recovered = 0;  // of which, records recovered from a log's free space
+    std::uint64_t problems = 0;   // read errors, all counted; the first max_warnings are in warnings
+    std::vector<std::string> warnings;
+
+    // Nothing could be read: the caller should say so (ims-diagnose exits 2).
+    [[nodiscard]] bool unreadable() const noexcept {
+        return !opened || format == read::input_format::binary || (records == 0 && problems > 0);
+    }
+};
+
+// Where a kept observation came from.
+struct origin {
+    std::size_t input = 0;  // index into evidence::inputs()
+    read::location where;
+    bool has_record_number = false;
+    std::uint32_t record_number = 0;
+};
+
+class evidence {
+public:
+    template <class Table>
+    explicit evidence(const Table& table) : relevant_ids_(0x10000, false) {
+        for (const rule& r : table.rules)
+            for (std::size_t s = 0; s < r.signal_count(); ++s)
+                if (r.signal_at(s).kind == signal_kind::event && r.signal_at(s).code <= 0xFFFF)
+                    relevant_ids_[r.signal_at(s).code] = true;
+    }
+
+    // Sees every event record read, kept or not (ims-diagnose --dump-events uses it).
+    std::function<void(const read::event_record&, const input_report&)> on_event;
+
+    // Reads a file ("-": standard input), streaming it in bounded memory.
+    const input_report& read_file(const std::string& path) {
+        if (path == "-") {
+            std::string all;
+            char chunk[1 << 16];
+            std::size_t got = 0;
+            while ((got = std::fread(chunk, 1, sizeof chunk, stdin)) > 0) all.append(chunk, got);
+            return read_buffer(all, "-");
+        }
+        const std::size_t index = begin_input(path);
+        std::FILE* f = std::fopen(path.c_str(), "rb");
+        if (f == nullptr) {
+            take_error(index, read::read_error{path, {}, read::problem::truncated, "cannot open the file"});
+            return inputs_[index];
+        }
+        char prefix[read::detect_prefix_size];
+        const std::size_t got = std::fread(prefix, 1, sizeof prefix, f);
+        if (detected(index, std::string_view(prefix, got)) == read::input_format::evt) {
+            std::fclose(f);
+            read::file_source source(path.c_str());
+            read_evt(index, source);
+        } else if (inputs_[index].format != read::input_format::binary) {
+            std::rewind(f);
+            read::text_scanner scanner(text_options(index));
+            if (!scanner.scan_file(f, sink{this, index}, sink{this, index}, sink{this, index}))
+                take_error(index, read::read_error{path, {}, read::problem::truncated, "reading the file failed"});
+            std::fclose(f);
+        } else {
+            std::fclose(f);
+        }
+        return inputs_[index];
+    }
+
+    // Reads a caller's buffer; `name` is what warnings and citations call it. What is kept is
+    // copied: the buffer may go away afterwards.
+    const input_report& read_buffer(std::string_view bytes, std::string_view name) {
+        const std::size_t index = begin_input(std::string(name));
+        const read::input_format format = detected(index, bytes.substr(0, read::detect_prefix_size));
+        if (format == read::input_format::evt) {
+            read::memory_source source(bytes);
+            read_evt(index, source);
+        } else if (format != read::input_format::binary) {
+            read::text_scanner scanner(text_options(index));
+            scanner.scan(bytes, sink{this, index}, sink{this, index}, sink{this, index});
+        }
+        return inputs_[index];
+    }
+
+    // Sets a fact (a later value for the same name replaces the earlier one).
+    void set_fact(const fact_assignment& fact) {
+        fact_assignment copy = fact;
+        copy.name = keep(fact.name);
+        if (copy.value.kind == fact_kind::text) copy.value.text = keep(fact.value.text);
+        for (fact_assignment& known : facts_) {
+            if (known.name == copy.name) {
+                known = copy;
+                return;
+            }
+        }
+        facts_.push_back(copy);
+    }
+
+    // Views into this object: valid until it reads again or is destroyed.
+    [[nodiscard]] ruledx::observations observations() const noexcept {
+        return {view<observed_start_error>(start_errors_.data(), start_errors_.size()),
+                view<observed_event>(events_.data(), events_.size()), view<fact_assignment>(facts_.data(), facts_.size())};
+    }
+    [[nodiscard]] const std::vector<input_report>& inputs() const noexcept { return inputs_; }
+    [[nodiscard]] const origin& origin_of(signal_kind kind, std::size_t index) const noexcept {
+        return kind == signal_kind::event ? event_origins_[index] : start_error_origins_[index];
+    }
+
+    // "Application.evt record 1207", "ticket.txt line 12": for reports that cite their evidence.
+    [[nodiscard]] std::string cite(signal_kind kind, std::size_t index) const {
+        const std::vector<origin>& origins = kind == signal_kind::event ? event_origins_ : start_error_origins_;
+        if (index >= origins.size()) return {};
+        const origin& o = origins[index];
+        std::string out = inputs_[o.input].path;
+        if (o.has_record_number) return out + " record " + std::to_string(o.record_number);
+        if (o.where.line != 0) return out + " line " + std::to_string(o.where.line);
+        return out + " offset " + std::to_string(o.where.offset);
+    }
+
+private:
+    // What the readers call back with, for one input.
+    struct sink {
+        evidence* self;
+        std::size_t index;
+        void operator()(const read::event_record& record) const { self->take_event(index, record); }
+        void operator()(const read::start_error_record& record) const { self->take_start_error(index, record); }
+        void operator()(const read::read_error& error) const { self->take_error(index, error); }
+    };
+
+    // The evaluator cites observations with 16-bit indexes.
+    static constexpr std::size_t max_observations = 0xFFFE;
+
+    std::size_t begin_input(std::string path) {
+        inputs_.emplace_back();
+        inputs_.back().path = std::move(path);
+        return inputs_.size() - 1;
+    }
+
+    // Records the input's format from its first bytes; a binary input gets its warning here.
+    read::input_format detected(std::size_t index, std::string_view prefix) {
+        input_report& in = inputs_[index];
+        in.opened = true;
+        in.format = read::detect_format(prefix);
+        if (in.format == read::input_format::binary)
+            take_error(index, read::read_error{in.path, {}, read::problem::unrecognized_format,
+                                               "not an event log, an Event Viewer export or text"});
+        return in.format;
+    }
+
+    read::text_scan_options text_options(std::size_t index) const {
+        read::text_scan_options options;
+        options.file = inputs_[index].path;
+        return options;
+    }
+
+    template <class Source>
+    void read_evt(std::size_t index, Source& source) {
+        auto on_record = [this, index](const read::event_record& record) {
+            take_event(index, record);
+            if (const auto start = read::start_error_from_event(record)) take_start_error(index, *start);
+        };
+        evt_reader_.read(source, inputs_[index].path, on_record, sink{this, index});
+    }
+
+    void take_event(std::size_t index, const read::event_record& record) {
+        input_report& in = inputs_[index];
+        ++in.records;
+        in.recovered += record.recovered ? 1 : 0;
+        if (on_event) on_event(record, in);
+        if (relevant_ids_[record.event_id]) keep_event(record, index);
+    }
+
+    void take_start_error(std::size_t index, const read::start_error_record& record) {
+        ++inputs_[index].records;
+        keep_start_error(record, index);
+    }
+
+    void take_error(std::size_t index, const read::read_error& error) {
+        input_report& in = inputs_[index];
+        ++in.problems;
+        if (in.warnings.size() >= input_report::max_warnings) return;
+        std::string text = error.where.line != 0 ? "line " + std::to_string(error.where.line)
+                                                 : "offset " + std::to_string(error.where.offset);
+        text += ": ";
+        text += read::to_string(error.what);
+        if (!error.detail.empty()) {
+            text += ": ";
+            text += error.detail;
+        }
+        in.warnings.push_back(std::move(text));
+    }
+
+    std::string_view keep(std::string_view text) { return storage_.emplace_back(text); }
+
+    void keep_event(const read::event_record& record, std::size_t input) {
+        if (events_.size() >= max_observations) return;
+        // Each distinct event once: a service that fails every few minutes logs the same events.
+        std::string key;
+        key.reserve(record.source.size() + record.category.size() + record.description.size() + record.strings.size() + 12);
+        key.append(record.source).append(1, '\x1f').append(std::to_string(record.event_id)).append(1, '\x1f');
+        key.append(std::to_string(static_cast<unsigned>(record.type))).append(1, '\x1f').append(record.category);
+        key.append(1, '\x1f').append(record.description).append(1, '\x1f').append(record.strings);
+        if (!seen_events_.insert(key).second) return;
+        observed_event e;
+        e.source = keep(record.source);
+        e.id = record.event_id;
+        e.type = record.type;
+        e.category = keep(record.category);
+        e.description = keep(record.description);
+        e.strings = keep(record.strings);
+        events_.push_back(e);
+        event_origins_.push_back(origin{input, record.where, record.has_record_number, record.record_number});
+    }
+
+    void keep_start_error(const read::start_error_record& record, std::size_t input) {
+        // A display name no table knows stays as the service: it then matches no rule for another service.
+        const std::string_view service = !record.service.empty() ? record.service : record.display_name;
+        for (const observed_start_error& known : start_errors_)
+            if (known.code == record.code && known.service == service) return;
+        if (start_errors_.size() >= max_observations) return;
+        start_errors_.push_back(observed_start_error{keep(service), record.code});
+        start_error_origins_.push_back(origin{input, record.where, false, 0});
+    }
+
+    std::vector<bool> relevant_ids_;
+    read::evt_reader evt_reader_;
+    std::deque<std::string> storage_;  // a deque: its strings never move, so views into them stay valid
+    std::unordered_set<std::string> seen_events_;
+    std::vector<input_report> inputs_;
+    std::vector<observed_event> events_;
+    std::vector<observed_start_error> start_errors_;
+    std::vector<fact_assignment> facts_;
+    std::vector<origin> event_origins_;
+    std::vector<origin> start_error_origins_;
+};
+
+}  // namespace ruledx
+
+#endif

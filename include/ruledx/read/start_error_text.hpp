@@ -1,0 +1,441 @@
+// ruledx — a service that failed to start, as the user saw it: the Services dialog ("Could not start
+// the <name> service on \\SERVER." / "Error 2140: An internal Windows NT error occurred."), its KB
+// paraphrases, `net start` transcripts, and Service Control Manager events 7000/7009/7023/7024.
+//
+// Codes are kept as printed. NT 4.0 shows a start timeout (1053) as 2186, so a 2186 record and a
+// 1053 record mean the same thing: see is_start_timeout(). For event 7024 the code is the service's
+// own (service-specific) code.
+#ifndef RULEDX_READ_START_ERROR_TEXT_HPP
+#define RULEDX_READ_START_ERROR_TEXT_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+#include "ruledx/read/detail/text.hpp"
+#include "ruledx/read/record.hpp"
+
+namespace ruledx::read {
+
+struct service_name_entry {
+    std::string_view display_name;
+    std::string_view service;
+};
+
+// Display names of the Exchange 4.0/5.x services (kb/facts.md, formats.md 4; the IMC has two).
+inline constexpr service_name_entry exchange_services[] = {
+    {"Microsoft Exchange Internet Mail Service", "MSExchangeIMC"},
+    {"Microsoft Exchange Internet Mail Connector", "MSExchangeIMC"},
+    {"Microsoft Exchange Message Transfer Agent", "MSExchangeMTA"},
+    {"Microsoft Exchange Directory", "MSExchangeDS"},
+    {"Microsoft Exchange Information Store", "MSExchangeIS"},
+    {"Microsoft Exchange Directory Synchronization", "MSExchangeDX"},
+    {"Microsoft Exchange Key Management Server", "MSExchangeKMS"},
+    {"Microsoft Exchange Event Service", "MSExchangeES"},
+    {"Microsoft Exchange System Attendant", "MSExchangeSA"},
+};
+
+// The service name for a display name (or for a service name in any case); empty when unknown.
+[[nodiscard]] constexpr std::string_view service_for_display_name(std::string_view name) noexcept {
+    name = detail::trim(name);
+    for (const auto& e : exchange_services)
+        if (detail::loose_equals(name, e.display_name) || detail::iequals(name, e.service)) return e.service;
+    if (detail::iequals(name, "MSExchangeMSMI")) return "MSExchangeMSMI";
+    return {};
+}
+
+// NT 4.0 reports ERROR_SERVICE_REQUEST_TIMEOUT (1053) as NERR_ServiceCtlTimeout (2186).
+[[nodiscard]] constexpr bool is_start_timeout(std::uint32_t code) noexcept { return code == 1053 || code == 2186; }
+
+// The code whose system message `text` begins with; nullopt when the text is not a known message.
+[[nodiscard]] constexpr std::optional<std::uint32_t> code_for_message(std::string_view text) noexcept {
+    using detail::istarts_with;
+    text = detail::trim(text);
+    if (istarts_with(text, "an internal windows") || istarts_with(text, "internal windows")) {
+        if (detail::ifind(text.substr(0, 40), "error") != std::string_view::npos) return 2140u;
+        return std::nullopt;
+    }
+    struct entry {
+        std::string_view prefix;
+        std::uint32_t code;
+    };
+    constexpr entry table[] = {
+        {"The service is not responding to the control function", 2186},
+        {"The process terminated unexpectedly", 1067},
+        {"The service did not start due to a logon failure", 1069},
+        {"The service did not start due to logon failure", 1069},
+        {"The service did not respond to the start or control request", 1053},
+        {"The specified service is disabled", 1058},
+        {"The service cannot be started, either because it is disabled", 1058},
+        {"The dependency service or group failed to start", 1068},
+        {"The dependency service does not exist", 1075},
+        {"The system cannot find the file specified", 2},
+        {"The system cannot find the path specified", 3},
+        {"Access is denied", 5},
+        {"The service did not return an error", 0},
+    };
+    for (const auto& e : table)
+        if (istarts_with(text, e.prefix)) return e.code;
+    return std::nullopt;
+}
+
+namespace detail {
+
+// "%%2140" anywhere in `s` (SCM insertion strings hold the error as a parameter insert).
+[[nodiscard]] constexpr std::optional<std::uint32_t> find_percent_code(std::string_view s) noexcept {
+    for (std::size_t i = s.find("%%"); i != std::string_view::npos; i = s.find("%%", i + 1)) {
+        std::string_view r = s.substr(i + 2);
+        std::uint64_t n = 0;
+        if (parse_uint(r, 0xFFFFFFFFu, n)) return static_cast<std::uint32_t>(n);
+    }
+    return std::nullopt;
+}
+
+// The display name in a dialog's "<name> service" text: drop the " service" the dialog appends,
+// unless the name itself ends in "Service" ("Microsoft Exchange Internet Mail Service on.").
+[[nodiscard]] constexpr std::string_view strip_service_word(std::string_view name) noexcept {
+    name = trim(name);
+    while (!name.empty() && (name.back() == '"' || name.back() == '.' || name.back() == ',')) name = rtrim(name.substr(0, name.size() - 1));
+    while (!name.empty() && name.front() == '"') name = ltrim(name.substr(1));
+    if (!iends_with(name, " service")) return name;
+    const std::string_view shorter = rtrim(name.substr(0, name.size() - 8));
+    if (!service_for_display_name(shorter).empty()) return shorter;
+    if (!service_for_display_name(name).empty()) return name;
+    return name[name.size() - 7] == 's' ? shorter : name;  // the dialog writes " service" in lower case
+}
+
+// Where "<name> service" ends in a dialog line: the last " on" before the server name; npos if the
+// line wraps before it.
+[[nodiscard]] constexpr std::size_t name_end(std::string_view rest) noexcept {
+    std::size_t cut = std::string_view::npos;
+    if (istarts_with(rest, "on") && (rest.size() == 2 || is_blank(rest[2]) || rest[2] == '\\')) cut = 0;
+    for (std::size_t i = ifind(rest, " on"); i != std::string_view::npos; i = ifind(rest, " on", i + 1)) {
+        const std::size_t j = i + 3;
+        if (j == rest.size() || is_blank(rest[j]) || rest[j] == '\\' || rest[j] == '.' || rest[j] == '<') cut = i;
+    }
+    return cut;
+}
+
+// "Error 2140" later on a dialog line ("... on \\servername. Error 2140: An internal").
+[[nodiscard]] constexpr std::optional<std::uint32_t> inline_error(std::string_view s) noexcept {
+    for (std::size_t i = s.find("Error "); i != std::string_view::npos; i = s.find("Error ", i + 1)) {
+        std::string_view r = s.substr(i + 6);
+        std::uint64_t n = 0;
+        if (parse_uint(r, 0xFFFFFFFFu, n) && (r.empty() || !is_alnum(r[0]))) return static_cast<std::uint32_t>(n);
+    }
+    return std::nullopt;
+}
+
+// "Could not start the X service on \\SERVER." -> "X service"; `wrapped` when no " on" ends it.
+[[nodiscard]] constexpr bool dialog_header(std::string_view line, std::string_view& name, bool& wrapped,
+                                           std::string_view& after) noexcept {
+    // Only near the start ("Stop \"Could not ...", "Windows could not ..."): keeps the per-line cost O(1).
+    const std::size_t at = ifind(line.substr(0, line.size() < 40 ? line.size() : 40), "could not start the ");
+    if (at == std::string_view::npos) return false;
+    const std::string_view rest = line.substr(at + 20);
+    const std::size_t cut = name_end(rest);
+    wrapped = cut == std::string_view::npos;
+    name = wrapped ? trim(rest) : trim(rest.substr(0, cut));
+    after = wrapped ? std::string_view{} : rest.substr(cut);
+    return !name.empty();
+}
+
+// "The X service could not be started." / "The X service is starting...." (net start).
+[[nodiscard]] constexpr bool net_header(std::string_view t, std::string_view& name, bool& starting) noexcept {
+    if (!istarts_with(t, "the ")) return false;
+    while (!t.empty() && t.back() == '.') t.remove_suffix(1);  // NET prints progress dots
+    constexpr std::string_view failed = " service could not be started", start = " service is starting";
+    starting = iends_with(t, start);
+    const std::size_t tail = starting ? start.size() : iends_with(t, failed) ? failed.size() : 0;
+    if (tail == 0 || t.size() <= 4 + tail) return false;
+    name = trim(t.substr(4, t.size() - 4 - tail));
+    return true;
+}
+
+enum class code_kind : std::uint8_t { none, strong, message, context };
+
+// One line that carries an error code, or a message whose code we know.
+[[nodiscard]] constexpr code_kind error_line(std::string_view t, std::uint32_t& code) noexcept {
+    while (!t.empty() && (t[0] == '"' || t[0] == '\'')) t = ltrim(t.substr(1));
+    std::string_view s = t;
+    std::uint64_t n = 0;
+    {  // XP: "... refer to service-specific error code 1011." (checked from the end: O(1) per line)
+        std::string_view r = rtrim(s);
+        while (!r.empty() && r.back() == '.') r.remove_suffix(1);
+        std::size_t d = r.size();
+        while (d > 0 && is_digit(r[d - 1])) --d;
+        const std::string_view head = r.substr(0, d);
+        if (d < r.size() && (iends_with(head, "service-specific error code ") || iends_with(head, "service specific error code "))) {
+            std::string_view digits = r.substr(d);
+            if (parse_uint(digits, 0xFFFFFFFFu, n)) {
+                code = static_cast<std::uint32_t>(n);
+                return code_kind::strong;
+            }
+        }
+    }
+    // Dialog lines and messages start with a capital; a lower-case "error: 2127." is a wrapped sentence.
+    if (s.empty() || !(s[0] >= 'A' && s[0] <= 'Z')) return code_kind::none;
+    if (take_word(s, "error")) {  // "Error 2140: ...", "Error: 2140: ...", "Error 2140, the ..."
+        s = ltrim(s);
+        if (!s.empty() && s[0] == ':') s = ltrim(s.substr(1));
+        if (!parse_uint(s, 0xFFFFFFFFu, n)) return code_kind::none;
+        const bool ends = s.empty() || s[0] == ':' || s[0] == '.' || s[0] == ',' || s[0] == ')' ||
+                          (is_blank(s[0]) && (trim(s).empty() || trim(s)[0] == '-' ||
+                                              (trim(s)[0] >= 'A' && trim(s)[0] <= 'Z')));
+        if (!ends) return code_kind::none;  // "Error 4015 connecting to ..." is prose
+        code = static_cast<std::uint32_t>(n);
+        return code_kind::strong;
+    }
+    if (istarts_with(s, "internal windows") || istarts_with(s, "an internal windows")) {
+        // "Internal Windows NT Error 2140", "INTERNAL WINDOWS NT ERROR 2140.", "An internal Windows NT error occurred."
+        const std::size_t e = ifind(s.substr(0, 40), "error");
+        if (e == std::string_view::npos) return code_kind::none;
+        std::string_view r = ltrim(s.substr(e + 5));
+        if (parse_uint(r, 0xFFFFFFFFu, n)) {
+            code = static_cast<std::uint32_t>(n);
+            return code_kind::strong;
+        }
+        code = 2140;
+        return code_kind::message;
+    }
+    constexpr std::string_view system_error = "system error ";
+    constexpr std::string_view helpmsg = "more help is available by typing net helpmsg ";
+    constexpr std::string_view specific = "a service specific error occurred:";
+    if (istarts_with(s, system_error)) {  // "System error 1067 has occurred."
+        s.remove_prefix(system_error.size());
+        if (!parse_uint(s, 0xFFFFFFFFu, n) || !istarts_with(ltrim(s), "has occurred")) return code_kind::none;
+        code = static_cast<std::uint32_t>(n);
+        return code_kind::strong;
+    }
+    if (istarts_with(s, helpmsg)) {
+        s.remove_prefix(helpmsg.size());
+        if (!parse_uint(s, 0xFFFFFFFFu, n)) return code_kind::none;
+        code = static_cast<std::uint32_t>(n);
+        return code_kind::strong;
+    }
+    if (istarts_with(s, specific)) {
+        s = ltrim(s.substr(specific.size()));
+        if (!parse_uint(s, 0xFFFFFFFFu, n)) return code_kind::none;
+        code = static_cast<std::uint32_t>(n);
+        return code_kind::strong;
+    }
+    if (istarts_with(s, "a system error has occurred")) return code_kind::context;
+    if (const auto c = code_for_message(s)) {
+        code = *c;
+        return code_kind::message;
+    }
+    return code_kind::none;
+}
+
+}  // namespace detail
+
+class start_error_reader {
+public:
+    // Reads a whole text; on_error(start_error_record) for each failed start found.
+    template <class OnStartError>
+    void read(std::string_view text, OnStartError&& on_start_error) {
+        begin();
+        detail::line_cursor lines{text};
+        while (!lines.done()) {
+            std::size_t start = 0;
+            const std::string_view line = lines.next(start);
+            feed(line, location{start, lines.number}, on_start_error);
+        }
+        end(on_start_error);
+    }
+
+    void begin() {
+        p_ = pending{};
+        scratch_.clear();
+    }
+
+    template <class OnStartError>
+    void feed(std::string_view line, location where, OnStartError& out) {
+        const std::string_view t = detail::trim(line);
+        if (t.empty()) {
+            ++p_.quiet;
+            expire();
+            return;
+        }
+        if (p_.wrapped) {  // the dialog's name ran onto this line
+            p_.wrapped = false;
+            const std::size_t cut = detail::name_end(t);
+            if (cut != std::string_view::npos) {
+                scratch_.begin();
+                scratch_.append(p_.rec.display_name);
+                if (cut > 0) {
+                    scratch_.append(' ');
+                    scratch_.append(detail::trim(t.substr(0, cut)));
+                }
+                set_name(scratch_.finish());
+                if (const auto c = detail::inline_error(t.substr(cut))) set_code(*c, where);
+                p_.quiet = 0;
+                return;
+            }
+        }
+        std::string_view name, after;
+        bool starting = false, wrapped = false;
+        if (detail::dialog_header(t, name, wrapped, after) || detail::net_header(t, name, starting)) {
+            if (p_.has_code || (p_.has_header && !detail::iequals(name, p_.rec.display_name))) flush(out);
+            if (!p_.has_header) p_.rec.where = where;
+            p_.has_header = true;
+            p_.wrapped = wrapped;
+            set_name(name);
+            if (const auto c = detail::inline_error(after)) set_code(*c, where);
+            p_.quiet = 0;
+            return;
+        }
+        std::uint32_t code = 0;
+        switch (detail::error_line(t, code)) {
+            case detail::code_kind::strong:
+                if (p_.has_code && p_.rec.code != code) flush(out);
+                set_code(code, where);
+                return;
+            case detail::code_kind::message:
+                if (p_.has_code) {  // the message of a code already seen
+                    p_.quiet = 0;
+                    return;
+                }
+                if (p_.has_header || p_.context || code == 2140) set_code(code, where);
+                return;
+            case detail::code_kind::context:
+                if (p_.has_code) flush(out);
+                if (!p_.has_header) p_.rec.where = where;
+                p_.context = true;
+                p_.quiet = 0;
+                return;
+            case detail::code_kind::none: break;
+        }
+        // An unrelated line: a finished record is delivered; a header waits a few lines for its code.
+        if (p_.has_code) {
+            flush(out);
+            return;
+        }
+        if (p_.has_header) {  // "\\<server name>. Error 2140: An Internal Windows NT error occurred."
+            if (const auto c = detail::inline_error(t)) {
+                set_code(*c, where);
+                return;
+            }
+        }
+        ++p_.quiet;
+        expire();
+    }
+
+    template <class OnStartError>
+    void end(OnStartError& out) {
+        flush(out);
+    }
+
+    // Before the caller's buffer goes away: copy the pending record's name to our own storage and
+    // drop the storage of records already delivered.
+    void detach() {
+        detail::scratch fresh;
+        p_.rec.display_name = fresh.store(p_.rec.display_name);
+        scratch_ = std::move(fresh);
+    }
+
+private:
+    struct pending {
+        start_error_record rec;
+        bool has_header = false;
+        bool has_code = false;
+        bool context = false;  // "A system error has occurred." seen
+        bool wrapped = false;  // the dialog header's name may continue on the next line
+        std::size_t quiet = 0;  // lines since the last related line
+    };
+    static constexpr std::size_t window = 4;
+
+    void set_name(std::string_view raw) {
+        p_.rec.display_name = detail::strip_service_word(raw);
+        p_.rec.service = service_for_display_name(p_.rec.display_name);
+    }
+    void set_code(std::uint32_t code, location where) {
+        if (!p_.has_header && !p_.context) p_.rec.where = where;
+        p_.rec.code = code;
+        p_.has_code = true;
+        p_.quiet = 0;
+    }
+    void expire() noexcept {
+        if (!p_.has_code && p_.quiet > window) p_ = pending{};
+    }
+    template <class OnStartError>
+    void flush(OnStartError& out) {
+        if (p_.has_code) out(static_cast<const start_error_record&>(p_.rec));
+        p_ = pending{};
+    }
+
+    pending p_{};
+    detail::scratch scratch_;  // joined names of wrapped dialog headers
+};
+
+// A Service Control Manager failed-start event (7000, 7009, 7023, 7024) as a start error. Uses the
+// insertion strings when the record has them (binary logs), else the rendered description.
+[[nodiscard]] constexpr std::optional<start_error_record> start_error_from_event(const event_record& e) noexcept {
+    using detail::ifind;
+    if (!detail::loose_equals(e.source, "Service Control Manager")) return std::nullopt;
+    const std::uint16_t id = e.event_id;
+    if (id != 7000 && id != 7009 && id != 7023 && id != 7024) return std::nullopt;
+    start_error_record r;
+    r.where = e.where;
+    std::optional<std::uint32_t> code;
+    if (e.string_count > 0 && !e.strings.empty()) {
+        std::string_view s[2];
+        std::string_view rest = e.strings;
+        for (auto& part : s) {
+            const std::size_t z = rest.find('\0');
+            part = rest.substr(0, z);
+            rest = z == std::string_view::npos ? std::string_view{} : rest.substr(z + 1);
+        }
+        r.display_name = id == 7009 ? s[1] : s[0];
+        if (id == 7009) code = 1053u;
+        else if (const auto pc = detail::find_percent_code(s[1])) code = pc;
+        else if (id == 7024) {
+            std::uint64_t n = 0;
+            if (detail::parse_whole_uint(s[1], 0xFFFFFFFFu, n)) code = static_cast<std::uint32_t>(n);
+        } else code = code_for_message(s[1]);
+    } else {
+        const std::string_view d = detail::trim(e.description);
+        const std::size_t ins = ifind(d, "insertion string");
+        if (ins != std::string_view::npos) {  // "The description for Event ID ... could not be found"
+            std::string_view list = d.substr(ins);
+            const std::size_t colon = list.find(':');
+            list = colon == std::string_view::npos ? std::string_view{} : detail::ltrim(list.substr(colon + 1));
+            const std::size_t comma = list.find(',');
+            const std::string_view first = detail::trim(list.substr(0, comma));
+            const std::string_view second = comma == std::string_view::npos ? std::string_view{} : detail::trim(list.substr(comma + 1));
+            r.display_name = id == 7009 ? second : first;
+            code = id == 7009 ? std::optional<std::uint32_t>(1053u) : detail::find_percent_code(list);
+        } else if (id == 7009) {  // "Timeout (30000 milliseconds) waiting for the X service to connect."
+            const std::size_t a = ifind(d, "waiting for the ");
+            const std::size_t b = ifind(d, " service to connect");
+            if (a != std::string_view::npos && b != std::string_view::npos && b > a + 16) r.display_name = d.substr(a + 16, b - a - 16);
+            code = 1053u;
+        } else {
+            const std::string_view tail = id == 7000 ? " service failed to start due to the following error"
+                                           : id == 7023 ? " service terminated with the following error"
+                                                        : " service terminated with service specific error";
+            const std::size_t b = ifind(d, tail);
+            const std::size_t a = ifind(d, "the ");
+            if (b != std::string_view::npos && a != std::string_view::npos && b > a + 4) r.display_name = d.substr(a + 4, b - a - 4);
+            std::string_view after = b == std::string_view::npos ? std::string_view{} : d.substr(b + tail.size());
+            after = detail::ltrim(after);
+            if (!after.empty() && after[0] == ':') after = detail::ltrim(after.substr(1));
+            if (const auto pc = detail::find_percent_code(after)) code = pc;
+            else if (id == 7024) {
+                std::uint64_t n = 0;
+                if (detail::parse_uint(after, 0xFFFFFFFFu, n)) code = static_cast<std::uint32_t>(n);
+            } else code = code_for_message(after);
+        }
+    }
+    if (!code) return std::nullopt;
+    r.display_name = detail::trim(r.display_name);
+    r.service = service_for_display_name(r.display_name);
+    r.code = *code;
+    return r;
+}
+
+}  // namespace ruledx::read
+
+#endif
