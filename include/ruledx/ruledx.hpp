@@ -20,6 +20,7 @@
 #include "ruledx/eval/report.hpp"
 #include "ruledx/eval/diagnose.hpp"
 #include "ruledx/kb/exchange_ims.hpp"
+#include "ruledx/read/evidence.hpp"
 #include "ruledx/write/describe.hpp"
 #include "ruledx/write/json.hpp"
 #include "ruledx/write/text.hpp"

@@ -3209,6 +3209,3117 @@ inline constexpr exclusion exclusions[] = {
 
 #endif
 // ---- end ruledx/kb/exchange_ims.hpp ----
+// ---- begin ruledx/read/evidence.hpp ----
+// ruledx — from inputs to observations: the one entry point that reads files or buffers of any
+// supported format and keeps what a rule table can use.
+//
+//   ruledx::evidence seen(ruledx::kb::exchange_ims::table);
+//   seen.read_file("Application.evt");
+//   seen.read_buffer(pasted_ticket_text, "ticket");
+//   seen.set_fact(ruledx::fact_is("exchange_version", ruledx::version{5, 5}));
+//   auto report = ruledx::diagnose(ruledx::kb::exchange_ims::table, seen.observations());
+//
+// Reading allocates (it copies what it keeps); diagnosing the observations does not. Only events
+// whose id some rule of the table names are kept, each distinct event once, so a multi-gigabyte
+// log is read in bounded memory.
+#ifndef RULEDX_READ_EVIDENCE_HPP
+#define RULEDX_READ_EVIDENCE_HPP
+
+#include <cstdint>
+#include <cstdio>
+#include <deque>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+// ---- begin ruledx/read/detect.hpp ----
+// ruledx — which reader an input needs, decided from its first bytes, never from its file name.
+#ifndef RULEDX_READ_DETECT_HPP
+#define RULEDX_READ_DETECT_HPP
+
+#include <cstddef>
+#include <string_view>
+
+// ---- begin ruledx/read/event_viewer_export.hpp ----
+// ruledx — Event Viewer "Save As" text exports (tab- or comma-delimited, columns Date, Time, Source,
+// Type, Category, Event, User, Computer, Description) and the CSV of later tools (PowerShell
+// Export-Csv with its "#TYPE" line, Log Parser, eventquery). A header row, when present, decides the
+// column mapping; without one the Event Viewer order is assumed.
+//
+// Quoted fields may hold doubled quotes, delimiters and line breaks. Values are views into the
+// caller's text, except quoted fields with doubled quotes, which are unescaped into the reader's
+// scratch storage (valid until the reader's next read()).
+//
+// Dates: the export uses the exporting user's short-date format. An all-numeric date is read as D/M
+// or M/D only once some row of the same input proves the order (a part above 12), or when the caller
+// sets `options.date_order`; until then an ambiguous date gives time_generated = -1. The time is the
+// exporting machine's local wall-clock time, stored as if it were UTC (the export has no zone).
+#ifndef RULEDX_READ_EVENT_VIEWER_EXPORT_HPP
+#define RULEDX_READ_EVENT_VIEWER_EXPORT_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+// ---- begin ruledx/read/detail/text.hpp ----
+// ruledx — small text helpers shared by the text readers: ASCII case folding, trimming, numbers,
+// line splitting, event type names, civil dates, and a scratch arena for text the input does not
+// hold contiguously. Everything is ASCII-only on purpose: the labels and messages we look for are
+// ASCII, and bytes >= 0x80 must pass through untouched.
+#ifndef RULEDX_READ_DETAIL_TEXT_HPP
+#define RULEDX_READ_DETAIL_TEXT_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+
+namespace ruledx::read::detail {
+
+[[nodiscard]] constexpr char lower(char c) noexcept {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+[[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+[[nodiscard]] constexpr bool is_alpha(char c) noexcept {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+[[nodiscard]] constexpr bool is_alnum(char c) noexcept { return is_digit(c) || is_alpha(c); }
+// Horizontal blanks only; line ends are removed by the line splitter. '\r' counts as blank so that
+// stray carriage returns (CR CR LF from some copy paths) do not leak into values.
+[[nodiscard]] constexpr bool is_blank(char c) noexcept {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+[[nodiscard]] constexpr std::string_view ltrim(std::string_view s) noexcept {
+    std::size_t i = 0;
+    while (i < s.size() && is_blank(s[i])) ++i;
+    return s.substr(i);
+}
+[[nodiscard]] constexpr std::string_view rtrim(std::string_view s) noexcept {
+    std::size_t n = s.size();
+    while (n > 0 && is_blank(s[n - 1])) --n;
+    return s.substr(0, n);
+}
+[[nodiscard]] constexpr std::string_view trim(std::string_view s) noexcept { return rtrim(ltrim(s)); }
+
+[[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i])) return false;
+    return true;
+}
+[[nodiscard]] constexpr bool istarts_with(std::string_view s, std::string_view prefix) noexcept {
+    return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+}
+[[nodiscard]] constexpr bool iends_with(std::string_view s, std::string_view suffix) noexcept {
+    return s.size() >= suffix.size() && iequals(s.substr(s.size() - suffix.size()), suffix);
+}
+// Case-insensitive search; needles are short literals, so the naive loop is fine.
+[[nodiscard]] constexpr std::size_t ifind(std::string_view hay, std::string_view needle,
+                                          std::size_t from = 0) noexcept {
+    if (needle.empty()) return from <= hay.size() ? from : std::string_view::npos;
+    if (hay.size() < needle.size()) return std::string_view::npos;
+    const char first = lower(needle[0]);
+    for (std::size_t i = from; i + needle.size() <= hay.size(); ++i) {
+        if (lower(hay[i]) != first) continue;
+        if (iequals(hay.substr(i, needle.size()), needle)) return i;
+    }
+    return std::string_view::npos;
+}
+// Matches `word` at the start of `s` ending at a word boundary.
+[[nodiscard]] constexpr bool take_word(std::string_view& s, std::string_view word) noexcept {
+    if (!istarts_with(s, word)) return false;
+    if (s.size() > word.size() && is_alnum(s[word.size()])) return false;
+    s.remove_prefix(word.size());
+    return true;
+}
+
+// Equal after folding case and ignoring blanks, '_' and '-': for column headers and type names.
+[[nodiscard]] constexpr bool loose_equals(std::string_view a, std::string_view b) noexcept {
+    std::size_t i = 0, j = 0;
+    for (;;) {
+        while (i < a.size() && (is_blank(a[i]) || a[i] == '_' || a[i] == '-')) ++i;
+        while (j < b.size() && (is_blank(b[j]) || b[j] == '_' || b[j] == '-')) ++j;
+        if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+        if (lower(a[i]) != lower(b[j])) return false;
+        ++i;
+        ++j;
+    }
+}
+
+// Consumes leading decimal digits of `s` into `out`. False when there are none or the value
+// exceeds `max` (the digits are still consumed, so callers cannot loop on them).
+[[nodiscard]] constexpr bool parse_uint(std::string_view& s, std::uint64_t max, std::uint64_t& out) noexcept {
+    std::size_t i = 0;
+    std::uint64_t v = 0;
+    bool overflow = false;
+    while (i < s.size() && is_digit(s[i])) {
+        const auto d = static_cast<std::uint64_t>(s[i] - '0');
+        if (!overflow && v > (max - d) / 10) overflow = true;
+        if (!overflow) v = v * 10 + d;
+        ++i;
+    }
+    s.remove_prefix(i);
+    if (i == 0 || overflow) return false;
+    out = v;
+    return true;
+}
+// A whole field that is exactly one unsigned number (blanks around it allowed).
+[[nodiscard]] constexpr bool parse_whole_uint(std::string_view s, std::uint64_t max, std::uint64_t& out) noexcept {
+    s = trim(s);
+    return parse_uint(s, max, out) && s.empty();
+}
+
+// Line splitting with memchr: the line excludes "\n" and a trailing "\r".
+struct line_cursor {
+    std::string_view text;
+    std::size_t pos = 0;
+    std::size_t number = 0;  // 1-based number of the line last returned
+
+    [[nodiscard]] bool done() const noexcept { return pos >= text.size(); }
+    // Returns the next line; `start` receives its byte offset in `text`.
+    std::string_view next(std::size_t& start) noexcept {
+        start = pos;
+        const char* base = text.data() + pos;
+        const std::size_t left = text.size() - pos;
+        const void* nl = left ? std::memchr(base, '\n', left) : nullptr;
+        std::size_t len = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) : left;
+        pos += len + (nl ? 1 : 0);
+        ++number;
+        if (len > 0 && base[len - 1] == '\r') --len;
+        return {base, len};
+    }
+};
+
+// Event Viewer's Type names, plus the spellings of later tools (PowerShell EntryType "SuccessAudit",
+// eventquery "Audit Success", Log Parser "Error event") and the numeric EventType values.
+[[nodiscard]] constexpr event_type parse_event_type(std::string_view s) noexcept {
+    s = trim(s);
+    if (iends_with(s, " event")) s = rtrim(s.substr(0, s.size() - 6));
+    std::uint64_t n = 0;
+    if (parse_whole_uint(s, 0xFFFF, n)) {
+        switch (n) {
+            case 1: return event_type::error;
+            case 2: return event_type::warning;
+            case 4: return event_type::information;
+            case 8: return event_type::success_audit;
+            case 16: return event_type::failure_audit;
+            default: return event_type::unspecified;
+        }
+    }
+    if (loose_equals(s, "error")) return event_type::error;
+    if (loose_equals(s, "warning")) return event_type::warning;
+    if (loose_equals(s, "information") || loose_equals(s, "informational") || loose_equals(s, "info"))
+        return event_type::information;
+    if (loose_equals(s, "success audit") || loose_equals(s, "audit success")) return event_type::success_audit;
+    if (loose_equals(s, "failure audit") || loose_equals(s, "audit failure")) return event_type::failure_audit;
+    return event_type::unspecified;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's civil-date algorithm).
+[[nodiscard]] constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+    y -= m <= 2 ? 1 : 0;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+[[nodiscard]] constexpr unsigned days_in_month(std::int64_t y, unsigned m) noexcept {
+    constexpr unsigned table[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+    return (m >= 1 && m <= 12) ? table[m - 1] : 0;
+}
+
+// Which part of an ambiguous numeric date is the month. Exports carry the exporting user's locale,
+// so one input uses one order; a date whose first or second part exceeds 12 proves it.
+enum class date_order : std::uint8_t { unknown, month_first, day_first };
+
+// "M/D/YY", "M/D/YYYY", "D/M/YYYY" (also with '.' or '-'), and "YYYY-MM-DD". Two-digit years follow
+// POSIX %y: 69..99 are 19xx, 00..68 are 20xx. A date like 3/4/99 is ambiguous until `order` is known:
+// then it yields false (unknown time) rather than a guess. Evidence found here updates `order`.
+[[nodiscard]] constexpr bool parse_date(std::string_view s, date_order& order, std::int64_t& days) noexcept {
+    s = trim(s);
+    std::uint64_t p[3] = {0, 0, 0};
+    std::size_t digits[3] = {0, 0, 0};
+    char sep = 0;
+    for (int i = 0; i < 3; ++i) {
+        const std::size_t before = s.size();
+        if (!parse_uint(s, 9999, p[i])) return false;
+        digits[i] = before - s.size();
+        if (i < 2) {
+            if (s.empty() || (s[0] != '/' && s[0] != '.' && s[0] != '-')) return false;
+            if (sep && s[0] != sep) return false;
+            sep = s[0];
+            s.remove_prefix(1);
+        }
+    }
+    if (!s.empty() && s != ".") return false;
+    std::int64_t y = 0;
+    unsigned m = 0, d = 0;
+    if (digits[0] == 4) {  // ISO order is never ambiguous
+        y = static_cast<std::int64_t>(p[0]);
+        m = static_cast<unsigned>(p[1]);
+        d = static_cast<unsigned>(p[2]);
+    } else {
+        if (digits[2] == 2) y = static_cast<std::int64_t>(p[2]) + (p[2] >= 69 ? 1900 : 2000);
+        else if (digits[2] == 4) y = static_cast<std::int64_t>(p[2]);
+        else return false;
+        const auto a = static_cast<unsigned>(p[0]), b = static_cast<unsigned>(p[1]);
+        if (a > 12 && b > 12) return false;
+        if (a > 12) {
+            if (order == date_order::month_first) return false;
+            order = date_order::day_first;
+        } else if (b > 12) {
+            if (order == date_order::day_first) return false;
+            order = date_order::month_first;
+        } else if (a != b && order == date_order::unknown) {
+            return false;
+        }
+        const bool day_first = order == date_order::day_first;
+        m = day_first ? b : a;
+        d = day_first ? a : b;
+    }
+    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return false;
+    days = days_from_civil(y, m, d);
+    return true;
+}
+
+// "H:MM", "H:MM:SS", optional fraction, optional "AM"/"PM" (also "a.m."); 24-hour otherwise.
+[[nodiscard]] constexpr bool parse_time(std::string_view s, std::int64_t& seconds) noexcept {
+    s = trim(s);
+    std::uint64_t h = 0, mi = 0, se = 0;
+    if (!parse_uint(s, 99, h) || s.empty() || s[0] != ':') return false;
+    s.remove_prefix(1);
+    if (!parse_uint(s, 99, mi)) return false;
+    if (!s.empty() && s[0] == ':') {
+        s.remove_prefix(1);
+        if (!parse_uint(s, 99, se)) return false;
+        if (!s.empty() && (s[0] == '.' || s[0] == ',') && s.size() > 1 && is_digit(s[1])) {
+            s.remove_prefix(1);
+            while (!s.empty() && is_digit(s[0])) s.remove_prefix(1);
+        }
+    }
+    s = trim(s);
+    if (!s.empty()) {
+        const bool pm = lower(s[0]) == 'p';
+        if (!(lower(s[0]) == 'a' || pm)) return false;
+        if (!(loose_equals(s, "am") || loose_equals(s, "pm") || loose_equals(s, "a.m.") || loose_equals(s, "p.m.")))
+            return false;
+        if (h < 1 || h > 12) return false;
+        h = (h % 12) + (pm ? 12 : 0);
+    }
+    if (h > 23 || mi > 59 || se > 60) return false;
+    seconds = static_cast<std::int64_t>(h * 3600 + mi * 60 + se);
+    return true;
+}
+
+// A date and a time in one field ("9/13/2000 5:56:06 PM", "2000-09-13 17:56:06", "2000-09-13T17:56:06").
+[[nodiscard]] constexpr bool parse_date_time(std::string_view s, date_order& order, std::int64_t& t) noexcept {
+    s = trim(s);
+    std::size_t cut = 0;
+    while (cut < s.size() && !is_blank(s[cut]) && s[cut] != 'T') ++cut;
+    std::int64_t days = 0, secs = 0;
+    if (cut == s.size() || !parse_date(s.substr(0, cut), order, days)) return false;
+    if (!parse_time(s.substr(cut + 1), secs)) return false;
+    t = days * 86400 + secs;
+    return true;
+}
+
+// Storage for text the reader must assemble (joined lines, unescaped quotes). Blocks never move, so
+// views handed out stay valid until clear().
+class scratch {
+public:
+    [[nodiscard]] std::string_view store(std::string_view s) {
+        if (s.empty()) return {};
+        char* p = reserve(s.size());
+        std::memcpy(p, s.data(), s.size());
+        used_ += s.size();
+        return {p, s.size()};
+    }
+    // Builds a string piece by piece in the current block; finish() returns it.
+    void begin() { building_ = 0; }
+    void append(std::string_view s) {
+        if (s.empty()) return;
+        char* old = cur() ? cur() + used_ : nullptr;
+        char* p = reserve(building_ + s.size());
+        if (old && p != old && building_) std::memcpy(p, old, building_);  // moved to a new block
+        std::memcpy(p + building_, s.data(), s.size());
+        building_ += s.size();
+    }
+    void append(char c) { append(std::string_view(&c, 1)); }
+    [[nodiscard]] std::size_t building_size() const noexcept { return building_; }
+    [[nodiscard]] std::string_view finish() {
+        if (!building_) return {};
+        std::string_view r(cur() + used_, building_);
+        used_ += building_;
+        building_ = 0;
+        return r;
+    }
+    void clear() noexcept {
+        // Keep one block to avoid reallocating on every read.
+        if (blocks_.size() > 1) blocks_.erase(blocks_.begin(), blocks_.end() - 1);
+        used_ = 0;
+        building_ = 0;
+    }
+    [[nodiscard]] std::size_t capacity() const noexcept { return blocks_.empty() ? 0 : size_; }
+
+private:
+    static constexpr std::size_t block_size = 64 * 1024;
+    char* cur() const noexcept { return blocks_.empty() ? nullptr : blocks_.back().get(); }
+    // Returns space for `n` bytes at the fill point, opening a new block when needed.
+    char* reserve(std::size_t n) {
+        if (blocks_.empty() || used_ + n > size_) {
+            const std::size_t sz = n > block_size ? n : block_size;
+            blocks_.push_back(std::unique_ptr<char[]>(new char[sz]));
+            size_ = sz;
+            used_ = 0;
+        }
+        return cur() + used_;
+    }
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    std::size_t size_ = 0;      // size of the last block
+    std::size_t used_ = 0;      // bytes handed out in the last block
+    std::size_t building_ = 0;  // bytes of an unfinished string after used_
+};
+
+}  // namespace ruledx::read::detail
+
+#endif
+// ---- end ruledx/read/detail/text.hpp ----
+// ---- begin ruledx/read/record.hpp ----
+// ruledx — what every input reader produces: event records, service start errors, and typed errors.
+//
+// All string views point either into the caller's input buffer or into storage owned by the reader
+// object that produced them; they stay valid until that reader is destroyed or reads again.
+#ifndef RULEDX_READ_RECORD_HPP
+#define RULEDX_READ_RECORD_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+namespace ruledx::read {
+
+// Where something was found: a byte offset for binary input, a 1-based line for text input.
+struct location {
+    std::uint64_t offset = 0;  // byte offset from the start of the input
+    std::size_t line = 0;      // 1-based; 0 for binary input
+};
+
+// One event as an input shows it. Fields the input does not have stay empty / zero / false.
+struct event_record {
+    location where;
+    bool has_record_number = false;
+    std::uint32_t record_number = 0;
+    bool has_identifier = false;  // true when the input holds the full 32-bit EventID (binary logs)
+    std::uint32_t identifier = 0;  // the full 32-bit value (severity, facility, code)
+    std::uint16_t event_id = 0;    // the 16-bit number Event Viewer shows
+    event_type type = event_type::unspecified;
+    bool has_category_number = false;
+    std::uint16_t category_number = 0;
+    std::string_view category;     // the category name, when the input has it (text forms)
+    std::string_view source;
+    std::string_view computer;
+    std::string_view user;         // "DOMAIN\\user" in text forms, or a SID string ("S-1-5-18") from binary logs
+    std::string_view description;  // the rendered message, when the input has it (text forms)
+    std::string_view strings;      // the insertion strings as UTF-8, each followed by '\0'
+    std::uint16_t string_count = 0;
+    std::uint32_t data_length = 0;
+    std::int64_t time_generated = -1;  // POSIX seconds, UTC; -1 when unknown
+    std::int64_t time_written = -1;
+    bool recovered = false;        // true for a record recovered from a log's free space
+};
+
+// A service that failed to start, as a dialog, a `net start` transcript or an SCM event shows it.
+struct start_error_record {
+    location where;
+    std::string_view service;       // the service name, e.g. "MSExchangeIMC", when the display name is known
+    std::string_view display_name;  // as printed, e.g. "Microsoft Exchange Internet Mail Service"
+    std::uint32_t code = 0;         // the Win32 or NERR code, e.g. 2140
+};
+
+// What went wrong at one place of the input. Readers report and go on: valid records around it are kept.
+enum class problem : std::uint8_t {
+    truncated,           // the input ends inside a structure
+    bad_signature,       // a magic value is not what the format requires
+    bad_length,          // a length field disagrees with the structure or the input size
+    bad_field,           // a field holds a value outside its range
+    skipped_bytes,       // bytes between records that hold no valid record
+    unrecognized_format, // nothing in the input looks like a supported format
+};
+
+[[nodiscard]] constexpr std::string_view to_string(problem p) noexcept {
+    switch (p) {
+        case problem::truncated: return "truncated";
+        case problem::bad_signature: return "bad signature";
+        case problem::bad_length: return "bad length";
+        case problem::bad_field: return "bad field";
+        case problem::skipped_bytes: return "skipped bytes";
+        case problem::unrecognized_format: return "unrecognized format";
+    }
+    return "";
+}
+
+struct read_error {
+    std::string_view file;  // the name the caller gave the input ("-" for standard input)
+    location where;
+    problem what = problem::truncated;
+    std::string_view detail;  // static text saying what was expected
+};
+
+}  // namespace ruledx::read
+
+#endif
+// ---- end ruledx/read/record.hpp ----
+
+namespace ruledx::read {
+
+namespace detail {
+
+enum class column : std::uint8_t {
+    none, date, time, date_time, written, source, type, category, category_number, event_id,
+    instance_id, user, computer, description, record_number
+};
+
+[[nodiscard]] constexpr column column_for(std::string_view name) noexcept {
+    name = trim(name);
+    struct entry {
+        std::string_view name;
+        column c;
+    };
+    constexpr entry table[] = {
+        {"Date", column::date}, {"Time", column::time}, {"Date Time", column::date_time},
+        {"TimeGenerated", column::date_time}, {"TimeCreated", column::date_time},
+        {"TimeWritten", column::written}, {"Source", column::source}, {"SourceName", column::source},
+        {"ProviderName", column::source}, {"Type", column::type}, {"EntryType", column::type},
+        {"EventType", column::type}, {"EventTypeName", column::type}, {"Level", column::type},
+        {"LevelDisplayName", column::type}, {"Category", column::category},
+        {"EventCategoryName", column::category}, {"TaskDisplayName", column::category},
+        {"CategoryNumber", column::category_number}, {"EventCategory", column::category_number},
+        {"Event", column::event_id}, {"EventID", column::event_id}, {"Event ID", column::event_id},
+        {"Id", column::event_id}, {"InstanceId", column::instance_id}, {"User", column::user},
+        {"UserName", column::user}, {"SID", column::user}, {"Computer", column::computer},
+        {"ComputerName", column::computer}, {"MachineName", column::computer},
+        {"Description", column::description}, {"Message", column::description},
+        {"Index", column::record_number}, {"RecordNumber", column::record_number},
+        {"RecordId", column::record_number},
+    };
+    for (const auto& e : table)
+        if (loose_equals(name, e.name)) return e.c;
+    return column::none;
+}
+
+// The Event Viewer column order of formats.md 3.1, used when there is no header row.
+inline constexpr column default_columns[] = {column::date, column::time, column::source, column::type,
+                                             column::category, column::event_id, column::user,
+                                             column::computer, column::description};
+
+[[nodiscard]] constexpr bool date_shaped(std::string_view s) noexcept {
+    s = trim(s);
+    int groups = 0;
+    while (!s.empty()) {
+        std::uint64_t n = 0;
+        if (!parse_uint(s, 9999, n)) return false;
+        ++groups;
+        if (s.empty()) break;
+        if (s[0] != '/' && s[0] != '.' && s[0] != '-') return false;
+        s.remove_prefix(1);
+    }
+    return groups == 3;
+}
+
+struct csv_field {
+    std::string_view raw;    // as in the input, quotes included
+    std::string_view value;  // unquoted (and unescaped)
+};
+
+}  // namespace detail
+
+struct event_viewer_export_options {
+    std::size_t max_record_length = std::size_t{1} << 20;  // a quoted field may not run on longer
+    detail::date_order date_order = detail::date_order::unknown;
+};
+
+// Cheap check on the start of `text` for lead's format detection: a "#TYPE" line, a header row naming
+// at least four known columns, or a first row shaped like Date, Time, Source, Type, Category, Event.
+[[nodiscard]] inline bool looks_like_event_viewer_export(std::string_view text) noexcept {
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    detail::line_cursor lines{text.substr(0, text.size() < 4096 ? text.size() : 4096)};
+    std::size_t start = 0;
+    std::string_view line;
+    do {
+        if (lines.done()) return false;
+        line = lines.next(start);
+    } while (detail::trim(line).empty());
+    if (detail::istarts_with(line, "#TYPE ")) return true;
+    const char delim = line.find('\t') != std::string_view::npos ? '\t' : ',';
+    std::string_view cells[9];
+    std::size_t n = 0;
+    int known = 0;
+    for (std::string_view rest = line; n < 9;) {
+        const std::size_t cut = rest.find(delim);
+        std::string_view cell = detail::trim(rest.substr(0, cut));
+        if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"') cell = cell.substr(1, cell.size() - 2);
+        cells[n++] = cell;
+        if (detail::column_for(cell) != detail::column::none) ++known;
+        if (cut == std::string_view::npos) break;
+        rest = rest.substr(cut + 1);
+    }
+    if (known >= 4) return true;
+    std::int64_t secs = 0;
+    std::uint64_t id = 0;
+    return n >= 8 && detail::date_shaped(cells[0]) && detail::parse_time(cells[1], secs) &&
+           detail::parse_whole_uint(cells[5], 0xFFFF, id) && detail::parse_event_type(cells[3]) != event_type::unspecified;
+}
+
+class event_viewer_export_reader {
+public:
+    event_viewer_export_reader() = default;
+    explicit event_viewer_export_reader(event_viewer_export_options options) : options_(options) {}
+
+    // Reads a whole export. on_event(const event_record&); on_error(const read_error&).
+    template <class OnEvent, class OnError>
+    void read(std::string_view text, OnEvent&& on_event, OnError&& on_error, std::string_view file = {}) {
+        begin();
+        (void)feed(text, true, on_event, on_error, file);
+    }
+
+    // Chunked reading: feed() consumes whole records and returns how many bytes it used; the caller
+    // keeps the rest, appends more input and calls again (final = true for the last piece). Line
+    // numbers and offsets continue across calls.
+    void begin() {
+        scratch_.clear();
+        order_ = options_.date_order;
+        first_ = true;
+        delim_ = 0;
+        map_size_ = 0;
+        line_ = 1;
+        offset_ = 0;
+    }
+    template <class OnEvent, class OnError>
+    std::size_t feed(std::string_view text, bool final, OnEvent&& on_event, OnError&& on_error, std::string_view file = {}) {
+        std::size_t pos = 0;
+        if (offset_ == 0 && text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
+        while (pos < text.size()) {
+            const std::size_t rec_start = pos, rec_line = line_;
+            const location where{offset_ + rec_start, rec_line};
+            const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
+            if (!nl && !final) break;  // wait for the rest of the line
+            const std::size_t line_end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+            const std::string_view first_line = detail::rtrim(text.substr(pos, line_end - pos));
+            if (first_line.empty() || (first_ && first_line[0] == '#')) {  // blank, or PowerShell "#TYPE ..."
+                pos = line_end + 1;
+                ++line_;
+                continue;
+            }
+            if (line_end - pos > options_.max_record_length) {
+                on_error(read_error{file, where, problem::bad_length, "line longer than the limit; skipped"});
+                pos = line_end + 1;
+                ++line_;
+                continue;
+            }
+            if (!delim_) delim_ = first_line.find('\t') != std::string_view::npos ? '\t' : ',';
+            detail::csv_field fields[max_fields];
+            std::size_t count = 0, end = 0, lines_used = 0;
+            const status st = parse_record(text, pos, delim_, fields, count, end, lines_used);
+            if (st == status::unterminated && !final && text.size() - pos <= options_.max_record_length)
+                break;  // the quote may close in the next piece
+            if (st != status::ok) {
+                on_error(read_error{file, where, st == status::too_long ? problem::bad_length : problem::truncated,
+                                    st == status::too_long ? "quoted field longer than the limit; skipped its line"
+                                                           : "quoted field not closed before the end of the input; skipped its line"});
+                pos = line_end + 1;  // resynchronise on the next physical line
+                ++line_;
+                continue;
+            }
+            pos = end;
+            line_ += lines_used;
+            if (first_) {
+                first_ = false;
+                int known = 0;
+                for (std::size_t i = 0; i < count; ++i) known += detail::column_for(fields[i].value) != detail::column::none;
+                if (known >= 3) {
+                    map_size_ = count;
+                    for (std::size_t i = 0; i < count; ++i) map_[i] = detail::column_for(fields[i].value);
+                    continue;
+                }
+                map_size_ = 9;
+                for (std::size_t i = 0; i < 9; ++i) map_[i] = detail::default_columns[i];
+            }
+            // Without a header, an unquoted description may hold the delimiter: it runs to the record's end.
+            if (map_size_ == 9 && map_[8] == detail::column::description && count > 9 && !fields[8].raw.empty() &&
+                fields[8].raw[0] != '"') {
+                const std::size_t from = static_cast<std::size_t>(fields[8].raw.data() - text.data());
+                const std::size_t to = (end > from && text[end - 1] == '\n') ? end - 1 : end;
+                fields[8].value = detail::rtrim(text.substr(from, to > from ? to - from : 0));
+                count = 9;
+            }
+            event_record r;
+            r.where = where;
+            if (build(r, fields, count)) on_event(static_cast<const event_record&>(r));
+            else on_error(read_error{file, r.where, problem::bad_field, "row has no event number and source"});
+        }
+        if (pos > text.size()) pos = text.size();
+        offset_ += pos;
+        return pos;
+    }
+
+private:
+    static constexpr std::size_t max_fields = 64;
+    enum class status : std::uint8_t { ok, unterminated, too_long };
+
+    // One record from `pos`; fields past max_fields are parsed and dropped.
+    status parse_record(std::string_view text, std::size_t pos, char delim, detail::csv_field* fields,
+                        std::size_t& count, std::size_t& end, std::size_t& lines_used) {
+        const std::size_t limit = options_.max_record_length;
+        const std::size_t start = pos;
+        lines_used = 1;
+        count = 0;
+        std::size_t eol = 0;  // end of the current physical line, found once per line
+        auto find_eol = [&] {
+            const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
+            eol = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+        };
+        find_eol();
+        for (;;) {
+            detail::csv_field f;
+            const std::size_t fstart = pos;
+            while (pos < text.size() && (text[pos] == ' ')) ++pos;  // blanks before an opening quote
+            if (pos < text.size() && text[pos] == '"') {
+                const std::size_t open = pos++;
+                bool doubled = false;
+                for (;;) {
+                    const void* q = std::memchr(text.data() + pos, '"', text.size() - pos);
+                    if (!q) return status::unterminated;
+                    const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(q) - text.data());
+                    if (at - start > limit) return status::too_long;
+                    if (at + 1 < text.size() && text[at + 1] == '"') {
+                        doubled = true;
+                        pos = at + 2;
+                        continue;
+                    }
+                    pos = at + 1;
+                    break;
+                }
+                if (pos > eol) find_eol();  // the quoted field ran over a line break
+                const std::string_view inner = text.substr(open + 1, pos - open - 2);
+                for (const char* p = inner.data(); (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(inner.data() + inner.size() - p)))) != nullptr; ++p)
+                    ++lines_used;
+                f.value = doubled ? unescape(inner) : inner;
+                while (pos < text.size() && text[pos] != delim && text[pos] != '\n') ++pos;  // junk after the quote
+                f.raw = text.substr(fstart, pos - fstart);
+            } else {
+                // memchr for the delimiter within the physical line: the hot loop of large exports.
+                pos = fstart;
+                if (pos > eol) find_eol();
+                const char* base = text.data();
+                const void* d = std::memchr(base + pos, delim, eol - pos);
+                pos = d ? static_cast<std::size_t>(static_cast<const char*>(d) - base) : eol;
+                f.raw = text.substr(fstart, pos - fstart);
+                f.value = detail::trim(f.raw);
+            }
+            if (count < max_fields) fields[count++] = f;
+            if (pos >= text.size() || text[pos] == '\n') {
+                end = pos < text.size() ? pos + 1 : pos;
+                return status::ok;
+            }
+            ++pos;  // the delimiter
+        }
+    }
+
+    std::string_view unescape(std::string_view inner) {
+        scratch_.begin();
+        for (std::size_t i = 0; i < inner.size(); ++i) {
+            const std::size_t q = inner.find('"', i);
+            if (q == std::string_view::npos) {
+                scratch_.append(inner.substr(i));
+                break;
+            }
+            scratch_.append(inner.substr(i, q + 1 - i));  // keeps one quote of the pair
+            i = q + 1;
+        }
+        return scratch_.finish();
+    }
+
+    bool build(event_record& r, const detail::csv_field* fields, std::size_t count) {
+        const detail::column* map = map_;
+        const std::size_t map_size = map_size_;
+        std::string_view date, time;
+        bool has_id = false;
+        for (std::size_t i = 0; i < count && i < map_size; ++i) {
+            const std::string_view v = fields[i].value;
+            std::uint64_t n = 0;
+            std::int64_t t = 0;
+            switch (map[i]) {
+                case detail::column::date: date = v; break;
+                case detail::column::time: time = v; break;
+                case detail::column::date_time:
+                    if (detail::parse_date_time(v, order_, t)) r.time_generated = t;
+                    break;
+                case detail::column::written:
+                    if (detail::parse_date_time(v, order_, t)) r.time_written = t;
+                    break;
+                case detail::column::source: r.source = detail::trim(v); break;
+                case detail::column::type: r.type = detail::parse_event_type(v); break;
+                case detail::column::category: {
+                    const std::string_view c = detail::trim(v);
+                    std::string_view inner = c;
+                    if (inner.size() > 2 && inner.front() == '(' && inner.back() == ')') inner = inner.substr(1, inner.size() - 2);
+                    if (detail::iequals(c, "none") || detail::parse_whole_uint(inner, 0xFFFF, n)) {
+                        r.has_category_number = true;  // "None" is category 0; PowerShell writes "(n)"
+                        r.category_number = static_cast<std::uint16_t>(detail::iequals(c, "none") ? 0 : n);
+                    } else {
+                        r.category = c;
+                    }
+                    break;
+                }
+                case detail::column::category_number:
+                    if (detail::parse_whole_uint(v, 0xFFFF, n)) {
+                        r.has_category_number = true;
+                        r.category_number = static_cast<std::uint16_t>(n);
+                    }
+                    break;
+                case detail::column::event_id:
+                    if (detail::parse_whole_uint(v, 0xFFFFFFFFu, n)) {
+                        r.event_id = static_cast<std::uint16_t>(n & 0xFFFF);
+                        has_id = true;
+                    }
+                    break;
+                case detail::column::instance_id:
+                    if (detail::parse_whole_uint(v, 0xFFFFFFFFu, n)) {
+                        r.has_identifier = true;
+                        r.identifier = static_cast<std::uint32_t>(n);
+                        if (!has_id) r.event_id = static_cast<std::uint16_t>(n & 0xFFFF);
+                        has_id = true;
+                    }
+                    break;
+                case detail::column::user: r.user = detail::iequals(detail::trim(v), "N/A") ? std::string_view{} : detail::trim(v); break;
+                case detail::column::computer: r.computer = detail::trim(v); break;
+                case detail::column::description: r.description = v; break;
+                case detail::column::record_number:
+                    if (detail::parse_whole_uint(v, 0xFFFFFFFFu, n)) {
+                        r.has_record_number = true;
+                        r.record_number = static_cast<std::uint32_t>(n);
+                    }
+                    break;
+                case detail::column::none: break;
+            }
+        }
+        if (!date.empty()) {
+            std::int64_t days = 0, secs = 0;
+            if (detail::parse_date(date, order_, days) && detail::parse_time(time, secs)) r.time_generated = days * 86400 + secs;
+        }
+        return has_id && !r.source.empty();
+    }
+
+    event_viewer_export_options options_{};
+    detail::date_order order_ = detail::date_order::unknown;
+    bool first_ = true;
+    char delim_ = 0;
+    detail::column map_[max_fields] = {};
+    std::size_t map_size_ = 0;
+    std::size_t line_ = 1;
+    std::uint64_t offset_ = 0;
+    detail::scratch scratch_;
+};
+
+}  // namespace ruledx::read
+
+#endif
+// ---- end ruledx/read/event_viewer_export.hpp ----
+
+namespace ruledx::read {
+
+enum class input_format {
+    evt,                  // a binary NT event log
+    event_viewer_export,  // a tab- or comma-delimited Event Viewer / tool export
+    text,                 // anything else that is text: pasted events, dialogs, net start transcripts
+    binary,               // bytes no reader understands
+};
+
+[[nodiscard]] constexpr std::string_view to_string(input_format f) noexcept {
+    switch (f) {
+        case input_format::evt: return "evt";
+        case input_format::event_viewer_export: return "event_viewer_export";
+        case input_format::text: return "text";
+        case input_format::binary: return "binary";
+    }
+    return "";
+}
+
+// How many leading bytes detect_format looks at.
+inline constexpr std::size_t detect_prefix_size = 4096;
+
+[[nodiscard]] inline input_format detect_format(std::string_view prefix) noexcept {
+    // ELF_LOGFILE_HEADER: HeaderSize 0x30, then the "LfLe" signature.
+    if (prefix.size() >= 8 && prefix.substr(0, 4) == std::string_view("\x30\0\0\0", 4) && prefix.substr(4, 4) == "LfLe")
+        return input_format::evt;
+    const std::string_view head = prefix.substr(0, detect_prefix_size);
+    // Text has no NUL bytes and few control characters; binary has both.
+    std::size_t control = 0;
+    for (char ch : head) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == 0) return input_format::binary;
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+    }
+    if (control * 20 > head.size()) return input_format::binary;
+    return looks_like_event_viewer_export(head) ? input_format::event_viewer_export : input_format::text;
+}
+
+}  // namespace ruledx::read
+
+#endif
+// ---- end ruledx/read/detect.hpp ----
+// ---- begin ruledx/read/evt.hpp ----
+// ruledx — reader for binary NT event logs (.evt, Windows NT 3.1 to Server 2003).
+//
+// The story of a .evt file (formats.md section 1): a 48-byte header, then a circular buffer of
+// records closed by a floating end-of-file (EOF) record. Logs copied from a live system are usually
+// "dirty": the header's offsets are stale and only the EOF record tells where the log really begins
+// and ends. Records freed to make room stay in the slack between the EOF record and the oldest
+// record until overwritten; they are returned too, marked `recovered`, after the live ones.
+//
+// Damage is reported as `read_error` and skipped: after a bad record the reader looks for the next
+// "LfLe" whose length field and trailing length copy agree, and goes on from there.
+//
+// Usage:
+//     ruledx::read::file_source file("AppEvent.Evt");     // or memory_source{bytes}
+//     if (!file.is_open()) ...;
+//     ruledx::read::evt_reader reader;
+//     auto summary = reader.read(file, "AppEvent.Evt",
+//         [](const ruledx::read::event_record& r) { ... },   // may return bool: false stops
+//         [](const ruledx::read::read_error& e) { ... });
+//
+// Views in the records point into the caller's buffer or into the reader's scratch storage and are
+// valid only during the callback.
+#ifndef RULEDX_READ_EVT_HPP
+#define RULEDX_READ_EVT_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+// ---- begin ruledx/read/detail/utf16.hpp ----
+// ruledx — UTF-16LE to UTF-8 for the strings of binary event logs.
+//
+// Event logs store text as UTF-16LE written by whatever program logged the event; nothing checks it,
+// so lone surrogates occur. Those become U+FFFD rather than an error: one bad character must not
+// hide the rest of the message.
+#ifndef RULEDX_READ_DETAIL_UTF16_HPP
+#define RULEDX_READ_DETAIL_UTF16_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace ruledx::read::detail {
+
+[[nodiscard]] constexpr std::uint16_t utf16_unit(const unsigned char* p, std::size_t i) noexcept {
+    return static_cast<std::uint16_t>(p[2 * i] | (p[2 * i + 1] << 8));
+}
+
+// Number of code units before the first NUL unit within `max_units`; `max_units` when there is none.
+[[nodiscard]] inline std::size_t utf16_length(const unsigned char* p, std::size_t max_units) noexcept {
+    for (std::size_t i = 0; i < max_units; ++i) {
+        if (p[2 * i] == 0 && p[2 * i + 1] == 0) return i;
+    }
+    return max_units;
+}
+
+// Appends `units` UTF-16LE code units read from `p` to `out` as UTF-8.
+inline void append_utf16le_as_utf8(std::string& out, const unsigned char* p, std::size_t units) {
+    // Grow once to the worst case (3 bytes per unit; a pair of 2 units makes 4) and trim after, so the
+    // loop writes through a pointer instead of paying push_back's capacity check per character.
+    const std::size_t base = out.size();
+    out.resize(base + units * 3);
+    char* d = &out[0] + base;
+    const auto put = [&d](std::uint32_t b) noexcept { *d++ = static_cast<char>(static_cast<unsigned char>(b)); };
+    for (std::size_t i = 0; i < units; ++i) {
+        std::uint32_t c = utf16_unit(p, i);
+        if (c < 0x80) {
+            put(c);
+            continue;
+        }
+        if (c >= 0xD800 && c <= 0xDFFF) {
+            const bool high = c <= 0xDBFF;
+            const std::uint32_t next = i + 1 < units ? utf16_unit(p, i + 1) : 0;
+            if (high && next >= 0xDC00 && next <= 0xDFFF) {
+                c = 0x10000 + ((c - 0xD800) << 10) + (next - 0xDC00);
+                ++i;
+            } else {
+                c = 0xFFFD;  // lone surrogate
+            }
+        }
+        if (c < 0x800) {
+            put(0xC0 | (c >> 6));
+            put(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            put(0xE0 | (c >> 12));
+            put(0x80 | ((c >> 6) & 0x3F));
+            put(0x80 | (c & 0x3F));
+        } else {
+            put(0xF0 | (c >> 18));
+            put(0x80 | ((c >> 12) & 0x3F));
+            put(0x80 | ((c >> 6) & 0x3F));
+            put(0x80 | (c & 0x3F));
+        }
+    }
+    out.resize(static_cast<std::size_t>(d - out.data()));
+}
+
+}  // namespace ruledx::read::detail
+
+#endif
+// ---- end ruledx/read/detail/utf16.hpp ----
+
+namespace ruledx::read {
+
+// Header flag bits (ELF_LOGFILE_HEADER Flags).
+inline constexpr std::uint32_t evt_flag_dirty = 0x1;
+inline constexpr std::uint32_t evt_flag_wrapped = 0x2;
+inline constexpr std::uint32_t evt_flag_log_full = 0x4;
+inline constexpr std::uint32_t evt_flag_archive = 0x8;
+
+// A caller's bytes, read in place.
+class memory_source {
+public:
+    constexpr memory_source() noexcept = default;
+    constexpr memory_source(const void* data, std::size_t size) noexcept
+        : data_(static_cast<const unsigned char*>(data)), size_(size) {}
+    explicit memory_source(std::string_view bytes) noexcept : memory_source(bytes.data(), bytes.size()) {}
+
+    [[nodiscard]] constexpr std::uint64_t size() const noexcept { return size_; }
+    // The longest span bytes() hands out in one piece.
+    [[nodiscard]] constexpr std::size_t max_span() const noexcept { return size_; }
+    // `n` bytes at `offset`, or nullptr when they are not all inside the input.
+    [[nodiscard]] constexpr const unsigned char* bytes(std::uint64_t offset, std::size_t n) const noexcept {
+        if (offset > size_ || n > size_ - offset) return nullptr;
+        return data_ + offset;
+    }
+
+private:
+    const unsigned char* data_ = nullptr;
+    std::size_t size_ = 0;
+};
+
+// A file read through one fixed window, so memory stays bounded however large the log is.
+// Standard library only (std::FILE); offsets beyond what `long` holds are reported as unreadable.
+class file_source {
+public:
+    static constexpr std::size_t default_window = std::size_t{1} << 20;
+
+    file_source() noexcept = default;
+    explicit file_source(const char* path, std::size_t window = default_window) {
+        file_ = std::fopen(path, "rb");
+        if (file_ == nullptr) return;
+        if (std::fseek(file_, 0, SEEK_END) == 0) {
+            const long end = std::ftell(file_);
+            if (end >= 0) size_ = static_cast<std::uint64_t>(end);
+        }
+        window_.resize(window < 64 ? 64 : window);
+    }
+    file_source(const file_source&) = delete;
+    file_source& operator=(const file_source&) = delete;
+    file_source(file_source&& other) noexcept { swap(other); }
+    file_source& operator=(file_source&& other) noexcept {
+        file_source tmp(std::move(other));
+        swap(tmp);
+        return *this;
+    }
+    ~file_source() {
+        if (file_ != nullptr) std::fclose(file_);
+    }
+
+    [[nodiscard]] bool is_open() const noexcept { return file_ != nullptr; }
+    // True once a read came back short although the file claimed to be long enough.
+    [[nodiscard]] bool failed() const noexcept { return failed_; }
+    [[nodiscard]] std::uint64_t size() const noexcept { return size_; }
+    [[nodiscard]] std::size_t max_span() const noexcept { return window_.size(); }
+
+    // `n` bytes at `offset`, valid until the next call; nullptr when unavailable.
+    [[nodiscard]] const unsigned char* bytes(std::uint64_t offset, std::size_t n) noexcept {
+        if (file_ == nullptr || offset > size_ || n > size_ - offset || n > window_.size()) return nullptr;
+        if (offset >= window_offset_ && offset - window_offset_ + n <= window_length_) {
+            return window_.data() + (offset - window_offset_);
+        }
+        window_length_ = 0;
+        if (offset > static_cast<std::uint64_t>(std::numeric_limits<long>::max()) ||
+            std::fseek(file_, static_cast<long>(offset), SEEK_SET) != 0) {
+            failed_ = true;
+            return nullptr;
+        }
+        const std::uint64_t left = size_ - offset;
+        const std::size_t want = left < window_.size() ? static_cast<std::size_t>(left) : window_.size();
+        window_length_ = std::fread(window_.data(), 1, want, file_);
+        window_offset_ = offset;
+        if (window_length_ < n) {
+            failed_ = true;
+            return nullptr;
+        }
+        return window_.data();
+    }
+
+private:
+    void swap(file_source& o) noexcept {
+        std::swap(file_, o.file_);
+        std::swap(size_, o.size_);
+        window_.swap(o.window_);
+        std::swap(window_offset_, o.window_offset_);
+        std::swap(window_length_, o.window_length_);
+        std::swap(failed_, o.failed_);
+    }
+
+    std::FILE* file_ = nullptr;
+    std::uint64_t size_ = 0;
+    std::vector<unsigned char> window_;
+    std::uint64_t window_offset_ = 0;
+    std::size_t window_length_ = 0;
+    bool failed_ = false;
+};
+
+// What one pass over a log found.
+struct evt_summary {
+    bool recognized = false;        // the input starts with a .evt file header
+    bool found_eof_record = false;  // the floating end-of-file record was found
+    std::uint32_t header_flags = 0; // evt_flag_* bits as the header states them
+    std::uint64_t records = 0;      // live records delivered
+    std::uint64_t recovered = 0;    // records recovered from free space
+    std::uint64_t errors = 0;       // read_error values delivered
+    bool stopped = false;           // a callback returned false
+};
+
+namespace detail {
+
+inline constexpr std::uint32_t evt_signature = 0x654c664c;  // "LfLe"
+inline constexpr std::uint64_t evt_header_size = 0x30;
+inline constexpr std::uint32_t evt_fixed_size = 0x38;
+inline constexpr std::uint32_t evt_eof_size = 0x28;
+// No real record comes near this; it bounds the scratch memory a bogus length could demand.
+inline constexpr std::uint32_t evt_max_record_length = std::uint32_t{16} << 20;
+inline constexpr char evt_signature_text[4] = {'L', 'f', 'L', 'e'};
+inline constexpr char evt_eof_needle[20] = {0x28, 0,    0,    0,    0x11, 0x11, 0x11, 0x11, 0x22, 0x22,
+                                            0x22, 0x22, 0x33, 0x33, 0x33, 0x33, 0x44, 0x44, 0x44, 0x44};
+inline constexpr std::uint64_t npos = ~std::uint64_t{0};
+
+[[nodiscard]] constexpr std::uint32_t le32(const unsigned char* p) noexcept {
+    return static_cast<std::uint32_t>(p[0]) | (static_cast<std::uint32_t>(p[1]) << 8) |
+           (static_cast<std::uint32_t>(p[2]) << 16) | (static_cast<std::uint32_t>(p[3]) << 24);
+}
+[[nodiscard]] constexpr std::uint16_t le16(const unsigned char* p) noexcept {
+    return static_cast<std::uint16_t>(p[0] | (p[1] << 8));
+}
+
+// Callbacks may return void, or bool where false means "stop".
+template <class F, class Arg>
+[[nodiscard]] bool invoke_continue(F& f, const Arg& arg) {
+    if constexpr (std::is_same_v<std::invoke_result_t<F&, const Arg&>, bool>) {
+        return f(arg);
+    } else {
+        f(arg);
+        return true;
+    }
+}
+
+inline void append_decimal(std::string& out, std::uint64_t v) {
+    char buf[24];
+    std::size_t n = 0;
+    do {
+        buf[n++] = static_cast<char>('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    while (n != 0) out.push_back(buf[--n]);
+}
+
+// "S-1-5-18" from a binary SID; false when the bytes are not a SID.
+[[nodiscard]] inline bool append_sid(std::string& out, const unsigned char* p, std::size_t length) {
+    if (length < 8) return false;
+    const std::size_t count = p[1];
+    if (8 + 4 * count > length) return false;
+    std::uint64_t authority = 0;
+    for (int i = 2; i < 8; ++i) authority = (authority << 8) | p[i];
+    out += "S-";
+    append_decimal(out, p[0]);
+    out.push_back('-');
+    if (authority >> 32 != 0) {
+        // Windows writes authorities that do not fit 32 bits in hex.
+        static constexpr char hex[] = "0123456789ABCDEF";
+        out += "0x";
+        for (int shift = 44; shift >= 0; shift -= 4) out.push_back(hex[(authority >> shift) & 0xF]);
+    } else {
+        append_decimal(out, authority);
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        out.push_back('-');
+        append_decimal(out, le32(p + 8 + 4 * i));
+    }
+    return true;
+}
+
+struct evt_scratch {
+    std::vector<unsigned char> record;  // a record that wraps or exceeds the source's window
+    std::string source, computer, user, strings;
+};
+
+struct evt_check {
+    bool ok = false;
+    bool copy_differs = false;  // accepted without a matching trailing length copy (free space only)
+    std::uint32_t length = 0;
+    problem what = problem::truncated;
+    std::string_view detail;
+};
+
+struct evt_eof {
+    std::uint64_t offset = 0;
+    std::uint32_t begin = 0, end = 0, current = 0, oldest = 0;
+};
+
+// One pass over one input. The region [0x30, size) is the circular buffer; positions in it wrap
+// from the end of the input back to 0x30.
+template <class Source, class OnRecord, class OnError>
+class evt_pass {
+public:
+    evt_pass(Source& src, std::string_view name, OnRecord& on_record, OnError& on_error, evt_scratch& scratch,
+             evt_summary& summary) noexcept
+        : src_(src), size_(src.size()), name_(name), on_record_(on_record), on_error_(on_error),
+          scratch_(scratch), sum_(summary) {}
+
+    void run() {
+        const unsigned char* h = size_ >= evt_header_size ? src_.bytes(0, evt_header_size) : nullptr;
+        const bool header_signature = h != nullptr && le32(h + 4) == evt_signature;
+        if (h == nullptr) {
+            const unsigned char* s = size_ >= 8 ? src_.bytes(4, 4) : nullptr;
+            if (s != nullptr && le32(s) == evt_signature) {
+                report(size_, problem::truncated, "input ends inside the 48-byte file header");
+            } else {
+                report(0, problem::unrecognized_format, "not an .evt log: no LfLe file header");
+            }
+            return;
+        }
+        if (!header_signature) {
+            report(0, problem::unrecognized_format, "not an .evt log: no LfLe file header");
+        } else {
+            sum_.recognized = true;
+            sum_.header_flags = le32(h + 36);
+            if (le32(h) != evt_header_size || le32(h + 44) != evt_header_size) {
+                report(0, problem::bad_field, "file header size fields are not 0x30");
+            }
+        }
+        const std::uint32_t header_begin = le32(h + 16);
+        const std::uint32_t header_end = le32(h + 20);
+        const std::uint32_t flags = le32(h + 36);
+        if (size_ < evt_header_size + evt_eof_size) {
+            if (header_signature) report(size_, problem::truncated, "input ends before any record");
+            return;
+        }
+        region_ = size_ - evt_header_size;
+
+        // The floating EOF record holds the truth; the header is only trusted when clean and it
+        // points at a matching EOF record.
+        evt_eof eof;
+        bool have_eof = false;
+        if (header_signature && (flags & evt_flag_dirty) == 0 && in_region(header_end) &&
+            eof_at(header_end, eof) && eof.end == header_end) {
+            have_eof = true;
+        } else {
+            have_eof = find_eof(eof);
+        }
+        sum_.found_eof_record = have_eof;
+        if (stopped_) return;
+
+        std::uint64_t begin = 0;
+        if (have_eof && in_region(eof.begin)) {
+            begin = eof.begin;
+        } else {
+            if (have_eof) report(eof.offset, problem::bad_field, "end-of-file record's begin offset is outside the log");
+            if (header_signature && in_region(header_begin)) {
+                begin = header_begin;
+            } else if (!header_signature) {
+                // Nothing says where the log starts: salvage whatever whole records remain.
+                recover(evt_header_size, region_, region_);
+                return;
+            } else {
+                report(16, problem::bad_field, "file header's start offset is outside the log");
+                begin = evt_header_size;
+            }
+        }
+
+        if (have_eof) {
+            const std::uint64_t live = distance(begin, eof.offset);
+            walk(begin, live, true, false);
+            if (!stopped_ && live + evt_eof_size <= region_) {
+                // In file-offset order, as libevt does: the part of the free space that wrapped to
+                // 0x30 first, then the part up to the end of the file.
+                const std::uint64_t start = advance(eof.offset, evt_eof_size);
+                const std::uint64_t length = region_ - live - evt_eof_size;
+                const std::uint64_t before_end = size_ - start < length ? size_ - start : length;
+                if (before_end < length) recover(evt_header_size, length - before_end, length - before_end);
+                recover(start, length, before_end);
+            }
+        } else {
+            const bool wraps = (flags & evt_flag_wrapped) != 0;
+            walk(begin, wraps ? region_ : size_ - begin, false, true);
+        }
+    }
+
+private:
+    [[nodiscard]] bool in_region(std::uint64_t pos) const noexcept {
+        return pos >= evt_header_size && pos < size_;
+    }
+    // `pos` moved on by `n` (n <= region) around the circular buffer.
+    [[nodiscard]] std::uint64_t advance(std::uint64_t pos, std::uint64_t n) const noexcept {
+        const std::uint64_t r = pos + n;
+        return r >= size_ ? r - region_ : r;
+    }
+    [[nodiscard]] std::uint64_t distance(std::uint64_t from, std::uint64_t to) const noexcept {
+        return to >= from ? to - from : region_ - (from - to);
+    }
+
+    void report(std::uint64_t offset, problem what, std::string_view detail) {
+        if (stopped_) return;
+        ++sum_.errors;
+        read_error e;
+        e.file = name_;
+        e.where.offset = offset;
+        e.what = what;
+        e.detail = detail;
+        if (!invoke_continue(on_error_, e)) stop();
+    }
+    void stop() noexcept {
+        stopped_ = true;
+        sum_.stopped = true;
+    }
+
+    // Copies `n` bytes starting at region position `pos`, wrapping at the end of the input.
+    [[nodiscard]] bool copy(std::uint64_t pos, std::uint64_t n, unsigned char* dst) {
+        const std::uint64_t span = src_.max_span();
+        if (span == 0 && n != 0) return false;
+        while (n != 0) {
+            std::uint64_t piece = size_ - pos;
+            if (piece > n) piece = n;
+            if (piece > span) piece = span;
+            const unsigned char* p = src_.bytes(pos, static_cast<std::size_t>(piece));
+            if (p == nullptr) return false;
+            std::memcpy(dst, p, static_cast<std::size_t>(piece));
+            dst += piece;
+            n -= piece;
+            pos = advance(pos, piece);
+        }
+        return true;
+    }
+    [[nodiscard]] bool u32_at(std::uint64_t pos, std::uint32_t& v) {
+        unsigned char b[4];
+        if (!copy(pos, 4, b)) return false;
+        v = le32(b);
+        return true;
+    }
+
+    // First offset in [from, to) where `needle` starts and fits before `to`; npos if none.
+    [[nodiscard]] std::uint64_t find_linear(std::uint64_t from, std::uint64_t to, std::string_view needle) {
+        const std::size_t k = needle.size();
+        const std::uint64_t chunk = src_.max_span() < (std::size_t{1} << 20) ? src_.max_span() : (std::size_t{1} << 20);
+        if (chunk < k) return npos;
+        std::uint64_t pos = from;
+        while (pos + k <= to) {
+            const std::uint64_t n = to - pos < chunk ? to - pos : chunk;
+            const unsigned char* p = src_.bytes(pos, static_cast<std::size_t>(n));
+            if (p == nullptr) return npos;
+            const std::size_t i = std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n)).find(needle);
+            if (i != std::string_view::npos) return pos + i;
+            if (pos + n >= to) break;
+            pos += n - (k - 1);  // overlap so a needle across chunks is seen; n >= k, so this advances
+        }
+        return npos;
+    }
+
+    // Distance from region position `start` to the first `needle` lying wholly in the next `length`
+    // bytes of the circular buffer (it may straddle the wrap point); npos if none.
+    [[nodiscard]] std::uint64_t find_circular(std::uint64_t start, std::uint64_t length, std::string_view needle) {
+        const std::uint64_t k = needle.size();
+        if (length < k) return npos;
+        const std::uint64_t first = size_ - start < length ? size_ - start : length;
+        const std::uint64_t hit = find_linear(start, start + first, needle);
+        if (hit != npos) return hit - start;
+        if (first == length) return npos;
+        // Needles crossing the wrap point: start in the last k-1 bytes, end after 0x30.
+        unsigned char tmp[64];
+        const std::uint64_t tail = first < k - 1 ? first : k - 1;
+        const std::uint64_t jstart = size_ - tail;
+        const std::uint64_t jdist = first - tail;
+        std::uint64_t jlen = tail + (k - 1);
+        if (jlen > length - jdist) jlen = length - jdist;
+        if (jlen <= sizeof tmp && copy(jstart, jlen, tmp)) {
+            const std::size_t i = std::string_view(reinterpret_cast<const char*>(tmp), static_cast<std::size_t>(jlen)).find(needle);
+            if (i != std::string_view::npos && i < tail) return jdist + i;
+        }
+        const std::uint64_t rest = length - first;
+        const std::uint64_t second = find_linear(evt_header_size, evt_header_size + rest, needle);
+        return second == npos ? npos : first + (second - evt_header_size);
+    }
+
+    [[nodiscard]] bool eof_at(std::uint64_t pos, evt_eof& out) {
+        unsigned char b[evt_eof_size];
+        if (!copy(pos, evt_eof_size, b)) return false;
+        if (std::memcmp(b, evt_eof_needle, sizeof evt_eof_needle) != 0 || le32(b + 36) != evt_eof_size) return false;
+        out.offset = pos;
+        out.begin = le32(b + 20);
+        out.end = le32(b + 24);
+        out.current = le32(b + 28);
+        out.oldest = le32(b + 32);
+        return true;
+    }
+
+    // The EOF record that describes itself (EndRecord = its own offset) with the newest record
+    // number wins: any other copy is a stale leftover.
+    [[nodiscard]] bool find_eof(evt_eof& best) {
+        bool found = false, best_self = false;
+        const std::string_view needle(evt_eof_needle, sizeof evt_eof_needle);
+        std::uint64_t from = 0;
+        while (from < region_) {
+            const std::uint64_t d = find_circular(advance(evt_header_size, from), region_ - from, needle);
+            if (d == npos) break;
+            const std::uint64_t pos = advance(evt_header_size, from + d);
+            evt_eof e;
+            if (eof_at(pos, e)) {
+                const bool self = e.end == pos;
+                if (!found || (self && !best_self) || (self == best_self && e.current > best.current)) {
+                    best = e;
+                    best_self = self;
+                    found = true;
+                }
+            }
+            from += d + 1;
+        }
+        return found;
+    }
+
+    // Whether a whole record starts at `pos` within the next `avail` bytes.
+    // `lenient` accepts a trailing copy that differs: a freed record whose tail was overwritten still
+    // has a readable head, and libevt returns such records too.
+    [[nodiscard]] evt_check check(std::uint64_t pos, std::uint64_t avail, bool input_end, bool lenient = false) {
+        evt_check c;
+        c.what = problem::bad_length;
+        unsigned char b[8];
+        if (avail < 8 || !copy(pos, 8, b)) {
+            c.what = input_end ? problem::truncated : problem::skipped_bytes;
+            c.detail = input_end ? "input ends inside a record" : "bytes too few for a record before the end-of-file record";
+            return c;
+        }
+        const std::uint32_t length = le32(b);
+        if (le32(b + 4) != evt_signature) {
+            c.what = problem::bad_signature;
+            c.detail = "record signature is not LfLe";
+        } else if (length < evt_fixed_size) {
+            c.detail = "record length is below the 56-byte fixed part";
+        } else if (length > evt_max_record_length || length > region_) {
+            c.detail = "record length is larger than any real record";
+        } else if (length > avail) {
+            if (input_end) {
+                c.what = problem::truncated;
+                c.detail = "input ends inside a record";
+            } else {
+                c.detail = "record runs past the end-of-file record";
+            }
+        } else {
+            std::uint32_t copy_of_length = 0;
+            if (!u32_at(advance(pos, length - 4), copy_of_length) || copy_of_length != length) {
+                c.detail = "record's trailing length copy differs from its length";
+                c.ok = lenient;
+                c.copy_differs = true;
+                c.length = length;
+            } else {
+                c.ok = true;
+                c.length = length;
+            }
+        }
+        return c;
+    }
+
+    // Reads the live records: `span` bytes from `begin`, stopping early at damage that cannot be
+    // skipped. `input_end` says the span ends where the input ends (no EOF record was found).
+    void walk(std::uint64_t begin, std::uint64_t span, bool eof_known, bool input_end) {
+        std::uint64_t pos = begin, done = 0;
+        while (done < span && !stopped_) {
+            const std::uint64_t avail = span - done;
+            const evt_check c = check(pos, avail, input_end);
+            if (c.ok) {
+                emit(pos, c.length, false);
+                pos = advance(pos, c.length);
+                done += c.length;
+                continue;
+            }
+            evt_eof e;
+            if (!eof_known && eof_at(pos, e)) return;  // a stale EOF record ends an unknown chain
+            report(pos, c.what, c.detail);
+            // Resynchronise: the next "LfLe" preceded by a length whose trailing copy agrees.
+            bool found = false;
+            std::uint64_t from = 1;  // candidate record starts at pos + from
+            while (!stopped_ && from + 8 <= avail) {
+                const std::uint64_t d = find_circular(advance(pos, from + 4), avail - from - 4,
+                                                      std::string_view(evt_signature_text, 4));
+                if (d == npos) break;
+                from += d;
+                const evt_check again = check(advance(pos, from), avail - from, input_end);
+                if (again.ok) {
+                    found = true;
+                    break;
+                }
+                ++from;
+            }
+            if (!found) return;
+            pos = advance(pos, from);
+            done += from;
+        }
+        if (input_end && done >= span && !stopped_) {
+            report(size_, problem::truncated, "input ends without an end-of-file record");
+        }
+    }
+
+    // Whole records left in `length` bytes of free space from `start`; free space is garbage by
+    // nature, so what is not a record there is skipped silently.
+    // Only records starting in the first `starts_within` bytes are taken.
+    void recover(std::uint64_t start, std::uint64_t length, std::uint64_t starts_within) {
+        std::uint64_t from = 0;  // candidate record starts at start + from
+        // Damaged-tail records may not overlap one another: otherwise a crafted run of signatures
+        // would make each byte of free space be decoded again and again.
+        std::uint64_t lenient_from = 0;
+        while (!stopped_ && from + evt_fixed_size <= length) {
+            const std::uint64_t d = find_circular(advance(start, from + 4), length - from - 4,
+                                                  std::string_view(evt_signature_text, 4));
+            if (d == npos) return;
+            from += d;
+            if (from >= starts_within) return;
+            const evt_check c = check(advance(start, from), length - from, false, from >= lenient_from);
+            if (c.ok) {
+                if (c.copy_differs) lenient_from = from + c.length;
+                if (c.copy_differs) {
+                    report(advance(start, from), problem::bad_length,
+                           "recovered record's trailing length copy differs: its tail may be overwritten");
+                }
+                emit(advance(start, from), c.length, true);
+                // A record with a damaged tail may overlap a newer leftover: look inside it too.
+                from += c.copy_differs ? 8 : c.length;
+            } else {
+                ++from;
+            }
+        }
+    }
+
+    void emit(std::uint64_t pos, std::uint32_t length, bool recovered) {
+        const unsigned char* p = nullptr;
+        if (pos + length <= size_ && length <= src_.max_span()) {
+            p = src_.bytes(pos, length);
+        } else {
+            scratch_.record.resize(length);
+            if (copy(pos, length, scratch_.record.data())) p = scratch_.record.data();
+        }
+        if (p == nullptr) {
+            report(pos, problem::truncated, "record could not be read from the input");
+            return;
+        }
+        decode(p, length, pos, recovered);
+    }
+
+    void decode(const unsigned char* p, std::uint32_t length, std::uint64_t pos, bool recovered) {
+        event_record r;
+        r.where.offset = pos;
+        r.recovered = recovered;
+        r.has_record_number = true;
+        r.record_number = le32(p + 8);
+        r.time_generated = le32(p + 12);
+        r.time_written = le32(p + 16);
+        r.has_identifier = true;
+        r.identifier = le32(p + 20);
+        r.event_id = static_cast<std::uint16_t>(r.identifier & 0xFFFF);
+        r.type = static_cast<event_type>(le16(p + 24));  // EventType, not the EventID severity bits
+        const std::uint16_t declared_strings = le16(p + 26);
+        r.has_category_number = true;
+        r.category_number = le16(p + 28);
+        const std::uint64_t string_offset = le32(p + 36);
+        const std::uint64_t sid_length = le32(p + 40);
+        const std::uint64_t sid_offset = le32(p + 44);
+        const std::uint64_t data_length = le32(p + 48);
+        const std::uint64_t data_offset = le32(p + 52);
+        // Before the trailing length copy; a 56-byte record's copy overlaps DataOffset, and then
+        // the variable part is empty rather than of negative size.
+        const std::uint64_t body_end = length - 4 < evt_fixed_size ? evt_fixed_size : length - 4;
+
+        scratch_.source.clear();
+        scratch_.computer.clear();
+        scratch_.user.clear();
+        scratch_.strings.clear();
+        std::string_view field_problem;
+
+        // Source and computer names come first; they must end before the SID and the strings.
+        std::uint64_t names_end = body_end;
+        if (string_offset >= evt_fixed_size && string_offset < names_end) names_end = string_offset;
+        if (sid_length != 0 && sid_offset >= evt_fixed_size && sid_offset < names_end) names_end = sid_offset;
+        std::uint64_t at = evt_fixed_size;
+        for (std::string* name : {&scratch_.source, &scratch_.computer}) {
+            const std::size_t max_units = static_cast<std::size_t>((names_end - at) / 2);
+            const std::size_t units = utf16_length(p + at, max_units);
+            append_utf16le_as_utf8(*name, p + at, units);
+            if (units == max_units) {
+                field_problem = "source or computer name is not NUL-terminated inside the record";
+                at = names_end;
+            } else {
+                at += 2 * (units + 1);
+            }
+        }
+
+        // Seek to UserSidOffset: the SID is 4-aligned on Server 2003 but not on XP.
+        if (sid_length != 0) {
+            if (sid_offset < evt_fixed_size || sid_offset > body_end || sid_length > body_end - sid_offset ||
+                !append_sid(scratch_.user, p + sid_offset, static_cast<std::size_t>(sid_length))) {
+                scratch_.user.clear();
+                field_problem = "user SID is outside the record or malformed";
+            }
+        }
+
+        // Strings end where the data begins, when the data offset means anything.
+        std::uint64_t strings_end = body_end;
+        if (data_length != 0 && data_offset >= string_offset && data_offset < strings_end) strings_end = data_offset;
+        std::uint16_t count = 0;
+        if (declared_strings != 0) {
+            if (string_offset < evt_fixed_size || string_offset > strings_end) {
+                field_problem = "string offset is outside the record";
+            } else {
+                at = string_offset;
+                while (count < declared_strings) {
+                    if (at >= strings_end) {
+                        field_problem = "record holds fewer strings than it declares";
+                        break;
+                    }
+                    const std::size_t max_units = static_cast<std::size_t>((strings_end - at) / 2);
+                    const std::size_t units = utf16_length(p + at, max_units);
+                    append_utf16le_as_utf8(scratch_.strings, p + at, units);
+                    scratch_.strings.push_back('\0');
+                    ++count;
+                    if (units == max_units) {
+                        if (count < declared_strings) field_problem = "record holds fewer strings than it declares";
+                        else field_problem = "last string is not NUL-terminated inside the record";
+                        break;
+                    }
+                    at += 2 * (units + 1);
+                }
+            }
+        }
+        r.string_count = count;
+
+        // A data offset past the record is normal when there is no data (Server 2003 Security).
+        if (data_length != 0) {
+            if (data_offset < evt_fixed_size || data_offset > body_end || data_length > body_end - data_offset) {
+                field_problem = "binary data runs outside the record";
+            } else {
+                r.data_length = static_cast<std::uint32_t>(data_length);
+            }
+        }
+
+        r.source = scratch_.source;
+        r.computer = scratch_.computer;
+        r.user = scratch_.user;
+        r.strings = scratch_.strings;
+        if (!field_problem.empty()) report(pos, problem::bad_field, field_problem);
+        if (stopped_) return;
+        if (recovered) ++sum_.recovered;
+        else ++sum_.records;
+        if (!invoke_continue(on_record_, r)) stop();
+    }
+
+    Source& src_;
+    std::uint64_t size_;
+    std::uint64_t region_ = 0;
+    std::string_view name_;
+    OnRecord& on_record_;
+    OnError& on_error_;
+    evt_scratch& scratch_;
+    evt_summary& sum_;
+    bool stopped_ = false;
+};
+
+}  // namespace detail
+
+// Reads .evt logs; owns the scratch storage record views point into, so reusing one reader for many
+// logs avoids allocating per record or per file.
+class evt_reader {
+public:
+    // Calls on_record(const event_record&) for each live record in log order, then for each record
+    // recovered from free space; on_error(const read_error&) for each problem. Either may return
+    // bool; false stops the pass. Not [[nodiscard]]: the callbacks are the main result.
+    template <class Source, class OnRecord, class OnError>
+    evt_summary read(Source& source, std::string_view file_name, OnRecord&& on_record, OnError&& on_error) {
+        evt_summary summary;
+        detail::evt_pass<Source, std::remove_reference_t<OnRecord>, std::remove_reference_t<OnError>> pass(
+            source, file_name, on_record, on_error, scratch_, summary);
+        pass.run();
+        return summary;
+    }
+
+private:
+    detail::evt_scratch scratch_;
+};
+
+// One-shot convenience over a caller's buffer.
+template <class OnRecord, class OnError>
+evt_summary read_evt(std::string_view bytes, std::string_view file_name, OnRecord&& on_record, OnError&& on_error) {
+    memory_source source(bytes);
+    evt_reader reader;
+    return reader.read(source, file_name, std::forward<OnRecord>(on_record), std::forward<OnError>(on_error));
+}
+
+}  // namespace ruledx::read
+
+#endif
+// ---- end ruledx/read/evt.hpp ----
+// ---- begin ruledx/read/start_error_text.hpp ----
+// ruledx — a service that failed to start, as the user saw it: the Services dialog ("Could not start
+// the <name> service on \\SERVER." / "Error 2140: An internal Windows NT error occurred."), its KB
+// paraphrases, `net start` transcripts, and Service Control Manager events 7000/7009/7023/7024.
+//
+// Codes are kept as printed. NT 4.0 shows a start timeout (1053) as 2186, so a 2186 record and a
+// 1053 record mean the same thing: see is_start_timeout(). For event 7024 the code is the service's
+// own (service-specific) code.
+#ifndef RULEDX_READ_START_ERROR_TEXT_HPP
+#define RULEDX_READ_START_ERROR_TEXT_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+
+namespace ruledx::read {
+
+struct service_name_entry {
+    std::string_view display_name;
+    std::string_view service;
+};
+
+// Display names of the Exchange 4.0/5.x services (kb/facts.md, formats.md 4; the IMC has two).
+inline constexpr service_name_entry exchange_services[] = {
+    {"Microsoft Exchange Internet Mail Service", "MSExchangeIMC"},
+    {"Microsoft Exchange Internet Mail Connector", "MSExchangeIMC"},
+    {"Microsoft Exchange Message Transfer Agent", "MSExchangeMTA"},
+    {"Microsoft Exchange Directory", "MSExchangeDS"},
+    {"Microsoft Exchange Information Store", "MSExchangeIS"},
+    {"Microsoft Exchange Directory Synchronization", "MSExchangeDX"},
+    {"Microsoft Exchange Key Management Server", "MSExchangeKMS"},
+    {"Microsoft Exchange Event Service", "MSExchangeES"},
+    {"Microsoft Exchange System Attendant", "MSExchangeSA"},
+};
+
+// The service name for a display name (or for a service name in any case); empty when unknown.
+[[nodiscard]] constexpr std::string_view service_for_display_name(std::string_view name) noexcept {
+    name = detail::trim(name);
+    for (const auto& e : exchange_services)
+        if (detail::loose_equals(name, e.display_name) || detail::iequals(name, e.service)) return e.service;
+    if (detail::iequals(name, "MSExchangeMSMI")) return "MSExchangeMSMI";
+    return {};
+}
+
+// NT 4.0 reports ERROR_SERVICE_REQUEST_TIMEOUT (1053) as NERR_ServiceCtlTimeout (2186).
+[[nodiscard]] constexpr bool is_start_timeout(std::uint32_t code) noexcept { return code == 1053 || code == 2186; }
+
+// The code whose system message `text` begins with; nullopt when the text is not a known message.
+[[nodiscard]] constexpr std::optional<std::uint32_t> code_for_message(std::string_view text) noexcept {
+    using detail::istarts_with;
+    text = detail::trim(text);
+    if (istarts_with(text, "an internal windows") || istarts_with(text, "internal windows")) {
+        if (detail::ifind(text.substr(0, 40), "error") != std::string_view::npos) return 2140u;
+        return std::nullopt;
+    }
+    struct entry {
+        std::string_view prefix;
+        std::uint32_t code;
+    };
+    constexpr entry table[] = {
+        {"The service is not responding to the control function", 2186},
+        {"The process terminated unexpectedly", 1067},
+        {"The service did not start due to a logon failure", 1069},
+        {"The service did not start due to logon failure", 1069},
+        {"The service did not respond to the start or control request", 1053},
+        {"The specified service is disabled", 1058},
+        {"The service cannot be started, either because it is disabled", 1058},
+        {"The dependency service or group failed to start", 1068},
+        {"The dependency service does not exist", 1075},
+        {"The system cannot find the file specified", 2},
+        {"The system cannot find the path specified", 3},
+        {"Access is denied", 5},
+        {"The service did not return an error", 0},
+    };
+    for (const auto& e : table)
+        if (istarts_with(text, e.prefix)) return e.code;
+    return std::nullopt;
+}
+
+namespace detail {
+
+// "%%2140" anywhere in `s` (SCM insertion strings hold the error as a parameter insert).
+[[nodiscard]] constexpr std::optional<std::uint32_t> find_percent_code(std::string_view s) noexcept {
+    for (std::size_t i = s.find("%%"); i != std::string_view::npos; i = s.find("%%", i + 1)) {
+        std::string_view r = s.substr(i + 2);
+        std::uint64_t n = 0;
+        if (parse_uint(r, 0xFFFFFFFFu, n)) return static_cast<std::uint32_t>(n);
+    }
+    return std::nullopt;
+}
+
+// The display name in a dialog's "<name> service" text: drop the " service" the dialog appends,
+// unless the name itself ends in "Service" ("Microsoft Exchange Internet Mail Service on.").
+[[nodiscard]] constexpr std::string_view strip_service_word(std::string_view name) noexcept {
+    name = trim(name);
+    while (!name.empty() && (name.back() == '"' || name.back() == '.' || name.back() == ',')) name = rtrim(name.substr(0, name.size() - 1));
+    while (!name.empty() && name.front() == '"') name = ltrim(name.substr(1));
+    if (!iends_with(name, " service")) return name;
+    const std::string_view shorter = rtrim(name.substr(0, name.size() - 8));
+    if (!service_for_display_name(shorter).empty()) return shorter;
+    if (!service_for_display_name(name).empty()) return name;
+    return name[name.size() - 7] == 's' ? shorter : name;  // the dialog writes " service" in lower case
+}
+
+// Where "<name> service" ends in a dialog line: the last " on" before the server name; npos if the
+// line wraps before it.
+[[nodiscard]] constexpr std::size_t name_end(std::string_view rest) noexcept {
+    std::size_t cut = std::string_view::npos;
+    if (istarts_with(rest, "on") && (rest.size() == 2 || is_blank(rest[2]) || rest[2] == '\\')) cut = 0;
+    for (std::size_t i = ifind(rest, " on"); i != std::string_view::npos; i = ifind(rest, " on", i + 1)) {
+        const std::size_t j = i + 3;
+        if (j == rest.size() || is_blank(rest[j]) || rest[j] == '\\' || rest[j] == '.' || rest[j] == '<') cut = i;
+    }
+    return cut;
+}
+
+// "Error 2140" later on a dialog line ("... on \\servername. Error 2140: An internal").
+[[nodiscard]] constexpr std::optional<std::uint32_t> inline_error(std::string_view s) noexcept {
+    for (std::size_t i = s.find("Error "); i != std::string_view::npos; i = s.find("Error ", i + 1)) {
+        std::string_view r = s.substr(i + 6);
+        std::uint64_t n = 0;
+        if (parse_uint(r, 0xFFFFFFFFu, n) && (r.empty() || !is_alnum(r[0]))) return static_cast<std::uint32_t>(n);
+    }
+    return std::nullopt;
+}
+
+// "Could not start the X service on \\SERVER." -> "X service"; `wrapped` when no " on" ends it.
+[[nodiscard]] constexpr bool dialog_header(std::string_view line, std::string_view& name, bool& wrapped,
+                                           std::string_view& after) noexcept {
+    // Only near the start ("Stop \"Could not ...", "Windows could not ..."): keeps the per-line cost O(1).
+    const std::size_t at = ifind(line.substr(0, line.size() < 40 ? line.size() : 40), "could not start the ");
+    if (at == std::string_view::npos) return false;
+    const std::string_view rest = line.substr(at + 20);
+    const std::size_t cut = name_end(rest);
+    wrapped = cut == std::string_view::npos;
+    name = wrapped ? trim(rest) : trim(rest.substr(0, cut));
+    after = wrapped ? std::string_view{} : rest.substr(cut);
+    return !name.empty();
+}
+
+// "The X service could not be started." / "The X service is starting...." (net start).
+[[nodiscard]] constexpr bool net_header(std::string_view t, std::string_view& name, bool& starting) noexcept {
+    if (!istarts_with(t, "the ")) return false;
+    while (!t.empty() && t.back() == '.') t.remove_suffix(1);  // NET prints progress dots
+    constexpr std::string_view failed = " service could not be started", start = " service is starting";
+    starting = iends_with(t, start);
+    const std::size_t tail = starting ? start.size() : iends_with(t, failed) ? failed.size() : 0;
+    if (tail == 0 || t.size() <= 4 + tail) return false;
+    name = trim(t.substr(4, t.size() - 4 - tail));
+    return true;
+}
+
+enum class code_kind : std::uint8_t { none, strong, message, context };
+
+// One line that carries an error code, or a message whose code we know.
+[[nodiscard]] constexpr code_kind error_line(std::string_view t, std::uint32_t& code) noexcept {
+    while (!t.empty() && (t[0] == '"' || t[0] == '\'')) t = ltrim(t.substr(1));
+    std::string_view s = t;
+    std::uint64_t n = 0;
+    {  // XP: "... refer to service-specific error code 1011." (checked from the end: O(1) per line)
+        std::string_view r = rtrim(s);
+        while (!r.empty() && r.back() == '.') r.remove_suffix(1);
+        std::size_t d = r.size();
+        while (d > 0 && is_digit(r[d - 1])) --d;
+        const std::string_view head = r.substr(0, d);
+        if (d < r.size() && (iends_with(head, "service-specific error code ") || iends_with(head, "service specific error code "))) {
+            std::string_view digits = r.substr(d);
+            if (parse_uint(digits, 0xFFFFFFFFu, n)) {
+                code = static_cast<std::uint32_t>(n);
+                return code_kind::strong;
+            }
+        }
+    }
+    // Dialog lines and messages start with a capital; a lower-case "error: 2127." is a wrapped sentence.
+    if (s.empty() || !(s[0] >= 'A' && s[0] <= 'Z')) return code_kind::none;
+    switch (s[0]) {  // Error, Internal, An/A/Access, System, More, The
+        case 'E': case 'I': case 'A': case 'S': case 'M': case 'T': break;
+        default: return code_kind::none;
+    }
+    if (take_word(s, "error")) {  // "Error 2140: ...", "Error: 2140: ...", "Error 2140, the ..."
+        s = ltrim(s);
+        if (!s.empty() && s[0] == ':') s = ltrim(s.substr(1));
+        if (!parse_uint(s, 0xFFFFFFFFu, n)) return code_kind::none;
+        const bool ends = s.empty() || s[0] == ':' || s[0] == '.' || s[0] == ',' || s[0] == ')' ||
+                          (is_blank(s[0]) && (trim(s).empty() || trim(s)[0] == '-' ||
+                                              (trim(s)[0] >= 'A' && trim(s)[0] <= 'Z')));
+        if (!ends) return code_kind::none;  // "Error 4015 connecting to ..." is prose
+        code = static_cast<std::uint32_t>(n);
+        return code_kind::strong;
+    }
+    if (istarts_with(s, "internal windows") || istarts_with(s, "an internal windows")) {
+        // "Internal Windows NT Error 2140", "INTERNAL WINDOWS NT ERROR 2140.", "An internal Windows NT error occurred."
+        const std::size_t e = ifind(s.substr(0, 40), "error");
+        if (e == std::string_view::npos) return code_kind::none;
+        std::string_view r = ltrim(s.substr(e + 5));
+        if (parse_uint(r, 0xFFFFFFFFu, n)) {
+            code = static_cast<std::uint32_t>(n);
+            return code_kind::strong;
+        }
+        code = 2140;
+        return code_kind::message;
+    }
+    constexpr std::string_view system_error = "system error ";
+    constexpr std::string_view helpmsg = "more help is available by typing net helpmsg ";
+    constexpr std::string_view specific = "a service specific error occurred:";
+    if (istarts_with(s, system_error)) {  // "System error 1067 has occurred."
+        s.remove_prefix(system_error.size());
+        if (!parse_uint(s, 0xFFFFFFFFu, n) || !istarts_with(ltrim(s), "has occurred")) return code_kind::none;
+        code = static_cast<std::uint32_t>(n);
+        return code_kind::strong;
+    }
+    if (istarts_with(s, helpmsg)) {
+        s.remove_prefix(helpmsg.size());
+        if (!parse_uint(s, 0xFFFFFFFFu, n)) return code_kind::none;
+        code = static_cast<std::uint32_t>(n);
+        return code_kind::strong;
+    }
+    if (istarts_with(s, specific)) {
+        s = ltrim(s.substr(specific.size()));
+        if (!parse_uint(s, 0xFFFFFFFFu, n)) return code_kind::none;
+        code = static_cast<std::uint32_t>(n);
+        return code_kind::strong;
+    }
+    if (istarts_with(s, "a system error has occurred")) return code_kind::context;
+    if (const auto c = code_for_message(s)) {
+        code = *c;
+        return code_kind::message;
+    }
+    return code_kind::none;
+}
+
+}  // namespace detail
+
+class start_error_reader {
+public:
+    // Reads a whole text; on_error(start_error_record) for each failed start found.
+    template <class OnStartError>
+    void read(std::string_view text, OnStartError&& on_start_error) {
+        begin();
+        detail::line_cursor lines{text};
+        while (!lines.done()) {
+            std::size_t start = 0;
+            const std::string_view line = lines.next(start);
+            feed(line, location{start, lines.number}, on_start_error);
+        }
+        end(on_start_error);
+    }
+
+    void begin() {
+        p_ = pending{};
+        scratch_.clear();
+    }
+
+    template <class OnStartError>
+    void feed(std::string_view line, location where, OnStartError& out) {
+        const std::string_view t = detail::trim(line);
+        if (t.empty()) {
+            ++p_.quiet;
+            expire();
+            return;
+        }
+        if (p_.wrapped) {  // the dialog's name ran onto this line
+            p_.wrapped = false;
+            const std::size_t cut = detail::name_end(t);
+            if (cut != std::string_view::npos) {
+                scratch_.begin();
+                scratch_.append(p_.rec.display_name);
+                if (cut > 0) {
+                    scratch_.append(' ');
+                    scratch_.append(detail::trim(t.substr(0, cut)));
+                }
+                set_name(scratch_.finish());
+                if (const auto c = detail::inline_error(t.substr(cut))) set_code(*c, where);
+                p_.quiet = 0;
+                return;
+            }
+        }
+        std::string_view name, after;
+        bool starting = false, wrapped = false;
+        if (detail::dialog_header(t, name, wrapped, after) || detail::net_header(t, name, starting)) {
+            if (p_.has_code || (p_.has_header && !detail::iequals(name, p_.rec.display_name))) flush(out);
+            if (!p_.has_header) p_.rec.where = where;
+            p_.has_header = true;
+            p_.wrapped = wrapped;
+            set_name(name);
+            if (const auto c = detail::inline_error(after)) set_code(*c, where);
+            p_.quiet = 0;
+            return;
+        }
+        std::uint32_t code = 0;
+        switch (detail::error_line(t, code)) {
+            case detail::code_kind::strong:
+                if (p_.has_code && p_.rec.code != code) flush(out);
+                set_code(code, where);
+                return;
+            case detail::code_kind::message:
+                if (p_.has_code) {  // the message of a code already seen
+                    p_.quiet = 0;
+                    return;
+                }
+                if (p_.has_header || p_.context || code == 2140) set_code(code, where);
+                return;
+            case detail::code_kind::context:
+                if (p_.has_code) flush(out);
+                if (!p_.has_header) p_.rec.where = where;
+                p_.context = true;
+                p_.quiet = 0;
+                return;
+            case detail::code_kind::none: break;
+        }
+        // An unrelated line: a finished record is delivered; a header waits a few lines for its code.
+        if (p_.has_code) {
+            flush(out);
+            return;
+        }
+        if (p_.has_header) {  // "\\<server name>. Error 2140: An Internal Windows NT error occurred."
+            if (const auto c = detail::inline_error(t)) {
+                set_code(*c, where);
+                return;
+            }
+        }
+        ++p_.quiet;
+        expire();
+    }
+
+    template <class OnStartError>
+    void end(OnStartError& out) {
+        flush(out);
+    }
+
+    // Before the caller's buffer goes away: copy the pending record's name to our own storage and
+    // drop the storage of records already delivered.
+    void detach() {
+        detail::scratch fresh;
+        p_.rec.display_name = fresh.store(p_.rec.display_name);
+        scratch_ = std::move(fresh);
+    }
+
+private:
+    struct pending {
+        start_error_record rec;
+        bool has_header = false;
+        bool has_code = false;
+        bool context = false;  // "A system error has occurred." seen
+        bool wrapped = false;  // the dialog header's name may continue on the next line
+        std::size_t quiet = 0;  // lines since the last related line
+    };
+    static constexpr std::size_t window = 4;
+
+    void set_name(std::string_view raw) {
+        p_.rec.display_name = detail::strip_service_word(raw);
+        p_.rec.service = service_for_display_name(p_.rec.display_name);
+    }
+    void set_code(std::uint32_t code, location where) {
+        if (!p_.has_header && !p_.context) p_.rec.where = where;
+        p_.rec.code = code;
+        p_.has_code = true;
+        p_.quiet = 0;
+    }
+    void expire() noexcept {
+        if (!p_.has_code && p_.quiet > window) p_ = pending{};
+    }
+    template <class OnStartError>
+    void flush(OnStartError& out) {
+        if (p_.has_code) out(static_cast<const start_error_record&>(p_.rec));
+        p_ = pending{};
+    }
+
+    pending p_{};
+    detail::scratch scratch_;  // joined names of wrapped dialog headers
+};
+
+// A Service Control Manager failed-start event (7000, 7009, 7023, 7024) as a start error. Uses the
+// insertion strings when the record has them (binary logs), else the rendered description.
+[[nodiscard]] constexpr std::optional<start_error_record> start_error_from_event(const event_record& e) noexcept {
+    using detail::ifind;
+    if (!detail::loose_equals(e.source, "Service Control Manager")) return std::nullopt;
+    const std::uint16_t id = e.event_id;
+    if (id != 7000 && id != 7009 && id != 7023 && id != 7024) return std::nullopt;
+    start_error_record r;
+    r.where = e.where;
+    std::optional<std::uint32_t> code;
+    if (e.string_count > 0 && !e.strings.empty()) {
+        std::string_view s[2];
+        std::string_view rest = e.strings;
+        for (auto& part : s) {
+            const std::size_t z = rest.find('\0');
+            part = rest.substr(0, z);
+            rest = z == std::string_view::npos ? std::string_view{} : rest.substr(z + 1);
+        }
+        r.display_name = id == 7009 ? s[1] : s[0];
+        if (id == 7009) code = 1053u;
+        else if (const auto pc = detail::find_percent_code(s[1])) code = pc;
+        else if (id == 7024) {
+            std::uint64_t n = 0;
+            if (detail::parse_whole_uint(s[1], 0xFFFFFFFFu, n)) code = static_cast<std::uint32_t>(n);
+        } else code = code_for_message(s[1]);
+    } else {
+        const std::string_view d = detail::trim(e.description);
+        const std::size_t ins = ifind(d, "insertion string");
+        if (ins != std::string_view::npos) {  // "The description for Event ID ... could not be found"
+            std::string_view list = d.substr(ins);
+            const std::size_t colon = list.find(':');
+            list = colon == std::string_view::npos ? std::string_view{} : detail::ltrim(list.substr(colon + 1));
+            const std::size_t comma = list.find(',');
+            const std::string_view first = detail::trim(list.substr(0, comma));
+            const std::string_view second = comma == std::string_view::npos ? std::string_view{} : detail::trim(list.substr(comma + 1));
+            r.display_name = id == 7009 ? second : first;
+            code = id == 7009 ? std::optional<std::uint32_t>(1053u) : detail::find_percent_code(list);
+        } else if (id == 7009) {  // "Timeout (30000 milliseconds) waiting for the X service to connect."
+            const std::size_t a = ifind(d, "waiting for the ");
+            const std::size_t b = ifind(d, " service to connect");
+            if (a != std::string_view::npos && b != std::string_view::npos && b > a + 16) r.display_name = d.substr(a + 16, b - a - 16);
+            code = 1053u;
+        } else {
+            const std::string_view tail = id == 7000 ? " service failed to start due to the following error"
+                                           : id == 7023 ? " service terminated with the following error"
+                                                        : " service terminated with service specific error";
+            const std::size_t b = ifind(d, tail);
+            const std::size_t a = ifind(d, "the ");
+            if (b != std::string_view::npos && a != std::string_view::npos && b > a + 4) r.display_name = d.substr(a + 4, b - a - 4);
+            std::string_view after = b == std::string_view::npos ? std::string_view{} : d.substr(b + tail.size());
+            after = detail::ltrim(after);
+            if (!after.empty() && after[0] == ':') after = detail::ltrim(after.substr(1));
+            if (const auto pc = detail::find_percent_code(after)) code = pc;
+            else if (id == 7024) {
+                std::uint64_t n = 0;
+                if (detail::parse_uint(after, 0xFFFFFFFFu, n)) code = static_cast<std::uint32_t>(n);
+            } else code = code_for_message(after);
+        }
+    }
+    if (!code) return std::nullopt;
+    r.display_name = detail::trim(r.display_name);
+    r.service = service_for_display_name(r.display_name);
+    r.code = *code;
+    return r;
+}
+
+}  // namespace ruledx::read
+
+#endif
+// ---- end ruledx/read/start_error_text.hpp ----
+// ---- begin ruledx/read/text_scan.hpp ----
+// ruledx — one entry point for a text input: an Event Viewer export is read as such; any other text
+// is scanned line by line for pasted events and for service start errors at the same time. Service
+// Control Manager failed-start events found either way also yield a start_error_record.
+//
+// Callbacks: on_event(const event_record&), on_start_error(const start_error_record&),
+// on_error(const read_error&). Lifetime of the views in what they receive:
+//   - scan(text): views into `text` live as long as it; views into reader storage (joined lines,
+//     unescaped quotes) until this scanner scans again or is destroyed.
+//   - scan_file(FILE*): input is read in chunks of bounded size, so every view is valid only until
+//     the callback returns. Copy what you keep.
+#ifndef RULEDX_READ_TEXT_SCAN_HPP
+#define RULEDX_READ_TEXT_SCAN_HPP
+
+#include <cstddef>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+// ---- begin ruledx/read/pasted_text.hpp ----
+// ruledx — events as people paste them: KB-style label blocks ("Event ID: 4143" / "Source:" / "Type:"
+// / "Category:" / "Description:"), one-line forms ("ID: 4087, Source: MSExchangeIMC, Type: Error"),
+// "4007: MSExchangeIMC", the NT 4.0 Event Detail two-column layout and the Windows 2000 "copy to
+// clipboard" layout, several events per text, mixed with prose.
+//
+// The rule that keeps prose out: a block is an event only when an event-id label opens a line (after
+// indentation and an optional "-"/"*" bullet) and the block also has a Source, Type, Category or
+// Description. A label without ':' or '=' ("Event ID 4072") must be followed by nothing or by
+// another key on the line, so "Event ID 4072 may also be logged." is prose.
+//
+// Lifetime: values are views into the caller's text, except multi-line descriptions, which are joined
+// (lines trimmed, joined by one space, because KB text wraps messages at 80 columns) into the
+// reader's scratch storage; those stay valid until the reader's next begin()/read().
+#ifndef RULEDX_READ_PASTED_TEXT_HPP
+#define RULEDX_READ_PASTED_TEXT_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <utility>
+
+
+namespace ruledx::read {
+
+namespace detail {
+
+enum class key : std::uint8_t { none, id, source, type, category, description, date, time, user, computer, data };
+
+// Reads a label ("Event ID", "EventID", "Event Source", "Type", "Data (Words)", ...) and its
+// separator. `strong` is true when ':' or '=' follows; a weak label needs a blank before its value.
+[[nodiscard]] constexpr key take_label(std::string_view& s, bool& strong) noexcept {
+    std::string_view r = s;
+    key k = key::none;
+    if (istarts_with(r, "event")) {
+        r.remove_prefix(5);
+        if (!r.empty() && is_alpha(r[0]) && !istarts_with(r, "id")) return key::none;  // "Events", "Eventlog"
+        if (take_word(r, "id")) {
+            k = key::id;
+        } else {
+            std::string_view t = ltrim(r);
+            if (take_word(t, "id")) k = key::id, r = t;
+            else if (take_word(t, "source")) k = key::source, r = t;
+            else if (take_word(t, "type")) k = key::type, r = t;
+            else if (take_word(t, "category")) k = key::category, r = t;
+            else if (!r.empty() && is_alnum(r[0])) return key::none;
+            else k = key::id;  // bare "Event: 4087" / "Event 2241:"
+        }
+    } else if (take_word(r, "id")) k = key::id;
+    else if (take_word(r, "source")) k = key::source;
+    else if (take_word(r, "type")) k = key::type;
+    else if (take_word(r, "category") || take_word(r, "cat")) k = key::category;
+    else if (take_word(r, "description") || take_word(r, "desc")) k = key::description;
+    else if (take_word(r, "date")) k = key::date;
+    else if (take_word(r, "time")) k = key::time;
+    else if (take_word(r, "user")) k = key::user;
+    else if (take_word(r, "computer")) k = key::computer;
+    else if (take_word(r, "data")) {
+        k = key::data;
+        std::string_view t = ltrim(r);
+        if (!t.empty() && t[0] == '(') {  // "Data (Words)"
+            const std::size_t close = t.find(')');
+            if (close == std::string_view::npos || close > 8) return key::none;
+            r = t.substr(close + 1);
+        }
+    } else return key::none;
+    const std::size_t before = r.size();
+    r = ltrim(r);
+    const bool blank = r.size() != before;
+    strong = !r.empty() && (r[0] == ':' || r[0] == '=');
+    if (strong) {
+        r.remove_prefix(1);
+        r = ltrim(r);
+    } else if (!blank && !r.empty()) {
+        return key::none;
+    } else if (k != key::id && k != key::source && k != key::data) {
+        return key::none;  // "Type Error" without a colon is too likely to be prose
+    }
+    s = r;
+    return k;
+}
+
+struct field {
+    key k = key::none;
+    std::string_view value;
+};
+
+struct key_line {
+    field f[10];
+    std::size_t n = 0;
+    bool weak_first = false;       // the first label had no ':' or '='
+    bool number_source = false;    // "4007: MSExchangeIMC": counts only with a description below
+    std::string_view inline_text;  // text after "Event ID=4003" or "Event 2241:" on the same line
+};
+
+// A value ends where a separator (",", ";", " - ", or blanks) is followed by a strong label
+// ("Event ID: 9266 Source: MSExchangeMTA Description: A fatal ...").
+[[nodiscard]] constexpr std::size_t value_end(std::string_view s, std::size_t& next) noexcept {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        const bool sep = c == ',' || c == ';' || is_blank(c) ||
+                         (c == '-' && i > 0 && s[i - 1] == ' ' && i + 1 < s.size() && s[i + 1] == ' ');
+        if (!sep) continue;
+        std::size_t j = i + 1;
+        while (j < s.size() && is_blank(s[j])) ++j;
+        std::string_view rest = s.substr(j);
+        bool strong = false;
+        if (take_label(rest, strong) != key::none && strong) {
+            next = j;
+            return i;
+        }
+    }
+    next = s.size();
+    return s.size();
+}
+
+[[nodiscard]] constexpr bool is_hex(char c) noexcept {
+    return is_digit(c) || (lower(c) >= 'a' && lower(c) <= 'f');
+}
+
+// "4007: MSExchangeIMC": a number and a lone source-like token, nothing else. The number may not start
+// with 0 and the token may not be hex, which keeps Data dumps ("0000: c000005e") out.
+[[nodiscard]] constexpr bool parse_number_source(std::string_view t, key_line& out) noexcept {
+    std::string_view s = t;
+    std::uint64_t n = 0;
+    if (s.empty() || s[0] == '0') return false;
+    const std::string_view num = s;
+    if (!parse_uint(s, 0xFFFF, n) || s.empty() || s[0] != ':') return false;
+    const std::string_view id = num.substr(0, num.size() - s.size());
+    s = trim(s.substr(1));
+    if (s.size() < 2 || s.size() > 64 || !is_alpha(s[0]) || s.back() == '.') return false;
+    bool all_hex = true;
+    for (char c : s) {
+        if (!(is_alnum(c) || c == '_' || c == '.' || c == '-')) return false;
+        all_hex = all_hex && is_hex(c);
+    }
+    if (all_hex) return false;
+    bool source_like = false;  // "MSExchangeIMC", "ESE97", "IMC"; not "Russian" in a code-page list
+    for (std::size_t i = 1; i < s.size(); ++i) source_like = source_like || (s[i] >= 'A' && s[i] <= 'Z') || is_digit(s[i]);
+    if (!source_like) return false;
+    out.number_source = true;
+    out.f[0] = {key::id, id};
+    out.f[1] = {key::source, s};
+    out.n = 2;
+    return true;
+}
+
+// Splits a line into labelled fields; false when the line is not a key line.
+[[nodiscard]] constexpr bool parse_key_line(std::string_view t, key_line& out) noexcept {
+    out.n = 0;  // not `out = key_line{}`: this runs for every line, and the fields are written before use
+    out.weak_first = false;
+    out.number_source = false;
+    out.inline_text = {};
+    if (t.empty()) return false;
+    switch (lower(t[0])) {  // the first letters of all labels, and digits for "4007: MSExchangeIMC"
+        case 'e': case 'i': case 's': case 't': case 'c': case 'd': case 'u':
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9': break;
+        default: return false;
+    }
+    if (!t.empty() && is_digit(t[0])) return parse_number_source(t, out);
+    std::string_view s = t;
+    for (bool first = true; out.n < 10; first = false) {
+        bool strong = false;
+        const key k = take_label(s, strong);
+        if (k == key::none) return out.n > 0;
+        if (first) out.weak_first = !strong;
+        if (k == key::id) {
+            const std::string_view num = s;
+            std::uint64_t n = 0;
+            if (!parse_uint(s, 0xFFFF, n)) return false;
+            out.f[out.n++] = {key::id, num.substr(0, num.size() - s.size())};
+            if (!s.empty() && is_alnum(s[0])) return false;  // "4087abc"
+            std::string_view r = ltrim(s);
+            if (r.empty() || r == "." || r == ",") return true;
+            if (r[0] == ':') {  // "Event 2241: Directory operation ..."
+                out.inline_text = trim(r.substr(1));
+                return out.inline_text.empty() || (out.inline_text[0] >= 'A' && out.inline_text[0] <= 'Z');
+            }
+            std::string_view after = r;
+            if (r[0] == ',' || r[0] == ';' || r[0] == '-') after = ltrim(r.substr(1));
+            if (after.empty() || after == ".") return true;
+            std::string_view probe = after;
+            bool probe_strong = false;
+            const key pk = take_label(probe, probe_strong);
+            if (pk != key::none && (probe_strong || pk == key::source)) {
+                s = after;
+                continue;
+            }
+            if (!strong) return false;  // "Event ID 4072 may also be logged."
+            // "Event ID=4003 The following error ...": messages start with a capital letter; prose
+            // like "Event ID=4092 error, 4018, and 4086 in the Event Viewer." does not.
+            const std::string_view text = trim(r[0] == '-' ? after : r);
+            if (text.empty() || !(text[0] >= 'A' && text[0] <= 'Z')) return false;
+            out.inline_text = text;
+            return true;
+        }
+        if (k == key::description) {
+            out.f[out.n++] = {k, trim(s)};
+            return true;
+        }
+        std::size_t next = 0;
+        const std::size_t end = value_end(s, next);
+        std::string_view v = trim(s.substr(0, end));
+        while (!v.empty() && (v.back() == ',' || v.back() == ';')) v = rtrim(v.substr(0, v.size() - 1));
+        out.f[out.n++] = {k, v};
+        if (next >= s.size()) return true;
+        s = s.substr(next);
+    }
+    return true;
+}
+
+// Values as KB text writes them: "MSExchangeMTA." and "Initialization/termination." lose the period.
+[[nodiscard]] constexpr std::string_view strip_period(std::string_view v) noexcept {
+    v = trim(v);
+    if (!v.empty() && v.back() == '.') v = rtrim(v.substr(0, v.size() - 1));
+    return v;
+}
+
+// Lines that start a KB section ("CAUSE", "RESOLUTION") or underline one are never descriptions.
+[[nodiscard]] constexpr bool looks_like_heading(std::string_view t) noexcept {
+    for (char c : t) {
+        if (c >= 'a' && c <= 'z') return false;
+        if (!(is_alpha(c) || c == ' ' || c == '=' || c == '-' || c == ':' || c == '_' || is_digit(c))) return false;
+    }
+    return true;
+}
+
+[[nodiscard]] constexpr bool is_hex_dump_line(std::string_view t) noexcept {
+    std::size_t i = 0;
+    while (i < t.size() && is_hex(t[i])) ++i;
+    return i >= 4 && i <= 8 && i < t.size() && t[i] == ':';
+}
+
+[[nodiscard]] inline bool has_nul(std::string_view line) noexcept {
+    return !line.empty() && std::memchr(line.data(), '\0', line.size()) != nullptr;
+}
+
+}  // namespace detail
+
+struct pasted_text_options {
+    std::size_t max_line_length = std::size_t{1} << 20;  // longer lines are reported and skipped
+};
+
+class pasted_text_reader {
+public:
+    pasted_text_reader() = default;
+    explicit pasted_text_reader(pasted_text_options options) : options_(options) {}
+
+    // Reads a whole text. on_event(const event_record&); on_error(const read_error&).
+    template <class OnEvent, class OnError>
+    void read(std::string_view text, OnEvent&& on_event, OnError&& on_error, std::string_view file = {}) {
+        begin();
+        detail::line_cursor lines{text};
+        bool in_binary = false;
+        while (!lines.done()) {
+            std::size_t start = 0;
+            const std::string_view line = lines.next(start);
+            const location where{start, lines.number};
+            if (line.size() > options_.max_line_length) {
+                on_error(read_error{file, where, problem::bad_length, "line longer than the limit; skipped"});
+                break_block(on_event);
+                continue;
+            }
+            if (detail::has_nul(line)) {
+                if (!in_binary) on_error(read_error{file, where, problem::skipped_bytes, "binary data in text; skipped"});
+                in_binary = true;
+                break_block(on_event);
+                continue;
+            }
+            in_binary = false;
+            feed(line, where, on_event);
+        }
+        end(on_event);
+    }
+
+    // Line-at-a-time interface, for text_scan and chunked reading.
+    void begin() {
+        scratch_.clear();
+        order_ = detail::date_order::unknown;
+        reset_block();
+    }
+    template <class OnEvent>
+    void feed(std::string_view line, location where, OnEvent&& on_event) {
+        const std::string_view body = detail::ltrim(line);
+        const std::size_t indent = line.size() - body.size();
+        std::string_view t = detail::rtrim(body);
+        if (t.empty()) {
+            on_blank(on_event);
+            return;
+        }
+        if (b_.in_data) {
+            if (detail::is_hex_dump_line(t)) return;
+            b_.in_data = false;
+        }
+        std::string_view keyed = t;
+        if (keyed.size() > 2 && (keyed[0] == '-' || keyed[0] == '*') && detail::is_blank(keyed[1]))
+            keyed = detail::ltrim(keyed.substr(1));
+        detail::key_line kl;
+        if (detail::parse_key_line(keyed, kl) && apply(kl, indent, where, on_event)) {
+            b_.blanks = 0;
+            b_.last_was_key = true;
+            return;
+        }
+        on_text(t, indent, where, on_event);
+    }
+    template <class OnEvent>
+    void end(OnEvent&& on_event) {
+        finish_block(on_event);
+    }
+    // Before the caller's buffer goes away with a block still open: copy its views to storage
+    // of our own and drop the storage of records already delivered.
+    void detach() {
+        spare_.clear();
+        auto keep = [this](std::string_view& v) { v = spare_.store(v); };
+        keep(b_.rec.source);
+        keep(b_.rec.category);
+        keep(b_.rec.computer);
+        keep(b_.rec.user);
+        keep(b_.desc_first);
+        keep(b_.date);
+        keep(b_.time);
+        std::swap(scratch_, spare_);
+        spare_.clear();
+    }
+
+private:
+    struct block {
+        event_record rec;
+        bool open = false;        // any key seen
+        bool has_id = false;
+        bool id_weak = false;       // "Event ID 4086": needs a labelled field to count
+        bool needs_desc = false;    // "4007: MSExchangeIMC": needs a description to count
+        bool has_keyed = false;     // a Source/Type/Category/Description label was seen
+        bool has_source = false, has_type = false, has_category = false, has_date = false, has_time = false;
+        bool has_user = false, has_computer = false;
+        bool has_desc = false;      // a description was started
+        bool desc_open = false;     // further lines continue it
+        bool desc_label_empty = false;  // "Description:" with nothing after it
+        bool in_data = false;
+        bool last_was_key = false;
+        std::size_t blanks = 0;
+        std::size_t indent = 0;
+        std::size_t desc_lines = 0;
+        std::string_view desc_first;
+        std::string_view date, time;
+    };
+
+    void reset_block() {
+        b_ = block{};
+        desc_buf_.clear();
+    }
+
+    template <class OnEvent>
+    void finish_block(OnEvent& on_event) {
+        if (!b_.open) return;  // prose between blocks: nothing to reset
+        const bool confirmed = b_.needs_desc ? b_.has_desc : b_.id_weak ? b_.has_keyed : (b_.has_keyed || b_.has_desc);
+        if (b_.has_id && confirmed) {
+            event_record r = b_.rec;
+            if (b_.desc_lines > 1) r.description = scratch_.store(desc_buf_);
+            else r.description = b_.desc_first;
+            if (b_.has_date) {
+                std::int64_t days = 0, secs = 0;
+                if (detail::parse_date(b_.date, order_, days)) {
+                    r.time_generated = days * 86400;
+                    if (b_.has_time && detail::parse_time(b_.time, secs)) r.time_generated += secs;
+                }
+            }
+            on_event(static_cast<const event_record&>(r));
+        }
+        reset_block();
+    }
+
+    template <class OnEvent>
+    void break_block(OnEvent& on_event) {
+        finish_block(on_event);
+    }
+
+    void start_block(std::size_t indent, location where) {
+        reset_block();
+        b_.open = true;
+        b_.indent = indent;
+        b_.rec.where = where;
+    }
+
+    void add_desc_line(std::string_view t) {
+        if (b_.desc_lines == 0) {
+            b_.desc_first = t;
+        } else {
+            if (b_.desc_lines == 1) desc_buf_.assign(b_.desc_first.data(), b_.desc_first.size());
+            if (!desc_buf_.empty() && !t.empty()) desc_buf_.push_back(' ');
+            desc_buf_.append(t.data(), t.size());
+        }
+        if (!t.empty()) ++b_.desc_lines;
+        b_.has_desc = b_.has_desc || !t.empty();
+    }
+
+    // Applies one key line; false when it should be read as prose instead.
+    template <class OnEvent>
+    bool apply(const detail::key_line& kl, std::size_t indent, location where, OnEvent& on_event) {
+        const bool has_id_field = kl.f[0].k == detail::key::id;
+        if (kl.weak_first && !has_id_field && !b_.has_id) return false;  // "Source code ..." in prose
+        if (kl.weak_first && !has_id_field && b_.desc_open && b_.desc_lines > 0) return false;
+        if (!b_.open) start_block(indent, where);
+        b_.desc_open = false;
+        b_.desc_label_empty = false;
+        for (std::size_t i = 0; i < kl.n; ++i) {
+            const detail::field& f = kl.f[i];
+            switch (f.k) {
+                case detail::key::id: {
+                    if (b_.has_id) {
+                        finish_block(on_event);
+                        start_block(indent, where);
+                    }
+                    std::string_view v = f.value;
+                    std::uint64_t n = 0;
+                    (void)detail::parse_uint(v, 0xFFFF, n);
+                    b_.rec.event_id = static_cast<std::uint16_t>(n);
+                    b_.has_id = true;
+                    b_.id_weak = i == 0 && kl.weak_first;
+                    b_.needs_desc = kl.number_source;
+                    break;
+                }
+                case detail::key::source:
+                    renew_if(b_.has_source, indent, where, on_event);
+                    b_.rec.source = detail::strip_period(f.value);
+                    b_.has_source = !b_.rec.source.empty();
+                    b_.has_keyed = b_.has_keyed || b_.has_source;
+                    break;
+                case detail::key::type:
+                    renew_if(b_.has_type, indent, where, on_event);
+                    b_.rec.type = detail::parse_event_type(detail::strip_period(f.value));
+                    b_.has_type = true;
+                    b_.has_keyed = true;
+                    break;
+                case detail::key::category: {
+                    renew_if(b_.has_category, indent, where, on_event);
+                    const std::string_view v = detail::strip_period(f.value);
+                    if (detail::iequals(v, "none") || detail::iequals(v, "<none>") || detail::iequals(v, "(none)")) {
+                        b_.rec.category = {};
+                        b_.rec.has_category_number = true;
+                        b_.rec.category_number = 0;
+                    } else {
+                        b_.rec.category = v;
+                    }
+                    b_.has_category = true;
+                    b_.has_keyed = true;
+                    break;
+                }
+                case detail::key::date:
+                    renew_if(b_.has_date, indent, where, on_event);
+                    b_.date = f.value;
+                    b_.has_date = true;
+                    break;
+                case detail::key::time:
+                    renew_if(b_.has_time, indent, where, on_event);
+                    b_.time = f.value;
+                    b_.has_time = true;
+                    break;
+                case detail::key::user:
+                    renew_if(b_.has_user, indent, where, on_event);
+                    b_.rec.user = detail::iequals(f.value, "N/A") ? std::string_view{} : f.value;
+                    b_.has_user = true;
+                    break;
+                case detail::key::computer:
+                    renew_if(b_.has_computer, indent, where, on_event);
+                    b_.rec.computer = f.value;
+                    b_.has_computer = true;
+                    break;
+                case detail::key::description: {
+                    renew_if(b_.has_desc, indent, where, on_event);
+                    std::string_view v = f.value;
+                    if (!v.empty() && v[0] == '.') v = detail::ltrim(v.substr(1));  // "Description:. The ..."
+                    add_desc_line(v);
+                    b_.desc_open = true;
+                    b_.desc_label_empty = v.empty();
+                    b_.has_keyed = true;
+                    break;
+                }
+                case detail::key::data:
+                    b_.in_data = true;
+                    break;
+                case detail::key::none: break;
+            }
+        }
+        if (!kl.inline_text.empty() && !b_.has_desc) {
+            add_desc_line(kl.inline_text);
+            b_.desc_open = true;
+        }
+        return true;
+    }
+
+    // A field seen twice after the id belongs to the next event (Windows 2000 layout, no blank line).
+    template <class OnEvent>
+    void renew_if(bool seen, std::size_t indent, location where, OnEvent& on_event) {
+        if (seen && b_.has_id) {
+            finish_block(on_event);
+            start_block(indent, where);
+        } else if (seen) {
+            start_block(indent, where);  // a stale pre-id field from prose
+        }
+    }
+
+    template <class OnEvent>
+    void on_blank(OnEvent& on_event) {
+        ++b_.blanks;
+        b_.last_was_key = false;
+        b_.in_data = false;
+        if (!b_.open) return;
+        if (!b_.has_id || b_.blanks >= 2) {
+            finish_block(on_event);
+            return;
+        }
+        if (b_.desc_open && !b_.desc_label_empty) b_.desc_open = false;
+    }
+
+    template <class OnEvent>
+    void on_text(std::string_view t, std::size_t indent, location where, OnEvent& on_event) {
+        const bool after_blank = b_.blanks > 0;
+        b_.blanks = 0;
+        if (b_.open && b_.has_id) {
+            if (b_.desc_open) {
+                add_desc_line(t);
+                b_.desc_label_empty = false;
+                b_.last_was_key = false;
+                return;
+            }
+            const bool adjoining = !after_blank && b_.last_was_key;
+            const bool next_paragraph = after_blank && indent == b_.indent && !detail::looks_like_heading(t);
+            if (!b_.has_desc && (adjoining || next_paragraph)) {
+                add_desc_line(t);
+                b_.desc_open = true;
+                b_.last_was_key = false;
+                return;
+            }
+        }
+        (void)where;
+        finish_block(on_event);
+    }
+
+    pasted_text_options options_{};
+    block b_{};
+    detail::date_order order_ = detail::date_order::unknown;
+    std::string desc_buf_;
+    detail::scratch scratch_;
+    detail::scratch spare_;
+};
+
+}  // namespace ruledx::read
+
+#endif
+// ---- end ruledx/read/pasted_text.hpp ----
+
+namespace ruledx::read {
+
+struct text_scan_options {
+    std::size_t max_line_length = std::size_t{1} << 20;  // longer lines (and quoted fields) are skipped
+    bool start_errors_from_scm_events = true;             // 7000/7009/7023/7024 also as start errors
+    std::string_view file;                                // the name put in read_error::file
+    std::size_t chunk_size = std::size_t{1} << 20;        // scan_file's read size
+};
+
+class text_scanner {
+public:
+    text_scanner() : text_scanner(text_scan_options{}) {}
+    explicit text_scanner(text_scan_options options)
+        : options_(options),
+          pasted_(pasted_text_options{options.max_line_length}),
+          exported_(event_viewer_export_options{options.max_line_length, detail::date_order::unknown}) {}
+
+    template <class OnEvent, class OnStartError, class OnError>
+    void scan(std::string_view text, OnEvent&& on_event, OnStartError&& on_start_error, OnError&& on_error) {
+        auto events = event_sink(on_event, on_start_error);
+        if (looks_like_event_viewer_export(text)) {
+            exported_.read(text, events, on_error, options_.file);
+            return;
+        }
+        pasted_.begin();
+        starts_.begin();
+        lines lines_state;
+        feed_lines(text, 0, true, lines_state, events, on_start_error, on_error);
+        pasted_.end(events);
+        starts_.end(on_start_error);
+    }
+
+    // Reads `f` to its end in chunks; false on a read error of the stream itself.
+    template <class OnEvent, class OnStartError, class OnError>
+    bool scan_file(std::FILE* f, OnEvent&& on_event, OnStartError&& on_start_error, OnError&& on_error) {
+        auto events = event_sink(on_event, on_start_error);
+        std::string buf;
+        std::size_t keep = 0;  // bytes at the front of buf not yet consumed
+        std::uint64_t base = 0;
+        bool decided = false, is_export = false, eof = false;
+        lines lines_state;
+        pasted_.begin();
+        starts_.begin();
+        exported_.begin();
+        const std::size_t chunk = options_.chunk_size ? options_.chunk_size : 4096;
+        while (!eof) {
+            buf.resize(keep + chunk);
+            const std::size_t got = std::fread(&buf[keep], 1, chunk, f);
+            buf.resize(keep + got);
+            eof = got < chunk;
+            if (eof && std::ferror(f)) return false;
+            if (!decided) {
+                is_export = looks_like_event_viewer_export(buf);
+                decided = buf.size() >= 4096 || eof;
+                if (!decided) {
+                    keep = buf.size();
+                    continue;
+                }
+            }
+            std::size_t used = 0;
+            if (is_export) {
+                used = exported_.feed(buf, eof, events, on_error, options_.file);
+                if (!eof && buf.size() - used > 2 * options_.max_line_length + chunk) {
+                    // A record that never ends: report it and drop it up to its next line break.
+                    on_error(read_error{options_.file, location{base + used, 0}, problem::bad_length,
+                                        "record longer than the limit; skipped"});
+                    const void* nl = std::memchr(buf.data() + used, '\n', buf.size() - used);
+                    used = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - buf.data()) + 1 : buf.size();
+                    exported_ = event_viewer_export_reader(event_viewer_export_options{options_.max_line_length, detail::date_order::unknown});
+                    exported_.begin();
+                }
+            } else {
+                used = feed_lines(buf, base, eof, lines_state, events, on_start_error, on_error);
+                pasted_.detach();
+                starts_.detach();
+            }
+            base += used;
+            buf.erase(0, used);
+            keep = buf.size();
+        }
+        if (!is_export) {
+            pasted_.end(events);
+            starts_.end(on_start_error);
+        }
+        return true;
+    }
+
+private:
+    struct lines {
+        std::size_t number = 0;     // lines completed so far
+        bool in_binary = false;
+        bool skipping = false;      // inside an over-long line, dropping bytes until its end
+    };
+
+    // Wraps on_event so that SCM failed-start events also reach on_start_error.
+    template <class OnEvent, class OnStartError>
+    auto event_sink(OnEvent& on_event, OnStartError& on_start_error) {
+        return [this, &on_event, &on_start_error](const event_record& e) {
+            on_event(e);
+            if (options_.start_errors_from_scm_events)
+                if (const auto s = start_error_from_event(e)) on_start_error(static_cast<const start_error_record&>(*s));
+        };
+    }
+
+    // Feeds the complete lines of `text` (all of it when `final`); returns the bytes used.
+    template <class Events, class OnStartError, class OnError>
+    std::size_t feed_lines(std::string_view text, std::uint64_t base, bool final, lines& st, Events& events,
+                           OnStartError& on_start_error, OnError& on_error) {
+        std::size_t pos = 0;
+        while (pos < text.size()) {
+            const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
+            const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+            const bool complete = nl != nullptr || final;
+            const location where{base + pos, st.number + 1};
+            if (st.skipping) {  // the rest of an over-long line from an earlier chunk
+                if (!complete) return text.size();
+                st.skipping = false;
+                ++st.number;
+                pos = end + 1;
+                continue;
+            }
+            if (end - pos > options_.max_line_length) {
+                on_error(read_error{options_.file, where, problem::bad_length, "line longer than the limit; skipped"});
+                pasted_.feed(std::string_view{}, where, events);  // acts as a break between blocks
+                if (!complete) {
+                    st.skipping = true;
+                    return text.size();
+                }
+                ++st.number;
+                pos = end + 1;
+                continue;
+            }
+            if (!complete) return pos;
+            std::string_view line = text.substr(pos, end - pos);
+            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+            ++st.number;
+            pos = end + 1;
+            if (detail::has_nul(line)) {
+                if (!st.in_binary)
+                    on_error(read_error{options_.file, where, problem::skipped_bytes, "binary data in text; skipped"});
+                st.in_binary = true;
+                pasted_.feed(std::string_view{}, where, events);
+                continue;
+            }
+            st.in_binary = false;
+            pasted_.feed(line, where, events);
+            starts_.feed(line, where, on_start_error);
+        }
+        return text.size();
+    }
+
+    text_scan_options options_;
+    pasted_text_reader pasted_;
+    start_error_reader starts_;
+    event_viewer_export_reader exported_;
+};
+
+// Scans one text buffer with default options (see text_scanner for the lifetime of the views).
+template <class OnEvent, class OnStartError, class OnError>
+void scan_text(std::string_view text, OnEvent&& on_event, OnStartError&& on_start_error, OnError&& on_error,
+               text_scan_options options = {}) {
+    text_scanner scanner(options);
+    scanner.scan(text, on_event, on_start_error, on_error);
+}
+
+}  // namespace ruledx::read
+
+#endif
+// ---- end ruledx/read/text_scan.hpp ----
+
+namespace ruledx {
+
+// What was read from one input.
+struct input_report {
+    static constexpr std::size_t max_warnings = 100;
+
+    std::string path;
+    read::input_format format = read::input_format::binary;
+    bool opened = false;
+    std::uint64_t records = 0;    // events and start errors read (kept or not)
+    std::uint64_t recovered = 0;  // of which, records recovered from a log's free space
+    std::uint64_t problems = 0;   // read errors, all counted; the first max_warnings are in warnings
+    std::vector<std::string> warnings;
+
+    // Nothing could be read: the caller should say so (ims-diagnose exits 2).
+    [[nodiscard]] bool unreadable() const noexcept {
+        return !opened || format == read::input_format::binary || (records == 0 && problems > 0);
+    }
+};
+
+// Where a kept observation came from.
+struct origin {
+    std::size_t input = 0;  // index into evidence::inputs()
+    read::location where;
+    bool has_record_number = false;
+    std::uint32_t record_number = 0;
+};
+
+class evidence {
+public:
+    template <class Table>
+    explicit evidence(const Table& table) : relevant_ids_(0x10000, false) {
+        for (const rule& r : table.rules)
+            for (std::size_t s = 0; s < r.signal_count(); ++s)
+                if (r.signal_at(s).kind == signal_kind::event && r.signal_at(s).code <= 0xFFFF)
+                    relevant_ids_[r.signal_at(s).code] = true;
+    }
+
+    // Sees every event record read, kept or not (ims-diagnose --dump-events uses it).
+    std::function<void(const read::event_record&, const input_report&)> on_event;
+
+    // Reads a file ("-": standard input), streaming it in bounded memory.
+    const input_report& read_file(const std::string& path) {
+        if (path == "-") {
+            std::string all;
+            char chunk[1 << 16];
+            std::size_t got = 0;
+            while ((got = std::fread(chunk, 1, sizeof chunk, stdin)) > 0) all.append(chunk, got);
+            return read_buffer(all, "-");
+        }
+        const std::size_t index = begin_input(path);
+        std::FILE* f = std::fopen(path.c_str(), "rb");
+        if (f == nullptr) {
+            take_error(index, read::read_error{path, {}, read::problem::truncated, "cannot open the file"});
+            return inputs_[index];
+        }
+        char prefix[read::detect_prefix_size];
+        const std::size_t got = std::fread(prefix, 1, sizeof prefix, f);
+        if (detected(index, std::string_view(prefix, got)) == read::input_format::evt) {
+            std::fclose(f);
+            read::file_source source(path.c_str());
+            read_evt(index, source);
+        } else if (inputs_[index].format != read::input_format::binary) {
+            std::rewind(f);
+            read::text_scanner scanner(text_options(index));
+            if (!scanner.scan_file(f, sink{this, index}, sink{this, index}, sink{this, index}))
+                take_error(index, read::read_error{path, {}, read::problem::truncated, "reading the file failed"});
+            std::fclose(f);
+        } else {
+            std::fclose(f);
+        }
+        return inputs_[index];
+    }
+
+    // Reads a caller's buffer; `name` is what warnings and citations call it. What is kept is
+    // copied: the buffer may go away afterwards.
+    const input_report& read_buffer(std::string_view bytes, std::string_view name) {
+        const std::size_t index = begin_input(std::string(name));
+        const read::input_format format = detected(index, bytes.substr(0, read::detect_prefix_size));
+        if (format == read::input_format::evt) {
+            read::memory_source source(bytes);
+            read_evt(index, source);
+        } else if (format != read::input_format::binary) {
+            read::text_scanner scanner(text_options(index));
+            scanner.scan(bytes, sink{this, index}, sink{this, index}, sink{this, index});
+        }
+        return inputs_[index];
+    }
+
+    // Sets a fact (a later value for the same name replaces the earlier one).
+    void set_fact(const fact_assignment& fact) {
+        fact_assignment copy = fact;
+        copy.name = keep(fact.name);
+        if (copy.value.kind == fact_kind::text) copy.value.text = keep(fact.value.text);
+        for (fact_assignment& known : facts_) {
+            if (known.name == copy.name) {
+                known = copy;
+                return;
+            }
+        }
+        facts_.push_back(copy);
+    }
+
+    // Views into this object: valid until it reads again or is destroyed.
+    [[nodiscard]] ruledx::observations observations() const noexcept {
+        return {view<observed_start_error>(start_errors_.data(), start_errors_.size()),
+                view<observed_event>(events_.data(), events_.size()), view<fact_assignment>(facts_.data(), facts_.size())};
+    }
+    [[nodiscard]] const std::vector<input_report>& inputs() const noexcept { return inputs_; }
+    [[nodiscard]] const origin& origin_of(signal_kind kind, std::size_t index) const noexcept {
+        return kind == signal_kind::event ? event_origins_[index] : start_error_origins_[index];
+    }
+
+    // "Application.evt record 1207", "ticket.txt line 12": for reports that cite their evidence.
+    [[nodiscard]] std::string cite(signal_kind kind, std::size_t index) const {
+        const std::vector<origin>& origins = kind == signal_kind::event ? event_origins_ : start_error_origins_;
+        if (index >= origins.size()) return {};
+        const origin& o = origins[index];
+        std::string out = inputs_[o.input].path;
+        if (o.has_record_number) return out + " record " + std::to_string(o.record_number);
+        if (o.where.line != 0) return out + " line " + std::to_string(o.where.line);
+        return out + " offset " + std::to_string(o.where.offset);
+    }
+
+private:
+    // What the readers call back with, for one input.
+    struct sink {
+        evidence* self;
+        std::size_t index;
+        void operator()(const read::event_record& record) const { self->take_event(index, record); }
+        void operator()(const read::start_error_record& record) const { self->take_start_error(index, record); }
+        void operator()(const read::read_error& error) const { self->take_error(index, error); }
+    };
+
+    // The evaluator cites observations with 16-bit indexes.
+    static constexpr std::size_t max_observations = 0xFFFE;
+
+    std::size_t begin_input(std::string path) {
+        inputs_.emplace_back();
+        inputs_.back().path = std::move(path);
+        return inputs_.size() - 1;
+    }
+
+    // Records the input's format from its first bytes; a binary input gets its warning here.
+    read::input_format detected(std::size_t index, std::string_view prefix) {
+        input_report& in = inputs_[index];
+        in.opened = true;
+        in.format = read::detect_format(prefix);
+        if (in.format == read::input_format::binary)
+            take_error(index, read::read_error{in.path, {}, read::problem::unrecognized_format,
+                                               "not an event log, an Event Viewer export or text"});
+        return in.format;
+    }
+
+    read::text_scan_options text_options(std::size_t index) const {
+        read::text_scan_options options;
+        options.file = inputs_[index].path;
+        return options;
+    }
+
+    template <class Source>
+    void read_evt(std::size_t index, Source& source) {
+        auto on_record = [this, index](const read::event_record& record) {
+            take_event(index, record);
+            if (const auto start = read::start_error_from_event(record)) take_start_error(index, *start);
+        };
+        evt_reader_.read(source, inputs_[index].path, on_record, sink{this, index});
+    }
+
+    void take_event(std::size_t index, const read::event_record& record) {
+        input_report& in = inputs_[index];
+        ++in.records;
+        in.recovered += record.recovered ? 1 : 0;
+        if (on_event) on_event(record, in);
+        if (relevant_ids_[record.event_id]) keep_event(record, index);
+    }
+
+    void take_start_error(std::size_t index, const read::start_error_record& record) {
+        ++inputs_[index].records;
+        keep_start_error(record, index);
+    }
+
+    void take_error(std::size_t index, const read::read_error& error) {
+        input_report& in = inputs_[index];
+        ++in.problems;
+        if (in.warnings.size() >= input_report::max_warnings) return;
+        std::string text = error.where.line != 0 ? "line " + std::to_string(error.where.line)
+                                                 : "offset " + std::to_string(error.where.offset);
+        text += ": ";
+        text += read::to_string(error.what);
+        if (!error.detail.empty()) {
+            text += ": ";
+            text += error.detail;
+        }
+        in.warnings.push_back(std::move(text));
+    }
+
+    std::string_view keep(std::string_view text) { return storage_.emplace_back(text); }
+
+    void keep_event(const read::event_record& record, std::size_t input) {
+        if (events_.size() >= max_observations) return;
+        // Each distinct event once: a service that fails every few minutes logs the same events.
+        std::string key;
+        key.reserve(record.source.size() + record.category.size() + record.description.size() + record.strings.size() + 12);
+        key.append(record.source).append(1, '\x1f').append(std::to_string(record.event_id)).append(1, '\x1f');
+        key.append(std::to_string(static_cast<unsigned>(record.type))).append(1, '\x1f').append(record.category);
+        key.append(1, '\x1f').append(record.description).append(1, '\x1f').append(record.strings);
+        if (!seen_events_.insert(key).second) return;
+        observed_event e;
+        e.source = keep(record.source);
+        e.id = record.event_id;
+        e.type = record.type;
+        e.category = keep(record.category);
+        e.description = keep(record.description);
+        e.strings = keep(record.strings);
+        events_.push_back(e);
+        event_origins_.push_back(origin{input, record.where, record.has_record_number, record.record_number});
+    }
+
+    void keep_start_error(const read::start_error_record& record, std::size_t input) {
+        // A display name no table knows stays as the service: it then matches no rule for another service.
+        const std::string_view service = !record.service.empty() ? record.service : record.display_name;
+        for (const observed_start_error& known : start_errors_)
+            if (known.code == record.code && known.service == service) return;
+        if (start_errors_.size() >= max_observations) return;
+        start_errors_.push_back(observed_start_error{keep(service), record.code});
+        start_error_origins_.push_back(origin{input, record.where, false, 0});
+    }
+
+    std::vector<bool> relevant_ids_;
+    read::evt_reader evt_reader_;
+    std::deque<std::string> storage_;  // a deque: its strings never move, so views into them stay valid
+    std::unordered_set<std::string> seen_events_;
+    std::vector<input_report> inputs_;
+    std::vector<observed_event> events_;
+    std::vector<observed_start_error> start_errors_;
+    std::vector<fact_assignment> facts_;
+    std::vector<origin> event_origins_;
+    std::vector<origin> start_error_origins_;
+};
+
+}  // namespace ruledx
+
+#endif
+// ---- end ruledx/read/evidence.hpp ----
 // ---- begin ruledx/write/describe.hpp ----
 // ruledx — words for the parts of a report that both output formats print.
 #ifndef RULEDX_WRITE_DESCRIBE_HPP
