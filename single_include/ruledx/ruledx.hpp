@@ -391,7 +391,9 @@ template <class... Evidence>
 //       .resolved_by({"...", "..."})
 //       .shown_by({example_of(...)})
 //
-// Each step returns the rule by value; the table check, not the steps, decides whether it is valid.
+// On a temporary each step changes it in place (a copy of a 5 KB rule per step would dominate the
+// compile time of a knowledge base); on a named rule it returns a changed copy. The table check,
+// not the steps, decides whether a rule is valid.
 #ifndef RULEDX_MODEL_RULE_HPP
 #define RULEDX_MODEL_RULE_HPP
 
@@ -510,57 +512,57 @@ struct rule {
     constexpr rule() noexcept = default;
     constexpr rule(std::string_view rule_id, std::string_view article_id) noexcept : id(rule_id), article(article_id) {}
 
-    [[nodiscard]] constexpr rule titled(std::string_view text) const noexcept {
-        rule r = *this;
-        r.title = text;
-        return r;
+    constexpr rule&& titled(std::string_view text) && noexcept {
+        title = text;
+        return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule applies_to(std::string_view fact, std::initializer_list<version_range> ranges) const noexcept {
-        rule r = *this;
-        r.version_fact = fact;
-        r.versions = ranges;
-        return r;
+    [[nodiscard]] constexpr rule titled(std::string_view text) const& noexcept { return rule(*this).titled(text); }
+    constexpr rule&& applies_to(std::string_view fact, std::initializer_list<version_range> ranges) && noexcept {
+        version_fact = fact;
+        versions = ranges;
+        return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule requires_signals(std::initializer_list<signal> signals) const noexcept {
-        rule r = *this;
-        r.required = signals;
-        return r;
+    [[nodiscard]] constexpr rule applies_to(std::string_view fact, std::initializer_list<version_range> ranges) const& noexcept { return rule(*this).applies_to(fact, ranges); }
+    constexpr rule&& requires_signals(std::initializer_list<signal> signals) && noexcept {
+        required = signals;
+        return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule supported_by(std::initializer_list<signal> signals) const noexcept {
-        rule r = *this;
-        r.supporting = signals;
-        return r;
+    [[nodiscard]] constexpr rule requires_signals(std::initializer_list<signal> signals) const& noexcept { return rule(*this).requires_signals(signals); }
+    constexpr rule&& supported_by(std::initializer_list<signal> signals) && noexcept {
+        supporting = signals;
+        return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule confirmed_by(std::initializer_list<fact_assignment> facts) const noexcept {
-        rule r = *this;
-        r.confirming = facts;
-        return r;
+    [[nodiscard]] constexpr rule supported_by(std::initializer_list<signal> signals) const& noexcept { return rule(*this).supported_by(signals); }
+    constexpr rule&& confirmed_by(std::initializer_list<fact_assignment> facts) && noexcept {
+        confirming = facts;
+        return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule ruled_out_by(std::initializer_list<fact_assignment> facts) const noexcept {
-        rule r = *this;
-        r.ruling_out = facts;
-        return r;
+    [[nodiscard]] constexpr rule confirmed_by(std::initializer_list<fact_assignment> facts) const& noexcept { return rule(*this).confirmed_by(facts); }
+    constexpr rule&& ruled_out_by(std::initializer_list<fact_assignment> facts) && noexcept {
+        ruling_out = facts;
+        return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule because(std::string_view text) const noexcept {
-        rule r = *this;
-        r.cause = text;
-        return r;
+    [[nodiscard]] constexpr rule ruled_out_by(std::initializer_list<fact_assignment> facts) const& noexcept { return rule(*this).ruled_out_by(facts); }
+    constexpr rule&& because(std::string_view text) && noexcept {
+        cause = text;
+        return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule resolved_by(std::initializer_list<std::string_view> steps) const noexcept {
-        rule r = *this;
-        r.resolution = steps;
-        return r;
+    [[nodiscard]] constexpr rule because(std::string_view text) const& noexcept { return rule(*this).because(text); }
+    constexpr rule&& resolved_by(std::initializer_list<std::string_view> steps) && noexcept {
+        resolution = steps;
+        return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule see_also(std::initializer_list<std::string_view> articles) const noexcept {
-        rule r = *this;
-        r.related = articles;
-        return r;
+    [[nodiscard]] constexpr rule resolved_by(std::initializer_list<std::string_view> steps) const& noexcept { return rule(*this).resolved_by(steps); }
+    constexpr rule&& see_also(std::initializer_list<std::string_view> articles) && noexcept {
+        related = articles;
+        return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule shown_by(std::initializer_list<example> evidence) const noexcept {
-        rule r = *this;
-        r.examples = evidence;
-        return r;
+    [[nodiscard]] constexpr rule see_also(std::initializer_list<std::string_view> articles) const& noexcept { return rule(*this).see_also(articles); }
+    constexpr rule&& shown_by(std::initializer_list<example> evidence) && noexcept {
+        examples = evidence;
+        return static_cast<rule&&>(*this);
     }
+    [[nodiscard]] constexpr rule shown_by(std::initializer_list<example> evidence) const& noexcept { return rule(*this).shown_by(evidence); }
 
     // Signals are numbered required first, then supporting; reports refer to them by that number.
     [[nodiscard]] constexpr std::size_t signal_count() const noexcept { return required.size() + supporting.size(); }
@@ -625,26 +627,33 @@ namespace ruledx::detail {
 }
 
 // Does `text` contain `phrase`, ignoring case and treating any run of white space as one space?
+// Written for the constant evaluator as much as for run time: raw pointers, and a cheap scan for
+// the phrase's first letter before any comparison.
 [[nodiscard]] constexpr bool contains_phrase(std::string_view text, std::string_view phrase) noexcept {
+    const char* t = text.data();
+    const char* p = phrase.data();
+    const std::size_t n = text.size();
+    const std::size_t m = phrase.size();
     std::size_t p0 = 0;
-    while (p0 < phrase.size() && is_space(phrase[p0])) ++p0;
-    if (p0 == phrase.size()) return true;
-    for (std::size_t start = 0; start < text.size(); ++start) {
-        if (ascii_lower(text[start]) != ascii_lower(phrase[p0])) continue;
-        std::size_t t = start;
-        std::size_t p = p0;
+    while (p0 < m && is_space(p[p0])) ++p0;
+    if (p0 == m) return true;
+    const char first = ascii_lower(p[p0]);
+    for (std::size_t start = 0; start < n; ++start) {
+        if (t[start] != first && ascii_lower(t[start]) != first) continue;
+        std::size_t i = start;
+        std::size_t j = p0;
         for (;;) {
-            if (p == phrase.size()) return true;
-            if (is_space(phrase[p])) {
-                while (p < phrase.size() && is_space(phrase[p])) ++p;
-                if (p == phrase.size()) return true;
-                if (t == text.size() || !is_space(text[t])) break;
-                while (t < text.size() && is_space(text[t])) ++t;
+            if (j == m) return true;
+            if (is_space(p[j])) {
+                while (j < m && is_space(p[j])) ++j;
+                if (j == m) return true;
+                if (i == n || !is_space(t[i])) break;
+                while (i < n && is_space(t[i])) ++i;
                 continue;
             }
-            if (t == text.size() || ascii_lower(text[t]) != ascii_lower(phrase[p])) break;
-            ++t;
-            ++p;
+            if (i == n || ascii_lower(t[i]) != ascii_lower(p[j])) break;
+            ++i;
+            ++j;
         }
     }
     return false;
@@ -663,6 +672,11 @@ namespace ruledx::detail {
         if (is_alnum(c) && n < max_len) x[n++] = ascii_lower(c);
     for (char c : b)
         if (is_alnum(c) && m < max_len) y[m++] = ascii_lower(c);
+    // Most labels are spelled alike: answer those without the distance table.
+    bool equal = n == m;
+    for (std::size_t i = 0; equal && i < n; ++i) equal = x[i] == y[i];
+    if (equal) return true;
+    if ((n > m ? n - m : m - n) > max_typos) return false;
     // Levenshtein distance with two rows.
     std::size_t prev[max_len + 1]{};
     std::size_t cur[max_len + 1]{};
@@ -688,6 +702,8 @@ namespace ruledx::detail {
 namespace ruledx {
 
 inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
+// A fact reference the catalog does not hold (checked tables have none).
+inline constexpr std::uint16_t no_fact = 0xFFFF;
 
 // Two signals are the same observable thing: same kind, code or id, source and telling values.
 [[nodiscard]] constexpr bool same_signal(const signal& a, const signal& b) noexcept {
@@ -701,6 +717,18 @@ inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
     return true;
 }
 
+// One entry of a table's signal index: rule `rule`'s signal number `index` has this kind and code.
+struct signal_ref {
+    signal_kind kind = signal_kind::event;
+    std::uint32_t code = 0;
+    std::uint32_t rule = 0;
+    std::uint32_t index = 0;
+};
+
+[[nodiscard]] constexpr bool sorts_before(const signal_ref& a, const signal_ref& b) noexcept {
+    return a.kind != b.kind ? a.kind < b.kind : a.code < b.code;
+}
+
 template <std::size_t Facts, std::size_t Rules>
 struct rule_table {
     static constexpr std::size_t fact_count = Facts;
@@ -711,6 +739,13 @@ struct rule_table {
     // For each rule's signal: how many rules of the table have the same signal (itself included).
     // An event only one article has is strong evidence; an error code twenty articles share is weak.
     std::array<std::array<std::uint16_t, rule::max_signals>, Rules> shared_by{};
+    // Catalog indexes of the facts each rule names, so evaluation never looks a name up.
+    std::array<std::array<std::uint16_t, rule::max_confirming>, Rules> confirming_fact{};
+    std::array<std::array<std::uint16_t, rule::max_ruling_out>, Rules> ruling_out_fact{};
+    std::array<std::uint16_t, Rules> version_fact{};
+    // Every signal of every rule, sorted by kind and code: the evaluator looks observations up here.
+    std::array<signal_ref, Rules * rule::max_signals> signal_index{};
+    std::size_t indexed_signals = 0;
 
     [[nodiscard]] constexpr std::size_t find_fact(std::string_view name) const noexcept {
         for (std::size_t i = 0; i < Facts; ++i)
@@ -726,22 +761,69 @@ struct rule_table {
 
 namespace detail {
 
+// Builds the signal index and counts, for every signal, the rules that have the same signal.
+// Signals are grouped by kind and code first (a stable merge sort), so the costly name comparisons
+// happen only inside a group: a table of a thousand rules stays within a compiler's
+// constant-evaluation budget.
 template <std::size_t Facts, std::size_t Rules>
-constexpr void count_shared_signals(rule_table<Facts, Rules>& table) noexcept {
-    for (std::size_t r = 0; r < Rules; ++r) {
-        const rule& mine = table.rules[r];
-        for (std::size_t s = 0; s < mine.signal_count(); ++s) {
+constexpr void index_signals(rule_table<Facts, Rules>& table) noexcept {
+    constexpr std::size_t capacity = Rules * rule::max_signals;
+    std::array<signal_ref, capacity>& refs = table.signal_index;
+    std::array<signal_ref, capacity> buffer{};
+    std::size_t n = 0;
+    for (std::size_t r = 0; r < Rules; ++r)
+        for (std::size_t s = 0; s < table.rules[r].signal_count(); ++s)
+            refs[n++] = {table.rules[r].signal_at(s).kind, table.rules[r].signal_at(s).code, static_cast<std::uint32_t>(r),
+                         static_cast<std::uint32_t>(s)};
+    for (std::size_t width = 1; width < n; width *= 2) {
+        for (std::size_t lo = 0; lo < n; lo += 2 * width) {
+            const std::size_t mid = lo + width < n ? lo + width : n;
+            const std::size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            std::size_t i = lo;
+            std::size_t j = mid;
+            std::size_t k = lo;
+            while (i < mid && j < hi) buffer[k++] = sorts_before(refs[j], refs[i]) ? refs[j++] : refs[i++];
+            while (i < mid) buffer[k++] = refs[i++];
+            while (j < hi) buffer[k++] = refs[j++];
+        }
+        for (std::size_t i = 0; i < n; ++i) refs[i] = buffer[i];
+    }
+    for (std::size_t first = 0; first < n;) {
+        std::size_t last = first;
+        while (last < n && !sorts_before(refs[first], refs[last]) && !sorts_before(refs[last], refs[first])) ++last;
+        for (std::size_t i = first; i < last; ++i) {
+            const signal& mine = table.rules[refs[i].rule].signal_at(refs[i].index);
             std::uint16_t count = 0;
-            for (const rule& other : table.rules) {
-                for (std::size_t t = 0; t < other.signal_count(); ++t) {
-                    if (same_signal(mine.signal_at(s), other.signal_at(t))) {
-                        ++count;
-                        break;
-                    }
+            std::uint32_t counted_rule = 0;
+            bool counted_any = false;
+            for (std::size_t j = first; j < last; ++j) {  // rule numbers ascend within a group
+                if (counted_any && refs[j].rule == counted_rule) continue;
+                if (same_signal(mine, table.rules[refs[j].rule].signal_at(refs[j].index))) {
+                    ++count;
+                    counted_rule = refs[j].rule;
+                    counted_any = true;
                 }
             }
-            table.shared_by[r][s] = count;
+            table.shared_by[refs[i].rule][refs[i].index] = count;
         }
+        first = last;
+    }
+    table.indexed_signals = n;
+}
+
+template <std::size_t Facts, std::size_t Rules>
+[[nodiscard]] constexpr std::uint16_t fact_index(const rule_table<Facts, Rules>& table, std::string_view name) noexcept {
+    const std::size_t index = table.find_fact(name);
+    return index == not_found ? no_fact : static_cast<std::uint16_t>(index);
+}
+
+template <std::size_t Facts, std::size_t Rules>
+constexpr void resolve_facts(rule_table<Facts, Rules>& table) noexcept {
+    for (std::size_t r = 0; r < Rules; ++r) {
+        const rule& rl = table.rules[r];
+        for (std::size_t f = 0; f < rl.confirming.size(); ++f) table.confirming_fact[r][f] = fact_index(table, rl.confirming[f].name);
+        for (std::size_t f = 0; f < rl.ruling_out.size(); ++f) table.ruling_out_fact[r][f] = fact_index(table, rl.ruling_out[f].name);
+        table.version_fact[r] = rl.version_fact.empty() ? no_fact : fact_index(table, rl.version_fact);
     }
 }
 
@@ -751,7 +833,8 @@ template <std::size_t Facts, std::size_t Rules>
     rule_table<Facts, Rules> table{};
     table.facts = facts;
     table.rules = rules;
-    count_shared_signals(table);
+    index_signals(table);
+    resolve_facts(table);
     return table;
 }
 
@@ -839,6 +922,7 @@ struct check_result {
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 // ---- begin ruledx/eval/report.hpp ----
 // ruledx — the report: ranked candidates with their evidence, and the next checks to make.
@@ -948,9 +1032,12 @@ struct signal_match {
     if (e.description.empty() && e.strings.empty()) return {true, false};  // nothing to read: the id decides
     for (std::string_view value : s.values)
         if (!contains_phrase(e.description, value) && !contains_phrase(e.strings, value)) return {};
-    const bool described = !s.description.empty() && !e.description.empty() &&
-                           (contains_phrase(e.description, s.description) || contains_phrase(s.description, e.description));
-    return {true, described || !s.values.empty()};
+    if (!s.values.empty()) return {true, true};
+    if (s.description.empty() || e.description.empty()) return {true, false};
+    // The log's description holds the article's text, or a pasted description cut short is part of it.
+    const bool described = e.description.size() >= s.description.size() ? contains_phrase(e.description, s.description)
+                                                                         : contains_phrase(s.description, e.description);
+    return {true, described};
 }
 
 [[nodiscard]] constexpr signal_match match_start_error(const signal& s, const observed_start_error& e) noexcept {
@@ -1002,38 +1089,91 @@ constexpr void insertion_sort(std::array<T, N>& items, std::size_t count, Before
     }
 }
 
-// Evaluates one rule. Returns false when no evidence touches it.
+// The first entry of the table's signal index with this kind and code (the index is sorted).
 template <class Table>
-[[nodiscard]] constexpr bool evaluate_rule(const Table& table, std::size_t r, const observations& seen,
-                                           candidate& out) noexcept {
-    const rule& rl = table.rules[r];
-    candidate c{};
-    c.rule_index = r;
-    for (auto& e : c.evidence) e = no_observation;
+[[nodiscard]] constexpr std::size_t first_indexed(const Table& table, signal_kind kind, std::uint32_t code) noexcept {
+    const signal_ref key{kind, code, 0, 0};
+    std::size_t lo = 0;
+    std::size_t hi = table.indexed_signals;
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (sorts_before(table.signal_index[mid], key))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
 
-    bool touched = false;
+// Candidates are opened in the report as evidence first touches their rule; `slots` maps a rule
+// to its candidate (0: none, else position + 1).
+template <class Table>
+constexpr candidate& candidate_for(std::size_t r, report<Table::rule_count>& out,
+                                   std::array<std::size_t, Table::rule_count>& slots) noexcept {
+    if (slots[r] == 0) {
+        candidate& c = out.candidates[out.candidate_count++];
+        c.rule_index = r;
+        for (auto& e : c.evidence) e = no_observation;
+        slots[r] = out.candidate_count;
+    }
+    return out.candidates[slots[r] - 1];
+}
+
+// Each observation is looked up in the signal index, so the cost follows the evidence, not the
+// size of the table. The first observation that matches a signal is its evidence.
+template <class Table, class Observed, class Match>
+constexpr void match_observed(const Table& table, signal_kind kind, view<Observed> observed, Match match,
+                              report<Table::rule_count>& out, std::array<std::size_t, Table::rule_count>& slots) noexcept {
+    for (std::size_t o = 0; o < observed.size(); ++o) {
+        const std::uint32_t code = [&] {
+            if constexpr (std::is_same_v<Observed, observed_event>)
+                return static_cast<std::uint32_t>(observed[o].id);
+            else
+                return observed[o].code;
+        }();
+        for (std::size_t i = first_indexed(table, kind, code);
+             i < table.indexed_signals && table.signal_index[i].kind == kind && table.signal_index[i].code == code; ++i) {
+            const signal_ref& ref = table.signal_index[i];
+            if (slots[ref.rule] != 0 && out.candidates[slots[ref.rule] - 1].matched(ref.index)) continue;
+            const signal_match found = match(table.rules[ref.rule].signal_at(ref.index), observed[o]);
+            if (!found.matched) continue;
+            candidate& c = candidate_for<Table>(ref.rule, out, slots);
+            c.evidence[ref.index] = static_cast<std::uint16_t>(o);
+            c.text_matched[ref.index] = found.text;
+        }
+    }
+}
+
+// Rules that no signal touched but a confirming fact does are candidates too.
+template <class Table>
+constexpr void open_by_facts(const Table& table, const observations& seen, report<Table::rule_count>& out,
+                             std::array<std::size_t, Table::rule_count>& slots) noexcept {
+    if (seen.facts.empty()) return;
+    for (std::size_t r = 0; r < Table::rule_count; ++r) {
+        if (slots[r] != 0) continue;
+        for (const fact_assignment& expected : table.rules[r].confirming) {
+            if (state_of(seen.facts, expected) == fact_state::holds) {
+                candidate_for<Table>(r, out, slots);
+                break;
+            }
+        }
+    }
+}
+
+// Scores a candidate whose signal evidence is recorded, and decides its status from its facts.
+template <class Table>
+constexpr void settle(const Table& table, const observations& seen, candidate& c) noexcept {
+    const rule& rl = table.rules[c.rule_index];
     bool specific = false;
     bool all_required = true;
     for (std::size_t s = 0; s < rl.signal_count(); ++s) {
-        const signal& sig = rl.signal_at(s);
-        signal_match found{};
-        std::size_t where = 0;
-        if (sig.kind == signal_kind::start_error) {
-            for (; where < seen.start_errors.size() && !found.matched; ++where)
-                found = match_start_error(sig, seen.start_errors[where]);
-        } else {
-            for (; where < seen.events.size() && !found.matched; ++where) found = match_event(sig, seen.events[where]);
-        }
-        if (!found.matched) {
+        if (!c.matched(s)) {
             all_required = all_required && !rl.is_required(s);
             continue;
         }
-        const std::uint16_t shared = table.shared_by[r][s];
-        c.evidence[s] = static_cast<std::uint16_t>(where - 1);
-        c.text_matched[s] = found.text;
-        c.score += specificity(shared) + (found.text ? text_bonus : 0);
-        touched = true;
-        specific = specific || is_specific(sig, shared);
+        const std::uint16_t shared = table.shared_by[c.rule_index][s];
+        c.score += specificity(shared) + (c.text_matched[s] ? text_bonus : 0);
+        specific = specific || is_specific(rl.signal_at(s), shared);
     }
 
     bool contradicted = false;
@@ -1042,7 +1182,6 @@ template <class Table>
         c.confirming[f] = state_of(seen.facts, rl.confirming[f]);
         if (c.confirming[f] == fact_state::holds) {
             c.score += fact_bonus;
-            touched = true;
             specific = true;
         }
         contradicted = contradicted || c.confirming[f] == fact_state::contradicted;
@@ -1062,15 +1201,12 @@ template <class Table>
         }
     }
 
-    if (!touched) return false;
     if (contradicted || c.outside_versions)
         c.status = status::ruled_out;
     else if (all_required && specific)
         c.status = all_confirming ? status::confirmed : status::likely;
     else
         c.status = status::possible;
-    out = c;
-    return true;
 }
 
 // How much a candidate's open questions are worth asking. Orders of magnitude apart, so the
@@ -1106,17 +1242,15 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
         if (weight == 0) continue;
         const rule& rl = table.rules[c.rule_index];
         for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
-            const std::size_t index = table.find_fact(rl.confirming[f].name);
-            if (c.confirming[f] == fact_state::unknown && index != not_found) fact_scores[index] += weight * asks_confirming_fact;
+            const std::uint16_t index = table.confirming_fact[c.rule_index][f];
+            if (c.confirming[f] == fact_state::unknown && index != no_fact) fact_scores[index] += weight * asks_confirming_fact;
         }
         for (std::size_t f = 0; f < rl.ruling_out.size(); ++f) {
-            const std::size_t index = table.find_fact(rl.ruling_out[f].name);
-            if (c.ruling_out[f] == fact_state::unknown && index != not_found) fact_scores[index] += weight * asks_ruling_out_fact;
+            const std::uint16_t index = table.ruling_out_fact[c.rule_index][f];
+            if (c.ruling_out[f] == fact_state::unknown && index != no_fact) fact_scores[index] += weight * asks_ruling_out_fact;
         }
-        if (!rl.version_fact.empty() && !c.version_known) {
-            const std::size_t index = table.find_fact(rl.version_fact);
-            if (index != not_found) fact_scores[index] += weight * asks_version;
-        }
+        const std::uint16_t version_index = table.version_fact[c.rule_index];
+        if (version_index != no_fact && !c.version_known) fact_scores[version_index] += weight * asks_version;
         for (std::size_t s = 0; s < rl.required.size(); ++s) {
             if (c.matched(s)) continue;
             bool merged = false;
@@ -1156,17 +1290,24 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
     for (std::size_t i = 0; i < out.check_count; ++i) out.checks[i] = all[i];
 }
 
+// The candidates alone, best first (the table check needs no next checks).
+template <class Table>
+constexpr void rank_candidates(const Table& table, const observations& seen, report<Table::rule_count>& out) noexcept {
+    std::array<std::size_t, Table::rule_count> slots{};
+    match_observed(table, signal_kind::start_error, seen.start_errors, match_start_error, out, slots);
+    match_observed(table, signal_kind::event, seen.events, match_event, out, slots);
+    open_by_facts(table, seen, out, slots);
+    for (std::size_t i = 0; i < out.candidate_count; ++i) settle(table, seen, out.candidates[i]);
+    insertion_sort(out.candidates, out.candidate_count, ranks_before);
+}
+
 }  // namespace detail
 
 // Diagnoses one failure. Every rule the evidence touches becomes a candidate, best first.
 template <class Table>
 [[nodiscard]] constexpr report<Table::rule_count> diagnose(const Table& table, const observations& seen) noexcept {
     report<Table::rule_count> out{};
-    for (std::size_t r = 0; r < Table::rule_count; ++r) {
-        candidate c{};
-        if (detail::evaluate_rule(table, r, seen, c)) out.candidates[out.candidate_count++] = c;
-    }
-    detail::insertion_sort(out.candidates, out.candidate_count, detail::ranks_before);
+    detail::rank_candidates(table, seen, out);
     detail::choose_next_checks(table, out);
     return out;
 }
@@ -1327,7 +1468,8 @@ template <class Table>
 [[nodiscard]] constexpr check_result check_examples(const Table& table, std::size_t r) noexcept {
     const rule& rl = table.rules[r];
     for (const example& ex : rl.examples) {
-        const auto result = diagnose(table, ex.as_observations());
+        report<Table::rule_count> result{};
+        rank_candidates(table, ex.as_observations(), result);
         const auto ranked = result.ranked();
         if (ranked.empty()) return problem_at(table_problem::example_does_not_pick_its_rule, r, rl.id);
         if (ranked[0].rule_index != r)

@@ -163,7 +163,8 @@ template <class Table>
 [[nodiscard]] constexpr check_result check_examples(const Table& table, std::size_t r) noexcept {
     const rule& rl = table.rules[r];
     for (const example& ex : rl.examples) {
-        const auto result = diagnose(table, ex.as_observations());
+        report<Table::rule_count> result{};
+        rank_candidates(table, ex.as_observations(), result);
         const auto ranked = result.ranked();
         if (ranked.empty()) return problem_at(table_problem::example_does_not_pick_its_rule, r, rl.id);
         if (ranked[0].rule_index != r)

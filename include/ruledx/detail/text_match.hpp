@@ -35,26 +35,33 @@ namespace ruledx::detail {
 }
 
 // Does `text` contain `phrase`, ignoring case and treating any run of white space as one space?
+// Written for the constant evaluator as much as for run time: raw pointers, and a cheap scan for
+// the phrase's first letter before any comparison.
 [[nodiscard]] constexpr bool contains_phrase(std::string_view text, std::string_view phrase) noexcept {
+    const char* t = text.data();
+    const char* p = phrase.data();
+    const std::size_t n = text.size();
+    const std::size_t m = phrase.size();
     std::size_t p0 = 0;
-    while (p0 < phrase.size() && is_space(phrase[p0])) ++p0;
-    if (p0 == phrase.size()) return true;
-    for (std::size_t start = 0; start < text.size(); ++start) {
-        if (ascii_lower(text[start]) != ascii_lower(phrase[p0])) continue;
-        std::size_t t = start;
-        std::size_t p = p0;
+    while (p0 < m && is_space(p[p0])) ++p0;
+    if (p0 == m) return true;
+    const char first = ascii_lower(p[p0]);
+    for (std::size_t start = 0; start < n; ++start) {
+        if (t[start] != first && ascii_lower(t[start]) != first) continue;
+        std::size_t i = start;
+        std::size_t j = p0;
         for (;;) {
-            if (p == phrase.size()) return true;
-            if (is_space(phrase[p])) {
-                while (p < phrase.size() && is_space(phrase[p])) ++p;
-                if (p == phrase.size()) return true;
-                if (t == text.size() || !is_space(text[t])) break;
-                while (t < text.size() && is_space(text[t])) ++t;
+            if (j == m) return true;
+            if (is_space(p[j])) {
+                while (j < m && is_space(p[j])) ++j;
+                if (j == m) return true;
+                if (i == n || !is_space(t[i])) break;
+                while (i < n && is_space(t[i])) ++i;
                 continue;
             }
-            if (t == text.size() || ascii_lower(text[t]) != ascii_lower(phrase[p])) break;
-            ++t;
-            ++p;
+            if (i == n || ascii_lower(t[i]) != ascii_lower(p[j])) break;
+            ++i;
+            ++j;
         }
     }
     return false;
@@ -73,6 +80,11 @@ namespace ruledx::detail {
         if (is_alnum(c) && n < max_len) x[n++] = ascii_lower(c);
     for (char c : b)
         if (is_alnum(c) && m < max_len) y[m++] = ascii_lower(c);
+    // Most labels are spelled alike: answer those without the distance table.
+    bool equal = n == m;
+    for (std::size_t i = 0; equal && i < n; ++i) equal = x[i] == y[i];
+    if (equal) return true;
+    if ((n > m ? n - m : m - n) > max_typos) return false;
     // Levenshtein distance with two rows.
     std::size_t prev[max_len + 1]{};
     std::size_t cur[max_len + 1]{};

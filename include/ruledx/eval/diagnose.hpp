@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "ruledx/detail/text_match.hpp"
 #include "ruledx/eval/report.hpp"
@@ -30,9 +31,12 @@ struct signal_match {
     if (e.description.empty() && e.strings.empty()) return {true, false};  // nothing to read: the id decides
     for (std::string_view value : s.values)
         if (!contains_phrase(e.description, value) && !contains_phrase(e.strings, value)) return {};
-    const bool described = !s.description.empty() && !e.description.empty() &&
-                           (contains_phrase(e.description, s.description) || contains_phrase(s.description, e.description));
-    return {true, described || !s.values.empty()};
+    if (!s.values.empty()) return {true, true};
+    if (s.description.empty() || e.description.empty()) return {true, false};
+    // The log's description holds the article's text, or a pasted description cut short is part of it.
+    const bool described = e.description.size() >= s.description.size() ? contains_phrase(e.description, s.description)
+                                                                         : contains_phrase(s.description, e.description);
+    return {true, described};
 }
 
 [[nodiscard]] constexpr signal_match match_start_error(const signal& s, const observed_start_error& e) noexcept {
@@ -84,38 +88,91 @@ constexpr void insertion_sort(std::array<T, N>& items, std::size_t count, Before
     }
 }
 
-// Evaluates one rule. Returns false when no evidence touches it.
+// The first entry of the table's signal index with this kind and code (the index is sorted).
 template <class Table>
-[[nodiscard]] constexpr bool evaluate_rule(const Table& table, std::size_t r, const observations& seen,
-                                           candidate& out) noexcept {
-    const rule& rl = table.rules[r];
-    candidate c{};
-    c.rule_index = r;
-    for (auto& e : c.evidence) e = no_observation;
+[[nodiscard]] constexpr std::size_t first_indexed(const Table& table, signal_kind kind, std::uint32_t code) noexcept {
+    const signal_ref key{kind, code, 0, 0};
+    std::size_t lo = 0;
+    std::size_t hi = table.indexed_signals;
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (sorts_before(table.signal_index[mid], key))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
 
-    bool touched = false;
+// Candidates are opened in the report as evidence first touches their rule; `slots` maps a rule
+// to its candidate (0: none, else position + 1).
+template <class Table>
+constexpr candidate& candidate_for(std::size_t r, report<Table::rule_count>& out,
+                                   std::array<std::size_t, Table::rule_count>& slots) noexcept {
+    if (slots[r] == 0) {
+        candidate& c = out.candidates[out.candidate_count++];
+        c.rule_index = r;
+        for (auto& e : c.evidence) e = no_observation;
+        slots[r] = out.candidate_count;
+    }
+    return out.candidates[slots[r] - 1];
+}
+
+// Each observation is looked up in the signal index, so the cost follows the evidence, not the
+// size of the table. The first observation that matches a signal is its evidence.
+template <class Table, class Observed, class Match>
+constexpr void match_observed(const Table& table, signal_kind kind, view<Observed> observed, Match match,
+                              report<Table::rule_count>& out, std::array<std::size_t, Table::rule_count>& slots) noexcept {
+    for (std::size_t o = 0; o < observed.size(); ++o) {
+        const std::uint32_t code = [&] {
+            if constexpr (std::is_same_v<Observed, observed_event>)
+                return static_cast<std::uint32_t>(observed[o].id);
+            else
+                return observed[o].code;
+        }();
+        for (std::size_t i = first_indexed(table, kind, code);
+             i < table.indexed_signals && table.signal_index[i].kind == kind && table.signal_index[i].code == code; ++i) {
+            const signal_ref& ref = table.signal_index[i];
+            if (slots[ref.rule] != 0 && out.candidates[slots[ref.rule] - 1].matched(ref.index)) continue;
+            const signal_match found = match(table.rules[ref.rule].signal_at(ref.index), observed[o]);
+            if (!found.matched) continue;
+            candidate& c = candidate_for<Table>(ref.rule, out, slots);
+            c.evidence[ref.index] = static_cast<std::uint16_t>(o);
+            c.text_matched[ref.index] = found.text;
+        }
+    }
+}
+
+// Rules that no signal touched but a confirming fact does are candidates too.
+template <class Table>
+constexpr void open_by_facts(const Table& table, const observations& seen, report<Table::rule_count>& out,
+                             std::array<std::size_t, Table::rule_count>& slots) noexcept {
+    if (seen.facts.empty()) return;
+    for (std::size_t r = 0; r < Table::rule_count; ++r) {
+        if (slots[r] != 0) continue;
+        for (const fact_assignment& expected : table.rules[r].confirming) {
+            if (state_of(seen.facts, expected) == fact_state::holds) {
+                candidate_for<Table>(r, out, slots);
+                break;
+            }
+        }
+    }
+}
+
+// Scores a candidate whose signal evidence is recorded, and decides its status from its facts.
+template <class Table>
+constexpr void settle(const Table& table, const observations& seen, candidate& c) noexcept {
+    const rule& rl = table.rules[c.rule_index];
     bool specific = false;
     bool all_required = true;
     for (std::size_t s = 0; s < rl.signal_count(); ++s) {
-        const signal& sig = rl.signal_at(s);
-        signal_match found{};
-        std::size_t where = 0;
-        if (sig.kind == signal_kind::start_error) {
-            for (; where < seen.start_errors.size() && !found.matched; ++where)
-                found = match_start_error(sig, seen.start_errors[where]);
-        } else {
-            for (; where < seen.events.size() && !found.matched; ++where) found = match_event(sig, seen.events[where]);
-        }
-        if (!found.matched) {
+        if (!c.matched(s)) {
             all_required = all_required && !rl.is_required(s);
             continue;
         }
-        const std::uint16_t shared = table.shared_by[r][s];
-        c.evidence[s] = static_cast<std::uint16_t>(where - 1);
-        c.text_matched[s] = found.text;
-        c.score += specificity(shared) + (found.text ? text_bonus : 0);
-        touched = true;
-        specific = specific || is_specific(sig, shared);
+        const std::uint16_t shared = table.shared_by[c.rule_index][s];
+        c.score += specificity(shared) + (c.text_matched[s] ? text_bonus : 0);
+        specific = specific || is_specific(rl.signal_at(s), shared);
     }
 
     bool contradicted = false;
@@ -124,7 +181,6 @@ template <class Table>
         c.confirming[f] = state_of(seen.facts, rl.confirming[f]);
         if (c.confirming[f] == fact_state::holds) {
             c.score += fact_bonus;
-            touched = true;
             specific = true;
         }
         contradicted = contradicted || c.confirming[f] == fact_state::contradicted;
@@ -144,15 +200,12 @@ template <class Table>
         }
     }
 
-    if (!touched) return false;
     if (contradicted || c.outside_versions)
         c.status = status::ruled_out;
     else if (all_required && specific)
         c.status = all_confirming ? status::confirmed : status::likely;
     else
         c.status = status::possible;
-    out = c;
-    return true;
 }
 
 // How much a candidate's open questions are worth asking. Orders of magnitude apart, so the
@@ -188,17 +241,15 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
         if (weight == 0) continue;
         const rule& rl = table.rules[c.rule_index];
         for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
-            const std::size_t index = table.find_fact(rl.confirming[f].name);
-            if (c.confirming[f] == fact_state::unknown && index != not_found) fact_scores[index] += weight * asks_confirming_fact;
+            const std::uint16_t index = table.confirming_fact[c.rule_index][f];
+            if (c.confirming[f] == fact_state::unknown && index != no_fact) fact_scores[index] += weight * asks_confirming_fact;
         }
         for (std::size_t f = 0; f < rl.ruling_out.size(); ++f) {
-            const std::size_t index = table.find_fact(rl.ruling_out[f].name);
-            if (c.ruling_out[f] == fact_state::unknown && index != not_found) fact_scores[index] += weight * asks_ruling_out_fact;
+            const std::uint16_t index = table.ruling_out_fact[c.rule_index][f];
+            if (c.ruling_out[f] == fact_state::unknown && index != no_fact) fact_scores[index] += weight * asks_ruling_out_fact;
         }
-        if (!rl.version_fact.empty() && !c.version_known) {
-            const std::size_t index = table.find_fact(rl.version_fact);
-            if (index != not_found) fact_scores[index] += weight * asks_version;
-        }
+        const std::uint16_t version_index = table.version_fact[c.rule_index];
+        if (version_index != no_fact && !c.version_known) fact_scores[version_index] += weight * asks_version;
         for (std::size_t s = 0; s < rl.required.size(); ++s) {
             if (c.matched(s)) continue;
             bool merged = false;
@@ -238,17 +289,24 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
     for (std::size_t i = 0; i < out.check_count; ++i) out.checks[i] = all[i];
 }
 
+// The candidates alone, best first (the table check needs no next checks).
+template <class Table>
+constexpr void rank_candidates(const Table& table, const observations& seen, report<Table::rule_count>& out) noexcept {
+    std::array<std::size_t, Table::rule_count> slots{};
+    match_observed(table, signal_kind::start_error, seen.start_errors, match_start_error, out, slots);
+    match_observed(table, signal_kind::event, seen.events, match_event, out, slots);
+    open_by_facts(table, seen, out, slots);
+    for (std::size_t i = 0; i < out.candidate_count; ++i) settle(table, seen, out.candidates[i]);
+    insertion_sort(out.candidates, out.candidate_count, ranks_before);
+}
+
 }  // namespace detail
 
 // Diagnoses one failure. Every rule the evidence touches becomes a candidate, best first.
 template <class Table>
 [[nodiscard]] constexpr report<Table::rule_count> diagnose(const Table& table, const observations& seen) noexcept {
     report<Table::rule_count> out{};
-    for (std::size_t r = 0; r < Table::rule_count; ++r) {
-        candidate c{};
-        if (detail::evaluate_rule(table, r, seen, c)) out.candidates[out.candidate_count++] = c;
-    }
-    detail::insertion_sort(out.candidates, out.candidate_count, detail::ranks_before);
+    detail::rank_candidates(table, seen, out);
     detail::choose_next_checks(table, out);
     return out;
 }

@@ -12,7 +12,9 @@
 //       .resolved_by({"...", "..."})
 //       .shown_by({example_of(...)})
 //
-// Each step returns the rule by value; the table check, not the steps, decides whether it is valid.
+// On a temporary each step changes it in place (a copy of a 5 KB rule per step would dominate the
+// compile time of a knowledge base); on a named rule it returns a changed copy. The table check,
+// not the steps, decides whether a rule is valid.
 #ifndef RULEDX_MODEL_RULE_HPP
 #define RULEDX_MODEL_RULE_HPP
 
@@ -58,57 +60,57 @@ struct rule {
     constexpr rule() noexcept = default;
     constexpr rule(std::string_view rule_id, std::string_view article_id) noexcept : id(rule_id), article(article_id) {}
 
-    [[nodiscard]] constexpr rule titled(std::string_view text) const noexcept {
-        rule r = *this;
-        r.title = text;
-        return r;
+    constexpr rule&& titled(std::string_view text) && noexcept {
+        title = text;
+        return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule applies_to(std::string_view fact, std::initializer_list<version_range> ranges) const noexcept {
-        rule r = *this;
-        r.version_fact = fact;
-        r.versions = ranges;
-        return r;
+    [[nodiscard]] constexpr rule titled(std::string_view text) const& noexcept { return rule(*this).titled(text); }
+    constexpr rule&& applies_to(std::string_view fact, std::initializer_list<version_range> ranges) && noexcept {
+        version_fact = fact;
+        versions = ranges;
+        return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule requires_signals(std::initializer_list<signal> signals) const noexcept {
-        rule r = *this;
-        r.required = signals;
-        return r;
+    [[nodiscard]] constexpr rule applies_to(std::string_view fact, std::initializer_list<version_range> ranges) const& noexcept { return rule(*this).applies_to(fact, ranges); }
+    constexpr rule&& requires_signals(std::initializer_list<signal> signals) && noexcept {
+        required = signals;
+        return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule supported_by(std::initializer_list<signal> signals) const noexcept {
-        rule r = *this;
-        r.supporting = signals;
-        return r;
+    [[nodiscard]] constexpr rule requires_signals(std::initializer_list<signal> signals) const& noexcept { return rule(*this).requires_signals(signals); }
+    constexpr rule&& supported_by(std::initializer_list<signal> signals) && noexcept {
+        supporting = signals;
+        return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule confirmed_by(std::initializer_list<fact_assignment> facts) const noexcept {
-        rule r = *this;
-        r.confirming = facts;
-        return r;
+    [[nodiscard]] constexpr rule supported_by(std::initializer_list<signal> signals) const& noexcept { return rule(*this).supported_by(signals); }
+    constexpr rule&& confirmed_by(std::initializer_list<fact_assignment> facts) && noexcept {
+        confirming = facts;
+        return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule ruled_out_by(std::initializer_list<fact_assignment> facts) const noexcept {
-        rule r = *this;
-        r.ruling_out = facts;
-        return r;
+    [[nodiscard]] constexpr rule confirmed_by(std::initializer_list<fact_assignment> facts) const& noexcept { return rule(*this).confirmed_by(facts); }
+    constexpr rule&& ruled_out_by(std::initializer_list<fact_assignment> facts) && noexcept {
+        ruling_out = facts;
+        return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule because(std::string_view text) const noexcept {
-        rule r = *this;
-        r.cause = text;
-        return r;
+    [[nodiscard]] constexpr rule ruled_out_by(std::initializer_list<fact_assignment> facts) const& noexcept { return rule(*this).ruled_out_by(facts); }
+    constexpr rule&& because(std::string_view text) && noexcept {
+        cause = text;
+        return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule resolved_by(std::initializer_list<std::string_view> steps) const noexcept {
-        rule r = *this;
-        r.resolution = steps;
-        return r;
+    [[nodiscard]] constexpr rule because(std::string_view text) const& noexcept { return rule(*this).because(text); }
+    constexpr rule&& resolved_by(std::initializer_list<std::string_view> steps) && noexcept {
+        resolution = steps;
+        return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule see_also(std::initializer_list<std::string_view> articles) const noexcept {
-        rule r = *this;
-        r.related = articles;
-        return r;
+    [[nodiscard]] constexpr rule resolved_by(std::initializer_list<std::string_view> steps) const& noexcept { return rule(*this).resolved_by(steps); }
+    constexpr rule&& see_also(std::initializer_list<std::string_view> articles) && noexcept {
+        related = articles;
+        return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule shown_by(std::initializer_list<example> evidence) const noexcept {
-        rule r = *this;
-        r.examples = evidence;
-        return r;
+    [[nodiscard]] constexpr rule see_also(std::initializer_list<std::string_view> articles) const& noexcept { return rule(*this).see_also(articles); }
+    constexpr rule&& shown_by(std::initializer_list<example> evidence) && noexcept {
+        examples = evidence;
+        return static_cast<rule&&>(*this);
     }
+    [[nodiscard]] constexpr rule shown_by(std::initializer_list<example> evidence) const& noexcept { return rule(*this).shown_by(evidence); }
 
     // Signals are numbered required first, then supporting; reports refer to them by that number.
     [[nodiscard]] constexpr std::size_t signal_count() const noexcept { return required.size() + supporting.size(); }

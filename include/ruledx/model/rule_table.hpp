@@ -18,6 +18,8 @@
 namespace ruledx {
 
 inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
+// A fact reference the catalog does not hold (checked tables have none).
+inline constexpr std::uint16_t no_fact = 0xFFFF;
 
 // Two signals are the same observable thing: same kind, code or id, source and telling values.
 [[nodiscard]] constexpr bool same_signal(const signal& a, const signal& b) noexcept {
@@ -31,6 +33,18 @@ inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
     return true;
 }
 
+// One entry of a table's signal index: rule `rule`'s signal number `index` has this kind and code.
+struct signal_ref {
+    signal_kind kind = signal_kind::event;
+    std::uint32_t code = 0;
+    std::uint32_t rule = 0;
+    std::uint32_t index = 0;
+};
+
+[[nodiscard]] constexpr bool sorts_before(const signal_ref& a, const signal_ref& b) noexcept {
+    return a.kind != b.kind ? a.kind < b.kind : a.code < b.code;
+}
+
 template <std::size_t Facts, std::size_t Rules>
 struct rule_table {
     static constexpr std::size_t fact_count = Facts;
@@ -41,6 +55,13 @@ struct rule_table {
     // For each rule's signal: how many rules of the table have the same signal (itself included).
     // An event only one article has is strong evidence; an error code twenty articles share is weak.
     std::array<std::array<std::uint16_t, rule::max_signals>, Rules> shared_by{};
+    // Catalog indexes of the facts each rule names, so evaluation never looks a name up.
+    std::array<std::array<std::uint16_t, rule::max_confirming>, Rules> confirming_fact{};
+    std::array<std::array<std::uint16_t, rule::max_ruling_out>, Rules> ruling_out_fact{};
+    std::array<std::uint16_t, Rules> version_fact{};
+    // Every signal of every rule, sorted by kind and code: the evaluator looks observations up here.
+    std::array<signal_ref, Rules * rule::max_signals> signal_index{};
+    std::size_t indexed_signals = 0;
 
     [[nodiscard]] constexpr std::size_t find_fact(std::string_view name) const noexcept {
         for (std::size_t i = 0; i < Facts; ++i)
@@ -56,22 +77,69 @@ struct rule_table {
 
 namespace detail {
 
+// Builds the signal index and counts, for every signal, the rules that have the same signal.
+// Signals are grouped by kind and code first (a stable merge sort), so the costly name comparisons
+// happen only inside a group: a table of a thousand rules stays within a compiler's
+// constant-evaluation budget.
 template <std::size_t Facts, std::size_t Rules>
-constexpr void count_shared_signals(rule_table<Facts, Rules>& table) noexcept {
-    for (std::size_t r = 0; r < Rules; ++r) {
-        const rule& mine = table.rules[r];
-        for (std::size_t s = 0; s < mine.signal_count(); ++s) {
+constexpr void index_signals(rule_table<Facts, Rules>& table) noexcept {
+    constexpr std::size_t capacity = Rules * rule::max_signals;
+    std::array<signal_ref, capacity>& refs = table.signal_index;
+    std::array<signal_ref, capacity> buffer{};
+    std::size_t n = 0;
+    for (std::size_t r = 0; r < Rules; ++r)
+        for (std::size_t s = 0; s < table.rules[r].signal_count(); ++s)
+            refs[n++] = {table.rules[r].signal_at(s).kind, table.rules[r].signal_at(s).code, static_cast<std::uint32_t>(r),
+                         static_cast<std::uint32_t>(s)};
+    for (std::size_t width = 1; width < n; width *= 2) {
+        for (std::size_t lo = 0; lo < n; lo += 2 * width) {
+            const std::size_t mid = lo + width < n ? lo + width : n;
+            const std::size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            std::size_t i = lo;
+            std::size_t j = mid;
+            std::size_t k = lo;
+            while (i < mid && j < hi) buffer[k++] = sorts_before(refs[j], refs[i]) ? refs[j++] : refs[i++];
+            while (i < mid) buffer[k++] = refs[i++];
+            while (j < hi) buffer[k++] = refs[j++];
+        }
+        for (std::size_t i = 0; i < n; ++i) refs[i] = buffer[i];
+    }
+    for (std::size_t first = 0; first < n;) {
+        std::size_t last = first;
+        while (last < n && !sorts_before(refs[first], refs[last]) && !sorts_before(refs[last], refs[first])) ++last;
+        for (std::size_t i = first; i < last; ++i) {
+            const signal& mine = table.rules[refs[i].rule].signal_at(refs[i].index);
             std::uint16_t count = 0;
-            for (const rule& other : table.rules) {
-                for (std::size_t t = 0; t < other.signal_count(); ++t) {
-                    if (same_signal(mine.signal_at(s), other.signal_at(t))) {
-                        ++count;
-                        break;
-                    }
+            std::uint32_t counted_rule = 0;
+            bool counted_any = false;
+            for (std::size_t j = first; j < last; ++j) {  // rule numbers ascend within a group
+                if (counted_any && refs[j].rule == counted_rule) continue;
+                if (same_signal(mine, table.rules[refs[j].rule].signal_at(refs[j].index))) {
+                    ++count;
+                    counted_rule = refs[j].rule;
+                    counted_any = true;
                 }
             }
-            table.shared_by[r][s] = count;
+            table.shared_by[refs[i].rule][refs[i].index] = count;
         }
+        first = last;
+    }
+    table.indexed_signals = n;
+}
+
+template <std::size_t Facts, std::size_t Rules>
+[[nodiscard]] constexpr std::uint16_t fact_index(const rule_table<Facts, Rules>& table, std::string_view name) noexcept {
+    const std::size_t index = table.find_fact(name);
+    return index == not_found ? no_fact : static_cast<std::uint16_t>(index);
+}
+
+template <std::size_t Facts, std::size_t Rules>
+constexpr void resolve_facts(rule_table<Facts, Rules>& table) noexcept {
+    for (std::size_t r = 0; r < Rules; ++r) {
+        const rule& rl = table.rules[r];
+        for (std::size_t f = 0; f < rl.confirming.size(); ++f) table.confirming_fact[r][f] = fact_index(table, rl.confirming[f].name);
+        for (std::size_t f = 0; f < rl.ruling_out.size(); ++f) table.ruling_out_fact[r][f] = fact_index(table, rl.ruling_out[f].name);
+        table.version_fact[r] = rl.version_fact.empty() ? no_fact : fact_index(table, rl.version_fact);
     }
 }
 
@@ -81,7 +149,8 @@ template <std::size_t Facts, std::size_t Rules>
     rule_table<Facts, Rules> table{};
     table.facts = facts;
     table.rules = rules;
-    count_shared_signals(table);
+    index_signals(table);
+    resolve_facts(table);
     return table;
 }
 

@@ -150,7 +150,16 @@ struct key_line {
 
 // Splits a line into labelled fields; false when the line is not a key line.
 [[nodiscard]] constexpr bool parse_key_line(std::string_view t, key_line& out) noexcept {
-    out = key_line{};
+    out.n = 0;  // not `out = key_line{}`: this runs for every line, and the fields are written before use
+    out.weak_first = false;
+    out.number_source = false;
+    out.inline_text = {};
+    if (t.empty()) return false;
+    switch (lower(t[0])) {  // the first letters of all labels, and digits for "4007: MSExchangeIMC"
+        case 'e': case 'i': case 's': case 't': case 'c': case 'd': case 'u':
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9': break;
+        default: return false;
+    }
     if (!t.empty() && is_digit(t[0])) return parse_number_source(t, out);
     std::string_view s = t;
     for (bool first = true; out.n < 10; first = false) {
@@ -346,6 +355,7 @@ private:
 
     template <class OnEvent>
     void finish_block(OnEvent& on_event) {
+        if (!b_.open) return;  // prose between blocks: nothing to reset
         const bool confirmed = b_.needs_desc ? b_.has_desc : b_.id_weak ? b_.has_keyed : (b_.has_keyed || b_.has_desc);
         if (b_.has_id && confirmed) {
             event_record r = b_.rec;

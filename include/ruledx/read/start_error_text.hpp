@@ -177,6 +177,10 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
     }
     // Dialog lines and messages start with a capital; a lower-case "error: 2127." is a wrapped sentence.
     if (s.empty() || !(s[0] >= 'A' && s[0] <= 'Z')) return code_kind::none;
+    switch (s[0]) {  // Error, Internal, An/A/Access, System, More, The
+        case 'E': case 'I': case 'A': case 'S': case 'M': case 'T': break;
+        default: return code_kind::none;
+    }
     if (take_word(s, "error")) {  // "Error 2140: ...", "Error: 2140: ...", "Error 2140, the ..."
         s = ltrim(s);
         if (!s.empty() && s[0] == ':') s = ltrim(s.substr(1));
