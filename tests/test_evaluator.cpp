@@ -223,3 +223,15 @@ TEST_CASE("tables compose: join keeps shared facts once, without drops rules by 
     CHECK(trimmed.shared_by[trimmed.find_rule("disk-full")][1] == 2);
     CHECK(combined.shared_by[combined.find_rule("disk-full")][1] == 4);
 }
+
+TEST_CASE("a report with less room than the touched rules says it is truncated") {
+    const observed_start_error errors[] = {saw_start_error(svc, 2140)};
+    const auto full = diagnose(widgets, {errors, {}, {}});
+    CHECK(full.capacity == widgets.rule_count);
+    CHECK_FALSE(full.truncated);
+    CHECK(full.ranked().size() == 4);
+    const auto small = diagnose<2>(widgets, {errors, {}, {}});
+    CHECK(small.capacity == 2);
+    CHECK(small.truncated);
+    CHECK(small.ranked().size() == 2);
+}

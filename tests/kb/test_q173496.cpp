@@ -23,7 +23,8 @@ constexpr fact_assignment account_is_admin[] = {fact_is("ims_service_account_is_
 
 constexpr std::size_t q173496 = ims::table.find_rule("ims-service-account-not-admin");
 
-constexpr status status_of(const report<ims::table.rule_count>& r) {
+template <class Report>
+constexpr status status_of(const Report& r) {
     const candidate* c = r.find(q173496);
     return c == nullptr ? status::possible : c->status;
 }

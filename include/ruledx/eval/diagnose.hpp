@@ -106,23 +106,27 @@ template <class Table>
 
 // Candidates are opened in the report as evidence first touches their rule; `slots` maps a rule
 // to its candidate (0: none, else position + 1).
-template <class Table>
-constexpr candidate& candidate_for(std::size_t r, report<Table::rule_count>& out,
-                                   std::array<std::size_t, Table::rule_count>& slots) noexcept {
+// A full report opens no more candidates and says it is truncated.
+template <std::size_t Rules, std::size_t Capacity>
+constexpr candidate* candidate_for(std::size_t r, report<Capacity>& out, std::array<std::uint16_t, Rules>& slots) noexcept {
     if (slots[r] == 0) {
+        if (out.candidate_count == Capacity) {
+            out.truncated = true;
+            return nullptr;
+        }
         candidate& c = out.candidates[out.candidate_count++];
         c.rule_index = r;
         for (auto& e : c.evidence) e = no_observation;
-        slots[r] = out.candidate_count;
+        slots[r] = static_cast<std::uint16_t>(out.candidate_count);
     }
-    return out.candidates[slots[r] - 1];
+    return &out.candidates[slots[r] - 1];
 }
 
 // Each observation is looked up in the signal index, so the cost follows the evidence, not the
 // size of the table. The first observation that matches a signal is its evidence.
-template <class Table, class Observed, class Match>
+template <class Table, std::size_t Capacity, class Observed, class Match>
 constexpr void match_observed(const Table& table, signal_kind kind, view<Observed> observed, Match match,
-                              report<Table::rule_count>& out, std::array<std::size_t, Table::rule_count>& slots) noexcept {
+                              report<Capacity>& out, std::array<std::uint16_t, Table::rule_count>& slots) noexcept {
     for (std::size_t o = 0; o < observed.size(); ++o) {
         const std::uint32_t code = [&] {
             if constexpr (std::is_same_v<Observed, observed_event>)
@@ -136,23 +140,24 @@ constexpr void match_observed(const Table& table, signal_kind kind, view<Observe
             if (slots[ref.rule] != 0 && out.candidates[slots[ref.rule] - 1].matched(ref.index)) continue;
             const signal_match found = match(table.rules[ref.rule].signal_at(ref.index), observed[o]);
             if (!found.matched) continue;
-            candidate& c = candidate_for<Table>(ref.rule, out, slots);
-            c.evidence[ref.index] = static_cast<std::uint16_t>(o);
-            c.text_matched[ref.index] = found.text;
+            candidate* c = candidate_for(ref.rule, out, slots);
+            if (c == nullptr) return;
+            c->evidence[ref.index] = static_cast<std::uint16_t>(o);
+            c->text_matched[ref.index] = found.text;
         }
     }
 }
 
 // Rules that no signal touched but a confirming fact does are candidates too.
-template <class Table>
-constexpr void open_by_facts(const Table& table, const observations& seen, report<Table::rule_count>& out,
-                             std::array<std::size_t, Table::rule_count>& slots) noexcept {
+template <class Table, std::size_t Capacity>
+constexpr void open_by_facts(const Table& table, const observations& seen, report<Capacity>& out,
+                             std::array<std::uint16_t, Table::rule_count>& slots) noexcept {
     if (seen.facts.empty()) return;
     for (std::size_t r = 0; r < Table::rule_count; ++r) {
         if (slots[r] != 0) continue;
         for (const fact_assignment& expected : table.rules[r].confirming) {
             if (state_of(seen.facts, expected) == fact_state::holds) {
-                candidate_for<Table>(r, out, slots);
+                if (candidate_for(r, out, slots) == nullptr) return;
                 break;
             }
         }
@@ -290,9 +295,10 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
 }
 
 // The candidates alone, best first (the table check needs no next checks).
-template <class Table>
-constexpr void rank_candidates(const Table& table, const observations& seen, report<Table::rule_count>& out) noexcept {
-    std::array<std::size_t, Table::rule_count> slots{};
+template <class Table, std::size_t Capacity>
+constexpr void rank_candidates(const Table& table, const observations& seen, report<Capacity>& out) noexcept {
+    static_assert(Table::rule_count < 0xFFFF, "ruledx: a table holds at most 65534 rules");
+    std::array<std::uint16_t, Table::rule_count> slots{};
     match_observed(table, signal_kind::start_error, seen.start_errors, match_start_error, out, slots);
     match_observed(table, signal_kind::event, seen.events, match_event, out, slots);
     open_by_facts(table, seen, out, slots);
@@ -302,10 +308,16 @@ constexpr void rank_candidates(const Table& table, const observations& seen, rep
 
 }  // namespace detail
 
-// Diagnoses one failure. Every rule the evidence touches becomes a candidate, best first.
+// How many candidates a report holds unless the caller says otherwise: every rule of a table of
+// up to 128 rules, so a report never drops one; for larger tables a report stays small and says
+// when it is truncated (diagnose<N> asks for more).
 template <class Table>
-[[nodiscard]] constexpr report<Table::rule_count> diagnose(const Table& table, const observations& seen) noexcept {
-    report<Table::rule_count> out{};
+inline constexpr std::size_t default_report_capacity = Table::rule_count < 128 ? Table::rule_count : 128;
+
+// Diagnoses one failure. Every rule the evidence touches becomes a candidate, best first.
+template <std::size_t Capacity = 0, class Table>
+[[nodiscard]] constexpr auto diagnose(const Table& table, const observations& seen) noexcept {
+    report<Capacity == 0 ? default_report_capacity<Table> : Capacity> out{};
     detail::rank_candidates(table, seen, out);
     detail::choose_next_checks(table, out);
     return out;

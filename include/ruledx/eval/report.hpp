@@ -62,12 +62,14 @@ struct next_check {
     std::uint64_t score = 0;       // how much of the open candidates the answer bears on
 };
 
-template <std::size_t Rules>
+template <std::size_t Capacity>
 struct report {
+    static constexpr std::size_t capacity = Capacity;
     static constexpr std::size_t max_next_checks = 16;
 
-    std::array<candidate, Rules> candidates{};
+    std::array<candidate, Capacity> candidates{};
     std::size_t candidate_count = 0;
+    bool truncated = false;  // more rules were touched than the report holds
     std::array<next_check, max_next_checks> checks{};
     std::size_t check_count = 0;
 

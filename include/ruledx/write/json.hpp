@@ -178,6 +178,7 @@ std::string to_json(const Table& table, const report<Rules>& result, const Cite&
         out += "]}";
     }
     out += first ? "]" : "\n]";
+    if (result.truncated) out += ", \"truncated\": true";
 
     out += ", \"next_checks\": [";
     first = true;

@@ -158,6 +158,7 @@ std::string to_text(const Table& table, const report<Rules>& result, const Cite&
         }
         out += '\n';
     }
+    if (result.truncated) out += "  (more rules matched than the report holds)\n";
     if (not_shown > 0)
         out += "  (" + std::to_string(not_shown) + " more candidates not shown; --format json lists them all)\n";
     if (!result.next_checks().empty()) {
