@@ -35,10 +35,22 @@ std::string literal(std::string_view s) {
     return out + "`";
 }
 
-// Text in a table cell: pipes escaped.
-std::string cell(std::string_view s) {
+// Prose (titles, causes, steps, questions): "<org>" and the like must not read as HTML tags.
+std::string prose(std::string_view s) {
     std::string out;
     for (char c : s) {
+        if (c == '<')
+            out += "&lt;";
+        else
+            out += c;
+    }
+    return out;
+}
+
+// Prose in a table cell: pipes escaped as well.
+std::string cell(std::string_view s) {
+    std::string out;
+    for (char c : prose(s)) {
         if (c == '|') out += '\\';
         out += c;
     }
@@ -124,7 +136,7 @@ int main() {
     for (std::size_t i = 0; i < ims::table.rule_count; ++i) {
         const rule& r = ims::table.rules[i];
         put("### " + std::string(r.id) + "\n\n");
-        put("**" + std::string(r.article) + "**: " + std::string(r.title) + "\n\n");
+        put("**" + std::string(r.article) + "**: " + prose(r.title) + "\n\n");
         put("- Exchange versions: " + versions_text(r) + "\n");
         put("- Requires:\n");
         for (const signal& s : r.required) put("  - " + signal_text(s) + "\n");
@@ -139,10 +151,10 @@ int main() {
             for (std::size_t k = 0; k < r.related.size(); ++k) put((k == 0 ? " " : ", ") + std::string(r.related[k]));
             put("\n");
         }
-        put("- Cause: " + std::string(r.cause) + "\n");
+        put("- Cause: " + prose(r.cause) + "\n");
         put("- Resolution:\n");
         for (std::size_t k = 0; k < r.resolution.size(); ++k)
-            put("  " + number(k + 1) + ". " + std::string(r.resolution[k]) + "\n");
+            put("  " + number(k + 1) + ". " + prose(r.resolution[k]) + "\n");
         put("\n");
     }
 

@@ -987,12 +987,14 @@ struct next_check {
     std::uint64_t score = 0;       // how much of the open candidates the answer bears on
 };
 
-template <std::size_t Rules>
+template <std::size_t Capacity>
 struct report {
+    static constexpr std::size_t capacity = Capacity;
     static constexpr std::size_t max_next_checks = 16;
 
-    std::array<candidate, Rules> candidates{};
+    std::array<candidate, Capacity> candidates{};
     std::size_t candidate_count = 0;
+    bool truncated = false;  // more rules were touched than the report holds
     std::array<next_check, max_next_checks> checks{};
     std::size_t check_count = 0;
 
@@ -1107,23 +1109,27 @@ template <class Table>
 
 // Candidates are opened in the report as evidence first touches their rule; `slots` maps a rule
 // to its candidate (0: none, else position + 1).
-template <class Table>
-constexpr candidate& candidate_for(std::size_t r, report<Table::rule_count>& out,
-                                   std::array<std::size_t, Table::rule_count>& slots) noexcept {
+// A full report opens no more candidates and says it is truncated.
+template <std::size_t Rules, std::size_t Capacity>
+constexpr candidate* candidate_for(std::size_t r, report<Capacity>& out, std::array<std::uint16_t, Rules>& slots) noexcept {
     if (slots[r] == 0) {
+        if (out.candidate_count == Capacity) {
+            out.truncated = true;
+            return nullptr;
+        }
         candidate& c = out.candidates[out.candidate_count++];
         c.rule_index = r;
         for (auto& e : c.evidence) e = no_observation;
-        slots[r] = out.candidate_count;
+        slots[r] = static_cast<std::uint16_t>(out.candidate_count);
     }
-    return out.candidates[slots[r] - 1];
+    return &out.candidates[slots[r] - 1];
 }
 
 // Each observation is looked up in the signal index, so the cost follows the evidence, not the
 // size of the table. The first observation that matches a signal is its evidence.
-template <class Table, class Observed, class Match>
+template <class Table, std::size_t Capacity, class Observed, class Match>
 constexpr void match_observed(const Table& table, signal_kind kind, view<Observed> observed, Match match,
-                              report<Table::rule_count>& out, std::array<std::size_t, Table::rule_count>& slots) noexcept {
+                              report<Capacity>& out, std::array<std::uint16_t, Table::rule_count>& slots) noexcept {
     for (std::size_t o = 0; o < observed.size(); ++o) {
         const std::uint32_t code = [&] {
             if constexpr (std::is_same_v<Observed, observed_event>)
@@ -1137,23 +1143,24 @@ constexpr void match_observed(const Table& table, signal_kind kind, view<Observe
             if (slots[ref.rule] != 0 && out.candidates[slots[ref.rule] - 1].matched(ref.index)) continue;
             const signal_match found = match(table.rules[ref.rule].signal_at(ref.index), observed[o]);
             if (!found.matched) continue;
-            candidate& c = candidate_for<Table>(ref.rule, out, slots);
-            c.evidence[ref.index] = static_cast<std::uint16_t>(o);
-            c.text_matched[ref.index] = found.text;
+            candidate* c = candidate_for(ref.rule, out, slots);
+            if (c == nullptr) return;
+            c->evidence[ref.index] = static_cast<std::uint16_t>(o);
+            c->text_matched[ref.index] = found.text;
         }
     }
 }
 
 // Rules that no signal touched but a confirming fact does are candidates too.
-template <class Table>
-constexpr void open_by_facts(const Table& table, const observations& seen, report<Table::rule_count>& out,
-                             std::array<std::size_t, Table::rule_count>& slots) noexcept {
+template <class Table, std::size_t Capacity>
+constexpr void open_by_facts(const Table& table, const observations& seen, report<Capacity>& out,
+                             std::array<std::uint16_t, Table::rule_count>& slots) noexcept {
     if (seen.facts.empty()) return;
     for (std::size_t r = 0; r < Table::rule_count; ++r) {
         if (slots[r] != 0) continue;
         for (const fact_assignment& expected : table.rules[r].confirming) {
             if (state_of(seen.facts, expected) == fact_state::holds) {
-                candidate_for<Table>(r, out, slots);
+                if (candidate_for(r, out, slots) == nullptr) return;
                 break;
             }
         }
@@ -1291,9 +1298,10 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
 }
 
 // The candidates alone, best first (the table check needs no next checks).
-template <class Table>
-constexpr void rank_candidates(const Table& table, const observations& seen, report<Table::rule_count>& out) noexcept {
-    std::array<std::size_t, Table::rule_count> slots{};
+template <class Table, std::size_t Capacity>
+constexpr void rank_candidates(const Table& table, const observations& seen, report<Capacity>& out) noexcept {
+    static_assert(Table::rule_count < 0xFFFF, "ruledx: a table holds at most 65534 rules");
+    std::array<std::uint16_t, Table::rule_count> slots{};
     match_observed(table, signal_kind::start_error, seen.start_errors, match_start_error, out, slots);
     match_observed(table, signal_kind::event, seen.events, match_event, out, slots);
     open_by_facts(table, seen, out, slots);
@@ -1303,10 +1311,16 @@ constexpr void rank_candidates(const Table& table, const observations& seen, rep
 
 }  // namespace detail
 
-// Diagnoses one failure. Every rule the evidence touches becomes a candidate, best first.
+// How many candidates a report holds unless the caller says otherwise: every rule of a table of
+// up to 128 rules, so a report never drops one; for larger tables a report stays small and says
+// when it is truncated (diagnose<N> asks for more).
 template <class Table>
-[[nodiscard]] constexpr report<Table::rule_count> diagnose(const Table& table, const observations& seen) noexcept {
-    report<Table::rule_count> out{};
+inline constexpr std::size_t default_report_capacity = Table::rule_count < 128 ? Table::rule_count : 128;
+
+// Diagnoses one failure. Every rule the evidence touches becomes a candidate, best first.
+template <std::size_t Capacity = 0, class Table>
+[[nodiscard]] constexpr auto diagnose(const Table& table, const observations& seen) noexcept {
+    report<Capacity == 0 ? default_report_capacity<Table> : Capacity> out{};
     detail::rank_candidates(table, seen, out);
     detail::choose_next_checks(table, out);
     return out;
@@ -3519,6 +3533,51 @@ namespace ruledx::read::detail {
     return parse_uint(s, max, out) && s.empty();
 }
 
+// The leading run of ASCII letters of a text, folded to lower case and packed into an integer (its
+// first 8 letters) with its length (counted up to 16). Readers reject most lines with one compare of
+// the first word instead of a row of prefix compares.
+struct first_word {
+    std::uint64_t packed = 0;
+    std::size_t size = 0;
+};
+[[nodiscard]] constexpr std::uint64_t pack_word(std::string_view w) noexcept {
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < w.size() && i < 8; ++i)
+        v |= static_cast<std::uint64_t>(static_cast<unsigned char>(lower(w[i]))) << (8 * i);
+    return v;
+}
+[[nodiscard]] constexpr first_word word_at_start(std::string_view s) noexcept {
+    first_word w;
+    const std::size_t n = s.size() < 16 ? s.size() : 16;
+    while (w.size < n && is_alpha(s[w.size])) {
+        if (w.size < 8) w.packed |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[w.size]) | 0x20) << (8 * w.size);
+        ++w.size;
+    }
+    return w;
+}
+// True when the word is `w` (compared on its first 8 letters only: a filter, not a match).
+[[nodiscard]] constexpr bool word_may_be(first_word fw, std::string_view w) noexcept {
+    return fw.size == w.size() && fw.packed == pack_word(w);
+}
+
+// Remembers where the next NUL byte of a text is, so that checking every line for one costs a
+// compare instead of a second memchr over the line. Searches resume after the last NUL found, so
+// the whole text is scanned once.
+struct nul_finder {
+    std::string_view text;
+    std::size_t next = 0;  // offset of the first NUL at or after the last search start, or text.size()
+    bool known = false;
+    // Whether [begin, end) of `text` holds a NUL; calls must come with non-decreasing `begin`.
+    [[nodiscard]] bool any(std::size_t begin, std::size_t end) noexcept {
+        if (!known || next < begin) {
+            const void* z = begin < text.size() ? std::memchr(text.data() + begin, '\0', text.size() - begin) : nullptr;
+            next = z ? static_cast<std::size_t>(static_cast<const char*>(z) - text.data()) : text.size();
+            known = true;
+        }
+        return next < end;
+    }
+};
+
 // Line splitting with memchr: the line excludes "\n" and a trailing "\r".
 struct line_cursor {
     std::string_view text;
@@ -5041,6 +5100,7 @@ evt_summary read_evt(std::string_view bytes, std::string_view file_name, OnRecor
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -5262,6 +5322,51 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
     return code_kind::none;
 }
 
+// Whether "coul" (any case) starts at one of t[0..20]: dialog_header() wants "could not start the "
+// within the first 40 bytes. Checks eight positions per step, on a zero-padded copy so that short
+// lines are not read past their end.
+[[nodiscard]] inline bool may_hold_could(std::string_view t) noexcept {
+    if (t.size() < 20) return false;
+    unsigned char b[32] = {};
+    std::memcpy(b, t.data(), t.size() < 24 ? t.size() : 24);
+    constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    constexpr char needle[] = "coul";
+    for (std::size_t k = 0; k <= 16; k += 8) {
+        std::uint64_t diff = 0;  // a zero byte where all four letters match
+        for (std::size_t j = 0; j < 4; ++j) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, b + k + j, 8);
+            diff |= (w | (ones * 0x20)) ^ (ones * static_cast<unsigned char>(needle[j]));
+        }
+        if ((diff - ones) & ~diff & highs) return true;
+    }
+    return false;
+}
+
+// False only when feed() would treat the trimmed line `t` as unrelated: it cannot be a dialog or net
+// header, and error_line() must return none (the first word after quotes is none of Error, Internal,
+// An, A, System, More, The, Access, and the line does not end in a number).
+[[nodiscard]] inline bool may_report(std::string_view t) noexcept {
+    if (may_hold_could(t) || istarts_with(t, "the ")) return true;
+    std::string_view s = t;
+    while (!s.empty() && (s[0] == '"' || s[0] == '\'')) s = ltrim(s.substr(1));
+    std::size_t e = s.size();
+    while (e > 0 && s[e - 1] == '.') --e;
+    if (e > 0 && is_digit(s[e - 1])) return true;  // "... service-specific error code 1011."
+    if (s.empty() || !(s[0] >= 'A' && s[0] <= 'Z')) return false;
+    const first_word w = word_at_start(s);
+    switch (w.size) {
+        case 1: return word_may_be(w, "a");
+        case 2: return word_may_be(w, "an");
+        case 3: return word_may_be(w, "the");
+        case 4: return word_may_be(w, "more");
+        case 5: return word_may_be(w, "error");
+        case 6: return word_may_be(w, "system") || word_may_be(w, "access");
+        case 8: return word_may_be(w, "internal");
+        default: return false;
+    }
+}
+
 }  // namespace detail
 
 class start_error_reader {
@@ -5308,38 +5413,40 @@ public:
                 return;
             }
         }
-        std::string_view name, after;
-        bool starting = false, wrapped = false;
-        if (detail::dialog_header(t, name, wrapped, after) || detail::net_header(t, name, starting)) {
-            if (p_.has_code || (p_.has_header && !detail::iequals(name, p_.rec.display_name))) flush(out);
-            if (!p_.has_header) p_.rec.where = where;
-            p_.has_header = true;
-            p_.wrapped = wrapped;
-            set_name(name);
-            if (const auto c = detail::inline_error(after)) set_code(*c, where);
-            p_.quiet = 0;
-            return;
-        }
-        std::uint32_t code = 0;
-        switch (detail::error_line(t, code)) {
-            case detail::code_kind::strong:
-                if (p_.has_code && p_.rec.code != code) flush(out);
-                set_code(code, where);
-                return;
-            case detail::code_kind::message:
-                if (p_.has_code) {  // the message of a code already seen
-                    p_.quiet = 0;
-                    return;
-                }
-                if (p_.has_header || p_.context || code == 2140) set_code(code, where);
-                return;
-            case detail::code_kind::context:
-                if (p_.has_code) flush(out);
+        if (detail::may_report(t)) {  // most lines are prose and skip to the end
+            std::string_view name, after;
+            bool starting = false, wrapped = false;
+            if (detail::dialog_header(t, name, wrapped, after) || detail::net_header(t, name, starting)) {
+                if (p_.has_code || (p_.has_header && !detail::iequals(name, p_.rec.display_name))) flush(out);
                 if (!p_.has_header) p_.rec.where = where;
-                p_.context = true;
+                p_.has_header = true;
+                p_.wrapped = wrapped;
+                set_name(name);
+                if (const auto c = detail::inline_error(after)) set_code(*c, where);
                 p_.quiet = 0;
                 return;
-            case detail::code_kind::none: break;
+            }
+            std::uint32_t code = 0;
+            switch (detail::error_line(t, code)) {
+                case detail::code_kind::strong:
+                    if (p_.has_code && p_.rec.code != code) flush(out);
+                    set_code(code, where);
+                    return;
+                case detail::code_kind::message:
+                    if (p_.has_code) {  // the message of a code already seen
+                        p_.quiet = 0;
+                        return;
+                    }
+                    if (p_.has_header || p_.context || code == 2140) set_code(code, where);
+                    return;
+                case detail::code_kind::context:
+                    if (p_.has_code) flush(out);
+                    if (!p_.has_header) p_.rec.where = where;
+                    p_.context = true;
+                    p_.quiet = 0;
+                    return;
+                case detail::code_kind::none: break;
+            }
         }
         // An unrelated line: a finished record is delivered; a header waits a few lines for its code.
         if (p_.has_code) {
@@ -5642,6 +5749,26 @@ struct key_line {
     return true;
 }
 
+// False only when parse_key_line() must return false: the line starts with neither a digit nor a word
+// take_label() accepts. Labels are whole words ("Type:" but not "Types") except "Event...", so the
+// first word's length and letters decide. Most prose lines stop here.
+[[nodiscard]] constexpr bool may_be_key_line(std::string_view t) noexcept {
+    if (t.empty()) return false;
+    if (is_digit(t[0])) return true;
+    const first_word w = word_at_start(t);
+    switch (w.size) {
+        case 2: return word_may_be(w, "id");
+        case 3: return word_may_be(w, "cat");
+        case 4:
+            return word_may_be(w, "type") || word_may_be(w, "desc") || word_may_be(w, "date") ||
+                   word_may_be(w, "time") || word_may_be(w, "user") || word_may_be(w, "data");
+        case 6: return word_may_be(w, "source") || (w.packed & 0xFFFFFFFFFF) == pack_word("event");
+        case 8: return word_may_be(w, "category") || word_may_be(w, "computer") || (w.packed & 0xFFFFFFFFFF) == pack_word("event");
+        case 11: return (w.packed & 0xFFFFFFFFFF) == pack_word("event") || w.packed == pack_word("descript");
+        default: return w.size >= 5 && (w.packed & 0xFFFFFFFFFF) == pack_word("event");  // "Event", "EventID", "Events"
+    }
+}
+
 // Splits a line into labelled fields; false when the line is not a key line.
 [[nodiscard]] constexpr bool parse_key_line(std::string_view t, key_line& out) noexcept {
     out.n = 0;  // not `out = key_line{}`: this runs for every line, and the fields are written before use
@@ -5748,6 +5875,7 @@ public:
     void read(std::string_view text, OnEvent&& on_event, OnError&& on_error, std::string_view file = {}) {
         begin();
         detail::line_cursor lines{text};
+        detail::nul_finder nul{text};
         bool in_binary = false;
         while (!lines.done()) {
             std::size_t start = 0;
@@ -5758,7 +5886,7 @@ public:
                 break_block(on_event);
                 continue;
             }
-            if (detail::has_nul(line)) {
+            if (nul.any(start, start + line.size())) {
                 if (!in_binary) on_error(read_error{file, where, problem::skipped_bytes, "binary data in text; skipped"});
                 in_binary = true;
                 break_block(on_event);
@@ -5792,11 +5920,13 @@ public:
         std::string_view keyed = t;
         if (keyed.size() > 2 && (keyed[0] == '-' || keyed[0] == '*') && detail::is_blank(keyed[1]))
             keyed = detail::ltrim(keyed.substr(1));
-        detail::key_line kl;
-        if (detail::parse_key_line(keyed, kl) && apply(kl, indent, where, on_event)) {
-            b_.blanks = 0;
-            b_.last_was_key = true;
-            return;
+        if (detail::may_be_key_line(keyed)) {  // before building key_line, whose fields are initialised
+            detail::key_line kl;
+            if (detail::parse_key_line(keyed, kl) && apply(kl, indent, where, on_event)) {
+                b_.blanks = 0;
+                b_.last_was_key = true;
+                return;
+            }
         }
         on_text(t, indent, where, on_event);
     }
@@ -6156,6 +6286,7 @@ private:
     std::size_t feed_lines(std::string_view text, std::uint64_t base, bool final, lines& st, Events& events,
                            OnStartError& on_start_error, OnError& on_error) {
         std::size_t pos = 0;
+        detail::nul_finder nul{text};
         while (pos < text.size()) {
             const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
             const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
@@ -6182,9 +6313,10 @@ private:
             if (!complete) return pos;
             std::string_view line = text.substr(pos, end - pos);
             if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+            const bool binary = nul.any(pos, pos + line.size());
             ++st.number;
             pos = end + 1;
-            if (detail::has_nul(line)) {
+            if (binary) {
                 if (!st.in_binary)
                     on_error(read_error{options_.file, where, problem::skipped_bytes, "binary data in text; skipped"});
                 st.in_binary = true;
@@ -6709,6 +6841,7 @@ std::string to_text(const Table& table, const report<Rules>& result, const Cite&
         }
         out += '\n';
     }
+    if (result.truncated) out += "  (more rules matched than the report holds)\n";
     if (not_shown > 0)
         out += "  (" + std::to_string(not_shown) + " more candidates not shown; --format json lists them all)\n";
     if (!result.next_checks().empty()) {
@@ -6902,6 +7035,7 @@ std::string to_json(const Table& table, const report<Rules>& result, const Cite&
         out += "]}";
     }
     out += first ? "]" : "\n]";
+    if (result.truncated) out += ", \"truncated\": true";
 
     out += ", \"next_checks\": [";
     first = true;

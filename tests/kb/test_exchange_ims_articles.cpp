@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-#include "kb/ims_test_support.hpp"
+#include "ims_test_support.hpp"
 
 using namespace ims_test;
 
@@ -825,11 +825,13 @@ TEST_CASE("Coverage: each ims-start entry is a rule of its article or a listed e
         if (!x.covered_by.empty()) CHECK(ims::table.find_rule(x.covered_by) != not_found);
     }
     CHECK(entries_per_article.size() == 51);
-    for (const auto& [article, count] : entries_per_article) {
+    for (const auto& entry : entries_per_article) {
+        const std::string& article = entry.first;
         CAPTURE(article);
-        CHECK(covered[article] == count);
+        CHECK(covered[article] == entry.second);
     }
-    for (const auto& [article, count] : covered) {
+    for (const auto& entry : covered) {
+        const std::string& article = entry.first;
         CAPTURE(article);
         CHECK(entries_per_article.count(article) == 1);  // no rule for an article outside the scope
     }

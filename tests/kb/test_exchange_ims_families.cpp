@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "kb/ims_test_support.hpp"
+#include "ims_test_support.hpp"
 
 using namespace ims_test;
 

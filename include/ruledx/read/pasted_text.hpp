@@ -148,6 +148,26 @@ struct key_line {
     return true;
 }
 
+// False only when parse_key_line() must return false: the line starts with neither a digit nor a word
+// take_label() accepts. Labels are whole words ("Type:" but not "Types") except "Event...", so the
+// first word's length and letters decide. Most prose lines stop here.
+[[nodiscard]] constexpr bool may_be_key_line(std::string_view t) noexcept {
+    if (t.empty()) return false;
+    if (is_digit(t[0])) return true;
+    const first_word w = word_at_start(t);
+    switch (w.size) {
+        case 2: return word_may_be(w, "id");
+        case 3: return word_may_be(w, "cat");
+        case 4:
+            return word_may_be(w, "type") || word_may_be(w, "desc") || word_may_be(w, "date") ||
+                   word_may_be(w, "time") || word_may_be(w, "user") || word_may_be(w, "data");
+        case 6: return word_may_be(w, "source") || (w.packed & 0xFFFFFFFFFF) == pack_word("event");
+        case 8: return word_may_be(w, "category") || word_may_be(w, "computer") || (w.packed & 0xFFFFFFFFFF) == pack_word("event");
+        case 11: return (w.packed & 0xFFFFFFFFFF) == pack_word("event") || w.packed == pack_word("descript");
+        default: return w.size >= 5 && (w.packed & 0xFFFFFFFFFF) == pack_word("event");  // "Event", "EventID", "Events"
+    }
+}
+
 // Splits a line into labelled fields; false when the line is not a key line.
 [[nodiscard]] constexpr bool parse_key_line(std::string_view t, key_line& out) noexcept {
     out.n = 0;  // not `out = key_line{}`: this runs for every line, and the fields are written before use
@@ -254,6 +274,7 @@ public:
     void read(std::string_view text, OnEvent&& on_event, OnError&& on_error, std::string_view file = {}) {
         begin();
         detail::line_cursor lines{text};
+        detail::nul_finder nul{text};
         bool in_binary = false;
         while (!lines.done()) {
             std::size_t start = 0;
@@ -264,7 +285,7 @@ public:
                 break_block(on_event);
                 continue;
             }
-            if (detail::has_nul(line)) {
+            if (nul.any(start, start + line.size())) {
                 if (!in_binary) on_error(read_error{file, where, problem::skipped_bytes, "binary data in text; skipped"});
                 in_binary = true;
                 break_block(on_event);
@@ -298,11 +319,13 @@ public:
         std::string_view keyed = t;
         if (keyed.size() > 2 && (keyed[0] == '-' || keyed[0] == '*') && detail::is_blank(keyed[1]))
             keyed = detail::ltrim(keyed.substr(1));
-        detail::key_line kl;
-        if (detail::parse_key_line(keyed, kl) && apply(kl, indent, where, on_event)) {
-            b_.blanks = 0;
-            b_.last_was_key = true;
-            return;
+        if (detail::may_be_key_line(keyed)) {  // before building key_line, whose fields are initialised
+            detail::key_line kl;
+            if (detail::parse_key_line(keyed, kl) && apply(kl, indent, where, on_event)) {
+                b_.blanks = 0;
+                b_.last_was_key = true;
+                return;
+            }
         }
         on_text(t, indent, where, on_event);
     }

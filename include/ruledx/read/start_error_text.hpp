@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -233,6 +234,51 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
     return code_kind::none;
 }
 
+// Whether "coul" (any case) starts at one of t[0..20]: dialog_header() wants "could not start the "
+// within the first 40 bytes. Checks eight positions per step, on a zero-padded copy so that short
+// lines are not read past their end.
+[[nodiscard]] inline bool may_hold_could(std::string_view t) noexcept {
+    if (t.size() < 20) return false;
+    unsigned char b[32] = {};
+    std::memcpy(b, t.data(), t.size() < 24 ? t.size() : 24);
+    constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    constexpr char needle[] = "coul";
+    for (std::size_t k = 0; k <= 16; k += 8) {
+        std::uint64_t diff = 0;  // a zero byte where all four letters match
+        for (std::size_t j = 0; j < 4; ++j) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, b + k + j, 8);
+            diff |= (w | (ones * 0x20)) ^ (ones * static_cast<unsigned char>(needle[j]));
+        }
+        if ((diff - ones) & ~diff & highs) return true;
+    }
+    return false;
+}
+
+// False only when feed() would treat the trimmed line `t` as unrelated: it cannot be a dialog or net
+// header, and error_line() must return none (the first word after quotes is none of Error, Internal,
+// An, A, System, More, The, Access, and the line does not end in a number).
+[[nodiscard]] inline bool may_report(std::string_view t) noexcept {
+    if (may_hold_could(t) || istarts_with(t, "the ")) return true;
+    std::string_view s = t;
+    while (!s.empty() && (s[0] == '"' || s[0] == '\'')) s = ltrim(s.substr(1));
+    std::size_t e = s.size();
+    while (e > 0 && s[e - 1] == '.') --e;
+    if (e > 0 && is_digit(s[e - 1])) return true;  // "... service-specific error code 1011."
+    if (s.empty() || !(s[0] >= 'A' && s[0] <= 'Z')) return false;
+    const first_word w = word_at_start(s);
+    switch (w.size) {
+        case 1: return word_may_be(w, "a");
+        case 2: return word_may_be(w, "an");
+        case 3: return word_may_be(w, "the");
+        case 4: return word_may_be(w, "more");
+        case 5: return word_may_be(w, "error");
+        case 6: return word_may_be(w, "system") || word_may_be(w, "access");
+        case 8: return word_may_be(w, "internal");
+        default: return false;
+    }
+}
+
 }  // namespace detail
 
 class start_error_reader {
@@ -279,38 +325,40 @@ public:
                 return;
             }
         }
-        std::string_view name, after;
-        bool starting = false, wrapped = false;
-        if (detail::dialog_header(t, name, wrapped, after) || detail::net_header(t, name, starting)) {
-            if (p_.has_code || (p_.has_header && !detail::iequals(name, p_.rec.display_name))) flush(out);
-            if (!p_.has_header) p_.rec.where = where;
-            p_.has_header = true;
-            p_.wrapped = wrapped;
-            set_name(name);
-            if (const auto c = detail::inline_error(after)) set_code(*c, where);
-            p_.quiet = 0;
-            return;
-        }
-        std::uint32_t code = 0;
-        switch (detail::error_line(t, code)) {
-            case detail::code_kind::strong:
-                if (p_.has_code && p_.rec.code != code) flush(out);
-                set_code(code, where);
-                return;
-            case detail::code_kind::message:
-                if (p_.has_code) {  // the message of a code already seen
-                    p_.quiet = 0;
-                    return;
-                }
-                if (p_.has_header || p_.context || code == 2140) set_code(code, where);
-                return;
-            case detail::code_kind::context:
-                if (p_.has_code) flush(out);
+        if (detail::may_report(t)) {  // most lines are prose and skip to the end
+            std::string_view name, after;
+            bool starting = false, wrapped = false;
+            if (detail::dialog_header(t, name, wrapped, after) || detail::net_header(t, name, starting)) {
+                if (p_.has_code || (p_.has_header && !detail::iequals(name, p_.rec.display_name))) flush(out);
                 if (!p_.has_header) p_.rec.where = where;
-                p_.context = true;
+                p_.has_header = true;
+                p_.wrapped = wrapped;
+                set_name(name);
+                if (const auto c = detail::inline_error(after)) set_code(*c, where);
                 p_.quiet = 0;
                 return;
-            case detail::code_kind::none: break;
+            }
+            std::uint32_t code = 0;
+            switch (detail::error_line(t, code)) {
+                case detail::code_kind::strong:
+                    if (p_.has_code && p_.rec.code != code) flush(out);
+                    set_code(code, where);
+                    return;
+                case detail::code_kind::message:
+                    if (p_.has_code) {  // the message of a code already seen
+                        p_.quiet = 0;
+                        return;
+                    }
+                    if (p_.has_header || p_.context || code == 2140) set_code(code, where);
+                    return;
+                case detail::code_kind::context:
+                    if (p_.has_code) flush(out);
+                    if (!p_.has_header) p_.rec.where = where;
+                    p_.context = true;
+                    p_.quiet = 0;
+                    return;
+                case detail::code_kind::none: break;
+            }
         }
         // An unrelated line: a finished record is delivered; a header waits a few lines for its code.
         if (p_.has_code) {

@@ -132,6 +132,7 @@ private:
     std::size_t feed_lines(std::string_view text, std::uint64_t base, bool final, lines& st, Events& events,
                            OnStartError& on_start_error, OnError& on_error) {
         std::size_t pos = 0;
+        detail::nul_finder nul{text};
         while (pos < text.size()) {
             const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
             const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
@@ -158,9 +159,10 @@ private:
             if (!complete) return pos;
             std::string_view line = text.substr(pos, end - pos);
             if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+            const bool binary = nul.any(pos, pos + line.size());
             ++st.number;
             pos = end + 1;
-            if (detail::has_nul(line)) {
+            if (binary) {
                 if (!st.in_binary)
                     on_error(read_error{options_.file, where, problem::skipped_bytes, "binary data in text; skipped"});
                 st.in_binary = true;

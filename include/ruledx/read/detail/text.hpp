@@ -110,6 +110,51 @@ namespace ruledx::read::detail {
     return parse_uint(s, max, out) && s.empty();
 }
 
+// The leading run of ASCII letters of a text, folded to lower case and packed into an integer (its
+// first 8 letters) with its length (counted up to 16). Readers reject most lines with one compare of
+// the first word instead of a row of prefix compares.
+struct first_word {
+    std::uint64_t packed = 0;
+    std::size_t size = 0;
+};
+[[nodiscard]] constexpr std::uint64_t pack_word(std::string_view w) noexcept {
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < w.size() && i < 8; ++i)
+        v |= static_cast<std::uint64_t>(static_cast<unsigned char>(lower(w[i]))) << (8 * i);
+    return v;
+}
+[[nodiscard]] constexpr first_word word_at_start(std::string_view s) noexcept {
+    first_word w;
+    const std::size_t n = s.size() < 16 ? s.size() : 16;
+    while (w.size < n && is_alpha(s[w.size])) {
+        if (w.size < 8) w.packed |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[w.size]) | 0x20) << (8 * w.size);
+        ++w.size;
+    }
+    return w;
+}
+// True when the word is `w` (compared on its first 8 letters only: a filter, not a match).
+[[nodiscard]] constexpr bool word_may_be(first_word fw, std::string_view w) noexcept {
+    return fw.size == w.size() && fw.packed == pack_word(w);
+}
+
+// Remembers where the next NUL byte of a text is, so that checking every line for one costs a
+// compare instead of a second memchr over the line. Searches resume after the last NUL found, so
+// the whole text is scanned once.
+struct nul_finder {
+    std::string_view text;
+    std::size_t next = 0;  // offset of the first NUL at or after the last search start, or text.size()
+    bool known = false;
+    // Whether [begin, end) of `text` holds a NUL; calls must come with non-decreasing `begin`.
+    [[nodiscard]] bool any(std::size_t begin, std::size_t end) noexcept {
+        if (!known || next < begin) {
+            const void* z = begin < text.size() ? std::memchr(text.data() + begin, '\0', text.size() - begin) : nullptr;
+            next = z ? static_cast<std::size_t>(static_cast<const char*>(z) - text.data()) : text.size();
+            known = true;
+        }
+        return next < end;
+    }
+};
+
 // Line splitting with memchr: the line excludes "\n" and a trailing "\r".
 struct line_cursor {
     std::string_view text;
