@@ -142,6 +142,9 @@ TEST_CASE("value fragments tell rules with the same event apart") {
     const auto c = diagnose(widgets, {{}, bare, {}});
     CHECK(c.ranked().size() == 2);
     CHECK_FALSE(c.best()->text_matched[0]);
+    // Matched on the id alone, each is worth what the shared id is worth: neither leads.
+    CHECK(c.ranked()[0].score == c.ranked()[1].score);
+    CHECK(c.ranked()[0].score < a.best()->score);
 }
 
 TEST_CASE("a version outside the rule's range rules it out, and the report says so") {

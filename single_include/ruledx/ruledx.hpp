@@ -705,9 +705,8 @@ inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
 // A fact reference the catalog does not hold (checked tables have none).
 inline constexpr std::uint16_t no_fact = 0xFFFF;
 
-// Two signals are the same observable thing: same kind, code or id, source and telling values.
-[[nodiscard]] constexpr bool same_signal(const signal& a, const signal& b) noexcept {
-    if (a.kind != b.kind || a.code != b.code || !detail::same_name(a.source, b.source)) return false;
+// The same telling values, in any order.
+[[nodiscard]] constexpr bool same_values(const signal& a, const signal& b) noexcept {
     if (a.values.size() != b.values.size()) return false;
     for (std::string_view v : a.values) {
         bool found = false;
@@ -715,6 +714,11 @@ inline constexpr std::uint16_t no_fact = 0xFFFF;
         if (!found) return false;
     }
     return true;
+}
+
+// Two signals are the same observable thing: same kind, code or id, source and telling values.
+[[nodiscard]] constexpr bool same_signal(const signal& a, const signal& b) noexcept {
+    return a.kind == b.kind && a.code == b.code && detail::same_name(a.source, b.source) && same_values(a, b);
 }
 
 // One entry of a table's signal index: rule `rule`'s signal number `index` has this kind and code.
@@ -739,10 +743,16 @@ struct rule_table {
     // For each rule's signal: how many rules of the table have the same signal (itself included).
     // An event only one article has is strong evidence; an error code twenty articles share is weak.
     std::array<std::array<std::uint16_t, rule::max_signals>, Rules> shared_by{};
+    // The same count ignoring the signals' telling values: what an event that matched on its id
+    // alone (no text to read the values in) is worth.
+    std::array<std::array<std::uint16_t, rule::max_signals>, Rules> shared_by_id{};
     // Catalog indexes of the facts each rule names, so evaluation never looks a name up.
     std::array<std::array<std::uint16_t, rule::max_confirming>, Rules> confirming_fact{};
     std::array<std::array<std::uint16_t, rule::max_ruling_out>, Rules> ruling_out_fact{};
     std::array<std::uint16_t, Rules> version_fact{};
+    // In sixths: the share of the versions the table's rules name that this rule does not apply to.
+    // How likely the version question is to rule the rule out, for choosing next checks.
+    std::array<std::uint8_t, Rules> version_exclusion{};
     // Every signal of every rule, sorted by kind and code: the evaluator looks observations up here.
     std::array<signal_ref, Rules * rule::max_signals> signal_index{};
     std::size_t indexed_signals = 0;
@@ -788,23 +798,47 @@ constexpr void index_signals(rule_table<Facts, Rules>& table) noexcept {
         }
         for (std::size_t i = 0; i < n; ++i) refs[i] = buffer[i];
     }
+    // Within a group of one kind and code, each signal's source is compared with the group's
+    // distinct sources only (`buffer`, free after the sort, holds each member's first member of
+    // its source); then counting is integer work.
     for (std::size_t first = 0; first < n;) {
         std::size_t last = first;
         while (last < n && !sorts_before(refs[first], refs[last]) && !sorts_before(refs[last], refs[first])) ++last;
         for (std::size_t i = first; i < last; ++i) {
+            const std::string_view source = table.rules[refs[i].rule].signal_at(refs[i].index).source;
+            buffer[i].code = static_cast<std::uint32_t>(i);
+            for (std::size_t j = first; j < i; ++j) {
+                if (buffer[j].code == j &&
+                    detail::same_name(source, table.rules[refs[j].rule].signal_at(refs[j].index).source)) {
+                    buffer[i].code = static_cast<std::uint32_t>(j);
+                    break;
+                }
+            }
+        }
+        for (std::size_t i = first; i < last; ++i) {
             const signal& mine = table.rules[refs[i].rule].signal_at(refs[i].index);
             std::uint16_t count = 0;
+            std::uint16_t count_by_id = 0;
             std::uint32_t counted_rule = 0;
+            std::uint32_t counted_rule_by_id = 0;
             bool counted_any = false;
+            bool counted_any_by_id = false;
             for (std::size_t j = first; j < last; ++j) {  // rule numbers ascend within a group
-                if (counted_any && refs[j].rule == counted_rule) continue;
-                if (same_signal(mine, table.rules[refs[j].rule].signal_at(refs[j].index))) {
+                if (buffer[j].code != buffer[i].code) continue;
+                if (!(counted_any_by_id && refs[j].rule == counted_rule_by_id)) {
+                    ++count_by_id;
+                    counted_rule_by_id = refs[j].rule;
+                    counted_any_by_id = true;
+                }
+                if (!(counted_any && refs[j].rule == counted_rule) &&
+                    same_values(mine, table.rules[refs[j].rule].signal_at(refs[j].index))) {
                     ++count;
                     counted_rule = refs[j].rule;
                     counted_any = true;
                 }
             }
             table.shared_by[refs[i].rule][refs[i].index] = count;
+            table.shared_by_id[refs[i].rule][refs[i].index] = count_by_id;
         }
         first = last;
     }
@@ -827,6 +861,40 @@ constexpr void resolve_facts(rule_table<Facts, Rules>& table) noexcept {
     }
 }
 
+// The versions a table names (every range's ends) are the answers the version question can get.
+template <std::size_t Facts, std::size_t Rules>
+constexpr void weigh_versions(rule_table<Facts, Rules>& table) noexcept {
+    struct named_version {
+        std::string_view fact;
+        version value;
+    };
+    std::array<named_version, Rules * rule::max_versions * 2> named{};
+    std::size_t count = 0;
+    const auto add = [&](std::string_view fact, version v) {
+        for (std::size_t i = 0; i < count; ++i)
+            if (named[i].value == v && named[i].fact == fact) return;
+        named[count++] = {fact, v};
+    };
+    for (const rule& r : table.rules)
+        for (const version_range& range : r.versions) {
+            add(r.version_fact, range.first);
+            add(r.version_fact, range.last);
+        }
+    for (std::size_t r = 0; r < Rules; ++r) {
+        const rule& mine = table.rules[r];
+        std::size_t answers = 0;
+        std::size_t outside = 0;
+        for (std::size_t i = 0; i < count; ++i) {
+            if (named[i].fact != mine.version_fact) continue;
+            ++answers;
+            bool inside = false;
+            for (const version_range& range : mine.versions) inside = inside || range.contains(named[i].value);
+            outside += inside ? 0 : 1;
+        }
+        table.version_exclusion[r] = static_cast<std::uint8_t>(answers == 0 ? 0 : 6 * outside / answers);
+    }
+}
+
 template <std::size_t Facts, std::size_t Rules>
 [[nodiscard]] constexpr rule_table<Facts, Rules> assemble_table(const std::array<fact_definition, Facts>& facts,
                                                                const std::array<rule, Rules>& rules) noexcept {
@@ -835,6 +903,7 @@ template <std::size_t Facts, std::size_t Rules>
     table.rules = rules;
     index_signals(table);
     resolve_facts(table);
+    weigh_versions(table);
     return table;
 }
 
@@ -1178,9 +1247,13 @@ constexpr void settle(const Table& table, const observations& seen, candidate& c
             all_required = all_required && !rl.is_required(s);
             continue;
         }
-        const std::uint16_t shared = table.shared_by[c.rule_index][s];
+        // A signal with telling values that matched on its id alone (the input had no text) tells
+        // its rule apart no better than the id does.
+        const signal& sig = rl.signal_at(s);
+        const bool by_id_only = !sig.values.empty() && !c.text_matched[s];
+        const std::uint16_t shared = by_id_only ? table.shared_by_id[c.rule_index][s] : table.shared_by[c.rule_index][s];
         c.score += specificity(shared) + (c.text_matched[s] ? text_bonus : 0);
-        specific = specific || is_specific(rl.signal_at(s), shared);
+        specific = specific || is_specific(sig, shared);
     }
 
     bool contradicted = false;
@@ -1229,13 +1302,85 @@ constexpr void settle(const Table& table, const observations& seen, candidate& c
     return 0;
 }
 
-// Within one weight class: a fact that would confirm a candidate is the most direct question, a
-// missing event or a ruling-out fact next, the product version (which bears on many rules at
-// once, but settles none) last.
-constexpr std::uint64_t asks_confirming_fact = 3;
-constexpr std::uint64_t asks_missing_signal = 2;
-constexpr std::uint64_t asks_ruling_out_fact = 2;
-constexpr std::uint64_t asks_version = 1;
+// Within one weight class, in sixths of a candidate's weight: what an answer is expected to do to
+// the candidate. A confirming fact confirms it or rules it out; a missing signal, once seen,
+// supports it; a ruling-out fact can only rule it out; the version question rules it out as
+// often as the table's versions fall outside its range (rule_table::version_exclusion).
+constexpr std::uint64_t asks_confirming_fact = 6;
+constexpr std::uint64_t asks_missing_signal = 4;
+constexpr std::uint64_t asks_ruling_out_fact = 3;
+constexpr std::uint64_t asks_supporting_signal = 2;  // only of likely and confirmed candidates
+// The version is known to the asker less surely than what a check on the server shows, and the
+// evidence often implies it: its expected effect counts five sixths.
+constexpr std::uint64_t asks_version_of_six = 5;
+
+// Within a status, the better-supported candidate's questions come first.
+[[nodiscard]] constexpr std::uint64_t question_weight(const candidate& c) noexcept {
+    return question_weight(c.status) * (1 + c.score / 100);
+}
+
+constexpr std::uint64_t separates_leaders = 4;
+
+// How many candidates share the best status and score (none when the best is ruled out).
+template <std::size_t Capacity>
+[[nodiscard]] constexpr std::size_t tied_leaders(const report<Capacity>& out) noexcept {
+    if (out.candidate_count == 0 || out.candidates[0].status == status::ruled_out) return 0;
+    std::size_t n = 1;
+    while (n < out.candidate_count && out.candidates[n].status == out.candidates[0].status &&
+           out.candidates[n].score == out.candidates[0].score)
+        ++n;
+    return n;
+}
+
+// What rule `r` expects of fact `f`: the value it needs, the value that rules it out, the
+// versions it applies to. Two rules with different stakes are told apart by the answer.
+template <class Table>
+[[nodiscard]] constexpr bool same_stake(const Table& table, std::size_t a, std::size_t b, std::uint16_t f) noexcept {
+    const auto expected = [&table, f](std::size_t r, bool ruling_out) -> const fact_value* {
+        const rule& rl = table.rules[r];
+        const std::size_t n = ruling_out ? rl.ruling_out.size() : rl.confirming.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            if ((ruling_out ? table.ruling_out_fact[r][i] : table.confirming_fact[r][i]) == f)
+                return ruling_out ? &rl.ruling_out[i].value : &rl.confirming[i].value;
+        }
+        return nullptr;
+    };
+    for (bool ruling_out : {false, true}) {
+        const fact_value* x = expected(a, ruling_out);
+        const fact_value* y = expected(b, ruling_out);
+        if ((x == nullptr) != (y == nullptr) || (x != nullptr && *x != *y)) return false;
+    }
+    const bool a_versioned = table.version_fact[a] == f;
+    if (a_versioned != (table.version_fact[b] == f)) return false;
+    if (!a_versioned) return true;
+    const auto& va = table.rules[a].versions;
+    const auto& vb = table.rules[b].versions;
+    if (va.size() != vb.size()) return false;
+    for (std::size_t i = 0; i < va.size(); ++i)
+        if (va[i].first != vb[i].first || va[i].last != vb[i].last) return false;
+    return true;
+}
+
+template <class Table, std::size_t Capacity>
+[[nodiscard]] constexpr bool splits_leaders_on_fact(const Table& table, const report<Capacity>& out, std::size_t leaders,
+                                                    std::uint16_t f) noexcept {
+    for (std::size_t i = 1; i < leaders; ++i)
+        if (!same_stake(table, out.candidates[0].rule_index, out.candidates[i].rule_index, f)) return true;
+    return false;
+}
+
+template <class Table, std::size_t Capacity>
+[[nodiscard]] constexpr bool splits_leaders_on_signal(const Table& table, const report<Capacity>& out, std::size_t leaders,
+                                                      const signal& wanted) noexcept {
+    std::size_t having = 0;
+    for (std::size_t i = 0; i < leaders; ++i) {
+        const rule& rl = table.rules[out.candidates[i].rule_index];
+        bool has = false;
+        for (std::size_t s = 0; s < rl.signal_count() && !has; ++s) has = same_signal(rl.signal_at(s), wanted);
+        having += has ? 1 : 0;
+    }
+    return having != 0 && having != leaders;
+}
 
 template <class Table, std::size_t Rules>
 constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexcept {
@@ -1245,7 +1390,7 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
     std::size_t signal_check_count = 0;
 
     for (const candidate& c : out.ranked()) {
-        const std::uint64_t weight = question_weight(c.status);
+        const std::uint64_t weight = question_weight(c);
         if (weight == 0) continue;
         const rule& rl = table.rules[c.rule_index];
         for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
@@ -1257,14 +1402,17 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
             if (c.ruling_out[f] == fact_state::unknown && index != no_fact) fact_scores[index] += weight * asks_ruling_out_fact;
         }
         const std::uint16_t version_index = table.version_fact[c.rule_index];
-        if (version_index != no_fact && !c.version_known) fact_scores[version_index] += weight * asks_version;
-        for (std::size_t s = 0; s < rl.required.size(); ++s) {
+        if (version_index != no_fact && !c.version_known)
+            fact_scores[version_index] += weight * table.version_exclusion[c.rule_index] * asks_version_of_six / 6;
+        const bool leading = c.status == status::likely || c.status == status::confirmed;
+        for (std::size_t s = 0; s < (leading ? rl.signal_count() : rl.required.size()); ++s) {
             if (c.matched(s)) continue;
+            const std::uint64_t score = weight * (rl.is_required(s) ? asks_missing_signal : asks_supporting_signal);
             bool merged = false;
             for (std::size_t k = 0; k < signal_check_count && !merged; ++k) {
                 next_check& known = signal_checks[k];
                 if (same_signal(table.rules[known.rule_index].signal_at(known.signal_index), rl.signal_at(s))) {
-                    known.score += weight * asks_missing_signal;
+                    known.score += score;
                     merged = true;
                 }
             }
@@ -1273,8 +1421,20 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
                 added.what = next_check::kind::signal;
                 added.rule_index = c.rule_index;
                 added.signal_index = s;
-                added.score = weight * asks_missing_signal;
+                added.score = score;
             }
+        }
+    }
+
+    // A question that tells the tied leaders apart is worth more than one that moves them together.
+    const std::size_t leaders = tied_leaders(out);
+    if (leaders > 1) {
+        for (std::size_t f = 0; f < Table::fact_count; ++f)
+            if (fact_scores[f] != 0 && splits_leaders_on_fact(table, out, leaders, static_cast<std::uint16_t>(f)))
+                fact_scores[f] *= separates_leaders;
+        for (std::size_t k = 0; k < signal_check_count; ++k) {
+            const signal& wanted = table.rules[signal_checks[k].rule_index].signal_at(signal_checks[k].signal_index);
+            if (splits_leaders_on_signal(table, out, leaders, wanted)) signal_checks[k].score *= separates_leaders;
         }
     }
 
@@ -3533,9 +3693,60 @@ namespace ruledx::read::detail {
     return parse_uint(s, max, out) && s.empty();
 }
 
+// Eight bytes of text as an integer, byte i at bits 8i whatever the machine's byte order; bytes past
+// `n` read as zero. Compilers merge the shifts into one load.
+[[nodiscard]] inline std::uint64_t bytes8(const unsigned char* b) noexcept {
+    return static_cast<std::uint64_t>(b[0]) | static_cast<std::uint64_t>(b[1]) << 8 |
+           static_cast<std::uint64_t>(b[2]) << 16 | static_cast<std::uint64_t>(b[3]) << 24 |
+           static_cast<std::uint64_t>(b[4]) << 32 | static_cast<std::uint64_t>(b[5]) << 40 |
+           static_cast<std::uint64_t>(b[6]) << 48 | static_cast<std::uint64_t>(b[7]) << 56;
+}
+[[nodiscard]] inline std::uint64_t load8(const char* p, std::size_t n) noexcept {
+    if (n >= 8) return bytes8(reinterpret_cast<const unsigned char*>(p));
+    unsigned char b[8] = {};
+    if (n > 0) std::memcpy(b, p, n);
+    return bytes8(b);
+}
+// Index of the lowest byte of `m` whose top bit is set (m has only top bits set, m != 0); a
+// multiply instead of a count-trailing-zeros builtin, which C++17 lacks.
+[[nodiscard]] constexpr std::size_t lowest_marked_byte(std::uint64_t m) noexcept {
+    const std::uint64_t lowest = (m & (~m + 1)) >> 7;
+    return static_cast<std::size_t>((lowest * 0x0001020304050607u) >> 56);
+}
+// How many of the low-order bytes of `x` (already OR-ed with 0x20 in every byte) are letters, 0..8.
+// Byte-parallel range checks: no branch per byte, so varying word lengths cost no mispredictions.
+[[nodiscard]] constexpr std::size_t leading_letters(std::uint64_t x) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101u, highs = ones * 0x80, low7 = ones * 0x7F;
+    const std::uint64_t x7 = x & low7;
+    const std::uint64_t ge_a = (x7 + ones * (0x80 - 'a')) & highs;
+    const std::uint64_t gt_z = (x7 + ones * (0x80 - 'z' - 1)) & highs;
+    const std::uint64_t other = highs & ~(ge_a & ~gt_z & ~x);  // 0x80 in each byte that is no letter
+    return other == 0 ? 8 : lowest_marked_byte(other);
+}
+
+// Offset of the first `c` in p[0..n), or n. Fields of exports are mostly shorter than 16 bytes, where
+// a call to memchr costs more than the search: those are checked in two byte-parallel steps.
+[[nodiscard]] inline std::size_t find_byte(const char* p, std::size_t n, char c) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+    const std::uint64_t pattern = ones * static_cast<unsigned char>(c);
+    for (std::size_t k = 0; k < 16 && k < n; k += 8) {
+        const std::uint64_t x = load8(p + k, n - k) ^ pattern;
+        const std::uint64_t zero = (x - ones) & ~x & highs;  // the lowest marked byte is the first match
+        if (zero) {
+            const std::size_t i = k + lowest_marked_byte(zero);
+            return i < n ? i : n;  // past n only for c == '\0' (the padding)
+        }
+    }
+    if (n <= 16) return n;
+    const void* q = std::memchr(p + 16, c, n - 16);
+    return q ? static_cast<std::size_t>(static_cast<const char*>(q) - p) : n;
+}
+
 // The leading run of ASCII letters of a text, folded to lower case and packed into an integer (its
-// first 8 letters) with its length (counted up to 16). Readers reject most lines with one compare of
-// the first word instead of a row of prefix compares.
+// first 8 letters, byte i = letter i, zero after the run) with its length (counted up to 16).
+// Readers reject most lines by one compare of the first word instead of a row of prefix compares.
+// As the packed value holds no zero byte inside the run, equal packed values of runs up to 8 letters
+// imply equal lengths.
 struct first_word {
     std::uint64_t packed = 0;
     std::size_t size = 0;
@@ -3546,18 +3757,14 @@ struct first_word {
         v |= static_cast<std::uint64_t>(static_cast<unsigned char>(lower(w[i]))) << (8 * i);
     return v;
 }
-[[nodiscard]] constexpr first_word word_at_start(std::string_view s) noexcept {
+[[nodiscard]] inline first_word word_at_start(std::string_view s) noexcept {
+    constexpr std::uint64_t blanks = 0x2020202020202020u;
+    const std::uint64_t x = load8(s.data(), s.size()) | blanks;
     first_word w;
-    const std::size_t n = s.size() < 16 ? s.size() : 16;
-    while (w.size < n && is_alpha(s[w.size])) {
-        if (w.size < 8) w.packed |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[w.size]) | 0x20) << (8 * w.size);
-        ++w.size;
-    }
+    w.size = leading_letters(x);
+    w.packed = w.size == 8 ? x : x & ((std::uint64_t{1} << (8 * w.size)) - 1);
+    if (w.size == 8 && s.size() > 8) w.size += leading_letters(load8(s.data() + 8, s.size() - 8) | blanks);
     return w;
-}
-// True when the word is `w` (compared on its first 8 letters only: a filter, not a match).
-[[nodiscard]] constexpr bool word_may_be(first_word fw, std::string_view w) noexcept {
-    return fw.size == w.size() && fw.packed == pack_word(w);
 }
 
 // Remembers where the next NUL byte of a text is, so that checking every line for one costs a
@@ -3615,13 +3822,22 @@ struct line_cursor {
             default: return event_type::unspecified;
         }
     }
-    if (loose_equals(s, "error")) return event_type::error;
-    if (loose_equals(s, "warning")) return event_type::warning;
-    if (loose_equals(s, "information") || loose_equals(s, "informational") || loose_equals(s, "info"))
-        return event_type::information;
-    if (loose_equals(s, "success audit") || loose_equals(s, "audit success")) return event_type::success_audit;
-    if (loose_equals(s, "failure audit") || loose_equals(s, "audit failure")) return event_type::failure_audit;
-    return event_type::unspecified;
+    // Only names that begin with the first letter loose_equals() would compare can match.
+    std::size_t i = 0;
+    while (i < s.size() && (is_blank(s[i]) || s[i] == '_' || s[i] == '-')) ++i;
+    switch (i < s.size() ? lower(s[i]) : '\0') {
+        case 'e': return loose_equals(s, "error") ? event_type::error : event_type::unspecified;
+        case 'w': return loose_equals(s, "warning") ? event_type::warning : event_type::unspecified;
+        case 'i':
+            return loose_equals(s, "information") || loose_equals(s, "informational") || loose_equals(s, "info")
+                       ? event_type::information : event_type::unspecified;
+        case 's': return loose_equals(s, "success audit") ? event_type::success_audit : event_type::unspecified;
+        case 'f': return loose_equals(s, "failure audit") ? event_type::failure_audit : event_type::unspecified;
+        case 'a':
+            if (loose_equals(s, "audit success")) return event_type::success_audit;
+            return loose_equals(s, "audit failure") ? event_type::failure_audit : event_type::unspecified;
+        default: return event_type::unspecified;
+    }
 }
 
 // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's civil-date algorithm).
@@ -4029,9 +4245,9 @@ public:
                 continue;
             }
             if (!delim_) delim_ = first_line.find('\t') != std::string_view::npos ? '\t' : ',';
-            detail::csv_field fields[max_fields];
+            detail::csv_field* fields = fields_;  // a member: a local array would be zeroed per record
             std::size_t count = 0, end = 0, lines_used = 0;
-            const status st = parse_record(text, pos, delim_, fields, count, end, lines_used);
+            const status st = parse_record(text, pos, line_end, delim_, fields, count, end, lines_used);
             if (st == status::unterminated && !final && text.size() - pos <= options_.max_record_length)
                 break;  // the quote may close in the next piece
             if (st != status::ok) {
@@ -4078,19 +4294,19 @@ private:
     static constexpr std::size_t max_fields = 64;
     enum class status : std::uint8_t { ok, unterminated, too_long };
 
-    // One record from `pos`; fields past max_fields are parsed and dropped.
-    status parse_record(std::string_view text, std::size_t pos, char delim, detail::csv_field* fields,
-                        std::size_t& count, std::size_t& end, std::size_t& lines_used) {
+    // One record from `pos`; fields past max_fields are parsed and dropped. `line_end` is where the
+    // first physical line ends (the caller has found it already).
+    status parse_record(std::string_view text, std::size_t pos, std::size_t line_end, char delim,
+                        detail::csv_field* fields, std::size_t& count, std::size_t& end, std::size_t& lines_used) {
         const std::size_t limit = options_.max_record_length;
         const std::size_t start = pos;
         lines_used = 1;
         count = 0;
-        std::size_t eol = 0;  // end of the current physical line, found once per line
+        std::size_t eol = line_end;  // end of the current physical line, found once per line
         auto find_eol = [&] {
             const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
             eol = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
         };
-        find_eol();
         for (;;) {
             detail::csv_field f;
             const std::size_t fstart = pos;
@@ -4099,9 +4315,8 @@ private:
                 const std::size_t open = pos++;
                 bool doubled = false;
                 for (;;) {
-                    const void* q = std::memchr(text.data() + pos, '"', text.size() - pos);
-                    if (!q) return status::unterminated;
-                    const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(q) - text.data());
+                    const std::size_t at = pos + detail::find_byte(text.data() + pos, text.size() - pos, '"');
+                    if (at == text.size()) return status::unterminated;
                     if (at - start > limit) return status::too_long;
                     if (at + 1 < text.size() && text[at + 1] == '"') {
                         doubled = true;
@@ -4111,10 +4326,15 @@ private:
                     pos = at + 1;
                     break;
                 }
-                if (pos > eol) find_eol();  // the quoted field ran over a line break
                 const std::string_view inner = text.substr(open + 1, pos - open - 2);
-                for (const char* p = inner.data(); (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(inner.data() + inner.size() - p)))) != nullptr; ++p)
-                    ++lines_used;
+                if (pos > eol) {  // the quoted field ran over a line break
+                    // eol is the first '\n' after the opening quote: count it and the ones after it.
+                    const char* const stop = inner.data() + inner.size();
+                    for (const char* p = text.data() + eol; p && p < stop;
+                         p = static_cast<const char*>(std::memchr(p + 1, '\n', static_cast<std::size_t>(stop - p - 1))))
+                        ++lines_used;
+                    find_eol();
+                }
                 f.value = doubled ? unescape(inner) : inner;
                 while (pos < text.size() && text[pos] != delim && text[pos] != '\n') ++pos;  // junk after the quote
                 f.raw = text.substr(fstart, pos - fstart);
@@ -4231,6 +4451,7 @@ private:
     std::size_t line_ = 1;
     std::uint64_t offset_ = 0;
     detail::scratch scratch_;
+    detail::csv_field fields_[max_fields];  // the current record's fields, written before they are read
 };
 
 }  // namespace ruledx::read
@@ -5323,48 +5544,49 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
 }
 
 // Whether "coul" (any case) starts at one of t[0..20]: dialog_header() wants "could not start the "
-// within the first 40 bytes. Checks eight positions per step, on a zero-padded copy so that short
-// lines are not read past their end.
+// within the first 40 bytes. Eight positions per step, byte-parallel.
 [[nodiscard]] inline bool may_hold_could(std::string_view t) noexcept {
     if (t.size() < 20) return false;
-    unsigned char b[32] = {};
-    std::memcpy(b, t.data(), t.size() < 24 ? t.size() : 24);
-    constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    constexpr char needle[] = "coul";
+    constexpr std::uint64_t ones = 0x0101010101010101u, highs = ones * 0x80, blanks = ones * 0x20;
+    constexpr std::uint64_t c = ones * 'c', o = ones * 'o', u = ones * 'u', l = ones * 'l';
     for (std::size_t k = 0; k <= 16; k += 8) {
-        std::uint64_t diff = 0;  // a zero byte where all four letters match
-        for (std::size_t j = 0; j < 4; ++j) {
-            std::uint64_t w = 0;
-            std::memcpy(&w, b + k + j, 8);
-            diff |= (w | (ones * 0x20)) ^ (ones * static_cast<unsigned char>(needle[j]));
-        }
+        const char* p = t.data() + k;
+        const std::size_t n = t.size() - k;
+        // A zero byte where all four letters match.
+        const std::uint64_t diff = ((load8(p, n) | blanks) ^ c) | ((load8(p + 1, n - 1) | blanks) ^ o) |
+                                   ((load8(p + 2, n - 2) | blanks) ^ u) | ((load8(p + 3, n - 3) | blanks) ^ l);
         if ((diff - ones) & ~diff & highs) return true;
     }
     return false;
 }
 
-// False only when feed() would treat the trimmed line `t` as unrelated: it cannot be a dialog or net
-// header, and error_line() must return none (the first word after quotes is none of Error, Internal,
-// An, A, System, More, The, Access, and the line does not end in a number).
+// False only when net_header() is false and error_line() must return none: the first word after
+// quotes is none of Error, Internal, An, A, System, More, The, Access, and the line does not end in a
+// number. `t` is trimmed and not empty.
 [[nodiscard]] inline bool may_report(std::string_view t) noexcept {
-    if (may_hold_could(t) || istarts_with(t, "the ")) return true;
     std::string_view s = t;
-    while (!s.empty() && (s[0] == '"' || s[0] == '\'')) s = ltrim(s.substr(1));
-    std::size_t e = s.size();
-    while (e > 0 && s[e - 1] == '.') --e;
-    if (e > 0 && is_digit(s[e - 1])) return true;  // "... service-specific error code 1011."
-    if (s.empty() || !(s[0] >= 'A' && s[0] <= 'Z')) return false;
-    const first_word w = word_at_start(s);
-    switch (w.size) {
-        case 1: return word_may_be(w, "a");
-        case 2: return word_may_be(w, "an");
-        case 3: return word_may_be(w, "the");
-        case 4: return word_may_be(w, "more");
-        case 5: return word_may_be(w, "error");
-        case 6: return word_may_be(w, "system") || word_may_be(w, "access");
-        case 8: return word_may_be(w, "internal");
-        default: return false;
+    if (s[0] == '"' || s[0] == '\'') {
+        while (!s.empty() && (s[0] == '"' || s[0] == '\'')) s = ltrim(s.substr(1));
+        if (s.empty()) return false;
     }
+    // "... service-specific error code 1011." (error_line drops trailing dots)
+    const std::size_t n = s.size();
+    if (is_digit(s[n - 1])) return true;
+    if (n >= 2 && s[n - 1] == '.' && s[n - 2] == '.') {
+        std::size_t e = n;
+        while (e > 0 && s[e - 1] == '.') --e;
+        if (e > 0 && is_digit(s[e - 1])) return true;
+    } else if (n >= 2 && s[n - 1] == '.' && is_digit(s[n - 2])) {
+        return true;
+    }
+    constexpr std::uint64_t the = pack_word("the"), a = pack_word("a"), an = pack_word("an"), more = pack_word("more"),
+                            error = pack_word("error"), system = pack_word("system"), access = pack_word("access"),
+                            internal = pack_word("internal");
+    const std::uint64_t p = word_at_start(s).packed;
+    const bool capital = s[0] >= 'A' && s[0] <= 'Z';  // error_line() wants one
+    // "the" also covers net_header(): then no quote came before it. Bitwise: no branches.
+    return (p == the) | (capital & ((p == a) | (p == an) | (p == more) | (p == error) | (p == system) |
+                                    (p == access) | (p == internal)));
 }
 
 }  // namespace detail
@@ -5413,10 +5635,12 @@ public:
                 return;
             }
         }
-        if (detail::may_report(t)) {  // most lines are prose and skip to the end
+        // Most lines are prose: two cheap checks send them to the end.
+        const bool could = detail::may_hold_could(t);
+        if (could || detail::may_report(t)) {
             std::string_view name, after;
             bool starting = false, wrapped = false;
-            if (detail::dialog_header(t, name, wrapped, after) || detail::net_header(t, name, starting)) {
+            if ((could && detail::dialog_header(t, name, wrapped, after)) || detail::net_header(t, name, starting)) {
                 if (p_.has_code || (p_.has_header && !detail::iequals(name, p_.rec.display_name))) flush(out);
                 if (!p_.has_header) p_.rec.where = where;
                 p_.has_header = true;
@@ -5751,22 +5975,20 @@ struct key_line {
 
 // False only when parse_key_line() must return false: the line starts with neither a digit nor a word
 // take_label() accepts. Labels are whole words ("Type:" but not "Types") except "Event...", so the
-// first word's length and letters decide. Most prose lines stop here.
-[[nodiscard]] constexpr bool may_be_key_line(std::string_view t) noexcept {
+// first word decides. Most prose lines stop here. Bitwise | and & keep it free of branches.
+[[nodiscard]] inline bool may_be_key_line(std::string_view t) noexcept {
     if (t.empty()) return false;
-    if (is_digit(t[0])) return true;
     const first_word w = word_at_start(t);
-    switch (w.size) {
-        case 2: return word_may_be(w, "id");
-        case 3: return word_may_be(w, "cat");
-        case 4:
-            return word_may_be(w, "type") || word_may_be(w, "desc") || word_may_be(w, "date") ||
-                   word_may_be(w, "time") || word_may_be(w, "user") || word_may_be(w, "data");
-        case 6: return word_may_be(w, "source") || (w.packed & 0xFFFFFFFFFF) == pack_word("event");
-        case 8: return word_may_be(w, "category") || word_may_be(w, "computer") || (w.packed & 0xFFFFFFFFFF) == pack_word("event");
-        case 11: return (w.packed & 0xFFFFFFFFFF) == pack_word("event") || w.packed == pack_word("descript");
-        default: return w.size >= 5 && (w.packed & 0xFFFFFFFFFF) == pack_word("event");  // "Event", "EventID", "Events"
-    }
+    const std::uint64_t p = w.packed;
+    constexpr std::uint64_t event = pack_word("event"), id = pack_word("id"), source = pack_word("source"),
+                            type = pack_word("type"), category = pack_word("category"), cat = pack_word("cat"),
+                            desc = pack_word("desc"), date = pack_word("date"), time = pack_word("time"),
+                            user = pack_word("user"), computer = pack_word("computer"), data = pack_word("data"),
+                            descript = pack_word("descript");
+    return is_digit(t[0]) | ((p & 0xFFFFFFFFFFu) == event) |  // "Event", "EventID", "Events"
+           (p == id) | (p == source) | (p == type) | (p == category) | (p == cat) | (p == desc) | (p == date) |
+           (p == time) | (p == user) | (p == computer) | (p == data) |
+           ((p == descript) & (w.size == 11));  // "description"
 }
 
 // Splits a line into labelled fields; false when the line is not a key line.
@@ -5920,13 +6142,11 @@ public:
         std::string_view keyed = t;
         if (keyed.size() > 2 && (keyed[0] == '-' || keyed[0] == '*') && detail::is_blank(keyed[1]))
             keyed = detail::ltrim(keyed.substr(1));
-        if (detail::may_be_key_line(keyed)) {  // before building key_line, whose fields are initialised
-            detail::key_line kl;
-            if (detail::parse_key_line(keyed, kl) && apply(kl, indent, where, on_event)) {
-                b_.blanks = 0;
-                b_.last_was_key = true;
-                return;
-            }
+        // kl_ is a member, not a local: building a key_line per line zeroes its ten fields.
+        if (detail::may_be_key_line(keyed) && detail::parse_key_line(keyed, kl_) && apply(kl_, indent, where, on_event)) {
+            b_.blanks = 0;
+            b_.last_was_key = true;
+            return;
         }
         on_text(t, indent, where, on_event);
     }
@@ -6165,6 +6385,7 @@ private:
     }
 
     pasted_text_options options_{};
+    detail::key_line kl_{};  // the current line's fields, filled by parse_key_line()
     block b_{};
     detail::date_order order_ = detail::date_order::unknown;
     std::string desc_buf_;

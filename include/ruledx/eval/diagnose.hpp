@@ -175,9 +175,13 @@ constexpr void settle(const Table& table, const observations& seen, candidate& c
             all_required = all_required && !rl.is_required(s);
             continue;
         }
-        const std::uint16_t shared = table.shared_by[c.rule_index][s];
+        // A signal with telling values that matched on its id alone (the input had no text) tells
+        // its rule apart no better than the id does.
+        const signal& sig = rl.signal_at(s);
+        const bool by_id_only = !sig.values.empty() && !c.text_matched[s];
+        const std::uint16_t shared = by_id_only ? table.shared_by_id[c.rule_index][s] : table.shared_by[c.rule_index][s];
         c.score += specificity(shared) + (c.text_matched[s] ? text_bonus : 0);
-        specific = specific || is_specific(rl.signal_at(s), shared);
+        specific = specific || is_specific(sig, shared);
     }
 
     bool contradicted = false;
@@ -226,13 +230,85 @@ constexpr void settle(const Table& table, const observations& seen, candidate& c
     return 0;
 }
 
-// Within one weight class: a fact that would confirm a candidate is the most direct question, a
-// missing event or a ruling-out fact next, the product version (which bears on many rules at
-// once, but settles none) last.
-constexpr std::uint64_t asks_confirming_fact = 3;
-constexpr std::uint64_t asks_missing_signal = 2;
-constexpr std::uint64_t asks_ruling_out_fact = 2;
-constexpr std::uint64_t asks_version = 1;
+// Within one weight class, in sixths of a candidate's weight: what an answer is expected to do to
+// the candidate. A confirming fact confirms it or rules it out; a missing signal, once seen,
+// supports it; a ruling-out fact can only rule it out; the version question rules it out as
+// often as the table's versions fall outside its range (rule_table::version_exclusion).
+constexpr std::uint64_t asks_confirming_fact = 6;
+constexpr std::uint64_t asks_missing_signal = 4;
+constexpr std::uint64_t asks_ruling_out_fact = 3;
+constexpr std::uint64_t asks_supporting_signal = 2;  // only of likely and confirmed candidates
+// The version is known to the asker less surely than what a check on the server shows, and the
+// evidence often implies it: its expected effect counts five sixths.
+constexpr std::uint64_t asks_version_of_six = 5;
+
+// Within a status, the better-supported candidate's questions come first.
+[[nodiscard]] constexpr std::uint64_t question_weight(const candidate& c) noexcept {
+    return question_weight(c.status) * (1 + c.score / 100);
+}
+
+constexpr std::uint64_t separates_leaders = 4;
+
+// How many candidates share the best status and score (none when the best is ruled out).
+template <std::size_t Capacity>
+[[nodiscard]] constexpr std::size_t tied_leaders(const report<Capacity>& out) noexcept {
+    if (out.candidate_count == 0 || out.candidates[0].status == status::ruled_out) return 0;
+    std::size_t n = 1;
+    while (n < out.candidate_count && out.candidates[n].status == out.candidates[0].status &&
+           out.candidates[n].score == out.candidates[0].score)
+        ++n;
+    return n;
+}
+
+// What rule `r` expects of fact `f`: the value it needs, the value that rules it out, the
+// versions it applies to. Two rules with different stakes are told apart by the answer.
+template <class Table>
+[[nodiscard]] constexpr bool same_stake(const Table& table, std::size_t a, std::size_t b, std::uint16_t f) noexcept {
+    const auto expected = [&table, f](std::size_t r, bool ruling_out) -> const fact_value* {
+        const rule& rl = table.rules[r];
+        const std::size_t n = ruling_out ? rl.ruling_out.size() : rl.confirming.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            if ((ruling_out ? table.ruling_out_fact[r][i] : table.confirming_fact[r][i]) == f)
+                return ruling_out ? &rl.ruling_out[i].value : &rl.confirming[i].value;
+        }
+        return nullptr;
+    };
+    for (bool ruling_out : {false, true}) {
+        const fact_value* x = expected(a, ruling_out);
+        const fact_value* y = expected(b, ruling_out);
+        if ((x == nullptr) != (y == nullptr) || (x != nullptr && *x != *y)) return false;
+    }
+    const bool a_versioned = table.version_fact[a] == f;
+    if (a_versioned != (table.version_fact[b] == f)) return false;
+    if (!a_versioned) return true;
+    const auto& va = table.rules[a].versions;
+    const auto& vb = table.rules[b].versions;
+    if (va.size() != vb.size()) return false;
+    for (std::size_t i = 0; i < va.size(); ++i)
+        if (va[i].first != vb[i].first || va[i].last != vb[i].last) return false;
+    return true;
+}
+
+template <class Table, std::size_t Capacity>
+[[nodiscard]] constexpr bool splits_leaders_on_fact(const Table& table, const report<Capacity>& out, std::size_t leaders,
+                                                    std::uint16_t f) noexcept {
+    for (std::size_t i = 1; i < leaders; ++i)
+        if (!same_stake(table, out.candidates[0].rule_index, out.candidates[i].rule_index, f)) return true;
+    return false;
+}
+
+template <class Table, std::size_t Capacity>
+[[nodiscard]] constexpr bool splits_leaders_on_signal(const Table& table, const report<Capacity>& out, std::size_t leaders,
+                                                      const signal& wanted) noexcept {
+    std::size_t having = 0;
+    for (std::size_t i = 0; i < leaders; ++i) {
+        const rule& rl = table.rules[out.candidates[i].rule_index];
+        bool has = false;
+        for (std::size_t s = 0; s < rl.signal_count() && !has; ++s) has = same_signal(rl.signal_at(s), wanted);
+        having += has ? 1 : 0;
+    }
+    return having != 0 && having != leaders;
+}
 
 template <class Table, std::size_t Rules>
 constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexcept {
@@ -242,7 +318,7 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
     std::size_t signal_check_count = 0;
 
     for (const candidate& c : out.ranked()) {
-        const std::uint64_t weight = question_weight(c.status);
+        const std::uint64_t weight = question_weight(c);
         if (weight == 0) continue;
         const rule& rl = table.rules[c.rule_index];
         for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
@@ -254,14 +330,17 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
             if (c.ruling_out[f] == fact_state::unknown && index != no_fact) fact_scores[index] += weight * asks_ruling_out_fact;
         }
         const std::uint16_t version_index = table.version_fact[c.rule_index];
-        if (version_index != no_fact && !c.version_known) fact_scores[version_index] += weight * asks_version;
-        for (std::size_t s = 0; s < rl.required.size(); ++s) {
+        if (version_index != no_fact && !c.version_known)
+            fact_scores[version_index] += weight * table.version_exclusion[c.rule_index] * asks_version_of_six / 6;
+        const bool leading = c.status == status::likely || c.status == status::confirmed;
+        for (std::size_t s = 0; s < (leading ? rl.signal_count() : rl.required.size()); ++s) {
             if (c.matched(s)) continue;
+            const std::uint64_t score = weight * (rl.is_required(s) ? asks_missing_signal : asks_supporting_signal);
             bool merged = false;
             for (std::size_t k = 0; k < signal_check_count && !merged; ++k) {
                 next_check& known = signal_checks[k];
                 if (same_signal(table.rules[known.rule_index].signal_at(known.signal_index), rl.signal_at(s))) {
-                    known.score += weight * asks_missing_signal;
+                    known.score += score;
                     merged = true;
                 }
             }
@@ -270,8 +349,20 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
                 added.what = next_check::kind::signal;
                 added.rule_index = c.rule_index;
                 added.signal_index = s;
-                added.score = weight * asks_missing_signal;
+                added.score = score;
             }
+        }
+    }
+
+    // A question that tells the tied leaders apart is worth more than one that moves them together.
+    const std::size_t leaders = tied_leaders(out);
+    if (leaders > 1) {
+        for (std::size_t f = 0; f < Table::fact_count; ++f)
+            if (fact_scores[f] != 0 && splits_leaders_on_fact(table, out, leaders, static_cast<std::uint16_t>(f)))
+                fact_scores[f] *= separates_leaders;
+        for (std::size_t k = 0; k < signal_check_count; ++k) {
+            const signal& wanted = table.rules[signal_checks[k].rule_index].signal_at(signal_checks[k].signal_index);
+            if (splits_leaders_on_signal(table, out, leaders, wanted)) signal_checks[k].score *= separates_leaders;
         }
     }
 

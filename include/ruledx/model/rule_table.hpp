@@ -21,9 +21,8 @@ inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
 // A fact reference the catalog does not hold (checked tables have none).
 inline constexpr std::uint16_t no_fact = 0xFFFF;
 
-// Two signals are the same observable thing: same kind, code or id, source and telling values.
-[[nodiscard]] constexpr bool same_signal(const signal& a, const signal& b) noexcept {
-    if (a.kind != b.kind || a.code != b.code || !detail::same_name(a.source, b.source)) return false;
+// The same telling values, in any order.
+[[nodiscard]] constexpr bool same_values(const signal& a, const signal& b) noexcept {
     if (a.values.size() != b.values.size()) return false;
     for (std::string_view v : a.values) {
         bool found = false;
@@ -31,6 +30,11 @@ inline constexpr std::uint16_t no_fact = 0xFFFF;
         if (!found) return false;
     }
     return true;
+}
+
+// Two signals are the same observable thing: same kind, code or id, source and telling values.
+[[nodiscard]] constexpr bool same_signal(const signal& a, const signal& b) noexcept {
+    return a.kind == b.kind && a.code == b.code && detail::same_name(a.source, b.source) && same_values(a, b);
 }
 
 // One entry of a table's signal index: rule `rule`'s signal number `index` has this kind and code.
@@ -55,10 +59,16 @@ struct rule_table {
     // For each rule's signal: how many rules of the table have the same signal (itself included).
     // An event only one article has is strong evidence; an error code twenty articles share is weak.
     std::array<std::array<std::uint16_t, rule::max_signals>, Rules> shared_by{};
+    // The same count ignoring the signals' telling values: what an event that matched on its id
+    // alone (no text to read the values in) is worth.
+    std::array<std::array<std::uint16_t, rule::max_signals>, Rules> shared_by_id{};
     // Catalog indexes of the facts each rule names, so evaluation never looks a name up.
     std::array<std::array<std::uint16_t, rule::max_confirming>, Rules> confirming_fact{};
     std::array<std::array<std::uint16_t, rule::max_ruling_out>, Rules> ruling_out_fact{};
     std::array<std::uint16_t, Rules> version_fact{};
+    // In sixths: the share of the versions the table's rules name that this rule does not apply to.
+    // How likely the version question is to rule the rule out, for choosing next checks.
+    std::array<std::uint8_t, Rules> version_exclusion{};
     // Every signal of every rule, sorted by kind and code: the evaluator looks observations up here.
     std::array<signal_ref, Rules * rule::max_signals> signal_index{};
     std::size_t indexed_signals = 0;
@@ -104,23 +114,47 @@ constexpr void index_signals(rule_table<Facts, Rules>& table) noexcept {
         }
         for (std::size_t i = 0; i < n; ++i) refs[i] = buffer[i];
     }
+    // Within a group of one kind and code, each signal's source is compared with the group's
+    // distinct sources only (`buffer`, free after the sort, holds each member's first member of
+    // its source); then counting is integer work.
     for (std::size_t first = 0; first < n;) {
         std::size_t last = first;
         while (last < n && !sorts_before(refs[first], refs[last]) && !sorts_before(refs[last], refs[first])) ++last;
         for (std::size_t i = first; i < last; ++i) {
+            const std::string_view source = table.rules[refs[i].rule].signal_at(refs[i].index).source;
+            buffer[i].code = static_cast<std::uint32_t>(i);
+            for (std::size_t j = first; j < i; ++j) {
+                if (buffer[j].code == j &&
+                    detail::same_name(source, table.rules[refs[j].rule].signal_at(refs[j].index).source)) {
+                    buffer[i].code = static_cast<std::uint32_t>(j);
+                    break;
+                }
+            }
+        }
+        for (std::size_t i = first; i < last; ++i) {
             const signal& mine = table.rules[refs[i].rule].signal_at(refs[i].index);
             std::uint16_t count = 0;
+            std::uint16_t count_by_id = 0;
             std::uint32_t counted_rule = 0;
+            std::uint32_t counted_rule_by_id = 0;
             bool counted_any = false;
+            bool counted_any_by_id = false;
             for (std::size_t j = first; j < last; ++j) {  // rule numbers ascend within a group
-                if (counted_any && refs[j].rule == counted_rule) continue;
-                if (same_signal(mine, table.rules[refs[j].rule].signal_at(refs[j].index))) {
+                if (buffer[j].code != buffer[i].code) continue;
+                if (!(counted_any_by_id && refs[j].rule == counted_rule_by_id)) {
+                    ++count_by_id;
+                    counted_rule_by_id = refs[j].rule;
+                    counted_any_by_id = true;
+                }
+                if (!(counted_any && refs[j].rule == counted_rule) &&
+                    same_values(mine, table.rules[refs[j].rule].signal_at(refs[j].index))) {
                     ++count;
                     counted_rule = refs[j].rule;
                     counted_any = true;
                 }
             }
             table.shared_by[refs[i].rule][refs[i].index] = count;
+            table.shared_by_id[refs[i].rule][refs[i].index] = count_by_id;
         }
         first = last;
     }
@@ -143,6 +177,40 @@ constexpr void resolve_facts(rule_table<Facts, Rules>& table) noexcept {
     }
 }
 
+// The versions a table names (every range's ends) are the answers the version question can get.
+template <std::size_t Facts, std::size_t Rules>
+constexpr void weigh_versions(rule_table<Facts, Rules>& table) noexcept {
+    struct named_version {
+        std::string_view fact;
+        version value;
+    };
+    std::array<named_version, Rules * rule::max_versions * 2> named{};
+    std::size_t count = 0;
+    const auto add = [&](std::string_view fact, version v) {
+        for (std::size_t i = 0; i < count; ++i)
+            if (named[i].value == v && named[i].fact == fact) return;
+        named[count++] = {fact, v};
+    };
+    for (const rule& r : table.rules)
+        for (const version_range& range : r.versions) {
+            add(r.version_fact, range.first);
+            add(r.version_fact, range.last);
+        }
+    for (std::size_t r = 0; r < Rules; ++r) {
+        const rule& mine = table.rules[r];
+        std::size_t answers = 0;
+        std::size_t outside = 0;
+        for (std::size_t i = 0; i < count; ++i) {
+            if (named[i].fact != mine.version_fact) continue;
+            ++answers;
+            bool inside = false;
+            for (const version_range& range : mine.versions) inside = inside || range.contains(named[i].value);
+            outside += inside ? 0 : 1;
+        }
+        table.version_exclusion[r] = static_cast<std::uint8_t>(answers == 0 ? 0 : 6 * outside / answers);
+    }
+}
+
 template <std::size_t Facts, std::size_t Rules>
 [[nodiscard]] constexpr rule_table<Facts, Rules> assemble_table(const std::array<fact_definition, Facts>& facts,
                                                                const std::array<rule, Rules>& rules) noexcept {
@@ -151,6 +219,7 @@ template <std::size_t Facts, std::size_t Rules>
     table.rules = rules;
     index_signals(table);
     resolve_facts(table);
+    weigh_versions(table);
     return table;
 }
 

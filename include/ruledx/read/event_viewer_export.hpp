@@ -169,9 +169,9 @@ public:
                 continue;
             }
             if (!delim_) delim_ = first_line.find('\t') != std::string_view::npos ? '\t' : ',';
-            detail::csv_field fields[max_fields];
+            detail::csv_field* fields = fields_;  // a member: a local array would be zeroed per record
             std::size_t count = 0, end = 0, lines_used = 0;
-            const status st = parse_record(text, pos, delim_, fields, count, end, lines_used);
+            const status st = parse_record(text, pos, line_end, delim_, fields, count, end, lines_used);
             if (st == status::unterminated && !final && text.size() - pos <= options_.max_record_length)
                 break;  // the quote may close in the next piece
             if (st != status::ok) {
@@ -218,19 +218,19 @@ private:
     static constexpr std::size_t max_fields = 64;
     enum class status : std::uint8_t { ok, unterminated, too_long };
 
-    // One record from `pos`; fields past max_fields are parsed and dropped.
-    status parse_record(std::string_view text, std::size_t pos, char delim, detail::csv_field* fields,
-                        std::size_t& count, std::size_t& end, std::size_t& lines_used) {
+    // One record from `pos`; fields past max_fields are parsed and dropped. `line_end` is where the
+    // first physical line ends (the caller has found it already).
+    status parse_record(std::string_view text, std::size_t pos, std::size_t line_end, char delim,
+                        detail::csv_field* fields, std::size_t& count, std::size_t& end, std::size_t& lines_used) {
         const std::size_t limit = options_.max_record_length;
         const std::size_t start = pos;
         lines_used = 1;
         count = 0;
-        std::size_t eol = 0;  // end of the current physical line, found once per line
+        std::size_t eol = line_end;  // end of the current physical line, found once per line
         auto find_eol = [&] {
             const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
             eol = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
         };
-        find_eol();
         for (;;) {
             detail::csv_field f;
             const std::size_t fstart = pos;
@@ -239,9 +239,8 @@ private:
                 const std::size_t open = pos++;
                 bool doubled = false;
                 for (;;) {
-                    const void* q = std::memchr(text.data() + pos, '"', text.size() - pos);
-                    if (!q) return status::unterminated;
-                    const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(q) - text.data());
+                    const std::size_t at = pos + detail::find_byte(text.data() + pos, text.size() - pos, '"');
+                    if (at == text.size()) return status::unterminated;
                     if (at - start > limit) return status::too_long;
                     if (at + 1 < text.size() && text[at + 1] == '"') {
                         doubled = true;
@@ -251,10 +250,15 @@ private:
                     pos = at + 1;
                     break;
                 }
-                if (pos > eol) find_eol();  // the quoted field ran over a line break
                 const std::string_view inner = text.substr(open + 1, pos - open - 2);
-                for (const char* p = inner.data(); (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(inner.data() + inner.size() - p)))) != nullptr; ++p)
-                    ++lines_used;
+                if (pos > eol) {  // the quoted field ran over a line break
+                    // eol is the first '\n' after the opening quote: count it and the ones after it.
+                    const char* const stop = inner.data() + inner.size();
+                    for (const char* p = text.data() + eol; p && p < stop;
+                         p = static_cast<const char*>(std::memchr(p + 1, '\n', static_cast<std::size_t>(stop - p - 1))))
+                        ++lines_used;
+                    find_eol();
+                }
                 f.value = doubled ? unescape(inner) : inner;
                 while (pos < text.size() && text[pos] != delim && text[pos] != '\n') ++pos;  // junk after the quote
                 f.raw = text.substr(fstart, pos - fstart);
@@ -371,6 +375,7 @@ private:
     std::size_t line_ = 1;
     std::uint64_t offset_ = 0;
     detail::scratch scratch_;
+    detail::csv_field fields_[max_fields];  // the current record's fields, written before they are read
 };
 
 }  // namespace ruledx::read

@@ -150,22 +150,20 @@ struct key_line {
 
 // False only when parse_key_line() must return false: the line starts with neither a digit nor a word
 // take_label() accepts. Labels are whole words ("Type:" but not "Types") except "Event...", so the
-// first word's length and letters decide. Most prose lines stop here.
-[[nodiscard]] constexpr bool may_be_key_line(std::string_view t) noexcept {
+// first word decides. Most prose lines stop here. Bitwise | and & keep it free of branches.
+[[nodiscard]] inline bool may_be_key_line(std::string_view t) noexcept {
     if (t.empty()) return false;
-    if (is_digit(t[0])) return true;
     const first_word w = word_at_start(t);
-    switch (w.size) {
-        case 2: return word_may_be(w, "id");
-        case 3: return word_may_be(w, "cat");
-        case 4:
-            return word_may_be(w, "type") || word_may_be(w, "desc") || word_may_be(w, "date") ||
-                   word_may_be(w, "time") || word_may_be(w, "user") || word_may_be(w, "data");
-        case 6: return word_may_be(w, "source") || (w.packed & 0xFFFFFFFFFF) == pack_word("event");
-        case 8: return word_may_be(w, "category") || word_may_be(w, "computer") || (w.packed & 0xFFFFFFFFFF) == pack_word("event");
-        case 11: return (w.packed & 0xFFFFFFFFFF) == pack_word("event") || w.packed == pack_word("descript");
-        default: return w.size >= 5 && (w.packed & 0xFFFFFFFFFF) == pack_word("event");  // "Event", "EventID", "Events"
-    }
+    const std::uint64_t p = w.packed;
+    constexpr std::uint64_t event = pack_word("event"), id = pack_word("id"), source = pack_word("source"),
+                            type = pack_word("type"), category = pack_word("category"), cat = pack_word("cat"),
+                            desc = pack_word("desc"), date = pack_word("date"), time = pack_word("time"),
+                            user = pack_word("user"), computer = pack_word("computer"), data = pack_word("data"),
+                            descript = pack_word("descript");
+    return is_digit(t[0]) | ((p & 0xFFFFFFFFFFu) == event) |  // "Event", "EventID", "Events"
+           (p == id) | (p == source) | (p == type) | (p == category) | (p == cat) | (p == desc) | (p == date) |
+           (p == time) | (p == user) | (p == computer) | (p == data) |
+           ((p == descript) & (w.size == 11));  // "description"
 }
 
 // Splits a line into labelled fields; false when the line is not a key line.
@@ -319,13 +317,11 @@ public:
         std::string_view keyed = t;
         if (keyed.size() > 2 && (keyed[0] == '-' || keyed[0] == '*') && detail::is_blank(keyed[1]))
             keyed = detail::ltrim(keyed.substr(1));
-        if (detail::may_be_key_line(keyed)) {  // before building key_line, whose fields are initialised
-            detail::key_line kl;
-            if (detail::parse_key_line(keyed, kl) && apply(kl, indent, where, on_event)) {
-                b_.blanks = 0;
-                b_.last_was_key = true;
-                return;
-            }
+        // kl_ is a member, not a local: building a key_line per line zeroes its ten fields.
+        if (detail::may_be_key_line(keyed) && detail::parse_key_line(keyed, kl_) && apply(kl_, indent, where, on_event)) {
+            b_.blanks = 0;
+            b_.last_was_key = true;
+            return;
         }
         on_text(t, indent, where, on_event);
     }
@@ -564,6 +560,7 @@ private:
     }
 
     pasted_text_options options_{};
+    detail::key_line kl_{};  // the current line's fields, filled by parse_key_line()
     block b_{};
     detail::date_order order_ = detail::date_order::unknown;
     std::string desc_buf_;

@@ -235,48 +235,49 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
 }
 
 // Whether "coul" (any case) starts at one of t[0..20]: dialog_header() wants "could not start the "
-// within the first 40 bytes. Checks eight positions per step, on a zero-padded copy so that short
-// lines are not read past their end.
+// within the first 40 bytes. Eight positions per step, byte-parallel.
 [[nodiscard]] inline bool may_hold_could(std::string_view t) noexcept {
     if (t.size() < 20) return false;
-    unsigned char b[32] = {};
-    std::memcpy(b, t.data(), t.size() < 24 ? t.size() : 24);
-    constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    constexpr char needle[] = "coul";
+    constexpr std::uint64_t ones = 0x0101010101010101u, highs = ones * 0x80, blanks = ones * 0x20;
+    constexpr std::uint64_t c = ones * 'c', o = ones * 'o', u = ones * 'u', l = ones * 'l';
     for (std::size_t k = 0; k <= 16; k += 8) {
-        std::uint64_t diff = 0;  // a zero byte where all four letters match
-        for (std::size_t j = 0; j < 4; ++j) {
-            std::uint64_t w = 0;
-            std::memcpy(&w, b + k + j, 8);
-            diff |= (w | (ones * 0x20)) ^ (ones * static_cast<unsigned char>(needle[j]));
-        }
+        const char* p = t.data() + k;
+        const std::size_t n = t.size() - k;
+        // A zero byte where all four letters match.
+        const std::uint64_t diff = ((load8(p, n) | blanks) ^ c) | ((load8(p + 1, n - 1) | blanks) ^ o) |
+                                   ((load8(p + 2, n - 2) | blanks) ^ u) | ((load8(p + 3, n - 3) | blanks) ^ l);
         if ((diff - ones) & ~diff & highs) return true;
     }
     return false;
 }
 
-// False only when feed() would treat the trimmed line `t` as unrelated: it cannot be a dialog or net
-// header, and error_line() must return none (the first word after quotes is none of Error, Internal,
-// An, A, System, More, The, Access, and the line does not end in a number).
+// False only when net_header() is false and error_line() must return none: the first word after
+// quotes is none of Error, Internal, An, A, System, More, The, Access, and the line does not end in a
+// number. `t` is trimmed and not empty.
 [[nodiscard]] inline bool may_report(std::string_view t) noexcept {
-    if (may_hold_could(t) || istarts_with(t, "the ")) return true;
     std::string_view s = t;
-    while (!s.empty() && (s[0] == '"' || s[0] == '\'')) s = ltrim(s.substr(1));
-    std::size_t e = s.size();
-    while (e > 0 && s[e - 1] == '.') --e;
-    if (e > 0 && is_digit(s[e - 1])) return true;  // "... service-specific error code 1011."
-    if (s.empty() || !(s[0] >= 'A' && s[0] <= 'Z')) return false;
-    const first_word w = word_at_start(s);
-    switch (w.size) {
-        case 1: return word_may_be(w, "a");
-        case 2: return word_may_be(w, "an");
-        case 3: return word_may_be(w, "the");
-        case 4: return word_may_be(w, "more");
-        case 5: return word_may_be(w, "error");
-        case 6: return word_may_be(w, "system") || word_may_be(w, "access");
-        case 8: return word_may_be(w, "internal");
-        default: return false;
+    if (s[0] == '"' || s[0] == '\'') {
+        while (!s.empty() && (s[0] == '"' || s[0] == '\'')) s = ltrim(s.substr(1));
+        if (s.empty()) return false;
     }
+    // "... service-specific error code 1011." (error_line drops trailing dots)
+    const std::size_t n = s.size();
+    if (is_digit(s[n - 1])) return true;
+    if (n >= 2 && s[n - 1] == '.' && s[n - 2] == '.') {
+        std::size_t e = n;
+        while (e > 0 && s[e - 1] == '.') --e;
+        if (e > 0 && is_digit(s[e - 1])) return true;
+    } else if (n >= 2 && s[n - 1] == '.' && is_digit(s[n - 2])) {
+        return true;
+    }
+    constexpr std::uint64_t the = pack_word("the"), a = pack_word("a"), an = pack_word("an"), more = pack_word("more"),
+                            error = pack_word("error"), system = pack_word("system"), access = pack_word("access"),
+                            internal = pack_word("internal");
+    const std::uint64_t p = word_at_start(s).packed;
+    const bool capital = s[0] >= 'A' && s[0] <= 'Z';  // error_line() wants one
+    // "the" also covers net_header(): then no quote came before it. Bitwise: no branches.
+    return (p == the) | (capital & ((p == a) | (p == an) | (p == more) | (p == error) | (p == system) |
+                                    (p == access) | (p == internal)));
 }
 
 }  // namespace detail
@@ -325,10 +326,12 @@ public:
                 return;
             }
         }
-        if (detail::may_report(t)) {  // most lines are prose and skip to the end
+        // Most lines are prose: two cheap checks send them to the end.
+        const bool could = detail::may_hold_could(t);
+        if (could || detail::may_report(t)) {
             std::string_view name, after;
             bool starting = false, wrapped = false;
-            if (detail::dialog_header(t, name, wrapped, after) || detail::net_header(t, name, starting)) {
+            if ((could && detail::dialog_header(t, name, wrapped, after)) || detail::net_header(t, name, starting)) {
                 if (p_.has_code || (p_.has_header && !detail::iequals(name, p_.rec.display_name))) flush(out);
                 if (!p_.has_header) p_.rec.where = where;
                 p_.has_header = true;

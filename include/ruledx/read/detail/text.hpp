@@ -110,9 +110,60 @@ namespace ruledx::read::detail {
     return parse_uint(s, max, out) && s.empty();
 }
 
+// Eight bytes of text as an integer, byte i at bits 8i whatever the machine's byte order; bytes past
+// `n` read as zero. Compilers merge the shifts into one load.
+[[nodiscard]] inline std::uint64_t bytes8(const unsigned char* b) noexcept {
+    return static_cast<std::uint64_t>(b[0]) | static_cast<std::uint64_t>(b[1]) << 8 |
+           static_cast<std::uint64_t>(b[2]) << 16 | static_cast<std::uint64_t>(b[3]) << 24 |
+           static_cast<std::uint64_t>(b[4]) << 32 | static_cast<std::uint64_t>(b[5]) << 40 |
+           static_cast<std::uint64_t>(b[6]) << 48 | static_cast<std::uint64_t>(b[7]) << 56;
+}
+[[nodiscard]] inline std::uint64_t load8(const char* p, std::size_t n) noexcept {
+    if (n >= 8) return bytes8(reinterpret_cast<const unsigned char*>(p));
+    unsigned char b[8] = {};
+    if (n > 0) std::memcpy(b, p, n);
+    return bytes8(b);
+}
+// Index of the lowest byte of `m` whose top bit is set (m has only top bits set, m != 0); a
+// multiply instead of a count-trailing-zeros builtin, which C++17 lacks.
+[[nodiscard]] constexpr std::size_t lowest_marked_byte(std::uint64_t m) noexcept {
+    const std::uint64_t lowest = (m & (~m + 1)) >> 7;
+    return static_cast<std::size_t>((lowest * 0x0001020304050607u) >> 56);
+}
+// How many of the low-order bytes of `x` (already OR-ed with 0x20 in every byte) are letters, 0..8.
+// Byte-parallel range checks: no branch per byte, so varying word lengths cost no mispredictions.
+[[nodiscard]] constexpr std::size_t leading_letters(std::uint64_t x) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101u, highs = ones * 0x80, low7 = ones * 0x7F;
+    const std::uint64_t x7 = x & low7;
+    const std::uint64_t ge_a = (x7 + ones * (0x80 - 'a')) & highs;
+    const std::uint64_t gt_z = (x7 + ones * (0x80 - 'z' - 1)) & highs;
+    const std::uint64_t other = highs & ~(ge_a & ~gt_z & ~x);  // 0x80 in each byte that is no letter
+    return other == 0 ? 8 : lowest_marked_byte(other);
+}
+
+// Offset of the first `c` in p[0..n), or n. Fields of exports are mostly shorter than 16 bytes, where
+// a call to memchr costs more than the search: those are checked in two byte-parallel steps.
+[[nodiscard]] inline std::size_t find_byte(const char* p, std::size_t n, char c) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+    const std::uint64_t pattern = ones * static_cast<unsigned char>(c);
+    for (std::size_t k = 0; k < 16 && k < n; k += 8) {
+        const std::uint64_t x = load8(p + k, n - k) ^ pattern;
+        const std::uint64_t zero = (x - ones) & ~x & highs;  // the lowest marked byte is the first match
+        if (zero) {
+            const std::size_t i = k + lowest_marked_byte(zero);
+            return i < n ? i : n;  // past n only for c == '\0' (the padding)
+        }
+    }
+    if (n <= 16) return n;
+    const void* q = std::memchr(p + 16, c, n - 16);
+    return q ? static_cast<std::size_t>(static_cast<const char*>(q) - p) : n;
+}
+
 // The leading run of ASCII letters of a text, folded to lower case and packed into an integer (its
-// first 8 letters) with its length (counted up to 16). Readers reject most lines with one compare of
-// the first word instead of a row of prefix compares.
+// first 8 letters, byte i = letter i, zero after the run) with its length (counted up to 16).
+// Readers reject most lines by one compare of the first word instead of a row of prefix compares.
+// As the packed value holds no zero byte inside the run, equal packed values of runs up to 8 letters
+// imply equal lengths.
 struct first_word {
     std::uint64_t packed = 0;
     std::size_t size = 0;
@@ -123,18 +174,14 @@ struct first_word {
         v |= static_cast<std::uint64_t>(static_cast<unsigned char>(lower(w[i]))) << (8 * i);
     return v;
 }
-[[nodiscard]] constexpr first_word word_at_start(std::string_view s) noexcept {
+[[nodiscard]] inline first_word word_at_start(std::string_view s) noexcept {
+    constexpr std::uint64_t blanks = 0x2020202020202020u;
+    const std::uint64_t x = load8(s.data(), s.size()) | blanks;
     first_word w;
-    const std::size_t n = s.size() < 16 ? s.size() : 16;
-    while (w.size < n && is_alpha(s[w.size])) {
-        if (w.size < 8) w.packed |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[w.size]) | 0x20) << (8 * w.size);
-        ++w.size;
-    }
+    w.size = leading_letters(x);
+    w.packed = w.size == 8 ? x : x & ((std::uint64_t{1} << (8 * w.size)) - 1);
+    if (w.size == 8 && s.size() > 8) w.size += leading_letters(load8(s.data() + 8, s.size() - 8) | blanks);
     return w;
-}
-// True when the word is `w` (compared on its first 8 letters only: a filter, not a match).
-[[nodiscard]] constexpr bool word_may_be(first_word fw, std::string_view w) noexcept {
-    return fw.size == w.size() && fw.packed == pack_word(w);
 }
 
 // Remembers where the next NUL byte of a text is, so that checking every line for one costs a
@@ -192,13 +239,22 @@ struct line_cursor {
             default: return event_type::unspecified;
         }
     }
-    if (loose_equals(s, "error")) return event_type::error;
-    if (loose_equals(s, "warning")) return event_type::warning;
-    if (loose_equals(s, "information") || loose_equals(s, "informational") || loose_equals(s, "info"))
-        return event_type::information;
-    if (loose_equals(s, "success audit") || loose_equals(s, "audit success")) return event_type::success_audit;
-    if (loose_equals(s, "failure audit") || loose_equals(s, "audit failure")) return event_type::failure_audit;
-    return event_type::unspecified;
+    // Only names that begin with the first letter loose_equals() would compare can match.
+    std::size_t i = 0;
+    while (i < s.size() && (is_blank(s[i]) || s[i] == '_' || s[i] == '-')) ++i;
+    switch (i < s.size() ? lower(s[i]) : '\0') {
+        case 'e': return loose_equals(s, "error") ? event_type::error : event_type::unspecified;
+        case 'w': return loose_equals(s, "warning") ? event_type::warning : event_type::unspecified;
+        case 'i':
+            return loose_equals(s, "information") || loose_equals(s, "informational") || loose_equals(s, "info")
+                       ? event_type::information : event_type::unspecified;
+        case 's': return loose_equals(s, "success audit") ? event_type::success_audit : event_type::unspecified;
+        case 'f': return loose_equals(s, "failure audit") ? event_type::failure_audit : event_type::unspecified;
+        case 'a':
+            if (loose_equals(s, "audit success")) return event_type::success_audit;
+            return loose_equals(s, "audit failure") ? event_type::failure_audit : event_type::unspecified;
+        default: return event_type::unspecified;
+    }
 }
 
 // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's civil-date algorithm).
