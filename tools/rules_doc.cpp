@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "ruledx/kb/exchange_ims.hpp"
+#include "ruledx/write/describe.hpp"
 
 namespace {
 
@@ -25,8 +26,6 @@ std::string hex(std::uint32_t n) {
     std::snprintf(buffer, sizeof buffer, "0x%08x", static_cast<unsigned>(n));
     return buffer;
 }
-
-std::string version_text(version v) { return number(v.major) + "." + number(v.minor); }
 
 // Literal text in a code span; the texts hold no backticks, but guard anyway.
 std::string literal(std::string_view s) {
@@ -62,7 +61,7 @@ std::string value_text(const fact_value& v) {
         case fact_kind::boolean: return v.boolean ? "true" : "false";
         case fact_kind::number: return std::to_string(v.number);
         case fact_kind::text: return "\"" + std::string(v.text) + "\"";
-        case fact_kind::version: return version_text(v.version_number);
+        case fact_kind::version: return write::describe(v.version_number);
     }
     return "";
 }
@@ -84,17 +83,7 @@ std::string signal_text(const signal& s) {
     return out;
 }
 
-std::string versions_text(const rule& r) {
-    if (r.versions.empty()) return "any";
-    std::string out;
-    for (std::size_t i = 0; i < r.versions.size(); ++i) {
-        const version_range& range = r.versions[i];
-        if (i > 0) out += ", ";
-        out += version_text(range.first);
-        if (range.last != range.first) out += " to " + version_text(range.last);
-    }
-    return out;
-}
+std::string versions_text(const rule& r) { return r.versions.empty() ? "any" : write::describe_versions(r.versions); }
 
 template <class List>
 std::string facts_text(const List& facts) {

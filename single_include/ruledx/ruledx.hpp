@@ -7141,6 +7141,17 @@ inline void append_signal(std::string& out, const signal& s) {
     out += '}';
 }
 
+// {"fact": name, key: value}, the shape of missing and contradicting facts.
+inline void append_fact_item(std::string& out, std::string_view name, std::string_view key, const std::string& value) {
+    out += "{\"fact\": ";
+    append_json_string(out, name);
+    out += ", \"";
+    out += key;
+    out += "\": ";
+    append_json_string(out, value);
+    out += '}';
+}
+
 template <class List>
 void append_string_array(std::string& out, const List& items) {
     out += '[';
@@ -7219,39 +7230,23 @@ std::string to_json(const Table& table, const report<Rules>& result, const Cite&
         for (std::size_t f = 0; f < r.confirming.size(); ++f) {
             if (c.confirming[f] != fact_state::unknown) continue;
             separator();
-            out += "{\"fact\": ";
-            append_json_string(out, r.confirming[f].name);
-            out += ", \"expected\": ";
-            append_json_string(out, describe(r.confirming[f].value));
-            out += '}';
+            detail::append_fact_item(out, r.confirming[f].name, "expected", describe(r.confirming[f].value));
         }
         out += "], \"contradicted\": [";
         first_item = true;
         if (c.outside_versions) {
             separator();
-            out += "{\"fact\": ";
-            append_json_string(out, r.version_fact);
-            out += ", \"applies_to\": ";
-            append_json_string(out, describe_versions(r.versions));
-            out += '}';
+            detail::append_fact_item(out, r.version_fact, "applies_to", describe_versions(r.versions));
         }
         for (std::size_t f = 0; f < r.confirming.size(); ++f) {
             if (c.confirming[f] != fact_state::contradicted) continue;
             separator();
-            out += "{\"fact\": ";
-            append_json_string(out, r.confirming[f].name);
-            out += ", \"expected\": ";
-            append_json_string(out, describe(r.confirming[f].value));
-            out += '}';
+            detail::append_fact_item(out, r.confirming[f].name, "expected", describe(r.confirming[f].value));
         }
         for (std::size_t f = 0; f < r.ruling_out.size(); ++f) {
             if (c.ruling_out[f] != fact_state::holds) continue;
             separator();
-            out += "{\"fact\": ";
-            append_json_string(out, r.ruling_out[f].name);
-            out += ", \"rules_out_when\": ";
-            append_json_string(out, describe(r.ruling_out[f].value));
-            out += '}';
+            detail::append_fact_item(out, r.ruling_out[f].name, "rules_out_when", describe(r.ruling_out[f].value));
         }
         out += "]}";
     }
