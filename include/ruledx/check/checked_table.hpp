@@ -21,6 +21,7 @@
 #include <utility>
 
 #include "ruledx/check/problem.hpp"
+#include "ruledx/config.hpp"
 #include "ruledx/check/validate.hpp"
 #include "ruledx/model/rule_table.hpp"
 
@@ -133,8 +134,8 @@ template <class Source>
 constexpr auto checked() noexcept {
     if constexpr (!structure_check<Source>::value.ok()) {
         report_problem<structure_check<Source>>();
-    } else if constexpr (!examples_check<Source>::value.ok()) {
-        report_problem<examples_check<Source>>();
+    } else if constexpr (RULEDX_CHECK_EXAMPLES != 0) {
+        if constexpr (!examples_check<Source>::value.ok()) report_problem<examples_check<Source>>();
     }
     return Source::value;
 }
