@@ -149,7 +149,11 @@ for cxx in g++ clang++; do
   note="compiles"
   if [ "$st" != 0 ]; then
     note=$("$cxx" -std=c++17 -O2 -c -I"$src/include" -I"$cdir" "$src/bench/compile/synth_checked.cpp" -o "$cdir/synth.o" 2>&1 |
-      grep -m1 -E 'error|note: constexpr evaluation hit' | sed "s|$src/||; s|$cdir/||; s/|/\\\\|/g" | cut -c1-220)
+      grep -E -m1 "error: " | sed "s|$src/||; s|$cdir/||; s/|/\\\\|/g" | cut -c1-200 || true)
+    where=$("$cxx" -std=c++17 -O2 -c -I"$src/include" -I"$cdir" "$src/bench/compile/synth_checked.cpp" -o "$cdir/synth.o" 2>&1 |
+      grep -E "in .constexpr. expansion of|in call to|note: (in call|constexpr evaluation)" | sed "s|$src/||g; s|$cdir/||g" |
+      grep -oE "[a-z_/]+\.hpp:[0-9]+(:[0-9]+)?" | sort -u | tr '\n' ' ' || true)
+    note="$note (at: $where)"
   fi
   compile_rows+="| $($cxx --version | head -1 | sed 's/ (.*)//') | 1,000-rule table, make_table | $(printf %.2f "$med") | +$(awk -v a="$med" -v b="$base" 'BEGIN {printf "%.0f", (a - b) * 1000}') ms | $(mib "$rss") | $st: $note |"$'\n'
 done

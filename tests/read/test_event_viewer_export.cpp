@@ -226,3 +226,17 @@ TEST_CASE("export: chunked feed gives the same rows as one read") {
     CHECK(got[0] == "4087@1:two\nlines");
     CHECK(got[1] == "4071@3:after");
 }
+
+TEST_CASE("export: line numbers after quoted fields holding several line breaks") {
+    export_result r;
+    run(r,
+        "\"9/13/2000\",\"5:56:06 PM\",\"MSExchangeIMC\",\"Error\",\"None\",\"4087\",\"N/A\",\"THE\",\"\nOne\r\nTwo\n\"\r\n"
+        "\"9/13/2000\",\"5:56:07 PM\",\"MSExchangeIMC\",\"Error\",\"None\",\"4071\",\"N/A\",\"TH\nE\",\"Plain\"\n"
+        "\"9/13/2000\",\"5:56:08 PM\",\"MSExchangeIMC\",\"Error\",\"None\",\"4072\",\"N/A\",\"THE\",\"x\"\n");
+    REQUIRE(r.events.size() == 3);
+    CHECK(r.events[0].description == "\nOne\r\nTwo\n");
+    CHECK(r.events[1].where.line == 5);
+    CHECK(r.events[1].computer == "TH\nE");
+    CHECK(r.events[2].where.line == 7);
+    CHECK(r.errors.empty());
+}

@@ -451,3 +451,56 @@ TEST_CASE("text_scan: scan_file in tiny chunks gives the same records as scan") 
     REQUIRE(whole.size() == 2);
     CHECK(whole == chunked);
 }
+
+// The first-word pre-check (may_be_key_line) must only skip lines take_label() rejects.
+TEST_CASE("pasted: labels of every length, in any case, short lines and bullets") {
+    pasted_result r;
+    run(r,
+        "EVENTID: 4001\n"
+        "CATEGORY: None\n"
+        "Computer: SRV\n"
+        "DESCRIPTION: First.\n"
+        "\n\n"
+        "ID: 7\n"
+        "Type: Error\n"
+        "\n\n"
+        "- Event ID: 4002\n"
+        "* Source: MSExchangeMTA\n"
+        "\n\n"
+        "Events: 4003\n"
+        "Sources: MSExchangeIS\n"
+        "Descriptions: none\n"
+        "\n\n"
+        "4004: MSExchangeIMC\n"
+        "Desc: Second.\n");
+    REQUIRE(r.events.size() == 4);
+    CHECK(r.events[0].event_id == 4001);
+    CHECK(r.events[0].computer == "SRV");
+    CHECK(r.events[0].description == "First.");
+    CHECK(r.events[0].has_category_number);
+    CHECK(r.events[1].event_id == 7);
+    CHECK(r.events[1].type == event_type::error);
+    CHECK(r.events[2].event_id == 4002);
+    CHECK(r.events[2].source == "MSExchangeMTA");
+    CHECK(r.events[3].event_id == 4004);
+    CHECK(r.events[3].source == "MSExchangeIMC");
+    CHECK(r.events[3].description == "Second.");
+}
+
+TEST_CASE("pasted: a NUL on one line does not hide the lines after it") {
+    pasted_result r;
+    std::string text = "Event ID: 4001\nSource: A";
+    text += '\0';
+    text += "B\n\nx";
+    text += '\0';
+    text += '\0';
+    text += "y\nEvent ID: 4002\nSource: MSExchangeIS\n";
+    run(r, text);
+    REQUIRE(r.events.size() == 1);  // the first block ends at its binary line, with no field confirming it
+    CHECK(r.events[0].event_id == 4002);
+    CHECK(r.events[0].source == "MSExchangeIS");
+    CHECK(r.events[0].where.line == 5);
+    REQUIRE(r.errors.size() == 2);
+    CHECK(r.errors[0].where.line == 2);
+    CHECK(r.errors[1].where.line == 4);
+}

@@ -349,3 +349,52 @@ TEST_CASE("text_scan: an export is read as an export") {
     CHECK(starts[0].code == 2140);
     CHECK(starts[0].service == "MSExchangeIMC");
 }
+
+// The per-line pre-checks (may_hold_could, may_report, the code_for_message prefix test) must only
+// skip lines the full checks reject; these cases sit on their edges.
+TEST_CASE("start: dialog header found only while it ends within the first 40 bytes") {
+    start_result at20, at21;
+    run(at20, "12345678901234567890Could not start the Microsoft Exchange Directory service on \\\\S.\n"
+              "Error 2140: An internal Windows NT error occurred.\n");
+    run(at21, "123456789012345678901Could not start the Microsoft Exchange Directory service on \\\\S.\n"
+              "Error 2140: An internal Windows NT error occurred.\n");
+    REQUIRE(at20.found.size() == 1);
+    CHECK(at20.found[0].display_name == "Microsoft Exchange Directory");
+    CHECK(at20.found[0].where.line == 1);
+    REQUIRE(at21.found.size() == 1);
+    CHECK(at21.found[0].display_name.empty());
+    CHECK(at21.found[0].where.line == 2);
+}
+
+TEST_CASE("start: short, quoted, lower-case and dotted lines around the pre-checks") {
+    start_result r;
+    run(r,
+        "COULD NOT START THE X\n"  // 21 bytes: a wrapped header
+        "service on \\\\SRV.\n"
+        "\"Error 2140: An internal Windows NT error occurred.\"\n"
+        "\n\n\n\n\n\n"
+        "the Microsoft Exchange Directory service could not be started.\n"
+        "' 'System error 1067 has occurred.\n"
+        "\n\n\n\n\n\n"
+        "The Event Service terminated with service-specific error code 1011..\n");
+    REQUIRE(r.found.size() == 3);
+    CHECK(r.found[0].display_name == "X");
+    CHECK(r.found[0].code == 2140);
+    CHECK(r.found[0].where.line == 1);
+    CHECK(r.found[1].service == "MSExchangeDS");
+    CHECK(r.found[1].code == 1067);
+    CHECK(r.found[2].code == 1011);
+    CHECK(r.found[2].display_name.empty());
+}
+
+TEST_CASE("start: code_for_message on prose and on messages in other cases") {
+    CHECK(code_for_message("the specified service is disabled") == std::optional<std::uint32_t>(1058));
+    CHECK(code_for_message("  ACCESS IS DENIED.") == std::optional<std::uint32_t>(5));
+    CHECK(code_for_message("The dependency service does not exist") == std::optional<std::uint32_t>(1075));
+    CHECK(code_for_message("The system cannot find the path specified.") == std::optional<std::uint32_t>(3));
+    CHECK_FALSE(code_for_message("The server is not responding"));
+    CHECK_FALSE(code_for_message("The"));
+    CHECK_FALSE(code_for_message("The "));
+    CHECK_FALSE(code_for_message("Accessing the store failed"));
+    CHECK_FALSE(code_for_message(""));
+}

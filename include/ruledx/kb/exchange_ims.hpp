@@ -28,6 +28,7 @@
 #include <string_view>
 
 #include "ruledx/check/checked_table.hpp"
+#include "ruledx/kb/exclusion.hpp"
 #include "ruledx/model/event_type.hpp"
 #include "ruledx/model/fact.hpp"
 #include "ruledx/model/observation.hpp"
@@ -1570,11 +1571,7 @@ inline constexpr auto table = make_table<facts, rules>();
 // ---------------------------------------------------------------------------------------------
 // Entries of scope `ims-start` that are not rules of their own, and why.
 // ---------------------------------------------------------------------------------------------
-struct exclusion {
-    std::string_view entry;       // the facts.json entry id ("Q191548-b")
-    std::string_view reason;
-    std::string_view covered_by;  // the rule that carries the entry's cause, when another article's rule does
-};
+using kb::exclusion;
 
 inline constexpr exclusion exclusions[] = {
     {"Q157042",

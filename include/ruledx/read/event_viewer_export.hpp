@@ -239,8 +239,9 @@ private:
                 const std::size_t open = pos++;
                 bool doubled = false;
                 for (;;) {
-                    const std::size_t at = pos + detail::find_byte(text.data() + pos, text.size() - pos, '"');
-                    if (at == text.size()) return status::unterminated;
+                    const void* q = std::memchr(text.data() + pos, '"', text.size() - pos);
+                    if (!q) return status::unterminated;
+                    const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(q) - text.data());
                     if (at - start > limit) return status::too_long;
                     if (at + 1 < text.size() && text[at + 1] == '"') {
                         doubled = true;

@@ -151,9 +151,8 @@ struct key_line {
 // False only when parse_key_line() must return false: the line starts with neither a digit nor a word
 // take_label() accepts. Labels are whole words ("Type:" but not "Types") except "Event...", so the
 // first word decides. Most prose lines stop here. Bitwise | and & keep it free of branches.
-[[nodiscard]] inline bool may_be_key_line(std::string_view t) noexcept {
+[[nodiscard]] inline bool may_be_key_line(std::string_view t, first_word w) noexcept {
     if (t.empty()) return false;
-    const first_word w = word_at_start(t);
     const std::uint64_t p = w.packed;
     constexpr std::uint64_t event = pack_word("event"), id = pack_word("id"), source = pack_word("source"),
                             type = pack_word("type"), category = pack_word("category"), cat = pack_word("cat"),
@@ -303,9 +302,14 @@ public:
     }
     template <class OnEvent>
     void feed(std::string_view line, location where, OnEvent&& on_event) {
-        const std::string_view body = detail::ltrim(line);
-        const std::size_t indent = line.size() - body.size();
-        std::string_view t = detail::rtrim(body);
+        feed(detail::trim_line(line), where, on_event);
+    }
+    // The same with the line already trimmed (text_scan shares that work with start_error_reader).
+    template <class OnEvent>
+    void feed(const detail::trimmed_line& l, location where, OnEvent&& on_event) {
+        const std::string_view body = l.body;
+        const std::size_t indent = l.line.size() - body.size();
+        const std::string_view t = l.t;
         if (t.empty()) {
             on_blank(on_event);
             return;
@@ -315,10 +319,13 @@ public:
             b_.in_data = false;
         }
         std::string_view keyed = t;
-        if (keyed.size() > 2 && (keyed[0] == '-' || keyed[0] == '*') && detail::is_blank(keyed[1]))
+        detail::first_word word = l.word;
+        if (keyed.size() > 2 && (keyed[0] == '-' || keyed[0] == '*') && detail::is_blank(keyed[1])) {
             keyed = detail::ltrim(keyed.substr(1));
+            word = detail::word_at_start(keyed);
+        }
         // kl_ is a member, not a local: building a key_line per line zeroes its ten fields.
-        if (detail::may_be_key_line(keyed) && detail::parse_key_line(keyed, kl_) && apply(kl_, indent, where, on_event)) {
+        if (detail::may_be_key_line(keyed, word) && detail::parse_key_line(keyed, kl_) && apply(kl_, indent, where, on_event)) {
             b_.blanks = 0;
             b_.last_was_key = true;
             return;

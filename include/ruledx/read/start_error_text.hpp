@@ -58,6 +58,13 @@ inline constexpr service_name_entry exchange_services[] = {
         if (detail::ifind(text.substr(0, 40), "error") != std::string_view::npos) return 2140u;
         return std::nullopt;
     }
+    // Every prefix below starts "The s", "The p", "The d" or "Access": prose stops here.
+    if (istarts_with(text, "the ")) {
+        const char c = text.size() > 4 ? detail::lower(text[4]) : '\0';
+        if (c != 's' && c != 'p' && c != 'd') return std::nullopt;
+    } else if (!istarts_with(text, "access")) {
+        return std::nullopt;
+    }
     struct entry {
         std::string_view prefix;
         std::uint32_t code;
@@ -238,27 +245,34 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
 // within the first 40 bytes. Eight positions per step, byte-parallel.
 [[nodiscard]] inline bool may_hold_could(std::string_view t) noexcept {
     if (t.size() < 20) return false;
+    // Reads bytes 0..26; a shorter line is copied next to zeros first (zeros match no letter).
+    unsigned char pad[32] = {};
+    const unsigned char* b = reinterpret_cast<const unsigned char*>(t.data());
+    if (t.size() < 27) {
+        std::memcpy(pad, t.data(), t.size());
+        b = pad;
+    }
     constexpr std::uint64_t ones = 0x0101010101010101u, highs = ones * 0x80, blanks = ones * 0x20;
     constexpr std::uint64_t c = ones * 'c', o = ones * 'o', u = ones * 'u', l = ones * 'l';
+    std::uint64_t found = 0;
     for (std::size_t k = 0; k <= 16; k += 8) {
-        const char* p = t.data() + k;
-        const std::size_t n = t.size() - k;
         // A zero byte where all four letters match.
-        const std::uint64_t diff = ((load8(p, n) | blanks) ^ c) | ((load8(p + 1, n - 1) | blanks) ^ o) |
-                                   ((load8(p + 2, n - 2) | blanks) ^ u) | ((load8(p + 3, n - 3) | blanks) ^ l);
-        if ((diff - ones) & ~diff & highs) return true;
+        const std::uint64_t diff = ((bytes8(b + k) | blanks) ^ c) | ((bytes8(b + k + 1) | blanks) ^ o) |
+                                   ((bytes8(b + k + 2) | blanks) ^ u) | ((bytes8(b + k + 3) | blanks) ^ l);
+        found |= (diff - ones) & ~diff & highs;
     }
-    return false;
+    return found != 0;
 }
 
 // False only when net_header() is false and error_line() must return none: the first word after
 // quotes is none of Error, Internal, An, A, System, More, The, Access, and the line does not end in a
-// number. `t` is trimmed and not empty.
-[[nodiscard]] inline bool may_report(std::string_view t) noexcept {
+// number. `t` is trimmed and not empty; `w` is word_at_start(t).
+[[nodiscard]] inline bool may_report(std::string_view t, first_word w) noexcept {
     std::string_view s = t;
     if (s[0] == '"' || s[0] == '\'') {
         while (!s.empty() && (s[0] == '"' || s[0] == '\'')) s = ltrim(s.substr(1));
         if (s.empty()) return false;
+        w = word_at_start(s);
     }
     // "... service-specific error code 1011." (error_line drops trailing dots)
     const std::size_t n = s.size();
@@ -273,7 +287,7 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
     constexpr std::uint64_t the = pack_word("the"), a = pack_word("a"), an = pack_word("an"), more = pack_word("more"),
                             error = pack_word("error"), system = pack_word("system"), access = pack_word("access"),
                             internal = pack_word("internal");
-    const std::uint64_t p = word_at_start(s).packed;
+    const std::uint64_t p = w.packed;
     const bool capital = s[0] >= 'A' && s[0] <= 'Z';  // error_line() wants one
     // "the" also covers net_header(): then no quote came before it. Bitwise: no branches.
     return (p == the) | (capital & ((p == a) | (p == an) | (p == more) | (p == error) | (p == system) |
@@ -304,7 +318,12 @@ public:
 
     template <class OnStartError>
     void feed(std::string_view line, location where, OnStartError& out) {
-        const std::string_view t = detail::trim(line);
+        feed(detail::trim_line(line), where, out);
+    }
+    // The same with the line already trimmed (text_scan shares that work with pasted_text_reader).
+    template <class OnStartError>
+    void feed(const detail::trimmed_line& l, location where, OnStartError& out) {
+        const std::string_view t = l.t;
         if (t.empty()) {
             ++p_.quiet;
             expire();
@@ -328,7 +347,7 @@ public:
         }
         // Most lines are prose: two cheap checks send them to the end.
         const bool could = detail::may_hold_could(t);
-        if (could || detail::may_report(t)) {
+        if (could || detail::may_report(t, l.word)) {
             std::string_view name, after;
             bool starting = false, wrapped = false;
             if ((could && detail::dialog_header(t, name, wrapped, after)) || detail::net_header(t, name, starting)) {
@@ -413,7 +432,12 @@ private:
         p_.quiet = 0;
     }
     void expire() noexcept {
-        if (!p_.has_code && p_.quiet > window) p_ = pending{};
+        if (!p_.has_code && p_.quiet > window) {
+            // Without a header or context nothing but `quiet` was ever set (the record is written only
+            // with those or a code): reset just that, not the whole record, on every few prose lines.
+            if (p_.has_header || p_.context) p_ = pending{};
+            else p_.quiet = 0;
+        }
     }
     template <class OnStartError>
     void flush(OnStartError& out) {

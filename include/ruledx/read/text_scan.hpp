@@ -170,8 +170,9 @@ private:
                 continue;
             }
             st.in_binary = false;
-            pasted_.feed(line, where, events);
-            starts_.feed(line, where, on_start_error);
+            const detail::trimmed_line trimmed = detail::trim_line(line);  // once for both readers
+            pasted_.feed(trimmed, where, events);
+            starts_.feed(trimmed, where, on_start_error);
         }
         return text.size();
     }

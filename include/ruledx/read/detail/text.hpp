@@ -141,24 +141,6 @@ namespace ruledx::read::detail {
     return other == 0 ? 8 : lowest_marked_byte(other);
 }
 
-// Offset of the first `c` in p[0..n), or n. Fields of exports are mostly shorter than 16 bytes, where
-// a call to memchr costs more than the search: those are checked in two byte-parallel steps.
-[[nodiscard]] inline std::size_t find_byte(const char* p, std::size_t n, char c) noexcept {
-    constexpr std::uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
-    const std::uint64_t pattern = ones * static_cast<unsigned char>(c);
-    for (std::size_t k = 0; k < 16 && k < n; k += 8) {
-        const std::uint64_t x = load8(p + k, n - k) ^ pattern;
-        const std::uint64_t zero = (x - ones) & ~x & highs;  // the lowest marked byte is the first match
-        if (zero) {
-            const std::size_t i = k + lowest_marked_byte(zero);
-            return i < n ? i : n;  // past n only for c == '\0' (the padding)
-        }
-    }
-    if (n <= 16) return n;
-    const void* q = std::memchr(p + 16, c, n - 16);
-    return q ? static_cast<std::size_t>(static_cast<const char*>(q) - p) : n;
-}
-
 // The leading run of ASCII letters of a text, folded to lower case and packed into an integer (its
 // first 8 letters, byte i = letter i, zero after the run) with its length (counted up to 16).
 // Readers reject most lines by one compare of the first word instead of a row of prefix compares.
@@ -182,6 +164,23 @@ struct first_word {
     w.packed = w.size == 8 ? x : x & ((std::uint64_t{1} << (8 * w.size)) - 1);
     if (w.size == 8 && s.size() > 8) w.size += leading_letters(load8(s.data() + 8, s.size() - 8) | blanks);
     return w;
+}
+
+// A line as the line readers first look at it. text_scan feeds every line to two readers: it trims
+// the line and finds its first word once for both.
+struct trimmed_line {
+    std::string_view line;  // without its line break
+    std::string_view body;  // without leading blanks
+    std::string_view t;     // without blanks at either end
+    first_word word;        // word_at_start(t)
+};
+[[nodiscard]] inline trimmed_line trim_line(std::string_view line) noexcept {
+    trimmed_line l;
+    l.line = line;
+    l.body = ltrim(line);
+    l.t = rtrim(l.body);
+    l.word = word_at_start(l.t);
+    return l;
 }
 
 // Remembers where the next NUL byte of a text is, so that checking every line for one costs a
