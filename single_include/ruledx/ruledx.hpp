@@ -5606,15 +5606,12 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
         if (s.empty()) return false;
         w = word_at_start(s);
     }
-    // "... service-specific error code 1011." (error_line drops trailing dots)
-    const std::size_t n = s.size();
-    if (is_digit(s[n - 1])) return true;
-    if (n >= 2 && s[n - 1] == '.' && s[n - 2] == '.') {
-        std::size_t e = n;
-        while (e > 0 && s[e - 1] == '.') --e;
-        if (e > 0 && is_digit(s[e - 1])) return true;
-    } else if (n >= 2 && s[n - 1] == '.' && is_digit(s[n - 2])) {
-        return true;
+    // "... service-specific error code 1011." (error_line drops trailing dots): a number after "code ".
+    std::size_t e = s.size();
+    while (e > 0 && s[e - 1] == '.') --e;
+    if (e > 0 && is_digit(s[e - 1])) {
+        while (e > 0 && is_digit(s[e - 1])) --e;
+        if (iends_with(s.substr(0, e), "code ")) return true;
     }
     constexpr std::uint64_t the = pack_word("the"), a = pack_word("a"), an = pack_word("an"), more = pack_word("more"),
                             error = pack_word("error"), system = pack_word("system"), access = pack_word("access"),
@@ -6031,7 +6028,12 @@ struct key_line {
                             desc = pack_word("desc"), date = pack_word("date"), time = pack_word("time"),
                             user = pack_word("user"), computer = pack_word("computer"), data = pack_word("data"),
                             descript = pack_word("descript");
-    return is_digit(t[0]) | ((p & 0xFFFFFFFFFFu) == event) |  // "Event", "EventID", "Events"
+    if (is_digit(t[0])) {  // parse_number_source(): "4007:", no leading 0, at most 5 digits (<= 0xFFFF)
+        std::size_t i = 1;
+        while (i < t.size() && i < 6 && is_digit(t[i])) ++i;
+        return t[0] != '0' && i < t.size() && t[i] == ':';
+    }
+    return ((p & 0xFFFFFFFFFFu) == event) |  // "Event", "EventID", "Events"
            (p == id) | (p == source) | (p == type) | (p == category) | (p == cat) | (p == desc) | (p == date) |
            (p == time) | (p == user) | (p == computer) | (p == data) |
            ((p == descript) & (w.size == 11));  // "description"

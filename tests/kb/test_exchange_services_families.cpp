@@ -52,8 +52,8 @@ TEST_CASE("Family: Error 2140 alone, per service") {
         CHECK(fact_check_position(r, "exchange_version") < 3);
         CHECK(event_check_position(r, mta, 2152) != absent);
         // An Error 2140 of another service touches no MTA rule.
-        for (const candidate& c : evidence{}.start_error(ds, 2140).diagnose().ranked())
-            CHECK(svc::table.rules[c.rule_index].id.substr(0, 4) != "mta-");
+        const auto directory = evidence{}.start_error(ds, 2140).diagnose();
+        for (const candidate& c : directory.ranked()) CHECK(svc::table.rules[c.rule_index].id.substr(0, 4) != "mta-");
     }
     SUBCASE("Directory: ten causes; on 5.5 the 4.0 and 4.0/5.0 articles drop out") {
         const auto r = evidence{}.start_error(ds, 2140).diagnose();

@@ -504,3 +504,17 @@ TEST_CASE("pasted: a NUL on one line does not hide the lines after it") {
     CHECK(r.errors[0].where.line == 2);
     CHECK(r.errors[1].where.line == 4);
 }
+
+TEST_CASE("pasted: number-and-source lines at the edges of the digit pre-check") {
+    pasted_result r;
+    run(r,
+        "65535: MSExchangeIMC\nDescription: Kept.\n\n\n"
+        "65536: MSExchangeIMC\nDescription: Too large.\n\n\n"
+        "123456: MSExchangeIMC\nDescription: Six digits.\n\n\n"
+        "0123: MSExchangeIMC\nDescription: Leading zero.\n\n\n"
+        "4007 : MSExchangeIMC\nDescription: Blank before the colon.\n\n\n"
+        "1. Stop the MSExchangeIMC service.\n");
+    REQUIRE(r.events.size() == 1);
+    CHECK(r.events[0].event_id == 65535);
+    CHECK(r.events[0].description == "Kept.");
+}

@@ -398,3 +398,14 @@ TEST_CASE("start: code_for_message on prose and on messages in other cases") {
     CHECK_FALSE(code_for_message("Accessing the store failed"));
     CHECK_FALSE(code_for_message(""));
 }
+
+TEST_CASE("start: service-specific codes at the end of a line, with and without dots") {
+    start_result r;
+    run(r,
+        "The Event Service terminated with service specific error CODE 7\n"
+        "\n\n\n\n\n\n"
+        "Version 5.5 of the product, build 2448.\n"
+        "The service was stopped with code 12 and restarted.\n");
+    REQUIRE(r.found.size() == 1);
+    CHECK(r.found[0].code == 7);
+}

@@ -159,7 +159,12 @@ struct key_line {
                             desc = pack_word("desc"), date = pack_word("date"), time = pack_word("time"),
                             user = pack_word("user"), computer = pack_word("computer"), data = pack_word("data"),
                             descript = pack_word("descript");
-    return is_digit(t[0]) | ((p & 0xFFFFFFFFFFu) == event) |  // "Event", "EventID", "Events"
+    if (is_digit(t[0])) {  // parse_number_source(): "4007:", no leading 0, at most 5 digits (<= 0xFFFF)
+        std::size_t i = 1;
+        while (i < t.size() && i < 6 && is_digit(t[i])) ++i;
+        return t[0] != '0' && i < t.size() && t[i] == ':';
+    }
+    return ((p & 0xFFFFFFFFFFu) == event) |  // "Event", "EventID", "Events"
            (p == id) | (p == source) | (p == type) | (p == category) | (p == cat) | (p == desc) | (p == date) |
            (p == time) | (p == user) | (p == computer) | (p == data) |
            ((p == descript) & (w.size == 11));  // "description"

@@ -274,15 +274,12 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
         if (s.empty()) return false;
         w = word_at_start(s);
     }
-    // "... service-specific error code 1011." (error_line drops trailing dots)
-    const std::size_t n = s.size();
-    if (is_digit(s[n - 1])) return true;
-    if (n >= 2 && s[n - 1] == '.' && s[n - 2] == '.') {
-        std::size_t e = n;
-        while (e > 0 && s[e - 1] == '.') --e;
-        if (e > 0 && is_digit(s[e - 1])) return true;
-    } else if (n >= 2 && s[n - 1] == '.' && is_digit(s[n - 2])) {
-        return true;
+    // "... service-specific error code 1011." (error_line drops trailing dots): a number after "code ".
+    std::size_t e = s.size();
+    while (e > 0 && s[e - 1] == '.') --e;
+    if (e > 0 && is_digit(s[e - 1])) {
+        while (e > 0 && is_digit(s[e - 1])) --e;
+        if (iends_with(s.substr(0, e), "code ")) return true;
     }
     constexpr std::uint64_t the = pack_word("the"), a = pack_word("a"), an = pack_word("an"), more = pack_word("more"),
                             error = pack_word("error"), system = pack_word("system"), access = pack_word("access"),
