@@ -807,3 +807,34 @@ TEST_CASE("evt: real sample logs give libevt's record counts") {
         }
     }
 }
+
+TEST_CASE("evt: a filter on event ids delivers only the wanted records and counts the others") {
+    evt_log log(16 * 1024);
+    for (std::uint32_t id : {100u, 4143u, 200u, 4143u, 300u}) {
+        evt_event e;
+        e.identifier = 0xC0000000u | id;
+        e.strings = {u"one", u"two"};
+        log.append(e);
+    }
+    bytes_t bytes = log.bytes();
+    // Damage the third record's signature: the reader must still resynchronise past a declined record.
+    const std::uint32_t third = log.live()[2].offset;
+    bytes[third + 4] = 'X';
+    const std::string_view input(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+
+    std::vector<std::uint32_t> delivered;
+    std::size_t errors = 0;
+    ruledx::read::memory_source source(input);
+    ruledx::read::evt_reader reader;
+    const auto summary = reader.read(
+        source, "filtered.evt",
+        [&](const event_record& r) {
+            delivered.push_back(r.record_number);
+            CHECK(r.strings == std::string_view("one\0two\0", 8));
+        },
+        [&](const read_error&) { ++errors; }, [](std::uint16_t id) { return id == 4143; });
+    CHECK(delivered == std::vector<std::uint32_t>{2, 4});
+    CHECK(summary.records == 2);
+    CHECK(summary.declined == 2);  // 100 and 300; the damaged 200 is an error, not a record
+    CHECK(errors == 1);
+}

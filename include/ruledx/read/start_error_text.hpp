@@ -446,13 +446,20 @@ private:
     detail::scratch scratch_;  // joined names of wrapped dialog headers
 };
 
+// The Service Control Manager's event ids for a service that failed to start or stopped with an
+// error: 7000 (failed to start), 7009 (timeout), 7023 (terminated with an error), 7024
+// (terminated with a service-specific error).
+[[nodiscard]] constexpr bool is_failed_start_event(std::uint16_t id) noexcept {
+    return id == 7000 || id == 7009 || id == 7023 || id == 7024;
+}
+
 // A Service Control Manager failed-start event (7000, 7009, 7023, 7024) as a start error. Uses the
 // insertion strings when the record has them (binary logs), else the rendered description.
 [[nodiscard]] constexpr std::optional<start_error_record> start_error_from_event(const event_record& e) noexcept {
     using detail::ifind;
     if (!detail::loose_equals(e.source, "Service Control Manager")) return std::nullopt;
     const std::uint16_t id = e.event_id;
-    if (id != 7000 && id != 7009 && id != 7023 && id != 7024) return std::nullopt;
+    if (!is_failed_start_event(id)) return std::nullopt;
     start_error_record r;
     r.where = e.where;
     std::optional<std::uint32_t> code;
