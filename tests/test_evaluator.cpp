@@ -238,3 +238,16 @@ TEST_CASE("a report with less room than the touched rules says it is truncated")
     CHECK(small.truncated);
     CHECK(small.ranked().size() == 2);
 }
+
+TEST_CASE("signal classes: equal exactly when the signals are the same") {
+    const auto check_table = [](const auto& table) {
+        for (std::size_t a = 0; a < table.rule_count; ++a)
+            for (std::size_t s = 0; s < table.rules[a].signal_count(); ++s)
+                for (std::size_t b = 0; b < table.rule_count; ++b)
+                    for (std::size_t t = 0; t < table.rules[b].signal_count(); ++t)
+                        REQUIRE((table.signal_class[a][s] == table.signal_class[b][t]) ==
+                                same_signal(table.rules[a].signal_at(s), table.rules[b].signal_at(t)));
+    };
+    check_table(widgets);
+    check_table(combined);
+}

@@ -622,6 +622,7 @@ namespace ruledx::detail {
 
 // Names (sources, services): case-insensitive, spaces ignored.
 [[nodiscard]] constexpr bool same_name(std::string_view a, std::string_view b) noexcept {
+    if (a == b) return true;  // the usual case, and a single memcmp at run time
     std::size_t i = 0;
     std::size_t j = 0;
     for (;;) {
@@ -754,6 +755,9 @@ struct rule_table {
     // The same count ignoring the signals' telling values: what an event that matched on its id
     // alone (no text to read the values in) is worth.
     std::array<std::array<std::uint16_t, rule::max_signals>, Rules> shared_by_id{};
+    // Equal for two signals exactly when same_signal holds: the evaluator compares these numbers
+    // instead of names.
+    std::array<std::array<std::uint32_t, rule::max_signals>, Rules> signal_class{};
     // Catalog indexes of the facts each rule names, so evaluation never looks a name up.
     std::array<std::array<std::uint16_t, rule::max_confirming>, Rules> confirming_fact{};
     std::array<std::array<std::uint16_t, rule::max_ruling_out>, Rules> ruling_out_fact{};
@@ -831,6 +835,7 @@ constexpr void index_signals(rule_table<Facts, Rules>& table) noexcept {
             std::uint32_t counted_rule_by_id = 0;
             bool counted_any = false;
             bool counted_any_by_id = false;
+            std::size_t first_same = i;
             for (std::size_t j = first; j < last; ++j) {  // rule numbers ascend within a group
                 if (buffer[j].code != buffer[i].code) continue;
                 if (!(counted_any_by_id && refs[j].rule == counted_rule_by_id)) {
@@ -838,13 +843,15 @@ constexpr void index_signals(rule_table<Facts, Rules>& table) noexcept {
                     counted_rule_by_id = refs[j].rule;
                     counted_any_by_id = true;
                 }
-                if (!(counted_any && refs[j].rule == counted_rule) &&
-                    same_values(mine, table.rules[refs[j].rule].signal_at(refs[j].index))) {
+                if (!same_values(mine, table.rules[refs[j].rule].signal_at(refs[j].index))) continue;
+                if (j < first_same) first_same = j;
+                if (!(counted_any && refs[j].rule == counted_rule)) {
                     ++count;
                     counted_rule = refs[j].rule;
                     counted_any = true;
                 }
             }
+            table.signal_class[refs[i].rule][refs[i].index] = static_cast<std::uint32_t>(first_same);
             table.shared_by[refs[i].rule][refs[i].index] = count;
             table.shared_by_id[refs[i].rule][refs[i].index] = count_by_id;
         }
@@ -1379,12 +1386,12 @@ template <class Table, std::size_t Capacity>
 
 template <class Table, std::size_t Capacity>
 [[nodiscard]] constexpr bool splits_leaders_on_signal(const Table& table, const report<Capacity>& out, std::size_t leaders,
-                                                      const signal& wanted) noexcept {
+                                                      std::uint32_t wanted_class) noexcept {
     std::size_t having = 0;
     for (std::size_t i = 0; i < leaders; ++i) {
-        const rule& rl = table.rules[out.candidates[i].rule_index];
+        const std::size_t r = out.candidates[i].rule_index;
         bool has = false;
-        for (std::size_t s = 0; s < rl.signal_count() && !has; ++s) has = same_signal(rl.signal_at(s), wanted);
+        for (std::size_t s = 0; s < table.rules[r].signal_count() && !has; ++s) has = table.signal_class[r][s] == wanted_class;
         having += has ? 1 : 0;
     }
     return having != 0 && having != leaders;
@@ -1419,7 +1426,7 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
             bool merged = false;
             for (std::size_t k = 0; k < signal_check_count && !merged; ++k) {
                 next_check& known = signal_checks[k];
-                if (same_signal(table.rules[known.rule_index].signal_at(known.signal_index), rl.signal_at(s))) {
+                if (table.signal_class[known.rule_index][known.signal_index] == table.signal_class[c.rule_index][s]) {
                     known.score += score;
                     merged = true;
                 }
@@ -1441,7 +1448,7 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
             if (fact_scores[f] != 0 && splits_leaders_on_fact(table, out, leaders, static_cast<std::uint16_t>(f)))
                 fact_scores[f] *= separates_leaders;
         for (std::size_t k = 0; k < signal_check_count; ++k) {
-            const signal& wanted = table.rules[signal_checks[k].rule_index].signal_at(signal_checks[k].signal_index);
+            const std::uint32_t wanted = table.signal_class[signal_checks[k].rule_index][signal_checks[k].signal_index];
             if (splits_leaders_on_signal(table, out, leaders, wanted)) signal_checks[k].score *= separates_leaders;
         }
     }

@@ -22,6 +22,7 @@ namespace ruledx::detail {
 
 // Names (sources, services): case-insensitive, spaces ignored.
 [[nodiscard]] constexpr bool same_name(std::string_view a, std::string_view b) noexcept {
+    if (a == b) return true;  // the usual case, and a single memcmp at run time
     std::size_t i = 0;
     std::size_t j = 0;
     for (;;) {

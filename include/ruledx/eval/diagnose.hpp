@@ -299,12 +299,12 @@ template <class Table, std::size_t Capacity>
 
 template <class Table, std::size_t Capacity>
 [[nodiscard]] constexpr bool splits_leaders_on_signal(const Table& table, const report<Capacity>& out, std::size_t leaders,
-                                                      const signal& wanted) noexcept {
+                                                      std::uint32_t wanted_class) noexcept {
     std::size_t having = 0;
     for (std::size_t i = 0; i < leaders; ++i) {
-        const rule& rl = table.rules[out.candidates[i].rule_index];
+        const std::size_t r = out.candidates[i].rule_index;
         bool has = false;
-        for (std::size_t s = 0; s < rl.signal_count() && !has; ++s) has = same_signal(rl.signal_at(s), wanted);
+        for (std::size_t s = 0; s < table.rules[r].signal_count() && !has; ++s) has = table.signal_class[r][s] == wanted_class;
         having += has ? 1 : 0;
     }
     return having != 0 && having != leaders;
@@ -339,7 +339,7 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
             bool merged = false;
             for (std::size_t k = 0; k < signal_check_count && !merged; ++k) {
                 next_check& known = signal_checks[k];
-                if (same_signal(table.rules[known.rule_index].signal_at(known.signal_index), rl.signal_at(s))) {
+                if (table.signal_class[known.rule_index][known.signal_index] == table.signal_class[c.rule_index][s]) {
                     known.score += score;
                     merged = true;
                 }
@@ -361,7 +361,7 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
             if (fact_scores[f] != 0 && splits_leaders_on_fact(table, out, leaders, static_cast<std::uint16_t>(f)))
                 fact_scores[f] *= separates_leaders;
         for (std::size_t k = 0; k < signal_check_count; ++k) {
-            const signal& wanted = table.rules[signal_checks[k].rule_index].signal_at(signal_checks[k].signal_index);
+            const std::uint32_t wanted = table.signal_class[signal_checks[k].rule_index][signal_checks[k].signal_index];
             if (splits_leaders_on_signal(table, out, leaders, wanted)) signal_checks[k].score *= separates_leaders;
         }
     }

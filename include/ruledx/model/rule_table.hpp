@@ -62,6 +62,9 @@ struct rule_table {
     // The same count ignoring the signals' telling values: what an event that matched on its id
     // alone (no text to read the values in) is worth.
     std::array<std::array<std::uint16_t, rule::max_signals>, Rules> shared_by_id{};
+    // Equal for two signals exactly when same_signal holds: the evaluator compares these numbers
+    // instead of names.
+    std::array<std::array<std::uint32_t, rule::max_signals>, Rules> signal_class{};
     // Catalog indexes of the facts each rule names, so evaluation never looks a name up.
     std::array<std::array<std::uint16_t, rule::max_confirming>, Rules> confirming_fact{};
     std::array<std::array<std::uint16_t, rule::max_ruling_out>, Rules> ruling_out_fact{};
@@ -139,6 +142,7 @@ constexpr void index_signals(rule_table<Facts, Rules>& table) noexcept {
             std::uint32_t counted_rule_by_id = 0;
             bool counted_any = false;
             bool counted_any_by_id = false;
+            std::size_t first_same = i;
             for (std::size_t j = first; j < last; ++j) {  // rule numbers ascend within a group
                 if (buffer[j].code != buffer[i].code) continue;
                 if (!(counted_any_by_id && refs[j].rule == counted_rule_by_id)) {
@@ -146,13 +150,15 @@ constexpr void index_signals(rule_table<Facts, Rules>& table) noexcept {
                     counted_rule_by_id = refs[j].rule;
                     counted_any_by_id = true;
                 }
-                if (!(counted_any && refs[j].rule == counted_rule) &&
-                    same_values(mine, table.rules[refs[j].rule].signal_at(refs[j].index))) {
+                if (!same_values(mine, table.rules[refs[j].rule].signal_at(refs[j].index))) continue;
+                if (j < first_same) first_same = j;
+                if (!(counted_any && refs[j].rule == counted_rule)) {
                     ++count;
                     counted_rule = refs[j].rule;
                     counted_any = true;
                 }
             }
+            table.signal_class[refs[i].rule][refs[i].index] = static_cast<std::uint32_t>(first_same);
             table.shared_by[refs[i].rule][refs[i].index] = count;
             table.shared_by_id[refs[i].rule][refs[i].index] = count_by_id;
         }
