@@ -1,138 +1,41 @@
-// Helpers shared by the Exchange IMS knowledge-base tests: evidence written out in a test, and
-// questions about the report ("who is first", "where is this check in the list").
+// The knowledge-base test helpers (kb_test_support.hpp) bound to the Exchange IMS table.
 #ifndef RULEDX_TESTS_KB_IMS_TEST_SUPPORT_HPP
 #define RULEDX_TESTS_KB_IMS_TEST_SUPPORT_HPP
 
-#include <doctest/doctest.h>
-
-#include <cstddef>
-#include <cstdint>
-#include <string>
-#include <string_view>
-#include <vector>
-
-#include "ruledx/eval/diagnose.hpp"
+#include "kb_test_support.hpp"
 #include "ruledx/kb/exchange_ims.hpp"
 
 namespace ims_test {
 
 using namespace ruledx;
+using kb_test::absent;
+using kb_test::contains;
+using kb_test::evidence_base;
+using kb_test::report_of;
 namespace ims = ruledx::kb::exchange_ims;
 
 inline constexpr std::string_view imc = "MSExchangeIMC";
-inline constexpr std::size_t absent = static_cast<std::size_t>(-1);
-using ims_report = report<ims::table.rule_count>;
+using ims_report = report_of<ims::table>;
 
-// One failure's evidence, as a test writes it down from an article.
-struct evidence {
-    std::vector<observed_start_error> errors;
-    std::vector<observed_event> events;
-    std::vector<fact_assignment> facts;
-
-    evidence& start_error(std::uint32_t code) {
-        errors.push_back(saw_start_error(imc, code));
-        return *this;
-    }
-    evidence& log(const observed_event& e) {
-        events.push_back(e);
-        return *this;
-    }
-    evidence& fact(std::string_view name, fact_value value) {
-        facts.push_back(fact_is(name, value));
-        return *this;
-    }
-    evidence& on(version v) { return fact("exchange_version", v); }
-    [[nodiscard]] ims_report diagnose() const {
-        return ruledx::diagnose(ims::table, observations{view<observed_start_error>(errors),
-                                                         view<observed_event>(events), view<fact_assignment>(facts)});
-    }
+// Every start error of this knowledge base is the Internet Mail Service's.
+struct evidence : evidence_base<ims::table, evidence> {
+    evidence& start_error(std::uint32_t code) { return add_start_error(imc, code); }
 };
 
 inline observed_event imc_event(std::uint16_t id, std::string_view description = {}) {
     return saw_event(imc, id).with_description(description);
 }
 
-inline std::size_t rule_index(std::string_view id) {
-    const std::size_t index = ims::table.find_rule(id);
-    REQUIRE_MESSAGE(index != not_found, "no rule " << std::string(id));
-    return index;
-}
-
-inline std::string best_id(const ims_report& r) {
-    return r.best() == nullptr ? std::string("<none>") : std::string(ims::table.rules[r.best()->rule_index].id);
-}
-
-inline const candidate* candidate_of(const ims_report& r, std::string_view id) { return r.find(rule_index(id)); }
-
-inline status status_of(const ims_report& r, std::string_view id) {
-    const candidate* c = candidate_of(r, id);
-    REQUIRE_MESSAGE(c != nullptr, "no candidate for " << std::string(id));
-    return c->status;
-}
-
-// The rule is first, with this status, strictly ahead of the next candidate.
-inline void check_first(const ims_report& r, std::string_view id, status expected) {
-    REQUIRE(r.best() != nullptr);
-    CHECK(best_id(r) == std::string(id));
-    CHECK(to_string(r.best()->status) == to_string(expected));
-    const auto ranked = r.ranked();
-    if (ranked.size() > 1)
-        CHECK_MESSAGE((ranked[1].status != ranked[0].status || ranked[1].score != ranked[0].score),
-                      "tied with " << std::string(ims::table.rules[ranked[1].rule_index].id));
-}
-
-// Both rules are candidates with the same status and score: nothing in the evidence separates them.
-inline bool tied(const ims_report& r, std::string_view a, std::string_view b) {
-    const candidate* x = candidate_of(r, a);
-    const candidate* y = candidate_of(r, b);
-    return x != nullptr && y != nullptr && x->status == y->status && x->score == y->score;
-}
-
-// The rules that share the top status and score, by id.
-inline std::vector<std::string> top_tier(const ims_report& r) {
-    std::vector<std::string> ids;
-    const auto ranked = r.ranked();
-    for (const candidate& c : ranked)
-        if (c.status == ranked[0].status && c.score == ranked[0].score)
-            ids.emplace_back(ims::table.rules[c.rule_index].id);
-    return ids;
-}
-
-inline bool contains(const std::vector<std::string>& ids, std::string_view id) {
-    for (const std::string& s : ids)
-        if (s == id) return true;
-    return false;
-}
-
-// Where the report asks for this fact among its next checks, or `absent`.
-inline std::size_t fact_check_position(const ims_report& r, std::string_view fact) {
-    const auto checks = r.next_checks();
-    for (std::size_t i = 0; i < checks.size(); ++i)
-        if (checks[i].what == next_check::kind::fact && ims::table.facts[checks[i].fact_index].name == fact) return i;
-    return absent;
-}
-
-// Where the report asks for an event (source and id), or `absent`.
-inline std::size_t event_check_position(const ims_report& r, std::string_view source, std::uint32_t id) {
-    const auto checks = r.next_checks();
-    for (std::size_t i = 0; i < checks.size(); ++i) {
-        if (checks[i].what != next_check::kind::signal) continue;
-        const ruledx::signal& s = ims::table.rules[checks[i].rule_index].signal_at(checks[i].signal_index);
-        if (s.kind == signal_kind::event && s.code == id && detail::same_name(s.source, source)) return i;
-    }
-    return absent;
-}
-
-// Where the report asks for a start error code, or `absent`.
-inline std::size_t start_error_check_position(const ims_report& r, std::uint32_t code) {
-    const auto checks = r.next_checks();
-    for (std::size_t i = 0; i < checks.size(); ++i) {
-        if (checks[i].what != next_check::kind::signal) continue;
-        const ruledx::signal& s = ims::table.rules[checks[i].rule_index].signal_at(checks[i].signal_index);
-        if (s.kind == signal_kind::start_error && s.code == code) return i;
-    }
-    return absent;
-}
+inline constexpr auto rule_index = &kb_test::rule_index<ims::table>;
+inline constexpr auto best_id = &kb_test::best_id<ims::table>;
+inline constexpr auto candidate_of = &kb_test::candidate_of<ims::table>;
+inline constexpr auto status_of = &kb_test::status_of<ims::table>;
+inline constexpr auto check_first = &kb_test::check_first<ims::table>;
+inline constexpr auto tied = &kb_test::tied<ims::table>;
+inline constexpr auto top_tier = &kb_test::top_tier<ims::table>;
+inline constexpr auto fact_check_position = &kb_test::fact_check_position<ims::table>;
+inline constexpr auto event_check_position = &kb_test::event_check_position<ims::table>;
+inline constexpr auto start_error_check_position = &kb_test::start_error_check_position<ims::table>;
 
 }  // namespace ims_test
 
