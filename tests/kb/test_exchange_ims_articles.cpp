@@ -381,7 +381,8 @@ TEST_CASE("Q169223: Store.exe Dr. Watson and 4023 from a bad message in Imcdata\
     check_first(symptoms.diagnose(), "ims-4023-inbound-message-crashes-store", status::likely);
     evidence sp3 = symptoms;
     sp3.fact("exchange_service_pack", 3);
-    const candidate* c = candidate_of(sp3.diagnose(), "ims-4023-inbound-message-crashes-store");
+    const auto with_sp3 = sp3.diagnose();
+    const candidate* c = candidate_of(with_sp3, "ims-4023-inbound-message-crashes-store");
     REQUIRE(c != nullptr);
     CHECK(c->status == status::ruled_out);
 }
