@@ -58,5 +58,5 @@ for config in "${configs[@]}"; do
     # flow-based warnings (-Wdangling-pointer) see the code too.
     eval "cmake -S . -B '${build}' -DCMAKE_BUILD_TYPE=Debug ${args}" >/dev/null
     cmake --build "${build}" -j "${jobs}"
-    (cd "${build}" && ctest --output-on-failure -j "${jobs}")
+    (cd "${build}" && ctest --output-on-failure --no-tests=error -j "${jobs}")
 done
