@@ -57,14 +57,9 @@ std::string cell(std::string_view s) {
     return out;
 }
 
+// Text values quoted, so `"alpha"` is not read as a name.
 std::string value_text(const fact_value& v) {
-    switch (v.kind) {
-        case fact_kind::boolean: return v.boolean ? "true" : "false";
-        case fact_kind::number: return std::to_string(v.number);
-        case fact_kind::text: return "\"" + std::string(v.text) + "\"";
-        case fact_kind::version: return write::describe(v.version_number);
-    }
-    return "";
+    return v.kind == fact_kind::text ? "\"" + write::describe(v) + "\"" : write::describe(v);
 }
 
 std::string signal_text(const signal& s) {

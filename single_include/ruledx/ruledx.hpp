@@ -7056,12 +7056,10 @@ inline void append_wrapped(std::string& out, std::string_view first_prefix, std:
     out += '\n';
 }
 
-inline std::string upper(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    for (char& c : out)
-        if (c == '_') c = ' ';
+// "ruled_out" -> "RULED OUT": a status as the heading of a candidate.
+inline std::string status_heading(status st) {
+    std::string out(to_string(st));
+    for (char& c : out) c = c == '_' ? ' ' : static_cast<char>(c - 'a' + 'A');
     return out;
 }
 
@@ -7123,7 +7121,7 @@ std::string to_text(const Table& table, const report<Rules>& result, const Cite&
             detail::append_wrapped(out, "  " + head, line, width);
             continue;
         }
-        detail::append_wrapped(out, head, detail::upper(to_string(c.status)) + "  " + std::string(r.article) + "  " +
+        detail::append_wrapped(out, head, detail::status_heading(c.status) + "  " + std::string(r.article) + "  " +
                                               std::string(r.title), width);
         const std::string indent(head.size(), ' ');
         detail::append_wrapped(out, indent + "Cause: ", r.cause, width);
