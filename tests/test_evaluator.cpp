@@ -223,8 +223,8 @@ TEST_CASE("tables compose: join keeps shared facts once, without drops rules by 
     REQUIRE(r.best() != nullptr);
     CHECK(trimmed.rules[r.best()->rule_index].id == "vendor-license");
     // Specificity is recomputed for the joined table: 2140 is now shared by three rules.
-    CHECK(trimmed.shared_by[trimmed.find_rule("disk-full")][1] == 2);
-    CHECK(combined.shared_by[combined.find_rule("disk-full")][1] == 4);
+    CHECK(trimmed.index.stats_of(trimmed.find_rule("disk-full"), 1).shared_by == 2);
+    CHECK(combined.index.stats_of(combined.find_rule("disk-full"), 1).shared_by == 4);
 }
 
 TEST_CASE("a report with less room than the touched rules says it is truncated") {
@@ -240,14 +240,14 @@ TEST_CASE("a report with less room than the touched rules says it is truncated")
 }
 
 TEST_CASE("signal classes: equal exactly when the signals are the same") {
-    const auto check_table = [](const auto& table) {
+    const auto check_classes = [](const auto& table) {
         for (std::size_t a = 0; a < table.rule_count; ++a)
             for (std::size_t s = 0; s < table.rules[a].signal_count(); ++s)
                 for (std::size_t b = 0; b < table.rule_count; ++b)
                     for (std::size_t t = 0; t < table.rules[b].signal_count(); ++t)
-                        REQUIRE((table.signal_class[a][s] == table.signal_class[b][t]) ==
+                        REQUIRE((table.index.stats_of(a, s).signal_class == table.index.stats_of(b, t).signal_class) ==
                                 same_signal(table.rules[a].signal_at(s), table.rules[b].signal_at(t)));
     };
-    check_table(widgets);
-    check_table(combined);
+    check_classes(widgets);
+    check_classes(combined);
 }

@@ -26,574 +26,140 @@
 
 #endif
 // ---- end ruledx/config.hpp ----
-// ---- begin ruledx/model/event_type.hpp ----
-// ruledx — the type of an event as Event Viewer shows it.
-#ifndef RULEDX_MODEL_EVENT_TYPE_HPP
-#define RULEDX_MODEL_EVENT_TYPE_HPP
+// ---- begin ruledx/detail/blank.hpp ----
+// ruledx — default values that cost a constant evaluator nothing to copy.
+//
+// A rule holds many empty slots (inline lists sized for the largest rule). Constructing a
+// std::string_view runs its constructor, which Clang counts as a step of its constant-evaluation
+// budget; copying a value that already exists is free. So empty slots and members are copies of
+// these constants, built once per type: a table of thousands of rules then stays within both
+// compilers' default limits.
+#ifndef RULEDX_DETAIL_BLANK_HPP
+#define RULEDX_DETAIL_BLANK_HPP
 
-#include <cstdint>
 #include <string_view>
 
-namespace ruledx {
-
-// The values are the EVENTLOGRECORD EventType bits, so a binary record converts without a table.
-// `unspecified` (0) doubles as EVENTLOG_SUCCESS, which Exchange never logs for a start failure.
-enum class event_type : std::uint16_t {
-    unspecified = 0,
-    error = 0x1,
-    warning = 0x2,
-    information = 0x4,
-    success_audit = 0x8,
-    failure_audit = 0x10,
-};
-
-[[nodiscard]] constexpr std::string_view to_string(event_type type) noexcept {
-    switch (type) {
-        case event_type::error: return "Error";
-        case event_type::warning: return "Warning";
-        case event_type::information: return "Information";
-        case event_type::success_audit: return "Success Audit";
-        case event_type::failure_audit: return "Failure Audit";
-        case event_type::unspecified: break;
-    }
-    return "";
-}
-
-}  // namespace ruledx
-
-#endif
-// ---- end ruledx/model/event_type.hpp ----
-// ---- begin ruledx/model/fact.hpp ----
-// ruledx — facts: named, typed things a support engineer can find out about the machine.
-//
-// A fact is declared once in a catalog, with the question that finds it out. Rules name facts and
-// compare them with a value; observations give a fact's value or leave it unknown.
-#ifndef RULEDX_MODEL_FACT_HPP
-#define RULEDX_MODEL_FACT_HPP
-
-#include <cstdint>
-#include <string_view>
-
-// ---- begin ruledx/model/version.hpp ----
-// ruledx — product versions and the ranges a rule applies to.
-#ifndef RULEDX_MODEL_VERSION_HPP
-#define RULEDX_MODEL_VERSION_HPP
-
-#include <cstdint>
-
-namespace ruledx {
-
-struct version {
-    std::uint16_t major = 0;
-    std::uint16_t minor = 0;
-
-    friend constexpr bool operator==(version a, version b) noexcept {
-        return a.major == b.major && a.minor == b.minor;
-    }
-    friend constexpr bool operator!=(version a, version b) noexcept { return !(a == b); }
-    friend constexpr bool operator<(version a, version b) noexcept {
-        return a.major != b.major ? a.major < b.major : a.minor < b.minor;
-    }
-    friend constexpr bool operator<=(version a, version b) noexcept { return !(b < a); }
-};
-
-// Both ends included: {{4, 0}, {5, 0}} is 4.0 up to and including 5.0.
-struct version_range {
-    version first;
-    version last;
-
-    [[nodiscard]] constexpr bool contains(version v) const noexcept { return first <= v && v <= last; }
-    [[nodiscard]] constexpr bool inverted() const noexcept { return last < first; }
-};
-
-[[nodiscard]] constexpr version_range only(version v) noexcept { return {v, v}; }
-
-}  // namespace ruledx
-
-#endif
-// ---- end ruledx/model/version.hpp ----
-
-namespace ruledx {
-
-enum class fact_kind : std::uint8_t { boolean, number, text, version };
-
-[[nodiscard]] constexpr std::string_view to_string(fact_kind kind) noexcept {
-    switch (kind) {
-        case fact_kind::boolean: return "boolean";
-        case fact_kind::number: return "number";
-        case fact_kind::text: return "text";
-        case fact_kind::version: return "version";
-    }
-    return "";
-}
-
-// A value of one of the four kinds. Constructors are implicit so rules read naturally:
-// fact_is("ims_service_account_is_admin", false), fact_is("exchange_version", version{5, 5}).
-struct fact_value {
-    fact_kind kind = fact_kind::boolean;
-    bool boolean = false;
-    std::int64_t number = 0;
-    std::string_view text;
-    ruledx::version version_number;
-
-    constexpr fact_value() noexcept = default;
-    constexpr fact_value(bool value) noexcept : kind(fact_kind::boolean), boolean(value) {}
-    constexpr fact_value(int value) noexcept : kind(fact_kind::number), number(value) {}
-    constexpr fact_value(std::int64_t value) noexcept : kind(fact_kind::number), number(value) {}
-    constexpr fact_value(std::string_view value) noexcept : kind(fact_kind::text), text(value) {}
-    // Without this a string literal would silently convert to bool.
-    constexpr fact_value(const char* value) noexcept : kind(fact_kind::text), text(value) {}
-    constexpr fact_value(ruledx::version value) noexcept : kind(fact_kind::version), version_number(value) {}
-
-    friend constexpr bool operator==(const fact_value& a, const fact_value& b) noexcept {
-        if (a.kind != b.kind) return false;
-        switch (a.kind) {
-            case fact_kind::boolean: return a.boolean == b.boolean;
-            case fact_kind::number: return a.number == b.number;
-            case fact_kind::text: return a.text == b.text;
-            case fact_kind::version: return a.version_number == b.version_number;
-        }
-        return false;
-    }
-    friend constexpr bool operator!=(const fact_value& a, const fact_value& b) noexcept { return !(a == b); }
-};
-
-// One catalog entry.
-struct fact_definition {
-    std::string_view name;      // snake_case, unique in the catalog
-    fact_kind kind = fact_kind::boolean;
-    std::string_view question;  // what a support engineer asks to learn it
-};
-
-[[nodiscard]] constexpr fact_definition boolean_fact(std::string_view name, std::string_view question) noexcept {
-    return {name, fact_kind::boolean, question};
-}
-[[nodiscard]] constexpr fact_definition number_fact(std::string_view name, std::string_view question) noexcept {
-    return {name, fact_kind::number, question};
-}
-[[nodiscard]] constexpr fact_definition text_fact(std::string_view name, std::string_view question) noexcept {
-    return {name, fact_kind::text, question};
-}
-[[nodiscard]] constexpr fact_definition version_fact(std::string_view name, std::string_view question) noexcept {
-    return {name, fact_kind::version, question};
-}
-
-// A rule's comparison of a fact with a value, or an observation's statement of a fact's value.
-struct fact_assignment {
-    std::string_view name;
-    fact_value value;
-};
-
-[[nodiscard]] constexpr fact_assignment fact_is(std::string_view name, fact_value value) noexcept {
-    return {name, value};
-}
-
-}  // namespace ruledx
-
-#endif
-// ---- end ruledx/model/fact.hpp ----
-// ---- begin ruledx/model/fixed_list.hpp ----
-// ruledx — a list with a fixed capacity, stored inline, usable in constant expressions.
-//
-// Rules are plain constexpr values, so every list a rule holds (signals, facts, steps) needs
-// storage that lives inside the rule: no pointers to other objects, no heap.
-#ifndef RULEDX_MODEL_FIXED_LIST_HPP
-#define RULEDX_MODEL_FIXED_LIST_HPP
-
-#include <cstddef>
-#include <initializer_list>
-
-namespace ruledx {
-namespace detail {
-// Not constexpr on purpose: reaching it in a constant expression stops compilation, and the
-// compiler names this function, so the message says what is wrong.
-inline void ruledx_error_list_longer_than_its_capacity() noexcept {}
-}  // namespace detail
-
-template <class T, std::size_t Capacity>
-class fixed_list {
-public:
-    static constexpr std::size_t capacity = Capacity;
-
-    constexpr fixed_list() noexcept = default;
-    constexpr fixed_list(std::initializer_list<T> items) noexcept {
-        for (const T& item : items) push_back(item);
-    }
-
-    constexpr void push_back(const T& item) noexcept {
-        if (count_ == Capacity) {
-            detail::ruledx_error_list_longer_than_its_capacity();
-            return;
-        }
-        items_[count_++] = item;
-    }
-
-    [[nodiscard]] constexpr std::size_t size() const noexcept { return count_; }
-    [[nodiscard]] constexpr bool empty() const noexcept { return count_ == 0; }
-    [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return items_[i]; }
-    [[nodiscard]] constexpr T& operator[](std::size_t i) noexcept { return items_[i]; }
-    [[nodiscard]] constexpr const T* data() const noexcept { return items_; }
-    [[nodiscard]] constexpr const T* begin() const noexcept { return items_; }
-    [[nodiscard]] constexpr const T* end() const noexcept { return items_ + count_; }
-
-private:
-    T items_[Capacity == 0 ? 1 : Capacity]{};
-    std::size_t count_ = 0;
-};
-
-}  // namespace ruledx
-
-#endif
-// ---- end ruledx/model/fixed_list.hpp ----
-// ---- begin ruledx/model/observation.hpp ----
-// ruledx — observations: the evidence the evaluator is given.
-//
-// Service start errors, events and facts. A fact not listed is unknown. Observations are views:
-// they own nothing, so readers can hand over views into their input.
-#ifndef RULEDX_MODEL_OBSERVATION_HPP
-#define RULEDX_MODEL_OBSERVATION_HPP
-
-#include <cstdint>
-#include <string_view>
-
-// ---- begin ruledx/model/view.hpp ----
-// ruledx — a non-owning view of contiguous values (std::span is C++20; ruledx is C++17).
-#ifndef RULEDX_MODEL_VIEW_HPP
-#define RULEDX_MODEL_VIEW_HPP
-
-#include <array>
-#include <cstddef>
-#include <utility>
-
-namespace ruledx {
+namespace ruledx::detail {
 
 template <class T>
-class view {
-public:
-    constexpr view() noexcept = default;
-    constexpr view(const T* data, std::size_t size) noexcept : data_(data), size_(size) {}
-    template <std::size_t N>
-    constexpr view(const T (&items)[N]) noexcept : data_(items), size_(N) {}
-    template <std::size_t N>
-    constexpr view(const std::array<T, N>& items) noexcept : data_(items.data()), size_(N) {}
-    // Any contiguous container of T with data() and size(): std::vector, fixed_list, ...
-    template <class Container,
-              class = decltype(static_cast<const T*>(std::declval<const Container&>().data())),
-              class = decltype(std::declval<const Container&>().size())>
-    constexpr view(const Container& items) noexcept : data_(items.data()), size_(items.size()) {}
+inline constexpr T blank{};
 
-    [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
-    [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
-    [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return data_[i]; }
-    [[nodiscard]] constexpr const T* begin() const noexcept { return data_; }
-    [[nodiscard]] constexpr const T* end() const noexcept { return data_ + size_; }
+inline constexpr std::string_view no_text{};
 
-private:
-    const T* data_ = nullptr;
-    std::size_t size_ = 0;
-};
-
-}  // namespace ruledx
+}  // namespace ruledx::detail
 
 #endif
-// ---- end ruledx/model/view.hpp ----
-
-namespace ruledx {
-
-struct observed_start_error {
-    std::string_view service;  // "MSExchangeIMC"; empty when the input did not say which service
-    std::uint32_t code = 0;
-};
-
-struct observed_event {
-    std::string_view source;
-    std::uint16_t id = 0;  // the 16-bit id Event Viewer shows
-    event_type type = event_type::unspecified;
-    std::string_view category;
-    std::string_view description;  // empty when the input has no rendered message
-    std::string_view strings;      // the insertion strings, each followed by '\0'; may be empty
-
-    [[nodiscard]] constexpr observed_event with_type(event_type t) const noexcept {
-        observed_event e = *this;
-        e.type = t;
-        return e;
-    }
-    [[nodiscard]] constexpr observed_event with_category(std::string_view c) const noexcept {
-        observed_event e = *this;
-        e.category = c;
-        return e;
-    }
-    [[nodiscard]] constexpr observed_event with_description(std::string_view d) const noexcept {
-        observed_event e = *this;
-        e.description = d;
-        return e;
-    }
-    [[nodiscard]] constexpr observed_event with_strings(std::string_view s) const noexcept {
-        observed_event e = *this;
-        e.strings = s;
-        return e;
-    }
-};
-
-[[nodiscard]] constexpr observed_start_error saw_start_error(std::string_view service, std::uint32_t code) noexcept {
-    return {service, code};
-}
-[[nodiscard]] constexpr observed_event saw_event(std::string_view source, std::uint16_t id) noexcept {
-    observed_event e;
-    e.source = source;
-    e.id = id;
-    return e;
-}
-
-// Everything known about one failure.
-struct observations {
-    view<observed_start_error> start_errors;
-    view<observed_event> events;
-    view<fact_assignment> facts;
-};
-
-// Evidence stored inside a rule: its article's symptoms, which the table check diagnoses at
-// compile time to prove the rule wins on its own evidence.
-struct example {
-    static constexpr std::size_t max_start_errors = 2;
-    static constexpr std::size_t max_events = 4;
-    static constexpr std::size_t max_facts = 6;
-
-    fixed_list<observed_start_error, max_start_errors> start_errors;
-    fixed_list<observed_event, max_events> events;
-    fixed_list<fact_assignment, max_facts> facts;
-
-    constexpr void add(const observed_start_error& e) noexcept { start_errors.push_back(e); }
-    constexpr void add(const observed_event& e) noexcept { events.push_back(e); }
-    constexpr void add(const fact_assignment& f) noexcept { facts.push_back(f); }
-
-    [[nodiscard]] constexpr observations as_observations() const noexcept {
-        return {view<observed_start_error>(start_errors), view<observed_event>(events), view<fact_assignment>(facts)};
-    }
-};
-
-// example_of(saw_start_error("MSExchangeIMC", 2140), saw_event("MSExchangeIMC", 4143), fact_is(...))
-template <class... Evidence>
-[[nodiscard]] constexpr example example_of(const Evidence&... evidence) noexcept {
-    example x;
-    (x.add(evidence), ...);
-    return x;
-}
-
-}  // namespace ruledx
-
-#endif
-// ---- end ruledx/model/observation.hpp ----
-// ---- begin ruledx/model/rule.hpp ----
-// ruledx — a rule: one cause of a failure, from one knowledge-base article.
+// ---- end ruledx/detail/blank.hpp ----
+// ---- begin ruledx/detail/sort.hpp ----
+// ruledx — a stable merge sort and a merge, usable in constant expressions.
 //
-// A rule is a constexpr value built with named steps, so a table reads like the article:
-//
-//   rule("ims-account-not-admin", "Q173496")
-//       .titled("...")
-//       .applies_to("exchange_version", {only({5, 5})})
-//       .requires_signals({event("MSExchangeIMC", 4143).with_type(event_type::error)})
-//       .supported_by({start_error("MSExchangeIMC", 2140)})
-//       .confirmed_by({fact_is("ims_service_account_is_admin", false)})
-//       .because("...")
-//       .resolved_by({"...", "..."})
-//       .shown_by({example_of(...)})
-//
-// On a temporary each step changes it in place (a copy of a 5 KB rule per step would dominate the
-// compile time of a knowledge base); on a named rule it returns a changed copy. The table check,
-// not the steps, decides whether a rule is valid.
-#ifndef RULEDX_MODEL_RULE_HPP
-#define RULEDX_MODEL_RULE_HPP
-
-#include <initializer_list>
-#include <string_view>
-
-// ---- begin ruledx/model/signal.hpp ----
-// ruledx — signals: what a tool can observe when a service fails to start.
-//
-// Two kinds: the error a service start reports (Error 2140 for MSExchangeIMC), and an event in a
-// log (source, id, type, category, and text that tells articles apart).
-#ifndef RULEDX_MODEL_SIGNAL_HPP
-#define RULEDX_MODEL_SIGNAL_HPP
-
-#include <cstdint>
-#include <string_view>
-
-
-namespace ruledx {
-
-enum class signal_kind : std::uint8_t { start_error, event };
-
-struct signal {
-    static constexpr std::size_t max_values = 3;
-
-    signal_kind kind = signal_kind::event;
-    // start_error: the service name ("MSExchangeIMC"); event: the event source.
-    std::string_view source;
-    // start_error: the error code (2140); event: the id Event Viewer shows. Kept 32 bits wide so
-    // the table check can reject an id that does not fit the 16 bits a log stores.
-    std::uint32_t code = 0;
-    event_type type = event_type::unspecified;
-    std::string_view category;
-    // The literal description, or a fragment of it, as the article quotes it. Matching it raises
-    // confidence; a log without descriptions (a binary log read without message files) still matches.
-    std::string_view description;
-    // Fragments that must appear in the description or the insertion strings when the input has
-    // either: the values that tell articles apart (socket error "10048" against "10050").
-    fixed_list<std::string_view, max_values> values;
-
-    [[nodiscard]] constexpr signal with_type(event_type t) const noexcept {
-        signal s = *this;
-        s.type = t;
-        return s;
-    }
-    [[nodiscard]] constexpr signal with_category(std::string_view c) const noexcept {
-        signal s = *this;
-        s.category = c;
-        return s;
-    }
-    [[nodiscard]] constexpr signal with_description(std::string_view d) const noexcept {
-        signal s = *this;
-        s.description = d;
-        return s;
-    }
-    [[nodiscard]] constexpr signal with_value(std::string_view v) const noexcept {
-        signal s = *this;
-        s.values.push_back(v);
-        return s;
-    }
-};
-
-// The service failed to start with this error code (however it was printed).
-[[nodiscard]] constexpr signal start_error(std::string_view service, std::uint32_t code) noexcept {
-    signal s;
-    s.kind = signal_kind::start_error;
-    s.source = service;
-    s.code = code;
-    return s;
-}
-
-// An event from this source with the id Event Viewer shows.
-[[nodiscard]] constexpr signal event(std::string_view source, std::uint32_t id) noexcept {
-    signal s;
-    s.kind = signal_kind::event;
-    s.source = source;
-    s.code = id;
-    return s;
-}
-
-}  // namespace ruledx
-
-#endif
-// ---- end ruledx/model/signal.hpp ----
-
-namespace ruledx {
-
-struct rule {
-    static constexpr std::size_t max_required = 6;
-    static constexpr std::size_t max_supporting = 6;
-    static constexpr std::size_t max_signals = max_required + max_supporting;
-    static constexpr std::size_t max_confirming = 6;
-    static constexpr std::size_t max_ruling_out = 6;
-    static constexpr std::size_t max_versions = 4;
-    static constexpr std::size_t max_steps = 10;
-    static constexpr std::size_t max_related = 8;
-    static constexpr std::size_t max_examples = 3;
-
-    std::string_view id;       // stable, e.g. "ims-account-not-admin"
-    std::string_view article;  // e.g. "Q173496"
-    std::string_view title;
-    // The versions the rule applies to, as a version fact of the catalog ("exchange_version").
-    // Empty: the rule does not depend on the version.
-    std::string_view version_fact;
-    fixed_list<version_range, max_versions> versions;
-    fixed_list<signal, max_required> required;      // all must be seen for the rule to be likely
-    fixed_list<signal, max_supporting> supporting;  // raise confidence; not needed
-    fixed_list<fact_assignment, max_confirming> confirming;  // must hold for `confirmed`; a known
-                                                              // different value rules the rule out
-    fixed_list<fact_assignment, max_ruling_out> ruling_out;  // any that holds rules the rule out
-    std::string_view cause;
-    fixed_list<std::string_view, max_steps> resolution;
-    fixed_list<std::string_view, max_related> related;  // article ids
-    fixed_list<example, max_examples> examples;
-
-    constexpr rule() noexcept = default;
-    constexpr rule(std::string_view rule_id, std::string_view article_id) noexcept : id(rule_id), article(article_id) {}
-
-    constexpr rule&& titled(std::string_view text) && noexcept {
-        title = text;
-        return static_cast<rule&&>(*this);
-    }
-    [[nodiscard]] constexpr rule titled(std::string_view text) const& noexcept { return rule(*this).titled(text); }
-    constexpr rule&& applies_to(std::string_view fact, std::initializer_list<version_range> ranges) && noexcept {
-        version_fact = fact;
-        versions = ranges;
-        return static_cast<rule&&>(*this);
-    }
-    [[nodiscard]] constexpr rule applies_to(std::string_view fact, std::initializer_list<version_range> ranges) const& noexcept { return rule(*this).applies_to(fact, ranges); }
-    constexpr rule&& requires_signals(std::initializer_list<signal> signals) && noexcept {
-        required = signals;
-        return static_cast<rule&&>(*this);
-    }
-    [[nodiscard]] constexpr rule requires_signals(std::initializer_list<signal> signals) const& noexcept { return rule(*this).requires_signals(signals); }
-    constexpr rule&& supported_by(std::initializer_list<signal> signals) && noexcept {
-        supporting = signals;
-        return static_cast<rule&&>(*this);
-    }
-    [[nodiscard]] constexpr rule supported_by(std::initializer_list<signal> signals) const& noexcept { return rule(*this).supported_by(signals); }
-    constexpr rule&& confirmed_by(std::initializer_list<fact_assignment> facts) && noexcept {
-        confirming = facts;
-        return static_cast<rule&&>(*this);
-    }
-    [[nodiscard]] constexpr rule confirmed_by(std::initializer_list<fact_assignment> facts) const& noexcept { return rule(*this).confirmed_by(facts); }
-    constexpr rule&& ruled_out_by(std::initializer_list<fact_assignment> facts) && noexcept {
-        ruling_out = facts;
-        return static_cast<rule&&>(*this);
-    }
-    [[nodiscard]] constexpr rule ruled_out_by(std::initializer_list<fact_assignment> facts) const& noexcept { return rule(*this).ruled_out_by(facts); }
-    constexpr rule&& because(std::string_view text) && noexcept {
-        cause = text;
-        return static_cast<rule&&>(*this);
-    }
-    [[nodiscard]] constexpr rule because(std::string_view text) const& noexcept { return rule(*this).because(text); }
-    constexpr rule&& resolved_by(std::initializer_list<std::string_view> steps) && noexcept {
-        resolution = steps;
-        return static_cast<rule&&>(*this);
-    }
-    [[nodiscard]] constexpr rule resolved_by(std::initializer_list<std::string_view> steps) const& noexcept { return rule(*this).resolved_by(steps); }
-    constexpr rule&& see_also(std::initializer_list<std::string_view> articles) && noexcept {
-        related = articles;
-        return static_cast<rule&&>(*this);
-    }
-    [[nodiscard]] constexpr rule see_also(std::initializer_list<std::string_view> articles) const& noexcept { return rule(*this).see_also(articles); }
-    constexpr rule&& shown_by(std::initializer_list<example> evidence) && noexcept {
-        examples = evidence;
-        return static_cast<rule&&>(*this);
-    }
-    [[nodiscard]] constexpr rule shown_by(std::initializer_list<example> evidence) const& noexcept { return rule(*this).shown_by(evidence); }
-
-    // Signals are numbered required first, then supporting; reports refer to them by that number.
-    [[nodiscard]] constexpr std::size_t signal_count() const noexcept { return required.size() + supporting.size(); }
-    [[nodiscard]] constexpr const signal& signal_at(std::size_t i) const noexcept {
-        return i < required.size() ? required[i] : supporting[i - required.size()];
-    }
-    [[nodiscard]] constexpr bool is_required(std::size_t i) const noexcept { return i < required.size(); }
-};
-
-}  // namespace ruledx
-
-#endif
-// ---- end ruledx/model/rule.hpp ----
-// ---- begin ruledx/model/rule_table.hpp ----
-// ruledx — a rule table: the fact catalog, the rules, and what the evaluator derives from them.
-//
-// Build tables with make_table / join / without (ruledx/check/checked_table.hpp): those run the
-// compile-time checks. This header holds only the data.
-#ifndef RULEDX_MODEL_RULE_TABLE_HPP
-#define RULEDX_MODEL_RULE_TABLE_HPP
+// std::sort is constexpr only from C++20; the table checks and indexes sort at compile time in C++17.
+#ifndef RULEDX_DETAIL_SORT_HPP
+#define RULEDX_DETAIL_SORT_HPP
 
 #include <array>
 #include <cstddef>
+
+namespace ruledx::detail {
+
+// Orders by the sorts_before() of the item's type (found by argument-dependent lookup).
+struct before_fn {
+    template <class T>
+    constexpr bool operator()(const T& a, const T& b) const noexcept {
+        return sorts_before(a, b);
+    }
+};
+inline constexpr before_fn before{};
+
+// Sorts items[0, count) so that before(a, b) orders them; equal items keep their order.
+template <class T, std::size_t N, class Before>
+constexpr void stable_sort(std::array<T, N>& items, std::size_t count, Before before) noexcept {
+    if (count < 2) return;
+    std::array<T, N> buffer{};
+    std::array<T, N>* from = &items;
+    std::array<T, N>* to = &buffer;
+    for (std::size_t width = 1; width < count; width *= 2) {
+        for (std::size_t lo = 0; lo < count; lo += 2 * width) {
+            const std::size_t mid = lo + width < count ? lo + width : count;
+            const std::size_t hi = lo + 2 * width < count ? lo + 2 * width : count;
+            std::size_t i = lo;
+            std::size_t j = mid;
+            std::size_t k = lo;
+            while (i < mid && j < hi) (*to)[k++] = before((*from)[j], (*from)[i]) ? (*from)[j++] : (*from)[i++];
+            while (i < mid) (*to)[k++] = (*from)[i++];
+            while (j < hi) (*to)[k++] = (*from)[j++];
+        }
+        std::array<T, N>* swap = from;
+        from = to;
+        to = swap;
+    }
+    if (from != &items)
+        for (std::size_t i = 0; i < count; ++i) items[i] = (*from)[i];
+}
+
+// Merges two sorted ranges into out (which holds both); on equal items a's come first.
+template <class T, std::size_t A, std::size_t B, std::size_t Out, class Before>
+constexpr std::size_t merge_sorted(const std::array<T, A>& a, std::size_t a_count, const std::array<T, B>& b,
+                                   std::size_t b_count, std::array<T, Out>& out, Before before) noexcept {
+    std::size_t i = 0;
+    std::size_t j = 0;
+    std::size_t k = 0;
+    while (i < a_count && j < b_count) out[k++] = before(b[j], a[i]) ? b[j++] : a[i++];
+    while (i < a_count) out[k++] = a[i++];
+    while (j < b_count) out[k++] = b[j++];
+    return k;
+}
+
+}  // namespace ruledx::detail
+
+#endif
+// ---- end ruledx/detail/sort.hpp ----
+// ---- begin ruledx/detail/text_arg.hpp ----
+// ruledx — how rule tables take text: string literals at no cost to the constant evaluator.
+//
+// A string literal converted to std::string_view has its length counted one character at a time
+// in a constant expression (libstdc++ and libc++ both loop there), and Clang counts every one
+// against its step budget: the text of one knowledge-base rule (title, cause, steps, quoted
+// messages) costs thousands of steps, so a table's rules[] array, one constant evaluation, would
+// stop at a few hundred rules. __builtin_strlen is one step in both compilers.
+#ifndef RULEDX_DETAIL_TEXT_ARG_HPP
+#define RULEDX_DETAIL_TEXT_ARG_HPP
+
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+
+namespace ruledx::detail {
+
+// Accepts what a std::string_view parameter accepts from table authors: a string literal (or
+// other char array), a const char*, or a std::string_view.
+struct text_arg {
+    std::string_view value;
+
+    template <std::size_t N>
+    constexpr text_arg(const char (&text)[N]) noexcept : value(text, __builtin_strlen(text)) {}
+    // A template too, so that a string literal picks the array overload above.
+    template <class Pointer, std::enable_if_t<std::is_same_v<Pointer, const char*> || std::is_same_v<Pointer, char*>, int> = 0>
+    constexpr text_arg(Pointer text) noexcept : value(text) {}
+    constexpr text_arg(std::string_view text) noexcept : value(text) {}
+
+    constexpr operator std::string_view() const noexcept { return value; }
+};
+
+}  // namespace ruledx::detail
+
+#endif
+// ---- end ruledx/detail/text_arg.hpp ----
+// ---- begin ruledx/detail/text_hash.hpp ----
+// ruledx — 64-bit hashes of text, for the compile-time checks and indexes.
+//
+// Finding duplicates and grouping equal signals by sorting hashes costs O(n log n) integer
+// comparisons instead of O(n²) string comparisons: what keeps the checks of a table of thousands
+// of rules within a compiler's constant-evaluation budget. Equal hashes are always confirmed by
+// comparing the text itself, where equality decides a verdict.
+#ifndef RULEDX_DETAIL_TEXT_HASH_HPP
+#define RULEDX_DETAIL_TEXT_HASH_HPP
+
 #include <cstdint>
 #include <string_view>
 
@@ -620,9 +186,16 @@ namespace ruledx::detail {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+// Exact equality. std::string_view's == compares one character at a time in a constant
+// expression, and Clang counts each against its step budget; the builtin is one step in both
+// compilers and memcmp at run time.
+[[nodiscard]] constexpr bool equal_text(std::string_view a, std::string_view b) noexcept {
+    return a.size() == b.size() && (a.empty() || __builtin_memcmp(a.data(), b.data(), a.size()) == 0);
+}
+
 // Names (sources, services): case-insensitive, spaces ignored.
 [[nodiscard]] constexpr bool same_name(std::string_view a, std::string_view b) noexcept {
-    if (a == b) return true;  // the usual case, and a single memcmp at run time
+    if (equal_text(a, b)) return true;  // the usual case
     std::size_t i = 0;
     std::size_t j = 0;
     for (;;) {
@@ -708,6 +281,648 @@ namespace ruledx::detail {
 #endif
 // ---- end ruledx/detail/text_match.hpp ----
 
+namespace ruledx::detail {
+
+inline constexpr std::uint64_t fnv_offset_basis = 14695981039346656037ull;
+inline constexpr std::uint64_t fnv_prime = 1099511628211ull;
+
+// FNV-1a of the text as it is.
+[[nodiscard]] constexpr std::uint64_t hash_text(std::string_view text, std::uint64_t h = fnv_offset_basis) noexcept {
+    const char* p = text.data();
+    for (std::size_t i = 0, n = text.size(); i < n; ++i) h = (h ^ static_cast<unsigned char>(p[i])) * fnv_prime;
+    return h;
+}
+
+// Equal for two names exactly when same_name() holds for them: case and spaces ignored.
+[[nodiscard]] constexpr std::uint64_t hash_name(std::string_view name) noexcept {
+    std::uint64_t h = fnv_offset_basis;
+    const char* p = name.data();
+    for (std::size_t i = 0, n = name.size(); i < n; ++i)
+        if (p[i] != ' ') h = (h ^ static_cast<unsigned char>(ascii_lower(p[i]))) * fnv_prime;
+    return h;
+}
+
+// Mixes one value into a hash so that the order of the values matters.
+[[nodiscard]] constexpr std::uint64_t hash_combine(std::uint64_t h, std::uint64_t value) noexcept {
+    return (h ^ (value + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2))) * fnv_prime;
+}
+
+// A well-spread 64-bit value of a hash, for sums that ignore order (sets of values).
+[[nodiscard]] constexpr std::uint64_t spread(std::uint64_t x) noexcept {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ull;
+    x ^= x >> 33;
+    return x;
+}
+
+}  // namespace ruledx::detail
+
+#endif
+// ---- end ruledx/detail/text_hash.hpp ----
+// ---- begin ruledx/model/event_type.hpp ----
+// ruledx — the type of an event as Event Viewer shows it.
+#ifndef RULEDX_MODEL_EVENT_TYPE_HPP
+#define RULEDX_MODEL_EVENT_TYPE_HPP
+
+#include <cstdint>
+#include <string_view>
+
+namespace ruledx {
+
+// The values are the EVENTLOGRECORD EventType bits, so a binary record converts without a table.
+// `unspecified` (0) doubles as EVENTLOG_SUCCESS, which Exchange never logs for a start failure.
+enum class event_type : std::uint16_t {
+    unspecified = 0,
+    error = 0x1,
+    warning = 0x2,
+    information = 0x4,
+    success_audit = 0x8,
+    failure_audit = 0x10,
+};
+
+[[nodiscard]] constexpr std::string_view to_string(event_type type) noexcept {
+    switch (type) {
+        case event_type::error: return "Error";
+        case event_type::warning: return "Warning";
+        case event_type::information: return "Information";
+        case event_type::success_audit: return "Success Audit";
+        case event_type::failure_audit: return "Failure Audit";
+        case event_type::unspecified: break;
+    }
+    return "";
+}
+
+}  // namespace ruledx
+
+#endif
+// ---- end ruledx/model/event_type.hpp ----
+// ---- begin ruledx/model/fact.hpp ----
+// ruledx — facts: named, typed things a support engineer can find out about the machine.
+//
+// A fact is declared once in a catalog, with the question that finds it out. Rules name facts and
+// compare them with a value; observations give a fact's value or leave it unknown.
+#ifndef RULEDX_MODEL_FACT_HPP
+#define RULEDX_MODEL_FACT_HPP
+
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+
+// ---- begin ruledx/model/version.hpp ----
+// ruledx — product versions and the ranges a rule applies to.
+#ifndef RULEDX_MODEL_VERSION_HPP
+#define RULEDX_MODEL_VERSION_HPP
+
+#include <cstdint>
+
+namespace ruledx {
+
+struct version {
+    std::uint16_t major = 0;
+    std::uint16_t minor = 0;
+
+    friend constexpr bool operator==(version a, version b) noexcept {
+        return a.major == b.major && a.minor == b.minor;
+    }
+    friend constexpr bool operator!=(version a, version b) noexcept { return !(a == b); }
+    friend constexpr bool operator<(version a, version b) noexcept {
+        return a.major != b.major ? a.major < b.major : a.minor < b.minor;
+    }
+    friend constexpr bool operator<=(version a, version b) noexcept { return !(b < a); }
+};
+
+// Both ends included: {{4, 0}, {5, 0}} is 4.0 up to and including 5.0.
+struct version_range {
+    version first;
+    version last;
+
+    [[nodiscard]] constexpr bool contains(version v) const noexcept { return first <= v && v <= last; }
+    [[nodiscard]] constexpr bool inverted() const noexcept { return last < first; }
+};
+
+[[nodiscard]] constexpr version_range only(version v) noexcept { return {v, v}; }
+
+}  // namespace ruledx
+
+#endif
+// ---- end ruledx/model/version.hpp ----
+
+namespace ruledx {
+
+enum class fact_kind : std::uint8_t { boolean, number, text, version };
+
+[[nodiscard]] constexpr std::string_view to_string(fact_kind kind) noexcept {
+    switch (kind) {
+        case fact_kind::boolean: return "boolean";
+        case fact_kind::number: return "number";
+        case fact_kind::text: return "text";
+        case fact_kind::version: return "version";
+    }
+    return "";
+}
+
+// A value of one of the four kinds. Constructors are implicit so rules read naturally:
+// fact_is("ims_service_account_is_admin", false), fact_is("exchange_version", version{5, 5}).
+struct fact_value {
+    fact_kind kind = fact_kind::boolean;
+    bool boolean = false;
+    std::int64_t number = 0;
+    std::string_view text = detail::no_text;
+    ruledx::version version_number;
+
+    constexpr fact_value() noexcept = default;
+    constexpr fact_value(bool value) noexcept : kind(fact_kind::boolean), boolean(value) {}
+    constexpr fact_value(int value) noexcept : kind(fact_kind::number), number(value) {}
+    constexpr fact_value(std::int64_t value) noexcept : kind(fact_kind::number), number(value) {}
+    constexpr fact_value(std::string_view value) noexcept : kind(fact_kind::text), text(value) {}
+    // Without these a string literal would silently convert to bool.
+    template <std::size_t N>
+    constexpr fact_value(const char (&value)[N]) noexcept : kind(fact_kind::text), text(detail::text_arg(value).value) {}
+    template <class Pointer, std::enable_if_t<std::is_same_v<Pointer, const char*> || std::is_same_v<Pointer, char*>, int> = 0>
+    constexpr fact_value(Pointer value) noexcept : kind(fact_kind::text), text(value) {}
+    constexpr fact_value(ruledx::version value) noexcept : kind(fact_kind::version), version_number(value) {}
+
+    friend constexpr bool operator==(const fact_value& a, const fact_value& b) noexcept {
+        if (a.kind != b.kind) return false;
+        switch (a.kind) {
+            case fact_kind::boolean: return a.boolean == b.boolean;
+            case fact_kind::number: return a.number == b.number;
+            case fact_kind::text: return detail::equal_text(a.text, b.text);
+            case fact_kind::version: return a.version_number == b.version_number;
+        }
+        return false;
+    }
+    friend constexpr bool operator!=(const fact_value& a, const fact_value& b) noexcept { return !(a == b); }
+};
+
+// One catalog entry.
+struct fact_definition {
+    std::string_view name = detail::no_text;      // snake_case, unique in the catalog
+    fact_kind kind = fact_kind::boolean;
+    std::string_view question = detail::no_text;  // what a support engineer asks to learn it
+};
+
+[[nodiscard]] constexpr fact_definition boolean_fact(detail::text_arg name, detail::text_arg question) noexcept {
+    return {name.value, fact_kind::boolean, question.value};
+}
+[[nodiscard]] constexpr fact_definition number_fact(detail::text_arg name, detail::text_arg question) noexcept {
+    return {name.value, fact_kind::number, question.value};
+}
+[[nodiscard]] constexpr fact_definition text_fact(detail::text_arg name, detail::text_arg question) noexcept {
+    return {name.value, fact_kind::text, question.value};
+}
+[[nodiscard]] constexpr fact_definition version_fact(detail::text_arg name, detail::text_arg question) noexcept {
+    return {name.value, fact_kind::version, question.value};
+}
+
+// A rule's comparison of a fact with a value, or an observation's statement of a fact's value.
+struct fact_assignment {
+    std::string_view name = detail::no_text;
+    fact_value value;
+};
+
+[[nodiscard]] constexpr fact_assignment fact_is(detail::text_arg name, fact_value value) noexcept {
+    return {name.value, value};
+}
+
+}  // namespace ruledx
+
+#endif
+// ---- end ruledx/model/fact.hpp ----
+// ---- begin ruledx/model/fixed_list.hpp ----
+// ruledx — a list with a fixed capacity, stored inline, usable in constant expressions.
+//
+// Rules are plain constexpr values, so every list a rule holds (signals, facts, steps) needs
+// storage that lives inside the rule: no pointers to other objects, no heap. A list given more
+// items than it holds keeps the first ones and remembers that it overflowed; the table check
+// reports that as an error naming the rule and the list.
+#ifndef RULEDX_MODEL_FIXED_LIST_HPP
+#define RULEDX_MODEL_FIXED_LIST_HPP
+
+#include <cstddef>
+#include <initializer_list>
+#include <utility>
+
+
+namespace ruledx {
+
+template <class T, std::size_t Capacity>
+class fixed_list {
+public:
+    static constexpr std::size_t capacity = Capacity;
+
+    constexpr fixed_list() noexcept : fixed_list(std::make_index_sequence<storage_size>{}) {}
+    constexpr fixed_list(std::initializer_list<T> items) noexcept : fixed_list() { assign(items); }
+
+    constexpr void assign(std::initializer_list<T> items) noexcept {
+        clear();
+        for (const T& item : items) push_back(item);
+    }
+    constexpr void clear() noexcept {
+        count_ = 0;
+        overflowed_ = false;
+    }
+    constexpr void push_back(const T& item) noexcept {
+        if (count_ == Capacity) {
+            overflowed_ = true;
+            return;
+        }
+        items_[count_++] = item;
+    }
+
+    [[nodiscard]] constexpr std::size_t size() const noexcept { return count_; }
+    [[nodiscard]] constexpr bool empty() const noexcept { return count_ == 0; }
+    // More items were given than the list holds (the first `capacity` were kept).
+    [[nodiscard]] constexpr bool overflowed() const noexcept { return overflowed_; }
+    [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return items_[i]; }
+    [[nodiscard]] constexpr T& operator[](std::size_t i) noexcept { return items_[i]; }
+    [[nodiscard]] constexpr const T* data() const noexcept { return items_; }
+    [[nodiscard]] constexpr const T* begin() const noexcept { return items_; }
+    [[nodiscard]] constexpr const T* end() const noexcept { return items_ + count_; }
+
+private:
+    static constexpr std::size_t storage_size = Capacity == 0 ? 1 : Capacity;
+    template <std::size_t... I>
+    constexpr explicit fixed_list(std::index_sequence<I...>) noexcept
+        : items_{(static_cast<void>(I), detail::blank<T>)...} {}
+
+    T items_[storage_size];
+    std::size_t count_ = 0;
+    bool overflowed_ = false;
+};
+
+}  // namespace ruledx
+
+#endif
+// ---- end ruledx/model/fixed_list.hpp ----
+// ---- begin ruledx/model/observation.hpp ----
+// ruledx — observations: the evidence the evaluator is given.
+//
+// Service start errors, events and facts. A fact not listed is unknown. Observations are views:
+// they own nothing, so readers can hand over views into their input.
+#ifndef RULEDX_MODEL_OBSERVATION_HPP
+#define RULEDX_MODEL_OBSERVATION_HPP
+
+#include <cstdint>
+#include <string_view>
+
+
+// ---- begin ruledx/model/view.hpp ----
+// ruledx — a non-owning view of contiguous values (std::span is C++20; ruledx is C++17).
+#ifndef RULEDX_MODEL_VIEW_HPP
+#define RULEDX_MODEL_VIEW_HPP
+
+#include <array>
+#include <cstddef>
+#include <utility>
+
+namespace ruledx {
+
+template <class T>
+class view {
+public:
+    constexpr view() noexcept = default;
+    constexpr view(const T* data, std::size_t size) noexcept : data_(data), size_(size) {}
+    template <std::size_t N>
+    constexpr view(const T (&items)[N]) noexcept : data_(items), size_(N) {}
+    template <std::size_t N>
+    constexpr view(const std::array<T, N>& items) noexcept : data_(items.data()), size_(N) {}
+    // Any contiguous container of T with data() and size(): std::vector, fixed_list, ...
+    template <class Container,
+              class = decltype(static_cast<const T*>(std::declval<const Container&>().data())),
+              class = decltype(std::declval<const Container&>().size())>
+    constexpr view(const Container& items) noexcept : data_(items.data()), size_(items.size()) {}
+
+    [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
+    [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+    [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return data_[i]; }
+    [[nodiscard]] constexpr const T* begin() const noexcept { return data_; }
+    [[nodiscard]] constexpr const T* end() const noexcept { return data_ + size_; }
+
+private:
+    const T* data_ = nullptr;
+    std::size_t size_ = 0;
+};
+
+}  // namespace ruledx
+
+#endif
+// ---- end ruledx/model/view.hpp ----
+
+namespace ruledx {
+
+struct observed_start_error {
+    std::string_view service = detail::no_text;  // "MSExchangeIMC"; empty when the input did not say which service
+    std::uint32_t code = 0;
+};
+
+struct observed_event {
+    std::string_view source = detail::no_text;
+    std::uint16_t id = 0;  // the 16-bit id Event Viewer shows
+    event_type type = event_type::unspecified;
+    std::string_view category = detail::no_text;
+    std::string_view description = detail::no_text;  // empty when the input has no rendered message
+    std::string_view strings = detail::no_text;      // the insertion strings, each followed by '\0'; may be empty
+
+    [[nodiscard]] constexpr observed_event with_type(event_type t) const noexcept {
+        observed_event e = *this;
+        e.type = t;
+        return e;
+    }
+    [[nodiscard]] constexpr observed_event with_category(detail::text_arg c) const noexcept {
+        observed_event e = *this;
+        e.category = c.value;
+        return e;
+    }
+    [[nodiscard]] constexpr observed_event with_description(detail::text_arg d) const noexcept {
+        observed_event e = *this;
+        e.description = d.value;
+        return e;
+    }
+    [[nodiscard]] constexpr observed_event with_strings(std::string_view s) const noexcept {
+        observed_event e = *this;
+        e.strings = s;
+        return e;
+    }
+};
+
+[[nodiscard]] constexpr observed_start_error saw_start_error(detail::text_arg service, std::uint32_t code) noexcept {
+    observed_start_error e;
+    e.service = service.value;
+    e.code = code;
+    return e;
+}
+[[nodiscard]] constexpr observed_event saw_event(detail::text_arg source, std::uint16_t id) noexcept {
+    observed_event e;
+    e.source = source.value;
+    e.id = id;
+    return e;
+}
+
+// Everything known about one failure.
+struct observations {
+    view<observed_start_error> start_errors;
+    view<observed_event> events;
+    view<fact_assignment> facts;
+};
+
+// Evidence stored inside a rule: its article's symptoms, which the table check diagnoses at
+// compile time to prove the rule wins on its own evidence.
+struct example {
+    static constexpr std::size_t max_start_errors = 2;
+    static constexpr std::size_t max_events = 4;
+    static constexpr std::size_t max_facts = 6;
+
+    fixed_list<observed_start_error, max_start_errors> start_errors;
+    fixed_list<observed_event, max_events> events;
+    fixed_list<fact_assignment, max_facts> facts;
+
+    constexpr void add(const observed_start_error& e) noexcept { start_errors.push_back(e); }
+    constexpr void add(const observed_event& e) noexcept { events.push_back(e); }
+    constexpr void add(const fact_assignment& f) noexcept { facts.push_back(f); }
+
+    [[nodiscard]] constexpr observations as_observations() const noexcept {
+        return {view<observed_start_error>(start_errors), view<observed_event>(events), view<fact_assignment>(facts)};
+    }
+};
+
+// example_of(saw_start_error("MSExchangeIMC", 2140), saw_event("MSExchangeIMC", 4143), fact_is(...))
+template <class... Evidence>
+[[nodiscard]] constexpr example example_of(const Evidence&... evidence) noexcept {
+    example x;
+    (x.add(evidence), ...);
+    return x;
+}
+
+}  // namespace ruledx
+
+#endif
+// ---- end ruledx/model/observation.hpp ----
+// ---- begin ruledx/model/rule.hpp ----
+// ruledx — a rule: one cause of a failure, from one knowledge-base article.
+//
+// A rule is a constexpr value built with named steps, so a table reads like the article:
+//
+//   rule("ims-account-not-admin", "Q173496")
+//       .titled("...")
+//       .applies_to("exchange_version", {only({5, 5})})
+//       .requires_signals({event("MSExchangeIMC", 4143).with_type(event_type::error)})
+//       .supported_by({start_error("MSExchangeIMC", 2140)})
+//       .confirmed_by({fact_is("ims_service_account_is_admin", false)})
+//       .because("...")
+//       .resolved_by({"...", "..."})
+//       .shown_by({example_of(...)})
+//
+// Each step changes the temporary rule in place: one definition per step, and no copy of the
+// rule per step (a rule is several KB; copies made a table's rules[] array cost four times the
+// compiler memory, 2.5 GB with GCC for 2,000 rules). Steps apply to temporaries only: to derive
+// a rule from a named one, copy it first, `rule(base).titled("...")`. Keep the result by value
+// (an array element, `rule r = ...`), never by reference: Clang warns when a reference is bound
+// to it (RULEDX_LIFETIMEBOUND). The table check, not the steps, decides whether a rule is valid;
+// a list given more items than its capacity is reported there, naming the rule and the list.
+#ifndef RULEDX_MODEL_RULE_HPP
+#define RULEDX_MODEL_RULE_HPP
+
+#include <initializer_list>
+#include <string_view>
+
+
+// ---- begin ruledx/model/signal.hpp ----
+// ruledx — signals: what a tool can observe when a service fails to start.
+//
+// Two kinds: the error a service start reports (Error 2140 for MSExchangeIMC), and an event in a
+// log (source, id, type, category, and text that tells articles apart).
+#ifndef RULEDX_MODEL_SIGNAL_HPP
+#define RULEDX_MODEL_SIGNAL_HPP
+
+#include <cstdint>
+#include <string_view>
+
+
+
+namespace ruledx {
+
+enum class signal_kind : std::uint8_t { start_error, event };
+
+struct signal {
+    static constexpr std::size_t max_values = 3;
+
+    signal_kind kind = signal_kind::event;
+    // start_error: the service name ("MSExchangeIMC"); event: the event source.
+    std::string_view source = detail::no_text;
+    // start_error: the error code (2140); event: the id Event Viewer shows. Kept 32 bits wide so
+    // the table check can reject an id that does not fit the 16 bits a log stores.
+    std::uint32_t code = 0;
+    event_type type = event_type::unspecified;
+    std::string_view category = detail::no_text;
+    // The literal description, or a fragment of it, as the article quotes it. Matching it raises
+    // confidence; a log without descriptions (a binary log read without message files) still matches.
+    std::string_view description = detail::no_text;
+    // Fragments that must appear in the description or the insertion strings when the input has
+    // either: the values that tell articles apart (socket error "10048" against "10050").
+    fixed_list<std::string_view, max_values> values;
+
+    [[nodiscard]] constexpr signal with_type(event_type t) const noexcept {
+        signal s = *this;
+        s.type = t;
+        return s;
+    }
+    [[nodiscard]] constexpr signal with_category(detail::text_arg c) const noexcept {
+        signal s = *this;
+        s.category = c.value;
+        return s;
+    }
+    [[nodiscard]] constexpr signal with_description(detail::text_arg d) const noexcept {
+        signal s = *this;
+        s.description = d.value;
+        return s;
+    }
+    [[nodiscard]] constexpr signal with_value(detail::text_arg v) const noexcept {
+        signal s = *this;
+        s.values.push_back(v.value);
+        return s;
+    }
+};
+
+// The service failed to start with this error code (however it was printed).
+[[nodiscard]] constexpr signal start_error(detail::text_arg service, std::uint32_t code) noexcept {
+    signal s;
+    s.kind = signal_kind::start_error;
+    s.source = service.value;
+    s.code = code;
+    return s;
+}
+
+// An event from this source with the id Event Viewer shows.
+[[nodiscard]] constexpr signal event(detail::text_arg source, std::uint32_t id) noexcept {
+    signal s;
+    s.kind = signal_kind::event;
+    s.source = source.value;
+    s.code = id;
+    return s;
+}
+
+}  // namespace ruledx
+
+#endif
+// ---- end ruledx/model/signal.hpp ----
+
+// Marks a step's result as referring to the rule it was called on, so Clang's -Wdangling
+// diagnoses `const rule& r = rule(...).titled(...);`.
+#if defined(__clang__)
+#define RULEDX_LIFETIMEBOUND [[clang::lifetimebound]]
+#else
+#define RULEDX_LIFETIMEBOUND
+#endif
+
+namespace ruledx {
+
+struct rule {
+    static constexpr std::size_t max_required = 6;
+    static constexpr std::size_t max_supporting = 6;
+    static constexpr std::size_t max_signals = max_required + max_supporting;
+    static constexpr std::size_t max_confirming = 6;
+    static constexpr std::size_t max_ruling_out = 6;
+    static constexpr std::size_t max_versions = 4;
+    static constexpr std::size_t max_steps = 10;
+    static constexpr std::size_t max_related = 8;
+    static constexpr std::size_t max_examples = 3;
+
+    std::string_view id = detail::no_text;       // stable, e.g. "ims-account-not-admin"
+    std::string_view article = detail::no_text;  // e.g. "Q173496"
+    std::string_view title = detail::no_text;
+    // The versions the rule applies to, as a version fact of the catalog ("exchange_version").
+    // Empty: the rule does not depend on the version.
+    std::string_view version_fact = detail::no_text;
+    fixed_list<version_range, max_versions> versions;
+    fixed_list<signal, max_required> required;      // all must be seen for the rule to be likely
+    fixed_list<signal, max_supporting> supporting;  // raise confidence; not needed
+    fixed_list<fact_assignment, max_confirming> confirming;  // must hold for `confirmed`; a known
+                                                              // different value rules the rule out
+    fixed_list<fact_assignment, max_ruling_out> ruling_out;  // any that holds rules the rule out
+    std::string_view cause = detail::no_text;
+    fixed_list<std::string_view, max_steps> resolution;
+    fixed_list<std::string_view, max_related> related;  // article ids
+    fixed_list<example, max_examples> examples;
+
+    constexpr rule() noexcept = default;
+    constexpr rule(detail::text_arg rule_id, detail::text_arg article_id) noexcept : id(rule_id.value), article(article_id.value) {}
+
+    constexpr rule&& titled(detail::text_arg text) && noexcept RULEDX_LIFETIMEBOUND {
+        title = text.value;
+        return static_cast<rule&&>(*this);
+    }
+    constexpr rule&& applies_to(detail::text_arg fact, std::initializer_list<version_range> ranges) && noexcept RULEDX_LIFETIMEBOUND {
+        version_fact = fact.value;
+        versions.assign(ranges);
+        return static_cast<rule&&>(*this);
+    }
+    constexpr rule&& requires_signals(std::initializer_list<signal> signals) && noexcept RULEDX_LIFETIMEBOUND {
+        required.assign(signals);
+        return static_cast<rule&&>(*this);
+    }
+    constexpr rule&& supported_by(std::initializer_list<signal> signals) && noexcept RULEDX_LIFETIMEBOUND {
+        supporting.assign(signals);
+        return static_cast<rule&&>(*this);
+    }
+    constexpr rule&& confirmed_by(std::initializer_list<fact_assignment> facts) && noexcept RULEDX_LIFETIMEBOUND {
+        confirming.assign(facts);
+        return static_cast<rule&&>(*this);
+    }
+    constexpr rule&& ruled_out_by(std::initializer_list<fact_assignment> facts) && noexcept RULEDX_LIFETIMEBOUND {
+        ruling_out.assign(facts);
+        return static_cast<rule&&>(*this);
+    }
+    constexpr rule&& because(detail::text_arg text) && noexcept RULEDX_LIFETIMEBOUND {
+        cause = text.value;
+        return static_cast<rule&&>(*this);
+    }
+    constexpr rule&& resolved_by(std::initializer_list<detail::text_arg> steps) && noexcept RULEDX_LIFETIMEBOUND {
+        resolution.clear();
+        for (const detail::text_arg& step : steps) resolution.push_back(step.value);
+        return static_cast<rule&&>(*this);
+    }
+    constexpr rule&& see_also(std::initializer_list<detail::text_arg> articles) && noexcept RULEDX_LIFETIMEBOUND {
+        related.clear();
+        for (const detail::text_arg& article : articles) related.push_back(article.value);
+        return static_cast<rule&&>(*this);
+    }
+    constexpr rule&& shown_by(std::initializer_list<example> evidence) && noexcept RULEDX_LIFETIMEBOUND {
+        examples.assign(evidence);
+        return static_cast<rule&&>(*this);
+    }
+
+    // Signals are numbered required first, then supporting; reports refer to them by that number.
+    [[nodiscard]] constexpr std::size_t signal_count() const noexcept { return required.size() + supporting.size(); }
+    [[nodiscard]] constexpr const signal& signal_at(std::size_t i) const noexcept {
+        return i < required.size() ? required[i] : supporting[i - required.size()];
+    }
+    [[nodiscard]] constexpr bool is_required(std::size_t i) const noexcept { return i < required.size(); }
+};
+
+}  // namespace ruledx
+
+#endif
+// ---- end ruledx/model/rule.hpp ----
+// ---- begin ruledx/model/rule_set.hpp ----
+// ruledx — a rule set: a fact catalog and the rules that use it, as written by their authors.
+//
+// A set refers to the author's facts and rules (arrays with static storage, or any storage that
+// outlives the set) instead of copying them: building, joining and checking a table of thousands
+// of rules then copies no rule. What the evaluator derives from a set is in eval/rule_table.hpp;
+// make_table / join / without (check/checked_table.hpp) build checked tables.
+#ifndef RULEDX_MODEL_RULE_SET_HPP
+#define RULEDX_MODEL_RULE_SET_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
 namespace ruledx {
 
 inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
@@ -730,203 +945,117 @@ inline constexpr std::uint16_t no_fact = 0xFFFF;
     return a.kind == b.kind && a.code == b.code && detail::same_name(a.source, b.source) && same_values(a, b);
 }
 
-// One entry of a table's signal index: rule `rule`'s signal number `index` has this kind and code.
-struct signal_ref {
-    signal_kind kind = signal_kind::event;
-    std::uint32_t code = 0;
-    std::uint32_t rule = 0;
-    std::uint32_t index = 0;
+// A catalog entry by the hash of its name: catalogs are searched by sorting, not by comparing
+// every name with every other.
+struct fact_key {
+    std::uint64_t hash = 0;  // hash_text(name)
+    std::uint16_t fact = 0;
 };
-
-[[nodiscard]] constexpr bool sorts_before(const signal_ref& a, const signal_ref& b) noexcept {
-    return a.kind != b.kind ? a.kind < b.kind : a.code < b.code;
+[[nodiscard]] constexpr bool sorts_before(const fact_key& a, const fact_key& b) noexcept {
+    return a.hash != b.hash ? a.hash < b.hash : a.fact < b.fact;
 }
 
+namespace detail {
+[[nodiscard]] constexpr std::uint64_t values_key(const signal& s) noexcept {
+    std::uint64_t key = 0;
+    for (std::string_view v : s.values) key += spread(hash_name(v));
+    return key;
+}
+
+// The catalog sorted by the hash of each name.
+template <std::size_t Facts, class Set>
+[[nodiscard]] constexpr std::array<fact_key, Facts> catalog_keys(const Set& set) noexcept {
+    std::array<fact_key, Facts> keys{};
+    for (std::size_t f = 0; f < Facts; ++f) keys[f] = {hash_text(set.facts[f].name), static_cast<std::uint16_t>(f)};
+    stable_sort(keys, Facts, before);
+    return keys;
+}
+
+// The catalog index of a fact, or no_fact.
+template <std::size_t Facts, class Set>
+[[nodiscard]] constexpr std::uint16_t lookup_fact(const std::array<fact_key, Facts>& keys, const Set& set,
+                                                  std::string_view name) noexcept {
+    const std::uint64_t hash = hash_text(name);
+    std::size_t lo = 0;
+    std::size_t hi = Facts;
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (keys[mid].hash < hash)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < Facts && keys[lo].hash == hash; ++lo)
+        if (detail::equal_text(set.facts[keys[lo].fact].name, name)) return keys[lo].fact;
+    return no_fact;
+}
+}  // namespace detail
+
+// N references to values that live elsewhere; reads like an array of const T.
+template <class T, std::size_t N>
+class ref_list {
+public:
+    class iterator {
+    public:
+        constexpr explicit iterator(const T* const* at) noexcept : at_(at) {}
+        [[nodiscard]] constexpr const T& operator*() const noexcept { return **at_; }
+        [[nodiscard]] constexpr const T* operator->() const noexcept { return *at_; }
+        constexpr iterator& operator++() noexcept {
+            ++at_;
+            return *this;
+        }
+        [[nodiscard]] friend constexpr bool operator==(iterator a, iterator b) noexcept { return a.at_ == b.at_; }
+        [[nodiscard]] friend constexpr bool operator!=(iterator a, iterator b) noexcept { return a.at_ != b.at_; }
+
+    private:
+        const T* const* at_;
+    };
+
+    [[nodiscard]] static constexpr std::size_t size() noexcept { return N; }
+    [[nodiscard]] static constexpr bool empty() noexcept { return N == 0; }
+    [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return *items_[i]; }
+    [[nodiscard]] constexpr iterator begin() const noexcept { return iterator(items_.data()); }
+    [[nodiscard]] constexpr iterator end() const noexcept { return iterator(items_.data() + N); }
+
+    constexpr void refer(std::size_t i, const T& item) noexcept { items_[i] = &item; }
+
+private:
+    std::array<const T*, N == 0 ? 1 : N> items_{};
+};
+
 template <std::size_t Facts, std::size_t Rules>
-struct rule_table {
+struct rule_set {
     static constexpr std::size_t fact_count = Facts;
     static constexpr std::size_t rule_count = Rules;
 
-    std::array<fact_definition, Facts> facts{};
-    std::array<rule, Rules> rules{};
-    // For each rule's signal: how many rules of the table have the same signal (itself included).
-    // An event only one article has is strong evidence; an error code twenty articles share is weak.
-    std::array<std::array<std::uint16_t, rule::max_signals>, Rules> shared_by{};
-    // The same count ignoring the signals' telling values: what an event that matched on its id
-    // alone (no text to read the values in) is worth.
-    std::array<std::array<std::uint16_t, rule::max_signals>, Rules> shared_by_id{};
-    // Equal for two signals exactly when same_signal holds: the evaluator compares these numbers
-    // instead of names.
-    std::array<std::array<std::uint32_t, rule::max_signals>, Rules> signal_class{};
-    // Catalog indexes of the facts each rule names, so evaluation never looks a name up.
-    std::array<std::array<std::uint16_t, rule::max_confirming>, Rules> confirming_fact{};
-    std::array<std::array<std::uint16_t, rule::max_ruling_out>, Rules> ruling_out_fact{};
-    std::array<std::uint16_t, Rules> version_fact{};
-    // In sixths: the share of the versions the table's rules name that this rule does not apply to.
-    // How likely the version question is to rule the rule out, for choosing next checks.
-    std::array<std::uint8_t, Rules> version_exclusion{};
-    // Every signal of every rule, sorted by kind and code: the evaluator looks observations up here.
-    std::array<signal_ref, Rules * rule::max_signals> signal_index{};
-    std::size_t indexed_signals = 0;
+    ref_list<fact_definition, Facts> facts;
+    ref_list<rule, Rules> rules;
 
     [[nodiscard]] constexpr std::size_t find_fact(std::string_view name) const noexcept {
         for (std::size_t i = 0; i < Facts; ++i)
-            if (facts[i].name == name) return i;
+            if (detail::equal_text(facts[i].name, name)) return i;
         return not_found;
     }
     [[nodiscard]] constexpr std::size_t find_rule(std::string_view id) const noexcept {
         for (std::size_t i = 0; i < Rules; ++i)
-            if (rules[i].id == id) return i;
+            if (detail::equal_text(rules[i].id, id)) return i;
         return not_found;
     }
 };
 
-namespace detail {
-
-// Builds the signal index and counts, for every signal, the rules that have the same signal.
-// Signals are grouped by kind and code first (a stable merge sort), so the costly name comparisons
-// happen only inside a group: a table of a thousand rules stays within a compiler's
-// constant-evaluation budget.
-template <std::size_t Facts, std::size_t Rules>
-constexpr void index_signals(rule_table<Facts, Rules>& table) noexcept {
-    constexpr std::size_t capacity = Rules * rule::max_signals;
-    std::array<signal_ref, capacity>& refs = table.signal_index;
-    std::array<signal_ref, capacity> buffer{};
-    std::size_t n = 0;
-    for (std::size_t r = 0; r < Rules; ++r)
-        for (std::size_t s = 0; s < table.rules[r].signal_count(); ++s)
-            refs[n++] = {table.rules[r].signal_at(s).kind, table.rules[r].signal_at(s).code, static_cast<std::uint32_t>(r),
-                         static_cast<std::uint32_t>(s)};
-    for (std::size_t width = 1; width < n; width *= 2) {
-        for (std::size_t lo = 0; lo < n; lo += 2 * width) {
-            const std::size_t mid = lo + width < n ? lo + width : n;
-            const std::size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
-            std::size_t i = lo;
-            std::size_t j = mid;
-            std::size_t k = lo;
-            while (i < mid && j < hi) buffer[k++] = sorts_before(refs[j], refs[i]) ? refs[j++] : refs[i++];
-            while (i < mid) buffer[k++] = refs[i++];
-            while (j < hi) buffer[k++] = refs[j++];
-        }
-        for (std::size_t i = 0; i < n; ++i) refs[i] = buffer[i];
-    }
-    // Within a group of one kind and code, each signal's source is compared with the group's
-    // distinct sources only (`buffer`, free after the sort, holds each member's first member of
-    // its source); then counting is integer work.
-    for (std::size_t first = 0; first < n;) {
-        std::size_t last = first;
-        while (last < n && !sorts_before(refs[first], refs[last]) && !sorts_before(refs[last], refs[first])) ++last;
-        for (std::size_t i = first; i < last; ++i) {
-            const std::string_view source = table.rules[refs[i].rule].signal_at(refs[i].index).source;
-            buffer[i].code = static_cast<std::uint32_t>(i);
-            for (std::size_t j = first; j < i; ++j) {
-                if (buffer[j].code == j &&
-                    detail::same_name(source, table.rules[refs[j].rule].signal_at(refs[j].index).source)) {
-                    buffer[i].code = static_cast<std::uint32_t>(j);
-                    break;
-                }
-            }
-        }
-        for (std::size_t i = first; i < last; ++i) {
-            const signal& mine = table.rules[refs[i].rule].signal_at(refs[i].index);
-            std::uint16_t count = 0;
-            std::uint16_t count_by_id = 0;
-            std::uint32_t counted_rule = 0;
-            std::uint32_t counted_rule_by_id = 0;
-            bool counted_any = false;
-            bool counted_any_by_id = false;
-            std::size_t first_same = i;
-            for (std::size_t j = first; j < last; ++j) {  // rule numbers ascend within a group
-                if (buffer[j].code != buffer[i].code) continue;
-                if (!(counted_any_by_id && refs[j].rule == counted_rule_by_id)) {
-                    ++count_by_id;
-                    counted_rule_by_id = refs[j].rule;
-                    counted_any_by_id = true;
-                }
-                if (!same_values(mine, table.rules[refs[j].rule].signal_at(refs[j].index))) continue;
-                if (j < first_same) first_same = j;
-                if (!(counted_any && refs[j].rule == counted_rule)) {
-                    ++count;
-                    counted_rule = refs[j].rule;
-                    counted_any = true;
-                }
-            }
-            table.signal_class[refs[i].rule][refs[i].index] = static_cast<std::uint32_t>(first_same);
-            table.shared_by[refs[i].rule][refs[i].index] = count;
-            table.shared_by_id[refs[i].rule][refs[i].index] = count_by_id;
-        }
-        first = last;
-    }
-    table.indexed_signals = n;
+// A set over arrays (or anything indexable) of facts and rules that outlive it.
+template <std::size_t Facts, std::size_t Rules, class FactArray, class RuleArray>
+[[nodiscard]] constexpr rule_set<Facts, Rules> refer_to(const FactArray& facts, const RuleArray& rules) noexcept {
+    rule_set<Facts, Rules> set{};
+    for (std::size_t i = 0; i < Facts; ++i) set.facts.refer(i, facts[i]);
+    for (std::size_t i = 0; i < Rules; ++i) set.rules.refer(i, rules[i]);
+    return set;
 }
 
-template <std::size_t Facts, std::size_t Rules>
-[[nodiscard]] constexpr std::uint16_t fact_index(const rule_table<Facts, Rules>& table, std::string_view name) noexcept {
-    const std::size_t index = table.find_fact(name);
-    return index == not_found ? no_fact : static_cast<std::uint16_t>(index);
-}
-
-template <std::size_t Facts, std::size_t Rules>
-constexpr void resolve_facts(rule_table<Facts, Rules>& table) noexcept {
-    for (std::size_t r = 0; r < Rules; ++r) {
-        const rule& rl = table.rules[r];
-        for (std::size_t f = 0; f < rl.confirming.size(); ++f) table.confirming_fact[r][f] = fact_index(table, rl.confirming[f].name);
-        for (std::size_t f = 0; f < rl.ruling_out.size(); ++f) table.ruling_out_fact[r][f] = fact_index(table, rl.ruling_out[f].name);
-        table.version_fact[r] = rl.version_fact.empty() ? no_fact : fact_index(table, rl.version_fact);
-    }
-}
-
-// The versions a table names (every range's ends) are the answers the version question can get.
-template <std::size_t Facts, std::size_t Rules>
-constexpr void weigh_versions(rule_table<Facts, Rules>& table) noexcept {
-    struct named_version {
-        std::string_view fact;
-        version value;
-    };
-    std::array<named_version, Rules * rule::max_versions * 2> named{};
-    std::size_t count = 0;
-    const auto add = [&](std::string_view fact, version v) {
-        for (std::size_t i = 0; i < count; ++i)
-            if (named[i].value == v && named[i].fact == fact) return;
-        named[count++] = {fact, v};
-    };
-    for (const rule& r : table.rules)
-        for (const version_range& range : r.versions) {
-            add(r.version_fact, range.first);
-            add(r.version_fact, range.last);
-        }
-    for (std::size_t r = 0; r < Rules; ++r) {
-        const rule& mine = table.rules[r];
-        std::size_t answers = 0;
-        std::size_t outside = 0;
-        for (std::size_t i = 0; i < count; ++i) {
-            if (named[i].fact != mine.version_fact) continue;
-            ++answers;
-            bool inside = false;
-            for (const version_range& range : mine.versions) inside = inside || range.contains(named[i].value);
-            outside += inside ? 0 : 1;
-        }
-        table.version_exclusion[r] = static_cast<std::uint8_t>(answers == 0 ? 0 : 6 * outside / answers);
-    }
-}
-
-template <std::size_t Facts, std::size_t Rules>
-[[nodiscard]] constexpr rule_table<Facts, Rules> assemble_table(const std::array<fact_definition, Facts>& facts,
-                                                               const std::array<rule, Rules>& rules) noexcept {
-    rule_table<Facts, Rules> table{};
-    table.facts = facts;
-    table.rules = rules;
-    index_signals(table);
-    resolve_facts(table);
-    weigh_versions(table);
-    return table;
-}
-
-}  // namespace detail
 }  // namespace ruledx
 
 #endif
-// ---- end ruledx/model/rule_table.hpp ----
+// ---- end ruledx/model/rule_set.hpp ----
 // ---- begin ruledx/check/problem.hpp ----
 // ruledx — what the compile-time checks find wrong with a rule table, and where.
 #ifndef RULEDX_CHECK_PROBLEM_HPP
@@ -964,36 +1093,659 @@ enum class table_problem : std::uint8_t {
     example_does_not_pick_its_rule,
     // composition
     unknown_rule_to_disable,
+    // limits
+    list_over_capacity,
+    example_touches_too_many_rules,
 };
+
+// Which of two problems of the same rule a check reports: the order the checks of one rule run in.
+[[nodiscard]] constexpr int check_order(table_problem p) noexcept {
+    switch (p) {
+        case table_problem::list_over_capacity: return 0;  // the rule is not what its author wrote
+        case table_problem::malformed_rule_id: return 1;
+        case table_problem::duplicate_rule_id: return 2;
+        case table_problem::indistinguishable_rules: return 90;
+        case table_problem::example_does_not_pick_its_rule: return 91;
+        case table_problem::example_touches_too_many_rules: return 92;
+        default: return 10 + static_cast<int>(p);
+    }
+}
 
 struct check_result {
     table_problem problem = table_problem::none;
     std::size_t rule_index = 0;  // or the catalog index, for catalog problems
     std::string_view rule_id;    // or the fact name, for catalog problems
-    std::string_view subject;    // what is wrong: the fact, article, source, or the other rule's id
+    std::string_view subject;    // what is wrong: the fact, article, source, list, or the other rule's id
+    // The offending number where there is one: the event id, the other rule's or fact's index,
+    // the capacity exceeded.
+    std::uint64_t value = 0;
+    bool has_value = false;
 
     [[nodiscard]] constexpr bool ok() const noexcept { return problem == table_problem::none; }
+    [[nodiscard]] constexpr check_result with_value(std::uint64_t v) const noexcept {
+        check_result r = *this;
+        r.value = v;
+        r.has_value = true;
+        return r;
+    }
 };
 
 [[nodiscard]] constexpr check_result problem_at(table_problem p, std::size_t index, std::string_view id,
                                                 std::string_view subject = {}) noexcept {
-    return {p, index, id, subject};
+    check_result r;
+    r.problem = p;
+    r.rule_index = index;
+    r.rule_id = id;
+    r.subject = subject;
+    return r;
+}
+
+// The problem to report of two: the earlier rule's, and for one rule the check that runs first.
+[[nodiscard]] constexpr const check_result& first_problem(const check_result& a, const check_result& b) noexcept {
+    if (a.ok()) return b;
+    if (b.ok()) return a;
+    if (a.rule_index != b.rule_index) return a.rule_index < b.rule_index ? a : b;
+    return check_order(b.problem) < check_order(a.problem) ? b : a;
 }
 
 }  // namespace ruledx
 
 #endif
 // ---- end ruledx/check/problem.hpp ----
-// ---- begin ruledx/check/validate.hpp ----
-// ruledx — the checks a rule table must pass, as constexpr functions returning the first problem.
+// ---- begin ruledx/check/structure.hpp ----
+// ruledx — the structural checks a rule table must pass, as constexpr functions returning the
+// first problem.
 //
-// checked_table.hpp turns a problem into a compile error; these functions can also be called at
-// run time (tests do) to see what a table would be rejected for.
-#ifndef RULEDX_CHECK_VALIDATE_HPP
-#define RULEDX_CHECK_VALIDATE_HPP
+// Structure only: names, ids, references, capacities, duplicates and rules no evidence could tell
+// apart. Proving that each rule's examples pick it needs the evaluator: check/examples.hpp.
+// Each check is O(n log n) in the rules and facts (duplicates are found by sorting hashes) and
+// works on a range of rules, so make_table can spread a large table over several constant
+// evaluations; checked_table.hpp turns a problem into a compile error, check_table() returns it.
+#ifndef RULEDX_CHECK_STRUCTURE_HPP
+#define RULEDX_CHECK_STRUCTURE_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+// ---- begin ruledx/eval/rule_table.hpp ----
+// ruledx — a rule table: a rule set and what the evaluator derives from it, once.
+//
+// The index is what makes a diagnosis cost follow the evidence rather than the table: every
+// signal sorted by kind and code (an observation is looked up, not compared with every rule),
+// how many rules share each signal (an event one article has is strong evidence; an error code
+// twenty articles share is weak), the catalog index of every fact a rule names, and which rules a
+// fact that holds opens.
+//
+// It is built in parts, a range of rules at a time, and the parts are merged: make_table builds
+// each part in a constant evaluation of its own, so no evaluation grows with the table beyond
+// what the compilers' default limits allow (check/checked_table.hpp); build_table does the same
+// in one call, for tables built at run time.
+#ifndef RULEDX_EVAL_RULE_TABLE_HPP
+#define RULEDX_EVAL_RULE_TABLE_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+namespace ruledx {
+
+// One entry of the signal index: signal number `index` of rule `rule`.
+struct signal_ref {
+    signal_kind kind = signal_kind::event;
+    std::uint32_t code = 0;
+    std::uint64_t source_key = 0;  // hash_name(source): equal when same_name holds
+    std::uint64_t values_key = 0;  // the telling values, in any order
+    std::uint32_t rule = 0;
+    std::uint32_t index = 0;
+};
+
+// Kind and code first (what an observation is looked up by), then the signal's identity, then
+// rule order, so that a class of equal signals is one run with its rules ascending.
+[[nodiscard]] constexpr bool sorts_before(const signal_ref& a, const signal_ref& b) noexcept {
+    if (a.kind != b.kind) return a.kind < b.kind;
+    if (a.code != b.code) return a.code < b.code;
+    if (a.source_key != b.source_key) return a.source_key < b.source_key;
+    if (a.values_key != b.values_key) return a.values_key < b.values_key;
+    if (a.rule != b.rule) return a.rule < b.rule;
+    return a.index < b.index;
+}
+
+struct signal_stats {
+    // How many rules of the table have the same signal (itself included)...
+    std::uint16_t shared_by = 0;
+    // ...and the same ignoring the telling values: what an event that matched on its id alone (no
+    // text to read the values in) is worth.
+    std::uint16_t shared_by_id = 0;
+    // Equal for two signals exactly when they are the same signal.
+    std::uint32_t signal_class = 0;
+};
+
+// Catalog indexes of the facts a rule names (no_fact where the catalog lacks one).
+struct rule_facts {
+    std::array<std::uint16_t, rule::max_confirming> confirming{};
+    std::array<std::uint16_t, rule::max_ruling_out> ruling_out{};
+    std::uint16_t version = no_fact;
+};
+
+
+// Rule `rule` is confirmed by fact `fact`: when that fact holds, the rule is a candidate even if
+// no signal touched it.
+struct fact_opener {
+    std::uint16_t fact = 0;
+    std::uint32_t rule = 0;
+};
+
+// A version that some rule's range starts or ends at: the answers the version question can get.
+struct named_version {
+    std::uint16_t fact = 0;
+    version value;
+};
+
+[[nodiscard]] constexpr bool sorts_before(const fact_opener& a, const fact_opener& b) noexcept {
+    return a.fact != b.fact ? a.fact < b.fact : a.rule < b.rule;
+}
+[[nodiscard]] constexpr bool sorts_before(const named_version& a, const named_version& b) noexcept {
+    return a.fact != b.fact ? a.fact < b.fact : a.value < b.value;
+}
+
+// The distinct versions a table's ranges name, kept for weighing the version question. A table
+// naming more keeps the first ones: it weighs that question less precisely, nothing else.
+inline constexpr std::size_t max_named_versions = 64;
+
+
+// Signals, facts and openers are counted exactly by make_table; tables built at run time use
+// upper bounds (every list full).
+template <std::size_t Facts, std::size_t Rules, std::size_t Signals, std::size_t Openers>
+struct table_index {
+    std::array<fact_key, Facts> facts_by_name{};
+    std::array<signal_ref, Signals> signals{};  // sorted_before order
+    std::size_t signal_count = 0;
+    // Rule r's signal s (rule::signal_at numbering) is stats[first_signal[r] + s].
+    std::array<std::uint32_t, Rules + 1> first_signal{};
+    std::array<signal_stats, Signals> stats{};
+    std::array<rule_facts, Rules> rules{};
+    std::array<fact_opener, Openers> openers{};  // sorted by fact
+    std::size_t opener_count = 0;
+    std::array<named_version, max_named_versions> versions{};  // sorted, distinct
+    std::size_t version_count = 0;
+
+    [[nodiscard]] constexpr const signal_stats& stats_of(std::size_t rule_index, std::size_t signal_index) const noexcept {
+        return stats[first_signal[rule_index] + signal_index];
+    }
+};
+
+template <std::size_t Facts, std::size_t Rules, std::size_t Signals = Rules * rule::max_signals,
+          std::size_t Openers = Rules * rule::max_confirming>
+struct rule_table : rule_set<Facts, Rules> {
+    table_index<Facts, Rules, Signals, Openers> index;
+};
+
+namespace detail {
+
+
+template <class Set>
+[[nodiscard]] constexpr std::size_t signal_total(const Set& set, std::size_t begin, std::size_t end) noexcept {
+    std::size_t n = 0;
+    for (std::size_t r = begin; r < end; ++r) n += set.rules[r].signal_count();
+    return n;
+}
+
+template <class Set>
+[[nodiscard]] constexpr std::size_t opener_total(const Set& set, std::size_t begin, std::size_t end) noexcept {
+    std::size_t n = 0;
+    for (std::size_t r = begin; r < end; ++r) n += set.rules[r].confirming.size();
+    return n;
+}
+
+
+
+// The index of rules [begin, begin + RuleCount): what one constant evaluation builds.
+template <std::size_t Signals, std::size_t Openers, std::size_t RuleCount>
+struct index_part {
+    std::array<signal_ref, Signals> signals{};
+    std::size_t signal_count = 0;
+    std::array<fact_opener, Openers> openers{};
+    std::size_t opener_count = 0;
+    std::array<rule_facts, RuleCount> rules{};
+    std::array<std::uint32_t, RuleCount> signals_of_rule{};
+    std::array<named_version, max_named_versions> versions{};
+    std::size_t version_count = 0;
+};
+
+template <std::size_t Capacity>
+constexpr void add_version(std::array<named_version, Capacity>& versions, std::size_t& count, named_version v) noexcept {
+    for (std::size_t i = 0; i < count; ++i)
+        if (versions[i].fact == v.fact && versions[i].value == v.value) return;
+    if (count < Capacity) versions[count++] = v;
+}
+
+template <std::size_t Signals, std::size_t Openers, std::size_t RuleCount, std::size_t Facts, class Set>
+[[nodiscard]] constexpr index_part<Signals, Openers, RuleCount> index_rules(const Set& set,
+                                                                           const std::array<fact_key, Facts>& keys,
+                                                                           std::size_t begin) noexcept {
+    index_part<Signals, Openers, RuleCount> part{};
+    for (std::size_t k = 0; k < RuleCount; ++k) {
+        const std::size_t r = begin + k;
+        const rule& rl = set.rules[r];
+        part.signals_of_rule[k] = static_cast<std::uint32_t>(rl.signal_count());
+        for (std::size_t s = 0; s < rl.signal_count() && part.signal_count < Signals; ++s) {
+            const signal& sig = rl.signal_at(s);
+            part.signals[part.signal_count++] = {sig.kind, sig.code, hash_name(sig.source), values_key(sig),
+                                                 static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(s)};
+        }
+        rule_facts& facts = part.rules[k];
+        for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
+            facts.confirming[f] = lookup_fact(keys, set, rl.confirming[f].name);
+            if (part.opener_count < Openers) part.openers[part.opener_count++] = {facts.confirming[f], static_cast<std::uint32_t>(r)};
+        }
+        for (std::size_t f = 0; f < rl.ruling_out.size(); ++f) facts.ruling_out[f] = lookup_fact(keys, set, rl.ruling_out[f].name);
+        if (!rl.version_fact.empty()) {
+            facts.version = lookup_fact(keys, set, rl.version_fact);
+            for (const version_range& range : rl.versions) {
+                add_version(part.versions, part.version_count, {facts.version, range.first});
+                add_version(part.versions, part.version_count, {facts.version, range.last});
+            }
+        }
+    }
+    stable_sort(part.signals, part.signal_count, before);
+    stable_sort(part.openers, part.opener_count, before);
+    return part;
+}
+
+template <std::size_t S1, std::size_t O1, std::size_t R1, std::size_t S2, std::size_t O2, std::size_t R2>
+[[nodiscard]] constexpr index_part<S1 + S2, O1 + O2, R1 + R2> merge_parts(const index_part<S1, O1, R1>& a,
+                                                                       const index_part<S2, O2, R2>& b) noexcept {
+    index_part<S1 + S2, O1 + O2, R1 + R2> out{};
+    out.signal_count = merge_sorted(a.signals, a.signal_count, b.signals, b.signal_count, out.signals, before);
+    out.opener_count = merge_sorted(a.openers, a.opener_count, b.openers, b.opener_count, out.openers, before);
+    for (std::size_t k = 0; k < R1; ++k) {
+        out.rules[k] = a.rules[k];
+        out.signals_of_rule[k] = a.signals_of_rule[k];
+    }
+    for (std::size_t k = 0; k < R2; ++k) {
+        out.rules[R1 + k] = b.rules[k];
+        out.signals_of_rule[R1 + k] = b.signals_of_rule[k];
+    }
+    out.versions = a.versions;
+    out.version_count = a.version_count;
+    for (std::size_t i = 0; i < b.version_count; ++i) add_version(out.versions, out.version_count, b.versions[i]);
+    return out;
+}
+
+// Counts, for every signal, the rules that share it: integer work over runs of the sorted index.
+template <std::size_t Facts, std::size_t Rules, std::size_t Signals, std::size_t Openers>
+[[nodiscard]] constexpr table_index<Facts, Rules, Signals, Openers> finish_index(
+    const std::array<fact_key, Facts>& keys, const index_part<Signals, Openers, Rules>& part) noexcept {
+    table_index<Facts, Rules, Signals, Openers> index{};
+    index.facts_by_name = keys;
+    index.signals = part.signals;
+    index.signal_count = part.signal_count;
+    index.rules = part.rules;
+    index.openers = part.openers;
+    index.opener_count = part.opener_count;
+    for (std::size_t r = 0; r < Rules; ++r) index.first_signal[r + 1] = index.first_signal[r] + part.signals_of_rule[r];
+    index.versions = part.versions;
+    index.version_count = part.version_count;
+    stable_sort(index.versions, index.version_count, before);
+
+    const std::size_t n = index.signal_count;
+    const auto& refs = index.signals;
+    for (std::size_t first = 0; first < n;) {  // a run of one kind, code and source
+        std::size_t last = first + 1;
+        while (last < n && refs[last].kind == refs[first].kind && refs[last].code == refs[first].code &&
+               refs[last].source_key == refs[first].source_key)
+            ++last;
+        std::uint16_t rules_by_id = 0;
+        for (std::size_t i = first; i < last; ++i) rules_by_id += (i == first || refs[i].rule != refs[i - 1].rule) ? 1 : 0;
+        for (std::size_t class_first = first; class_first < last;) {  // one class: same values too
+            std::size_t class_last = class_first + 1;
+            while (class_last < last && refs[class_last].values_key == refs[class_first].values_key) ++class_last;
+            std::uint16_t rules_in_class = 0;
+            for (std::size_t i = class_first; i < class_last; ++i)
+                rules_in_class += (i == class_first || refs[i].rule != refs[i - 1].rule) ? 1 : 0;
+            for (std::size_t i = class_first; i < class_last; ++i) {
+                signal_stats& stats = index.stats[index.first_signal[refs[i].rule] + refs[i].index];
+                stats.shared_by = rules_in_class;
+                stats.shared_by_id = rules_by_id;
+                stats.signal_class = static_cast<std::uint32_t>(class_first);
+            }
+            class_first = class_last;
+        }
+        first = last;
+    }
+    return index;
+}
+
+}  // namespace detail
+
+// A table over facts and rules that outlive it, indexed in one call: for tables built at run time
+// (rules generated from a vendor's own data) and for tests. It is not checked; see check_table.
+template <std::size_t Facts, std::size_t Rules, class FactArray, class RuleArray>
+[[nodiscard]] constexpr rule_table<Facts, Rules> build_table(const FactArray& facts, const RuleArray& rules) noexcept {
+    rule_table<Facts, Rules> table{};
+    static_cast<rule_set<Facts, Rules>&>(table) = refer_to<Facts, Rules>(facts, rules);
+    const auto keys = detail::catalog_keys<Facts>(table);
+    const auto part = detail::index_rules<Rules * rule::max_signals, Rules * rule::max_confirming, Rules>(table, keys, 0);
+    table.index = detail::finish_index(keys, part);
+    return table;
+}
+
+template <class T, std::size_t Facts, class U, std::size_t Rules>
+[[nodiscard]] constexpr rule_table<Facts, Rules> build_table(const std::array<T, Facts>& facts,
+                                                            const std::array<U, Rules>& rules) noexcept {
+    return build_table<Facts, Rules>(facts, rules);
+}
+
+}  // namespace ruledx
+
+#endif
+// ---- end ruledx/eval/rule_table.hpp ----
+
+namespace ruledx::detail {
+
+[[nodiscard]] constexpr bool is_lower_or_digit(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+// Fact names: snake_case.
+[[nodiscard]] constexpr bool well_formed_fact_name(std::string_view name) noexcept {
+    if (name.empty() || !(name[0] >= 'a' && name[0] <= 'z')) return false;
+    for (char c : name)
+        if (!is_lower_or_digit(c) && c != '_') return false;
+    return true;
+}
+
+// Rule ids: lower case words joined by '-', '_' or '.', e.g. "ims-account-not-admin".
+inline constexpr std::size_t max_rule_id_length = 64;
+[[nodiscard]] constexpr bool well_formed_rule_id(std::string_view id) noexcept {
+    if (id.empty() || id.size() > max_rule_id_length || !is_lower_or_digit(id[0])) return false;
+    for (char c : id)
+        if (!is_lower_or_digit(c) && c != '-' && c != '_' && c != '.') return false;
+    return true;
+}
+
+// Knowledge-base article ids: "Q" and five to seven digits, e.g. "Q173496".
+[[nodiscard]] constexpr bool well_formed_article_id(std::string_view id) noexcept {
+    if (id.size() < 6 || id.size() > 8 || id[0] != 'Q') return false;
+    for (std::size_t i = 1; i < id.size(); ++i)
+        if (id[i] < '0' || id[i] > '9') return false;
+    return true;
+}
+
+// Event Viewer shows 16-bit event ids.
+inline constexpr std::uint32_t max_event_id = 0xFFFF;
+
+// The catalog: names, questions, and no name twice (found by sorting the names' hashes).
+template <class Set, std::size_t Facts>
+[[nodiscard]] constexpr check_result check_catalog(const Set& set, const std::array<fact_key, Facts>& keys) noexcept {
+    static_assert(Facts < no_fact, "ruledx: a fact catalog holds at most 65534 facts");
+    for (std::size_t f = 0; f < Facts; ++f) {
+        const fact_definition& fact = set.facts[f];
+        if (!well_formed_fact_name(fact.name)) return problem_at(table_problem::malformed_fact_name, f, fact.name);
+        if (fact.question.empty()) return problem_at(table_problem::fact_without_question, f, fact.name);
+    }
+    // keys are sorted by hash, then catalog order: the first of equal names comes first.
+    check_result found;
+    for (std::size_t i = 1; i < Facts; ++i) {
+        for (std::size_t j = i; j-- > 0 && keys[j].hash == keys[i].hash;) {
+            const std::size_t later = keys[i].fact;
+            if (equal_text(set.facts[keys[j].fact].name, set.facts[later].name)) {
+                found = first_problem(found, problem_at(table_problem::duplicate_fact, later, set.facts[later].name)
+                                                 .with_value(keys[j].fact));
+                break;
+            }
+        }
+    }
+    return found;
+}
+
+// A fact a rule or an example names must be in the catalog, and compared with a value of its kind.
+template <class Set, std::size_t Facts>
+[[nodiscard]] constexpr table_problem check_fact_use(const Set& set, const std::array<fact_key, Facts>& keys,
+                                                     const fact_assignment& use) noexcept {
+    const std::uint16_t index = lookup_fact(keys, set, use.name);
+    if (index == no_fact) return table_problem::unknown_fact;
+    if (set.facts[index].kind != use.value.kind) return table_problem::fact_type_mismatch;
+    return table_problem::none;
+}
+
+// The lists of a rule, by the name a table author knows them by, that were given more items
+// than they hold.
+[[nodiscard]] constexpr check_result overflowing_list(const rule& rl, std::size_t r) noexcept {
+    const auto over = [&](std::string_view list, std::size_t capacity) {
+        return problem_at(table_problem::list_over_capacity, r, rl.id, list).with_value(capacity);
+    };
+    if (rl.versions.overflowed()) return over("applies_to (version ranges)", rule::max_versions);
+    if (rl.required.overflowed()) return over("requires_signals", rule::max_required);
+    if (rl.supporting.overflowed()) return over("supported_by", rule::max_supporting);
+    for (std::size_t s = 0; s < rl.signal_count(); ++s)
+        if (rl.signal_at(s).values.overflowed()) return over("with_value (values of one signal)", signal::max_values);
+    if (rl.confirming.overflowed()) return over("confirmed_by", rule::max_confirming);
+    if (rl.ruling_out.overflowed()) return over("ruled_out_by", rule::max_ruling_out);
+    if (rl.resolution.overflowed()) return over("resolved_by (steps)", rule::max_steps);
+    if (rl.related.overflowed()) return over("see_also", rule::max_related);
+    if (rl.examples.overflowed()) return over("shown_by (examples)", rule::max_examples);
+    for (const example& ex : rl.examples) {
+        if (ex.start_errors.overflowed()) return over("example_of (start errors of one example)", example::max_start_errors);
+        if (ex.events.overflowed()) return over("example_of (events of one example)", example::max_events);
+        if (ex.facts.overflowed()) return over("example_of (facts of one example)", example::max_facts);
+    }
+    return {};
+}
+
+// Everything about one rule that needs no other rule.
+template <class Set, std::size_t Facts>
+[[nodiscard]] constexpr check_result check_rule(const Set& set, const std::array<fact_key, Facts>& keys, std::size_t r) noexcept {
+    const rule& rl = set.rules[r];
+    const auto at = [&](table_problem p, std::string_view subject = {}) { return problem_at(p, r, rl.id, subject); };
+
+    const check_result over = overflowing_list(rl, r);
+    if (!over.ok()) return over;
+    if (!well_formed_rule_id(rl.id)) return at(table_problem::malformed_rule_id);
+    if (!well_formed_article_id(rl.article)) return at(table_problem::malformed_article_id, rl.article);
+    if (rl.title.empty()) return at(table_problem::missing_title);
+    if (rl.signal_count() == 0) return at(table_problem::no_observable_signal);
+    for (std::size_t s = 0; s < rl.signal_count(); ++s) {
+        const signal& sig = rl.signal_at(s);
+        if (sig.source.empty()) return at(table_problem::empty_source);
+        if (sig.kind == signal_kind::event && sig.code > max_event_id)
+            return at(table_problem::event_id_over_65535, sig.source).with_value(sig.code);
+    }
+    if (!rl.version_fact.empty() || !rl.versions.empty()) {
+        const std::uint16_t index = lookup_fact(keys, set, rl.version_fact);
+        if (index == no_fact) return at(table_problem::unknown_fact, rl.version_fact);
+        if (set.facts[index].kind != fact_kind::version) return at(table_problem::fact_type_mismatch, rl.version_fact);
+        for (const version_range& range : rl.versions)
+            if (range.inverted()) return at(table_problem::inverted_version_range, rl.version_fact);
+    }
+    for (const auto* list : {&rl.confirming, &rl.ruling_out}) {
+        for (const fact_assignment& use : *list) {
+            const table_problem p = check_fact_use(set, keys, use);
+            if (p != table_problem::none) return at(p, use.name);
+        }
+    }
+    if (rl.cause.empty()) return at(table_problem::missing_cause);
+    if (rl.resolution.empty()) return at(table_problem::missing_resolution);
+    for (std::string_view step : rl.resolution)
+        if (step.empty()) return at(table_problem::missing_resolution);
+    for (std::string_view article : rl.related)
+        if (!well_formed_article_id(article)) return at(table_problem::malformed_related_article, article);
+    for (const example& ex : rl.examples) {
+        if (ex.start_errors.empty() && ex.events.empty() && ex.facts.empty())
+            return at(table_problem::example_without_evidence);
+        for (const fact_assignment& use : ex.facts) {
+            const table_problem p = check_fact_use(set, keys, use);
+            if (p != table_problem::none) return at(p, use.name);
+        }
+    }
+    return {};
+}
+
+template <class List>
+[[nodiscard]] constexpr bool same_signals(const List& a, const List& b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (const signal& s : a) {
+        bool found = false;
+        for (const signal& t : b) found = found || same_signal(s, t);
+        if (!found) return false;
+    }
+    return true;
+}
+
+[[nodiscard]] constexpr bool same_facts(const fixed_list<fact_assignment, rule::max_confirming>& a,
+                                        const fixed_list<fact_assignment, rule::max_confirming>& b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (const fact_assignment& f : a) {
+        bool found = false;
+        for (const fact_assignment& g : b) found = found || (equal_text(f.name, g.name) && f.value == g.value);
+        if (!found) return false;
+    }
+    return true;
+}
+
+// No observation could rank one above the other: same signals, same facts, same versions.
+[[nodiscard]] constexpr bool indistinguishable(const rule& a, const rule& b) noexcept {
+    if (!same_signals(a.required, b.required) || !same_signals(a.supporting, b.supporting)) return false;
+    if (!same_facts(a.confirming, b.confirming) || !same_facts(a.ruling_out, b.ruling_out)) return false;
+    if (!equal_text(a.version_fact, b.version_fact) || a.versions.size() != b.versions.size()) return false;
+    for (std::size_t i = 0; i < a.versions.size(); ++i)
+        if (a.versions[i].first != b.versions[i].first || a.versions[i].last != b.versions[i].last) return false;
+    return true;
+}
+
+[[nodiscard]] constexpr std::uint64_t signal_key(const signal& s) noexcept {
+    std::uint64_t h = hash_combine(static_cast<std::uint64_t>(s.kind), s.code);
+    return hash_combine(hash_combine(h, hash_name(s.source)), values_key(s));
+}
+
+[[nodiscard]] constexpr std::uint64_t fact_use_key(const fact_assignment& f) noexcept {
+    std::uint64_t h = hash_combine(hash_text(f.name), static_cast<std::uint64_t>(f.value.kind));
+    switch (f.value.kind) {
+        case fact_kind::boolean: return hash_combine(h, f.value.boolean ? 1 : 0);
+        case fact_kind::number: return hash_combine(h, static_cast<std::uint64_t>(f.value.number));
+        case fact_kind::text: return hash_combine(h, hash_text(f.value.text));
+        case fact_kind::version:
+            return hash_combine(h, (std::uint64_t{f.value.version_number.major} << 16) | f.value.version_number.minor);
+    }
+    return h;
+}
+
+// Equal for two rules that are indistinguishable (lists compared as sets, as indistinguishable() does).
+[[nodiscard]] constexpr std::uint64_t evidence_key(const rule& rl) noexcept {
+    std::uint64_t required = 0;
+    std::uint64_t supporting = 0;
+    std::uint64_t confirming = 0;
+    std::uint64_t ruling_out = 0;
+    for (const signal& s : rl.required) required += spread(signal_key(s));
+    for (const signal& s : rl.supporting) supporting += spread(signal_key(s));
+    for (const fact_assignment& f : rl.confirming) confirming += spread(fact_use_key(f));
+    for (const fact_assignment& f : rl.ruling_out) ruling_out += spread(fact_use_key(f));
+    std::uint64_t h = hash_combine(hash_combine(required, supporting), hash_combine(confirming, ruling_out));
+    h = hash_combine(h, hash_text(rl.version_fact));
+    for (const version_range& range : rl.versions)
+        h = hash_combine(h, (std::uint64_t{range.first.major} << 48) | (std::uint64_t{range.first.minor} << 32) |
+                                (std::uint64_t{range.last.major} << 16) | range.last.minor);
+    return h;
+}
+
+struct keyed_rule {
+    std::uint64_t key = 0;
+    std::uint32_t rule = 0;
+};
+[[nodiscard]] constexpr bool sorts_before(const keyed_rule& a, const keyed_rule& b) noexcept {
+    return a.key != b.key ? a.key < b.key : a.rule < b.rule;
+}
+
+// What checking rules [begin, begin + Count) found: the first problem of one rule alone, and the
+// rules' id and evidence keys, sorted, for finding twins when parts are merged.
+template <std::size_t Count>
+struct structure_part {
+    check_result problem;
+    std::array<keyed_rule, Count> ids{};
+    std::array<keyed_rule, Count> evidence{};
+};
+
+template <std::size_t Count, class Set, std::size_t Facts>
+[[nodiscard]] constexpr structure_part<Count> check_rules(const Set& set, const std::array<fact_key, Facts>& keys,
+                                                          std::size_t begin) noexcept {
+    structure_part<Count> part{};
+    for (std::size_t k = 0; k < Count; ++k) {
+        const std::size_t r = begin + k;
+        if (part.problem.ok()) part.problem = check_rule(set, keys, r);
+        part.ids[k] = {hash_text(set.rules[r].id), static_cast<std::uint32_t>(r)};
+        part.evidence[k] = {evidence_key(set.rules[r]), static_cast<std::uint32_t>(r)};
+    }
+    stable_sort(part.ids, Count, before);
+    stable_sort(part.evidence, Count, before);
+    return part;
+}
+
+// Rules of equal keys (adjacent once sorted) are compared for real; the later one is reported, naming
+// the earlier (its index is the problem's value).
+template <std::size_t N, class Set, class Same>
+[[nodiscard]] constexpr check_result first_twin(const Set& set, const std::array<keyed_rule, N>& sorted, table_problem p,
+                                                Same same) noexcept {
+    check_result found;
+    for (std::size_t i = 1; i < N; ++i) {
+        for (std::size_t j = i; j-- > 0 && sorted[j].key == sorted[i].key;) {
+            const rule& earlier = set.rules[sorted[j].rule];
+            const rule& later = set.rules[sorted[i].rule];
+            if (same(earlier, later)) {
+                const std::string_view subject = p == table_problem::duplicate_rule_id ? later.id : earlier.id;
+                found = first_problem(found, problem_at(p, sorted[i].rule, later.id, subject).with_value(sorted[j].rule));
+                break;
+            }
+        }
+    }
+    return found;
+}
+
+[[nodiscard]] constexpr bool same_id(const rule& a, const rule& b) noexcept { return equal_text(a.id, b.id); }
+
+template <class Set, std::size_t A, std::size_t B>
+[[nodiscard]] constexpr structure_part<A + B> merge_parts(const Set& set, const structure_part<A>& a,
+                                                          const structure_part<B>& b) noexcept {
+    structure_part<A + B> out{};
+    merge_sorted(a.ids, A, b.ids, B, out.ids, before);
+    merge_sorted(a.evidence, A, b.evidence, B, out.evidence, before);
+    out.problem = first_problem(a.problem, b.problem);
+    return out;
+}
+
+// The first problem of a part that covers the whole table: its own, or twins.
+template <class Set, std::size_t N>
+[[nodiscard]] constexpr check_result first_problem_of_table(const Set& set, const structure_part<N>& whole) noexcept {
+    const auto same_evidence = [](const rule& x, const rule& y) { return indistinguishable(x, y); };
+    return first_problem(whole.problem, first_problem(first_twin(set, whole.ids, table_problem::duplicate_rule_id, same_id),
+                                                      first_twin(set, whole.evidence, table_problem::indistinguishable_rules,
+                                                                 same_evidence)));
+}
+
+// Every structural check of a whole set in one call.
+template <class Set>
+[[nodiscard]] constexpr check_result check_structure(const Set& set) noexcept {
+    const auto keys = catalog_keys<Set::fact_count>(set);
+    const check_result catalog = check_catalog(set, keys);
+    if (!catalog.ok()) return catalog;
+    return first_problem_of_table(set, check_rules<Set::rule_count>(set, keys, 0));
+}
+
+}  // namespace ruledx::detail
+
+#endif
+// ---- end ruledx/check/structure.hpp ----
+// ---- begin ruledx/check/examples.hpp ----
+// ruledx — the proof that each rule's examples pick it: a diagnosis per example.
+//
+// The one check that needs the evaluator. It runs one rule at a time, so make_table can spread
+// the proofs of a large table over many constant evaluations (check/checked_table.hpp).
+#ifndef RULEDX_CHECK_EXAMPLES_HPP
+#define RULEDX_CHECK_EXAMPLES_HPP
 
 #include <cstddef>
-#include <string_view>
+#include <cstdint>
 
 // ---- begin ruledx/eval/diagnose.hpp ----
 // ruledx — the evaluator: observations in, a ranked report out.
@@ -1134,7 +1886,7 @@ struct signal_match {
 
 [[nodiscard]] constexpr const fact_value* find_observed(view<fact_assignment> facts, std::string_view name) noexcept {
     for (const fact_assignment& f : facts)
-        if (f.name == name) return &f.value;
+        if (equal_text(f.name, name)) return &f.value;
     return nullptr;
 }
 
@@ -1175,28 +1927,81 @@ constexpr void insertion_sort(std::array<T, N>& items, std::size_t count, Before
     }
 }
 
-// The first entry of the table's signal index with this kind and code (the index is sorted).
+// The entries of the table's signal index an observation is compared with: those of its kind
+// and code, and of its source when it names one (the index is sorted by all three), as [begin, end).
+struct index_range {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
 template <class Table>
-[[nodiscard]] constexpr std::size_t first_indexed(const Table& table, signal_kind kind, std::uint32_t code) noexcept {
-    const signal_ref key{kind, code, 0, 0};
-    std::size_t lo = 0;
-    std::size_t hi = table.indexed_signals;
-    while (lo < hi) {
-        const std::size_t mid = lo + (hi - lo) / 2;
-        if (sorts_before(table.signal_index[mid], key))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+[[nodiscard]] constexpr index_range indexed_signals(const Table& table, signal_kind kind, std::uint32_t code,
+                                                    std::string_view source) noexcept {
+    const auto& refs = table.index.signals;
+    const bool by_source = !source.empty();
+    const std::uint64_t key = by_source ? hash_name(source) : 0;
+    // Entries before the range: of a smaller kind or code, or (by source) of a smaller source key.
+    const auto below = [&](const signal_ref& ref, bool strictly) {
+        if (ref.kind != kind) return ref.kind < kind;
+        if (ref.code != code) return ref.code < code;
+        if (!by_source) return !strictly;
+        return strictly ? ref.source_key <= key : ref.source_key < key;
+    };
+    const auto bound = [&](bool strictly) {
+        std::size_t lo = 0;
+        std::size_t hi = table.index.signal_count;
+        while (lo < hi) {
+            const std::size_t mid = lo + (hi - lo) / 2;
+            if (below(refs[mid], strictly))
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    };
+    return {bound(false), bound(true)};
 }
 
-// Candidates are opened in the report as evidence first touches their rule; `slots` maps a rule
-// to its candidate (0: none, else position + 1).
-// A full report opens no more candidates and says it is truncated.
-template <std::size_t Rules, std::size_t Capacity>
-constexpr candidate* candidate_for(std::size_t r, report<Capacity>& out, std::array<std::uint16_t, Rules>& slots) noexcept {
-    if (slots[r] == 0) {
+// Which candidate of the report holds a rule: a small open-addressing map sized by the report,
+// not by the table, so a diagnosis of a table of 10,000 rules initialises no per-rule array (and
+// the constant evaluator, which materialises an array on its first write, no 10,000 elements).
+template <std::size_t Capacity>
+class candidate_slots {
+public:
+    // The report's position + 1 of rule r's candidate, or 0.
+    [[nodiscard]] constexpr std::size_t find(std::size_t r) const noexcept {
+        for (std::size_t i = start(r);; i = (i + 1) & mask) {
+            if (rules_[i] == 0) return 0;
+            if (rules_[i] == r + 1) return positions_[i];
+        }
+    }
+    constexpr void insert(std::size_t r, std::size_t position) noexcept {
+        std::size_t i = start(r);
+        while (rules_[i] != 0) i = (i + 1) & mask;
+        rules_[i] = static_cast<std::uint32_t>(r + 1);
+        positions_[i] = static_cast<std::uint32_t>(position);
+    }
+
+private:
+    static constexpr std::size_t slot_count = [] {
+        std::size_t n = 2;
+        while (n < 2 * Capacity) n *= 2;
+        return n;
+    }();
+    static constexpr std::size_t mask = slot_count - 1;
+    [[nodiscard]] static constexpr std::size_t start(std::size_t r) noexcept {
+        return static_cast<std::size_t>((static_cast<std::uint64_t>(r) * 0x9E3779B97F4A7C15ull) >> 40) & mask;
+    }
+    std::array<std::uint32_t, slot_count> rules_{};  // rule index + 1; 0: free
+    std::array<std::uint32_t, slot_count> positions_{};
+};
+
+// Candidates are opened in the report as evidence first touches their rule. A full report opens
+// no more candidates and says it is truncated.
+template <std::size_t Capacity>
+constexpr candidate* candidate_for(std::size_t r, report<Capacity>& out, candidate_slots<Capacity>& slots) noexcept {
+    std::size_t position = slots.find(r);
+    if (position == 0) {
         if (out.candidate_count == Capacity) {
             out.truncated = true;
             return nullptr;
@@ -1204,16 +2009,17 @@ constexpr candidate* candidate_for(std::size_t r, report<Capacity>& out, std::ar
         candidate& c = out.candidates[out.candidate_count++];
         c.rule_index = r;
         for (auto& e : c.evidence) e = no_observation;
-        slots[r] = static_cast<std::uint16_t>(out.candidate_count);
+        position = out.candidate_count;
+        slots.insert(r, position);
     }
-    return &out.candidates[slots[r] - 1];
+    return &out.candidates[position - 1];
 }
 
 // Each observation is looked up in the signal index, so the cost follows the evidence, not the
 // size of the table. The first observation that matches a signal is its evidence.
 template <class Table, std::size_t Capacity, class Observed, class Match>
 constexpr void match_observed(const Table& table, signal_kind kind, view<Observed> observed, Match match,
-                              report<Capacity>& out, std::array<std::uint16_t, Table::rule_count>& slots) noexcept {
+                              report<Capacity>& out, candidate_slots<Capacity>& slots) noexcept {
     for (std::size_t o = 0; o < observed.size(); ++o) {
         const std::uint32_t code = [&] {
             if constexpr (std::is_same_v<Observed, observed_event>)
@@ -1221,10 +2027,18 @@ constexpr void match_observed(const Table& table, signal_kind kind, view<Observe
             else
                 return observed[o].code;
         }();
-        for (std::size_t i = first_indexed(table, kind, code);
-             i < table.indexed_signals && table.signal_index[i].kind == kind && table.signal_index[i].code == code; ++i) {
-            const signal_ref& ref = table.signal_index[i];
-            if (slots[ref.rule] != 0 && out.candidates[slots[ref.rule] - 1].matched(ref.index)) continue;
+        // An input that names no source matches every source.
+        const std::string_view source = [&] {
+            if constexpr (std::is_same_v<Observed, observed_event>)
+                return observed[o].source;
+            else
+                return observed[o].service;
+        }();
+        const index_range range = indexed_signals(table, kind, code, source);
+        for (std::size_t i = range.begin; i < range.end; ++i) {
+            const signal_ref& ref = table.index.signals[i];
+            const std::size_t known = slots.find(ref.rule);
+            if (known != 0 && out.candidates[known - 1].matched(ref.index)) continue;
             const signal_match found = match(table.rules[ref.rule].signal_at(ref.index), observed[o]);
             if (!found.matched) continue;
             candidate* c = candidate_for(ref.rule, out, slots);
@@ -1235,17 +2049,39 @@ constexpr void match_observed(const Table& table, signal_kind kind, view<Observe
     }
 }
 
-// Rules that no signal touched but a confirming fact does are candidates too.
+// The first of the rules that fact `fact` confirms, in the index's openers (sorted by fact).
+template <class Table>
+[[nodiscard]] constexpr std::size_t first_opener(const Table& table, std::uint16_t fact) noexcept {
+    std::size_t lo = 0;
+    std::size_t hi = table.index.opener_count;
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (table.index.openers[mid].fact < fact)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+// Rules that no signal touched but a confirming fact that holds does are candidates too. The
+// index lists, per fact, the rules it confirms, so the cost follows the facts given.
 template <class Table, std::size_t Capacity>
 constexpr void open_by_facts(const Table& table, const observations& seen, report<Capacity>& out,
-                             std::array<std::uint16_t, Table::rule_count>& slots) noexcept {
-    if (seen.facts.empty()) return;
-    for (std::size_t r = 0; r < Table::rule_count; ++r) {
-        if (slots[r] != 0) continue;
-        for (const fact_assignment& expected : table.rules[r].confirming) {
-            if (state_of(seen.facts, expected) == fact_state::holds) {
-                if (candidate_for(r, out, slots) == nullptr) return;
-                break;
+                             candidate_slots<Capacity>& slots) noexcept {
+    const auto& openers = table.index.openers;
+    for (const fact_assignment& given : seen.facts) {
+        const std::uint16_t fact = lookup_fact(table.index.facts_by_name, table, given.name);
+        if (fact == no_fact) continue;
+        for (std::size_t i = first_opener(table, fact); i < table.index.opener_count && openers[i].fact == fact; ++i) {
+            const std::size_t r = openers[i].rule;
+            if (slots.find(r) != 0) continue;
+            const rule& rl = table.rules[r];
+            for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
+                if (table.index.rules[r].confirming[f] == fact && state_of(seen.facts, rl.confirming[f]) == fact_state::holds) {
+                    if (candidate_for(r, out, slots) == nullptr) return;
+                    break;
+                }
             }
         }
     }
@@ -1266,7 +2102,8 @@ constexpr void settle(const Table& table, const observations& seen, candidate& c
         // its rule apart no better than the id does.
         const signal& sig = rl.signal_at(s);
         const bool by_id_only = !sig.values.empty() && !c.text_matched[s];
-        const std::uint16_t shared = by_id_only ? table.shared_by_id[c.rule_index][s] : table.shared_by[c.rule_index][s];
+        const signal_stats& stats = table.index.stats_of(c.rule_index, s);
+        const std::uint16_t shared = by_id_only ? stats.shared_by_id : stats.shared_by;
         c.score += specificity(shared) + (c.text_matched[s] ? text_bonus : 0);
         specific = specific || is_specific(sig, shared);
     }
@@ -1320,7 +2157,7 @@ constexpr void settle(const Table& table, const observations& seen, candidate& c
 // Within one weight class, in sixths of a candidate's weight: what an answer is expected to do to
 // the candidate. A confirming fact confirms it or rules it out; a missing signal, once seen,
 // supports it; a ruling-out fact can only rule it out; the version question rules it out as
-// often as the table's versions fall outside its range (rule_table::version_exclusion).
+// often as the table's versions fall outside its range (version_exclusion below).
 constexpr std::uint64_t asks_confirming_fact = 6;
 constexpr std::uint64_t asks_missing_signal = 4;
 constexpr std::uint64_t asks_ruling_out_fact = 3;
@@ -1328,6 +2165,23 @@ constexpr std::uint64_t asks_supporting_signal = 2;  // only of likely and confi
 // The version is known to the asker less surely than what a check on the server shows, and the
 // evidence often implies it: its expected effect counts five sixths.
 constexpr std::uint64_t asks_version_of_six = 5;
+
+// In sixths: the share of the versions the table's rules name that rule `r` does not apply to.
+template <class Table>
+[[nodiscard]] constexpr std::uint64_t version_exclusion(const Table& table, std::size_t r) noexcept {
+    const std::uint16_t fact = table.index.rules[r].version;
+    std::uint64_t answers = 0;
+    std::uint64_t outside = 0;
+    for (std::size_t i = 0; i < table.index.version_count; ++i) {
+        const named_version& named = table.index.versions[i];
+        if (named.fact != fact) continue;
+        ++answers;
+        bool inside = false;
+        for (const version_range& range : table.rules[r].versions) inside = inside || range.contains(named.value);
+        outside += inside ? 0 : 1;
+    }
+    return answers == 0 ? 0 : 6 * outside / answers;
+}
 
 // Within a status, the better-supported candidate's questions come first.
 [[nodiscard]] constexpr std::uint64_t question_weight(const candidate& c) noexcept {
@@ -1355,7 +2209,7 @@ template <class Table>
         const rule& rl = table.rules[r];
         const std::size_t n = ruling_out ? rl.ruling_out.size() : rl.confirming.size();
         for (std::size_t i = 0; i < n; ++i) {
-            if ((ruling_out ? table.ruling_out_fact[r][i] : table.confirming_fact[r][i]) == f)
+            if ((ruling_out ? table.index.rules[r].ruling_out[i] : table.index.rules[r].confirming[i]) == f)
                 return ruling_out ? &rl.ruling_out[i].value : &rl.confirming[i].value;
         }
         return nullptr;
@@ -1365,8 +2219,8 @@ template <class Table>
         const fact_value* y = expected(b, ruling_out);
         if ((x == nullptr) != (y == nullptr) || (x != nullptr && *x != *y)) return false;
     }
-    const bool a_versioned = table.version_fact[a] == f;
-    if (a_versioned != (table.version_fact[b] == f)) return false;
+    const bool a_versioned = table.index.rules[a].version == f;
+    if (a_versioned != (table.index.rules[b].version == f)) return false;
     if (!a_versioned) return true;
     const auto& va = table.rules[a].versions;
     const auto& vb = table.rules[b].versions;
@@ -1391,7 +2245,8 @@ template <class Table, std::size_t Capacity>
     for (std::size_t i = 0; i < leaders; ++i) {
         const std::size_t r = out.candidates[i].rule_index;
         bool has = false;
-        for (std::size_t s = 0; s < table.rules[r].signal_count() && !has; ++s) has = table.signal_class[r][s] == wanted_class;
+        for (std::size_t s = 0; s < table.rules[r].signal_count() && !has; ++s)
+            has = table.index.stats_of(r, s).signal_class == wanted_class;
         having += has ? 1 : 0;
     }
     return having != 0 && having != leaders;
@@ -1409,16 +2264,16 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
         if (weight == 0) continue;
         const rule& rl = table.rules[c.rule_index];
         for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
-            const std::uint16_t index = table.confirming_fact[c.rule_index][f];
+            const std::uint16_t index = table.index.rules[c.rule_index].confirming[f];
             if (c.confirming[f] == fact_state::unknown && index != no_fact) fact_scores[index] += weight * asks_confirming_fact;
         }
         for (std::size_t f = 0; f < rl.ruling_out.size(); ++f) {
-            const std::uint16_t index = table.ruling_out_fact[c.rule_index][f];
+            const std::uint16_t index = table.index.rules[c.rule_index].ruling_out[f];
             if (c.ruling_out[f] == fact_state::unknown && index != no_fact) fact_scores[index] += weight * asks_ruling_out_fact;
         }
-        const std::uint16_t version_index = table.version_fact[c.rule_index];
+        const std::uint16_t version_index = table.index.rules[c.rule_index].version;
         if (version_index != no_fact && !c.version_known)
-            fact_scores[version_index] += weight * table.version_exclusion[c.rule_index] * asks_version_of_six / 6;
+            fact_scores[version_index] += weight * version_exclusion(table, c.rule_index) * asks_version_of_six / 6;
         const bool leading = c.status == status::likely || c.status == status::confirmed;
         for (std::size_t s = 0; s < (leading ? rl.signal_count() : rl.required.size()); ++s) {
             if (c.matched(s)) continue;
@@ -1426,7 +2281,8 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
             bool merged = false;
             for (std::size_t k = 0; k < signal_check_count && !merged; ++k) {
                 next_check& known = signal_checks[k];
-                if (table.signal_class[known.rule_index][known.signal_index] == table.signal_class[c.rule_index][s]) {
+                if (table.index.stats_of(known.rule_index, known.signal_index).signal_class ==
+                    table.index.stats_of(c.rule_index, s).signal_class) {
                     known.score += score;
                     merged = true;
                 }
@@ -1448,7 +2304,7 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
             if (fact_scores[f] != 0 && splits_leaders_on_fact(table, out, leaders, static_cast<std::uint16_t>(f)))
                 fact_scores[f] *= separates_leaders;
         for (std::size_t k = 0; k < signal_check_count; ++k) {
-            const std::uint32_t wanted = table.signal_class[signal_checks[k].rule_index][signal_checks[k].signal_index];
+            const std::uint32_t wanted = table.index.stats_of(signal_checks[k].rule_index, signal_checks[k].signal_index).signal_class;
             if (splits_leaders_on_signal(table, out, leaders, wanted)) signal_checks[k].score *= separates_leaders;
         }
     }
@@ -1476,7 +2332,7 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
 template <class Table, std::size_t Capacity>
 constexpr void rank_candidates(const Table& table, const observations& seen, report<Capacity>& out) noexcept {
     static_assert(Table::rule_count < 0xFFFF, "ruledx: a table holds at most 65534 rules");
-    std::array<std::uint16_t, Table::rule_count> slots{};
+    candidate_slots<Capacity> slots{};
     match_observed(table, signal_kind::start_error, seen.start_errors, match_start_error, out, slots);
     match_observed(table, signal_kind::event, seen.events, match_event, out, slots);
     open_by_facts(table, seen, out, slots);
@@ -1508,167 +2364,91 @@ template <std::size_t Capacity = 0, class Table>
 
 namespace ruledx::detail {
 
-[[nodiscard]] constexpr bool is_lower_or_digit(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-
-// Fact names: snake_case.
-[[nodiscard]] constexpr bool well_formed_fact_name(std::string_view name) noexcept {
-    if (name.empty() || !(name[0] >= 'a' && name[0] <= 'z')) return false;
-    for (char c : name)
-        if (!is_lower_or_digit(c) && c != '_') return false;
-    return true;
-}
-
-// Rule ids: lower case words joined by '-', '_' or '.', e.g. "ims-account-not-admin".
-[[nodiscard]] constexpr bool well_formed_rule_id(std::string_view id) noexcept {
-    if (id.empty() || id.size() > 64 || !is_lower_or_digit(id[0])) return false;
-    for (char c : id)
-        if (!is_lower_or_digit(c) && c != '-' && c != '_' && c != '.') return false;
-    return true;
-}
-
-// Knowledge-base article ids: "Q" and five to seven digits, e.g. "Q173496".
-[[nodiscard]] constexpr bool well_formed_article_id(std::string_view id) noexcept {
-    if (id.size() < 6 || id.size() > 8 || id[0] != 'Q') return false;
-    for (std::size_t i = 1; i < id.size(); ++i)
-        if (id[i] < '0' || id[i] > '9') return false;
-    return true;
-}
-
+// How many rules an example of rule r can make candidates at most: for each observation, the
+// signals of the same kind and code; for each fact, the rules it confirms. A proof's report holds
+// that many, so no candidate goes unranked, and costs no more than the evidence needs.
 template <class Table>
-[[nodiscard]] constexpr check_result check_catalog(const Table& table) noexcept {
-    for (std::size_t f = 0; f < Table::fact_count; ++f) {
-        const fact_definition& fact = table.facts[f];
-        if (!well_formed_fact_name(fact.name)) return problem_at(table_problem::malformed_fact_name, f, fact.name);
-        for (std::size_t g = 0; g < f; ++g)
-            if (table.facts[g].name == fact.name) return problem_at(table_problem::duplicate_fact, f, fact.name);
-        if (fact.question.empty()) return problem_at(table_problem::fact_without_question, f, fact.name);
-    }
-    return {};
-}
-
-// A fact a rule or an example names must be in the catalog, and compared with a value of its kind.
-template <class Table>
-[[nodiscard]] constexpr table_problem check_fact_use(const Table& table, const fact_assignment& use) noexcept {
-    const std::size_t index = table.find_fact(use.name);
-    if (index == not_found) return table_problem::unknown_fact;
-    if (table.facts[index].kind != use.value.kind) return table_problem::fact_type_mismatch;
-    return table_problem::none;
-}
-
-[[nodiscard]] constexpr table_problem check_signal(const signal& s) noexcept {
-    if (s.source.empty()) return table_problem::empty_source;
-    if (s.kind == signal_kind::event && s.code > 0xFFFF) return table_problem::event_id_over_65535;
-    return table_problem::none;
-}
-
-template <class List>
-[[nodiscard]] constexpr bool same_signals(const List& a, const List& b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (const signal& s : a) {
-        bool found = false;
-        for (const signal& t : b) found = found || same_signal(s, t);
-        if (!found) return false;
-    }
-    return true;
-}
-
-[[nodiscard]] constexpr bool same_facts(const fixed_list<fact_assignment, rule::max_confirming>& a,
-                                        const fixed_list<fact_assignment, rule::max_confirming>& b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (const fact_assignment& f : a) {
-        bool found = false;
-        for (const fact_assignment& g : b) found = found || (f.name == g.name && f.value == g.value);
-        if (!found) return false;
-    }
-    return true;
-}
-
-// No observation could rank one above the other: same signals, same facts, same versions.
-[[nodiscard]] constexpr bool indistinguishable(const rule& a, const rule& b) noexcept {
-    if (!same_signals(a.required, b.required) || !same_signals(a.supporting, b.supporting)) return false;
-    if (!same_facts(a.confirming, b.confirming) || !same_facts(a.ruling_out, b.ruling_out)) return false;
-    if (a.version_fact != b.version_fact || a.versions.size() != b.versions.size()) return false;
-    for (std::size_t i = 0; i < a.versions.size(); ++i)
-        if (a.versions[i].first != b.versions[i].first || a.versions[i].last != b.versions[i].last) return false;
-    return true;
-}
-
-template <class Table>
-[[nodiscard]] constexpr check_result check_rule(const Table& table, std::size_t r) noexcept {
-    const rule& rl = table.rules[r];
-    const auto at = [&](table_problem p, std::string_view subject = {}) { return problem_at(p, r, rl.id, subject); };
-
-    if (!well_formed_rule_id(rl.id)) return at(table_problem::malformed_rule_id);
-    for (std::size_t o = 0; o < r; ++o)
-        if (table.rules[o].id == rl.id) return at(table_problem::duplicate_rule_id, rl.id);
-    if (!well_formed_article_id(rl.article)) return at(table_problem::malformed_article_id, rl.article);
-    if (rl.title.empty()) return at(table_problem::missing_title);
-    if (rl.signal_count() == 0) return at(table_problem::no_observable_signal);
-    for (std::size_t s = 0; s < rl.signal_count(); ++s) {
-        const table_problem p = check_signal(rl.signal_at(s));
-        if (p != table_problem::none) return at(p, rl.signal_at(s).source);
-    }
-    if (!rl.version_fact.empty() || !rl.versions.empty()) {
-        const std::size_t index = table.find_fact(rl.version_fact);
-        if (index == not_found) return at(table_problem::unknown_fact, rl.version_fact);
-        if (table.facts[index].kind != fact_kind::version) return at(table_problem::fact_type_mismatch, rl.version_fact);
-        for (const version_range& range : rl.versions)
-            if (range.inverted()) return at(table_problem::inverted_version_range, rl.version_fact);
-    }
-    for (const auto* list : {&rl.confirming, &rl.ruling_out}) {
-        for (const fact_assignment& use : *list) {
-            const table_problem p = check_fact_use(table, use);
-            if (p != table_problem::none) return at(p, use.name);
+[[nodiscard]] constexpr std::size_t candidates_bound(const Table& table, std::size_t r) noexcept {
+    const auto count_code = [&](signal_kind kind, std::uint32_t code, std::string_view source) {
+        const index_range range = indexed_signals(table, kind, code, source);
+        return range.end - range.begin;
+    };
+    std::size_t most = 1;
+    for (const example& ex : table.rules[r].examples) {
+        std::size_t n = 0;
+        for (const observed_start_error& e : ex.start_errors) n += count_code(signal_kind::start_error, e.code, e.service);
+        for (const observed_event& e : ex.events) n += count_code(signal_kind::event, e.id, e.source);
+        for (const fact_assignment& f : ex.facts) {
+            const std::uint16_t fact = lookup_fact(table.index.facts_by_name, table, f.name);
+            for (std::size_t i = first_opener(table, fact); fact != no_fact && i < table.index.opener_count &&
+                                                            table.index.openers[i].fact == fact;
+                 ++i)
+                ++n;
         }
+        most = n > most ? n : most;
     }
-    if (rl.cause.empty()) return at(table_problem::missing_cause);
-    if (rl.resolution.empty()) return at(table_problem::missing_resolution);
-    for (std::string_view step : rl.resolution)
-        if (step.empty()) return at(table_problem::missing_resolution);
-    for (std::string_view article : rl.related)
-        if (!well_formed_article_id(article)) return at(table_problem::malformed_related_article, article);
-    for (const example& ex : rl.examples) {
-        if (ex.start_errors.empty() && ex.events.empty() && ex.facts.empty())
-            return at(table_problem::example_without_evidence);
-        for (const fact_assignment& use : ex.facts) {
-            const table_problem p = check_fact_use(table, use);
-            if (p != table_problem::none) return at(p, use.name);
-        }
-    }
-    for (std::size_t o = 0; o < r; ++o)
-        if (indistinguishable(table.rules[o], rl)) return at(table_problem::indistinguishable_rules, table.rules[o].id);
-    return {};
+    return most < Table::rule_count ? most : Table::rule_count;
 }
 
-// Everything except the examples, which cost a diagnosis each and are checked one rule at a time.
-template <class Table>
-[[nodiscard]] constexpr check_result check_structure(const Table& table) noexcept {
-    const check_result catalog = check_catalog(table);
-    if (!catalog.ok()) return catalog;
-    for (std::size_t r = 0; r < Table::rule_count; ++r) {
-        const check_result result = check_rule(table, r);
-        if (!result.ok()) return result;
-    }
-    return {};
-}
+// An example that could touch more rules than this is reported instead of proved: its proof
+// would cost a diagnosis over most of a large table, once per rule that shares the evidence.
+inline constexpr std::size_t max_proof_candidates = 1024;
 
 // Each of the rule's examples must make it the top candidate, strictly ahead of the next.
-template <class Table>
+// Capacity: at least candidates_bound(table, r).
+template <std::size_t Capacity, class Table>
 [[nodiscard]] constexpr check_result check_examples(const Table& table, std::size_t r) noexcept {
     const rule& rl = table.rules[r];
+    if (candidates_bound(table, r) > Capacity)
+        return problem_at(table_problem::example_touches_too_many_rules, r, rl.id).with_value(Capacity);
     for (const example& ex : rl.examples) {
-        report<Table::rule_count> result{};
+        report<Capacity> result{};
         rank_candidates(table, ex.as_observations(), result);
         const auto ranked = result.ranked();
         if (ranked.empty()) return problem_at(table_problem::example_does_not_pick_its_rule, r, rl.id);
-        if (ranked[0].rule_index != r)
-            return problem_at(table_problem::example_does_not_pick_its_rule, r, rl.id,
-                              table.rules[ranked[0].rule_index].id);
+        const auto winner = [&](std::size_t i) {
+            return problem_at(table_problem::example_does_not_pick_its_rule, r, rl.id, table.rules[ranked[i].rule_index].id)
+                .with_value(ranked[i].rule_index);
+        };
+        if (ranked[0].rule_index != r) return winner(0);
         if (ranked[0].status == status::ruled_out)
             return problem_at(table_problem::example_does_not_pick_its_rule, r, rl.id, rl.id);
-        if (ranked.size() > 1 && ranked[1].status == ranked[0].status && ranked[1].score == ranked[0].score)
-            return problem_at(table_problem::example_does_not_pick_its_rule, r, rl.id,
-                              table.rules[ranked[1].rule_index].id);
+        if (ranked.size() > 1 && ranked[1].status == ranked[0].status && ranked[1].score == ranked[0].score) return winner(1);
+    }
+    return {};
+}
+
+// Whether an example of `rl` could make a rule of `other` a candidate: an observation with the
+// kind and code of one of its signals, or a fact that one of its rules is confirmed by. A join
+// proves again only the examples this is true of: the others rank exactly as they did.
+template <class Table>
+[[nodiscard]] constexpr bool examples_touch(const Table& other, const rule& rl) noexcept {
+    const auto has_code = [&](signal_kind kind, std::uint32_t code, std::string_view source) {
+        const index_range range = indexed_signals(other, kind, code, source);
+        return range.begin != range.end;
+    };
+    for (const example& ex : rl.examples) {
+        for (const observed_start_error& e : ex.start_errors)
+            if (has_code(signal_kind::start_error, e.code, e.service)) return true;
+        for (const observed_event& e : ex.events)
+            if (has_code(signal_kind::event, e.id, e.source)) return true;
+        for (const fact_assignment& f : ex.facts) {
+            const std::uint16_t fact = lookup_fact(other.index.facts_by_name, other, f.name);
+            if (fact == no_fact) continue;
+            const std::size_t i = first_opener(other, fact);
+            if (i < other.index.opener_count && other.index.openers[i].fact == fact) return true;
+        }
+    }
+    return false;
+}
+
+// Every rule's examples in one call.
+template <class Table>
+[[nodiscard]] constexpr check_result check_all_examples(const Table& table) noexcept {
+    for (std::size_t r = 0; r < Table::rule_count; ++r) {
+        const check_result result =
+            check_examples<(Table::rule_count < max_proof_candidates ? Table::rule_count : max_proof_candidates)>(table, r);
+        if (!result.ok()) return result;
     }
     return {};
 }
@@ -1676,7 +2456,7 @@ template <class Table>
 }  // namespace ruledx::detail
 
 #endif
-// ---- end ruledx/check/validate.hpp ----
+// ---- end ruledx/check/examples.hpp ----
 // ---- begin ruledx/check/checked_table.hpp ----
 // ruledx — building rule tables that the compiler has checked.
 //
@@ -1689,8 +2469,16 @@ template <class Table>
 //
 // A table that fails a check does not compile. The error is a static_assert in a template named
 // after the problem, whose arguments say where: error::at<index, 'r','u','l','e','-','i','d'> is
-// the rule (or, for catalog problems, the fact), error::subject<...> the fact, article, source or
-// other rule concerned.
+// the rule (or, for catalog problems, the fact), error::subject<...> the fact, article, source,
+// list or other rule concerned, error::value<N> the offending number (the event id, the row of
+// the first duplicate, the capacity exceeded) or error::no_value.
+//
+// Cost. Building and checking a table is split over many constant evaluations, each bounded by
+// a fixed number of rules (rules_per_part for the index and the structural checks, which are then
+// merged pairwise; rules_per_proof for the examples' proofs), because a compiler's limits (Clang's
+// -fconstexpr-steps, GCC's -fconstexpr-ops-limit) apply per evaluation. Only the author's rules[]
+// array itself is one evaluation: about 300 Clang steps per rule of the shipped knowledge bases,
+// so some 3,000 such rules fit in one array at Clang's default limit.
 #ifndef RULEDX_CHECK_CHECKED_TABLE_HPP
 #define RULEDX_CHECK_CHECKED_TABLE_HPP
 
@@ -1708,6 +2496,9 @@ template <std::size_t Index, char... Id>
 struct at {};
 template <char... Text>
 struct subject {};
+template <unsigned long long Number>
+struct value {};
+struct no_value {};
 
 template <class T>
 inline constexpr bool always_false = false;
@@ -1717,15 +2508,14 @@ struct for_problem;
 
 // One template per problem, so the compiler's first line names the problem in words.
 #define RULEDX_DEFINE_TABLE_ERROR(problem_name, message)                                     \
-    template <class Where, class Subject>                                                    \
-    struct problem_name {                                                                    \
+    template <class Where, class Subject, class Value>                                         \
+    struct problem_name {                                                                      \
         static_assert(always_false<Where>, "ruledx: " message " (where: error::at<index, id>)"); \
-        static constexpr bool value = false;                                                 \
-    };                                                                                       \
-    template <>                                                                              \
-    struct for_problem<table_problem::problem_name> {                                        \
-        template <class Where, class Subject>                                                \
-        using type = problem_name<Where, Subject>;                                           \
+    };                                                                                         \
+    template <>                                                                                \
+    struct for_problem<table_problem::problem_name> {                                          \
+        template <class Where, class Subject, class Value>                                     \
+        using type = problem_name<Where, Subject, Value>;                                      \
     };
 
 RULEDX_DEFINE_TABLE_ERROR(malformed_fact_name, "a fact name in the catalog is not snake_case")
@@ -1748,6 +2538,8 @@ RULEDX_DEFINE_TABLE_ERROR(example_without_evidence, "a rule's example holds no o
 RULEDX_DEFINE_TABLE_ERROR(indistinguishable_rules, "no evidence could tell two rules apart (same signals, facts and versions)")
 RULEDX_DEFINE_TABLE_ERROR(example_does_not_pick_its_rule, "a rule's own example does not make it the single top candidate (subject: the rule ranked first or tied)")
 RULEDX_DEFINE_TABLE_ERROR(unknown_rule_to_disable, "a rule to switch off is not in the table")
+RULEDX_DEFINE_TABLE_ERROR(list_over_capacity, "a rule's list holds more items than its capacity (subject: the list; value: its capacity)")
+RULEDX_DEFINE_TABLE_ERROR(example_touches_too_many_rules, "a rule's example touches more rules than a proof can rank (value: the capacity); give it more specific evidence")
 
 #undef RULEDX_DEFINE_TABLE_ERROR
 
@@ -1755,80 +2547,196 @@ RULEDX_DEFINE_TABLE_ERROR(unknown_rule_to_disable, "a rule to switch off is not 
 
 namespace detail {
 
-template <class T, std::size_t N>
-[[nodiscard]] constexpr std::array<T, N> to_std_array(const T (&items)[N]) noexcept {
-    std::array<T, N> out{};
-    for (std::size_t i = 0; i < N; ++i) out[i] = items[i];
-    return out;
-}
-template <class T, std::size_t N>
-[[nodiscard]] constexpr std::array<T, N> to_std_array(const std::array<T, N>& items) noexcept {
-    return items;
-}
+// Rules per constant evaluation of the index and of the structural checks, and of the proofs.
+// Measured (bench/README.md): a part of 64 rules of the shipped knowledge bases' shape takes well
+// under a tenth of Clang's default step limit, a proof of 8 rules less still.
+inline constexpr std::size_t rules_per_part = 64;
+inline constexpr std::size_t rules_per_proof = 8;
 
 template <class Result, std::size_t... I>
 auto where_of(std::index_sequence<I...>) -> error::at<Result::value.rule_index, Result::value.rule_id[I]...>;
 template <class Result, std::size_t... I>
 auto subject_of(std::index_sequence<I...>) -> error::subject<Result::value.subject[I]...>;
-
-// Instantiates the problem's error template; only reached when Result holds a problem.
 template <class Result>
-constexpr bool report_problem() noexcept {
+auto value_of() {
+    if constexpr (Result::value.has_value)
+        return error::value<Result::value.value>{};
+    else
+        return error::no_value{};
+}
+
+// Instantiates the problem's error template (its static_assert is the message); only reached
+// when Result holds a problem. The table's own initialisation refers to this function without
+// calling it (report_problem below), so it stays a valid constant expression and the compiler
+// reports this one error, not a cascade after it.
+template <class Result>
+void instantiate_error() noexcept {
     constexpr check_result r = Result::value;
     using where = decltype(where_of<Result>(std::make_index_sequence<r.rule_id.size()>{}));
     using what = decltype(subject_of<Result>(std::make_index_sequence<r.subject.size()>{}));
-    return error::for_problem<r.problem>::template type<where, what>::value;
+    using number = decltype(value_of<Result>());
+    static_cast<void>(sizeof(typename error::for_problem<r.problem>::template type<where, what, number>));
+}
+template <class Result>
+constexpr void report_problem() noexcept {
+    static_cast<void>(&instantiate_error<Result>);
 }
 
 template <class Source>
+using set_of = std::decay_t<decltype(Source::value)>;
+
+template <class Source>
+struct catalog_of {
+    static constexpr auto keys = catalog_keys<set_of<Source>::fact_count>(Source::value);
+    static constexpr check_result problem = check_catalog(Source::value, keys);
+};
+
+// A tree of constant evaluations over rules [Begin, End): leaves of at most rules_per_part rules,
+// each node merging its two halves.
+template <class Source, std::size_t Begin, std::size_t End, bool Leaf = (End - Begin <= rules_per_part)>
+struct index_tree;
+template <class Source, std::size_t Begin, std::size_t End>
+struct index_tree<Source, Begin, End, true> {
+    static constexpr std::size_t signals = signal_total(Source::value, Begin, End);
+    static constexpr std::size_t openers = opener_total(Source::value, Begin, End);
+    static constexpr auto value = index_rules<signals, openers, End - Begin>(Source::value, catalog_of<Source>::keys, Begin);
+};
+template <class Source, std::size_t Begin, std::size_t End>
+struct index_tree<Source, Begin, End, false> {
+    static constexpr std::size_t middle = Begin + (End - Begin) / 2;
+    static constexpr auto value =
+        merge_parts(index_tree<Source, Begin, middle>::value, index_tree<Source, middle, End>::value);
+};
+
+template <class Source, std::size_t Begin, std::size_t End, bool Leaf = (End - Begin <= rules_per_part)>
+struct structure_tree;
+template <class Source, std::size_t Begin, std::size_t End>
+struct structure_tree<Source, Begin, End, true> {
+    static constexpr auto value = check_rules<End - Begin>(Source::value, catalog_of<Source>::keys, Begin);
+};
+template <class Source, std::size_t Begin, std::size_t End>
+struct structure_tree<Source, Begin, End, false> {
+    static constexpr std::size_t middle = Begin + (End - Begin) / 2;
+    static constexpr auto value = merge_parts(Source::value, structure_tree<Source, Begin, middle>::value,
+                                              structure_tree<Source, middle, End>::value);
+};
+
+template <class Source>
 struct structure_check {
-    static constexpr check_result value = check_structure(Source::value);
+    static constexpr check_result find() noexcept {
+        if constexpr (set_of<Source>::rule_count == 0) {
+            return catalog_of<Source>::problem;
+        } else {
+            if (!catalog_of<Source>::problem.ok()) return catalog_of<Source>::problem;
+            return first_problem_of_table(Source::value, structure_tree<Source, 0, set_of<Source>::rule_count>::value);
+        }
+    }
+    static constexpr check_result value = find();
 };
 
-// One constant evaluation per rule: each example costs a diagnosis of the whole table, and a
-// compiler's step limit applies per evaluation.
-template <class Source, std::size_t Rule>
-struct example_check {
-    static constexpr check_result value = check_examples(Source::value, Rule);
+template <class Source>
+struct indexed {
+    using set_type = set_of<Source>;
+    static constexpr auto make() noexcept {
+        constexpr std::size_t facts = set_type::fact_count;
+        constexpr std::size_t rules = set_type::rule_count;
+        if constexpr (rules == 0) {
+            rule_table<facts, 0, 0, 0> table{};
+            static_cast<rule_set<facts, 0>&>(table) = Source::value;
+            table.index.facts_by_name = catalog_of<Source>::keys;
+            return table;
+        } else {
+            constexpr const auto& part = index_tree<Source, 0, rules>::value;
+            constexpr std::size_t signals = index_tree<Source, 0, rules>::value.signals.size();
+            constexpr std::size_t openers = index_tree<Source, 0, rules>::value.openers.size();
+            rule_table<facts, rules, signals, openers> table{};
+            static_cast<rule_set<facts, rules>&>(table) = Source::value;
+            table.index = finish_index(catalog_of<Source>::keys, part);
+            return table;
+        }
+    }
+    static constexpr auto value = make();
 };
 
-template <class Source, std::size_t... Rules>
-constexpr check_result first_example_problem(std::index_sequence<Rules...>) noexcept {
-    const check_result results[] = {example_check<Source, Rules>::value..., check_result{}};
+// The proofs of rules [Chunk * rules_per_proof, ...): one constant evaluation.
+template <class Table, std::size_t Chunk>
+struct proof_chunk {
+    using table_type = std::decay_t<decltype(Table::value)>;
+    static constexpr std::size_t begin = Chunk * rules_per_proof;
+    static constexpr std::size_t end =
+        begin + rules_per_proof < table_type::rule_count ? begin + rules_per_proof : table_type::rule_count;
+    // The most candidates an example of these rules can touch, bounded: the proofs' report size.
+    static constexpr std::size_t capacity = [] {
+        std::size_t most = 1;
+        for (std::size_t r = begin; r < end; ++r) {
+            const std::size_t n = Table::needs_proof(r) ? candidates_bound(Table::value, r) : 1;
+            most = n > most ? n : most;
+        }
+        return most < max_proof_candidates ? most : max_proof_candidates;
+    }();
+    static constexpr check_result find() noexcept {
+        for (std::size_t r = begin; r < end; ++r) {
+            if (!Table::needs_proof(r)) continue;
+            const check_result result = check_examples<capacity>(Table::value, r);
+            if (!result.ok()) return result;
+        }
+        return {};
+    }
+    static constexpr check_result value = find();
+};
+
+template <class Table, std::size_t... Chunks>
+constexpr check_result first_proof_problem(std::index_sequence<Chunks...>) noexcept {
+    const check_result results[] = {proof_chunk<Table, Chunks>::value..., check_result{}};
     for (const check_result& r : results)
         if (!r.ok()) return r;
     return {};
 }
 
 template <class Source>
+struct proved {
+    static constexpr const auto& value = indexed<Source>::value;
+    static constexpr bool needs_proof(std::size_t r) noexcept { return Source::needs_proof(r); }
+};
+
+template <class Source>
 struct examples_check {
+    static constexpr std::size_t rules = set_of<Source>::rule_count;
     static constexpr check_result value =
-        first_example_problem<Source>(std::make_index_sequence<std::decay_t<decltype(Source::value)>::rule_count>{});
+        first_proof_problem<proved<Source>>(std::make_index_sequence<(rules + rules_per_proof - 1) / rules_per_proof>{});
 };
 
 template <class Source>
 constexpr auto checked() noexcept {
     if constexpr (!structure_check<Source>::value.ok()) {
         report_problem<structure_check<Source>>();
-    } else if constexpr (RULEDX_CHECK_EXAMPLES != 0) {
-        if constexpr (!examples_check<Source>::value.ok()) report_problem<examples_check<Source>>();
+        return Source::value;
+    } else {
+        if constexpr (RULEDX_CHECK_EXAMPLES != 0) {
+            if constexpr (!examples_check<Source>::value.ok()) report_problem<examples_check<Source>>();
+        }
+        return indexed<Source>::value;
     }
-    return Source::value;
 }
 
 template <const auto& Facts, const auto& Rules>
 struct table_from_arrays {
-    static constexpr auto value = assemble_table(to_std_array(Facts), to_std_array(Rules));
+    static constexpr std::size_t fact_count = sizeof(Facts) / sizeof(Facts[0]);
+    static constexpr std::size_t rule_count = sizeof(Rules) / sizeof(Rules[0]);
+    static constexpr auto value = refer_to<fact_count, rule_count>(Facts, Rules);
+    static constexpr bool needs_proof(std::size_t) noexcept { return true; }
 };
 
 // Facts that both tables declare alike (same name and kind) are kept once.
 template <class A, class B>
+[[nodiscard]] constexpr bool new_in_join(const A& a, const fact_definition& f) noexcept {
+    const std::uint16_t index = lookup_fact(a.index.facts_by_name, a, f.name);
+    return index == no_fact || a.facts[index].kind != f.kind;
+}
+template <class A, class B>
 [[nodiscard]] constexpr std::size_t joined_fact_count(const A& a, const B& b) noexcept {
     std::size_t count = A::fact_count;
-    for (const fact_definition& f : b.facts) {
-        const std::size_t index = a.find_fact(f.name);
-        if (index == not_found || a.facts[index].kind != f.kind) ++count;
-    }
+    for (const fact_definition& f : b.facts) count += new_in_join<A, B>(a, f) ? 1 : 0;
     return count;
 }
 
@@ -1839,20 +2747,22 @@ struct joined_tables {
     static constexpr std::size_t fact_count = joined_fact_count(A, B);
     static constexpr std::size_t rule_count = a_type::rule_count + b_type::rule_count;
     static constexpr auto make() noexcept {
-        std::array<fact_definition, fact_count> facts{};
+        rule_set<fact_count, rule_count> set{};
         std::size_t n = 0;
-        for (const fact_definition& f : A.facts) facts[n++] = f;
-        for (const fact_definition& f : B.facts) {
-            const std::size_t index = A.find_fact(f.name);
-            if (index == not_found || A.facts[index].kind != f.kind) facts[n++] = f;
-        }
-        std::array<rule, rule_count> rules{};
+        for (const fact_definition& f : A.facts) set.facts.refer(n++, f);
+        for (const fact_definition& f : B.facts)
+            if (new_in_join<a_type, b_type>(A, f)) set.facts.refer(n++, f);
         std::size_t m = 0;
-        for (const rule& r : A.rules) rules[m++] = r;
-        for (const rule& r : B.rules) rules[m++] = r;
-        return assemble_table(facts, rules);
+        for (const rule& r : A.rules) set.rules.refer(m++, r);
+        for (const rule& r : B.rules) set.rules.refer(m++, r);
+        return set;
     }
     static constexpr auto value = make();
+    // A's examples were proved in A, B's in B: only those that can touch the other side's rules
+    // can rank differently now.
+    static constexpr bool needs_proof(std::size_t r) noexcept {
+        return r < a_type::rule_count ? examples_touch(B, A.rules[r]) : examples_touch(A, B.rules[r - a_type::rule_count]);
+    }
 };
 
 template <class Table, class Ids>
@@ -1879,32 +2789,54 @@ struct disable_check {
 template <const auto& Table, const auto& Ids>
 struct table_without {
     using table_type = std::decay_t<decltype(Table)>;
+    static constexpr std::size_t fact_count = table_type::fact_count;
     static constexpr std::size_t rule_count = table_type::rule_count - disabled_count(Table, Ids);
     static constexpr auto make() noexcept {
-        std::array<rule, rule_count> rules{};
+        rule_set<fact_count, rule_count> set{};
+        for (std::size_t f = 0; f < fact_count; ++f) set.facts.refer(f, Table.facts[f]);
         std::size_t m = 0;
         for (const rule& r : Table.rules) {
             bool off = false;
             for (std::string_view id : Ids) off = off || r.id == id;
-            if (!off) rules[m++] = r;
+            if (!off) set.rules.refer(m++, r);
         }
-        return assemble_table(Table.facts, rules);
+        return set;
     }
     static constexpr auto value = make();
+    static constexpr bool needs_proof(std::size_t) noexcept { return true; }
 };
 
 }  // namespace detail
 
-// A table from a fact catalog and rules (C arrays or std::arrays with static storage).
+// A table from a fact catalog and rules (C arrays or std::arrays with static storage). The table
+// refers to them; it copies no rule.
 template <const auto& Facts, const auto& Rules>
 [[nodiscard]] constexpr auto make_table() noexcept {
     return detail::checked<detail::table_from_arrays<Facts, Rules>>();
 }
 
-// Two tables as one, checked as one: a rule of B that repeats or shadows a rule of A is an error.
+// Tables as one, checked as one: a rule of a later table that repeats or shadows a rule of an
+// earlier one is an error. Examples are proved again only where the other tables' rules could
+// change their ranking.
 template <const auto& A, const auto& B>
 [[nodiscard]] constexpr auto join() noexcept {
     return detail::checked<detail::joined_tables<A, B>>();
+}
+namespace detail {
+template <const auto& A, const auto& B, const auto&... More>
+struct join_all {
+    static constexpr auto first = ruledx::join<A, B>();
+    static constexpr auto value = [] {
+        if constexpr (sizeof...(More) == 0)
+            return first;
+        else
+            return join_all<first, More...>::value;
+    }();
+};
+}  // namespace detail
+template <const auto& A, const auto& B, const auto& C, const auto&... More>
+[[nodiscard]] constexpr auto join() noexcept {
+    return detail::join_all<A, B, C, More...>::value;
 }
 
 // A table with rules switched off by id. Naming an id the table does not have is an error.
@@ -1916,6 +2848,29 @@ template <const auto& Table, const auto& Ids>
     } else {
         return detail::checked<detail::table_without<Table, Ids>>();
     }
+}
+
+// Every check of a table, as a value instead of a compile error: the first problem, or ok().
+// For tests, for tools that load rules at run time, and for seeing what a table would be
+// rejected for. Facts and rules may be any arrays (or indexable ranges of known size); in a
+// constant expression this is one evaluation, so keep it to small tables there.
+template <std::size_t Facts, std::size_t Rules, class FactArray, class RuleArray>
+[[nodiscard]] constexpr check_result check_table(const FactArray& facts, const RuleArray& rules,
+                                                 bool with_examples = RULEDX_CHECK_EXAMPLES != 0) noexcept {
+    const auto table = build_table<Facts, Rules>(facts, rules);
+    const check_result structure = detail::check_structure(table);
+    if (!structure.ok() || !with_examples) return structure;
+    return detail::check_all_examples(table);
+}
+template <class T, std::size_t Facts, class U, std::size_t Rules>
+[[nodiscard]] constexpr check_result check_table(const T (&facts)[Facts], const U (&rules)[Rules],
+                                                 bool with_examples = RULEDX_CHECK_EXAMPLES != 0) noexcept {
+    return check_table<Facts, Rules>(facts, rules, with_examples);
+}
+template <class T, std::size_t Facts, class U, std::size_t Rules>
+[[nodiscard]] constexpr check_result check_table(const std::array<T, Facts>& facts, const std::array<U, Rules>& rules,
+                                                 bool with_examples = RULEDX_CHECK_EXAMPLES != 0) noexcept {
+    return check_table<Facts, Rules>(facts, rules, with_examples);
 }
 
 }  // namespace ruledx

@@ -9,8 +9,16 @@
 //
 // A table that fails a check does not compile. The error is a static_assert in a template named
 // after the problem, whose arguments say where: error::at<index, 'r','u','l','e','-','i','d'> is
-// the rule (or, for catalog problems, the fact), error::subject<...> the fact, article, source or
-// other rule concerned.
+// the rule (or, for catalog problems, the fact), error::subject<...> the fact, article, source,
+// list or other rule concerned, error::value<N> the offending number (the event id, the row of
+// the first duplicate, the capacity exceeded) or error::no_value.
+//
+// Cost. Building and checking a table is split over many constant evaluations, each bounded by
+// a fixed number of rules (rules_per_part for the index and the structural checks, which are then
+// merged pairwise; rules_per_proof for the examples' proofs), because a compiler's limits (Clang's
+// -fconstexpr-steps, GCC's -fconstexpr-ops-limit) apply per evaluation. Only the author's rules[]
+// array itself is one evaluation: about 300 Clang steps per rule of the shipped knowledge bases,
+// so some 3,000 such rules fit in one array at Clang's default limit.
 #ifndef RULEDX_CHECK_CHECKED_TABLE_HPP
 #define RULEDX_CHECK_CHECKED_TABLE_HPP
 
@@ -20,10 +28,12 @@
 #include <type_traits>
 #include <utility>
 
+#include "ruledx/check/examples.hpp"
 #include "ruledx/check/problem.hpp"
+#include "ruledx/check/structure.hpp"
 #include "ruledx/config.hpp"
-#include "ruledx/check/validate.hpp"
-#include "ruledx/model/rule_table.hpp"
+#include "ruledx/eval/rule_table.hpp"
+#include "ruledx/model/rule_set.hpp"
 
 namespace ruledx {
 namespace error {
@@ -32,6 +42,9 @@ template <std::size_t Index, char... Id>
 struct at {};
 template <char... Text>
 struct subject {};
+template <unsigned long long Number>
+struct value {};
+struct no_value {};
 
 template <class T>
 inline constexpr bool always_false = false;
@@ -41,15 +54,14 @@ struct for_problem;
 
 // One template per problem, so the compiler's first line names the problem in words.
 #define RULEDX_DEFINE_TABLE_ERROR(problem_name, message)                                     \
-    template <class Where, class Subject>                                                    \
-    struct problem_name {                                                                    \
+    template <class Where, class Subject, class Value>                                         \
+    struct problem_name {                                                                      \
         static_assert(always_false<Where>, "ruledx: " message " (where: error::at<index, id>)"); \
-        static constexpr bool value = false;                                                 \
-    };                                                                                       \
-    template <>                                                                              \
-    struct for_problem<table_problem::problem_name> {                                        \
-        template <class Where, class Subject>                                                \
-        using type = problem_name<Where, Subject>;                                           \
+    };                                                                                         \
+    template <>                                                                                \
+    struct for_problem<table_problem::problem_name> {                                          \
+        template <class Where, class Subject, class Value>                                     \
+        using type = problem_name<Where, Subject, Value>;                                      \
     };
 
 RULEDX_DEFINE_TABLE_ERROR(malformed_fact_name, "a fact name in the catalog is not snake_case")
@@ -72,6 +84,8 @@ RULEDX_DEFINE_TABLE_ERROR(example_without_evidence, "a rule's example holds no o
 RULEDX_DEFINE_TABLE_ERROR(indistinguishable_rules, "no evidence could tell two rules apart (same signals, facts and versions)")
 RULEDX_DEFINE_TABLE_ERROR(example_does_not_pick_its_rule, "a rule's own example does not make it the single top candidate (subject: the rule ranked first or tied)")
 RULEDX_DEFINE_TABLE_ERROR(unknown_rule_to_disable, "a rule to switch off is not in the table")
+RULEDX_DEFINE_TABLE_ERROR(list_over_capacity, "a rule's list holds more items than its capacity (subject: the list; value: its capacity)")
+RULEDX_DEFINE_TABLE_ERROR(example_touches_too_many_rules, "a rule's example touches more rules than a proof can rank (value: the capacity); give it more specific evidence")
 
 #undef RULEDX_DEFINE_TABLE_ERROR
 
@@ -79,80 +93,196 @@ RULEDX_DEFINE_TABLE_ERROR(unknown_rule_to_disable, "a rule to switch off is not 
 
 namespace detail {
 
-template <class T, std::size_t N>
-[[nodiscard]] constexpr std::array<T, N> to_std_array(const T (&items)[N]) noexcept {
-    std::array<T, N> out{};
-    for (std::size_t i = 0; i < N; ++i) out[i] = items[i];
-    return out;
-}
-template <class T, std::size_t N>
-[[nodiscard]] constexpr std::array<T, N> to_std_array(const std::array<T, N>& items) noexcept {
-    return items;
-}
+// Rules per constant evaluation of the index and of the structural checks, and of the proofs.
+// Measured (bench/README.md): a part of 64 rules of the shipped knowledge bases' shape takes well
+// under a tenth of Clang's default step limit, a proof of 8 rules less still.
+inline constexpr std::size_t rules_per_part = 64;
+inline constexpr std::size_t rules_per_proof = 8;
 
 template <class Result, std::size_t... I>
 auto where_of(std::index_sequence<I...>) -> error::at<Result::value.rule_index, Result::value.rule_id[I]...>;
 template <class Result, std::size_t... I>
 auto subject_of(std::index_sequence<I...>) -> error::subject<Result::value.subject[I]...>;
-
-// Instantiates the problem's error template; only reached when Result holds a problem.
 template <class Result>
-constexpr bool report_problem() noexcept {
+auto value_of() {
+    if constexpr (Result::value.has_value)
+        return error::value<Result::value.value>{};
+    else
+        return error::no_value{};
+}
+
+// Instantiates the problem's error template (its static_assert is the message); only reached
+// when Result holds a problem. The table's own initialisation refers to this function without
+// calling it (report_problem below), so it stays a valid constant expression and the compiler
+// reports this one error, not a cascade after it.
+template <class Result>
+void instantiate_error() noexcept {
     constexpr check_result r = Result::value;
     using where = decltype(where_of<Result>(std::make_index_sequence<r.rule_id.size()>{}));
     using what = decltype(subject_of<Result>(std::make_index_sequence<r.subject.size()>{}));
-    return error::for_problem<r.problem>::template type<where, what>::value;
+    using number = decltype(value_of<Result>());
+    static_cast<void>(sizeof(typename error::for_problem<r.problem>::template type<where, what, number>));
+}
+template <class Result>
+constexpr void report_problem() noexcept {
+    static_cast<void>(&instantiate_error<Result>);
 }
 
 template <class Source>
+using set_of = std::decay_t<decltype(Source::value)>;
+
+template <class Source>
+struct catalog_of {
+    static constexpr auto keys = catalog_keys<set_of<Source>::fact_count>(Source::value);
+    static constexpr check_result problem = check_catalog(Source::value, keys);
+};
+
+// A tree of constant evaluations over rules [Begin, End): leaves of at most rules_per_part rules,
+// each node merging its two halves.
+template <class Source, std::size_t Begin, std::size_t End, bool Leaf = (End - Begin <= rules_per_part)>
+struct index_tree;
+template <class Source, std::size_t Begin, std::size_t End>
+struct index_tree<Source, Begin, End, true> {
+    static constexpr std::size_t signals = signal_total(Source::value, Begin, End);
+    static constexpr std::size_t openers = opener_total(Source::value, Begin, End);
+    static constexpr auto value = index_rules<signals, openers, End - Begin>(Source::value, catalog_of<Source>::keys, Begin);
+};
+template <class Source, std::size_t Begin, std::size_t End>
+struct index_tree<Source, Begin, End, false> {
+    static constexpr std::size_t middle = Begin + (End - Begin) / 2;
+    static constexpr auto value =
+        merge_parts(index_tree<Source, Begin, middle>::value, index_tree<Source, middle, End>::value);
+};
+
+template <class Source, std::size_t Begin, std::size_t End, bool Leaf = (End - Begin <= rules_per_part)>
+struct structure_tree;
+template <class Source, std::size_t Begin, std::size_t End>
+struct structure_tree<Source, Begin, End, true> {
+    static constexpr auto value = check_rules<End - Begin>(Source::value, catalog_of<Source>::keys, Begin);
+};
+template <class Source, std::size_t Begin, std::size_t End>
+struct structure_tree<Source, Begin, End, false> {
+    static constexpr std::size_t middle = Begin + (End - Begin) / 2;
+    static constexpr auto value = merge_parts(Source::value, structure_tree<Source, Begin, middle>::value,
+                                              structure_tree<Source, middle, End>::value);
+};
+
+template <class Source>
 struct structure_check {
-    static constexpr check_result value = check_structure(Source::value);
+    static constexpr check_result find() noexcept {
+        if constexpr (set_of<Source>::rule_count == 0) {
+            return catalog_of<Source>::problem;
+        } else {
+            if (!catalog_of<Source>::problem.ok()) return catalog_of<Source>::problem;
+            return first_problem_of_table(Source::value, structure_tree<Source, 0, set_of<Source>::rule_count>::value);
+        }
+    }
+    static constexpr check_result value = find();
 };
 
-// One constant evaluation per rule: each example costs a diagnosis of the whole table, and a
-// compiler's step limit applies per evaluation.
-template <class Source, std::size_t Rule>
-struct example_check {
-    static constexpr check_result value = check_examples(Source::value, Rule);
+template <class Source>
+struct indexed {
+    using set_type = set_of<Source>;
+    static constexpr auto make() noexcept {
+        constexpr std::size_t facts = set_type::fact_count;
+        constexpr std::size_t rules = set_type::rule_count;
+        if constexpr (rules == 0) {
+            rule_table<facts, 0, 0, 0> table{};
+            static_cast<rule_set<facts, 0>&>(table) = Source::value;
+            table.index.facts_by_name = catalog_of<Source>::keys;
+            return table;
+        } else {
+            constexpr const auto& part = index_tree<Source, 0, rules>::value;
+            constexpr std::size_t signals = index_tree<Source, 0, rules>::value.signals.size();
+            constexpr std::size_t openers = index_tree<Source, 0, rules>::value.openers.size();
+            rule_table<facts, rules, signals, openers> table{};
+            static_cast<rule_set<facts, rules>&>(table) = Source::value;
+            table.index = finish_index(catalog_of<Source>::keys, part);
+            return table;
+        }
+    }
+    static constexpr auto value = make();
 };
 
-template <class Source, std::size_t... Rules>
-constexpr check_result first_example_problem(std::index_sequence<Rules...>) noexcept {
-    const check_result results[] = {example_check<Source, Rules>::value..., check_result{}};
+// The proofs of rules [Chunk * rules_per_proof, ...): one constant evaluation.
+template <class Table, std::size_t Chunk>
+struct proof_chunk {
+    using table_type = std::decay_t<decltype(Table::value)>;
+    static constexpr std::size_t begin = Chunk * rules_per_proof;
+    static constexpr std::size_t end =
+        begin + rules_per_proof < table_type::rule_count ? begin + rules_per_proof : table_type::rule_count;
+    // The most candidates an example of these rules can touch, bounded: the proofs' report size.
+    static constexpr std::size_t capacity = [] {
+        std::size_t most = 1;
+        for (std::size_t r = begin; r < end; ++r) {
+            const std::size_t n = Table::needs_proof(r) ? candidates_bound(Table::value, r) : 1;
+            most = n > most ? n : most;
+        }
+        return most < max_proof_candidates ? most : max_proof_candidates;
+    }();
+    static constexpr check_result find() noexcept {
+        for (std::size_t r = begin; r < end; ++r) {
+            if (!Table::needs_proof(r)) continue;
+            const check_result result = check_examples<capacity>(Table::value, r);
+            if (!result.ok()) return result;
+        }
+        return {};
+    }
+    static constexpr check_result value = find();
+};
+
+template <class Table, std::size_t... Chunks>
+constexpr check_result first_proof_problem(std::index_sequence<Chunks...>) noexcept {
+    const check_result results[] = {proof_chunk<Table, Chunks>::value..., check_result{}};
     for (const check_result& r : results)
         if (!r.ok()) return r;
     return {};
 }
 
 template <class Source>
+struct proved {
+    static constexpr const auto& value = indexed<Source>::value;
+    static constexpr bool needs_proof(std::size_t r) noexcept { return Source::needs_proof(r); }
+};
+
+template <class Source>
 struct examples_check {
+    static constexpr std::size_t rules = set_of<Source>::rule_count;
     static constexpr check_result value =
-        first_example_problem<Source>(std::make_index_sequence<std::decay_t<decltype(Source::value)>::rule_count>{});
+        first_proof_problem<proved<Source>>(std::make_index_sequence<(rules + rules_per_proof - 1) / rules_per_proof>{});
 };
 
 template <class Source>
 constexpr auto checked() noexcept {
     if constexpr (!structure_check<Source>::value.ok()) {
         report_problem<structure_check<Source>>();
-    } else if constexpr (RULEDX_CHECK_EXAMPLES != 0) {
-        if constexpr (!examples_check<Source>::value.ok()) report_problem<examples_check<Source>>();
+        return Source::value;
+    } else {
+        if constexpr (RULEDX_CHECK_EXAMPLES != 0) {
+            if constexpr (!examples_check<Source>::value.ok()) report_problem<examples_check<Source>>();
+        }
+        return indexed<Source>::value;
     }
-    return Source::value;
 }
 
 template <const auto& Facts, const auto& Rules>
 struct table_from_arrays {
-    static constexpr auto value = assemble_table(to_std_array(Facts), to_std_array(Rules));
+    static constexpr std::size_t fact_count = sizeof(Facts) / sizeof(Facts[0]);
+    static constexpr std::size_t rule_count = sizeof(Rules) / sizeof(Rules[0]);
+    static constexpr auto value = refer_to<fact_count, rule_count>(Facts, Rules);
+    static constexpr bool needs_proof(std::size_t) noexcept { return true; }
 };
 
 // Facts that both tables declare alike (same name and kind) are kept once.
 template <class A, class B>
+[[nodiscard]] constexpr bool new_in_join(const A& a, const fact_definition& f) noexcept {
+    const std::uint16_t index = lookup_fact(a.index.facts_by_name, a, f.name);
+    return index == no_fact || a.facts[index].kind != f.kind;
+}
+template <class A, class B>
 [[nodiscard]] constexpr std::size_t joined_fact_count(const A& a, const B& b) noexcept {
     std::size_t count = A::fact_count;
-    for (const fact_definition& f : b.facts) {
-        const std::size_t index = a.find_fact(f.name);
-        if (index == not_found || a.facts[index].kind != f.kind) ++count;
-    }
+    for (const fact_definition& f : b.facts) count += new_in_join<A, B>(a, f) ? 1 : 0;
     return count;
 }
 
@@ -163,20 +293,22 @@ struct joined_tables {
     static constexpr std::size_t fact_count = joined_fact_count(A, B);
     static constexpr std::size_t rule_count = a_type::rule_count + b_type::rule_count;
     static constexpr auto make() noexcept {
-        std::array<fact_definition, fact_count> facts{};
+        rule_set<fact_count, rule_count> set{};
         std::size_t n = 0;
-        for (const fact_definition& f : A.facts) facts[n++] = f;
-        for (const fact_definition& f : B.facts) {
-            const std::size_t index = A.find_fact(f.name);
-            if (index == not_found || A.facts[index].kind != f.kind) facts[n++] = f;
-        }
-        std::array<rule, rule_count> rules{};
+        for (const fact_definition& f : A.facts) set.facts.refer(n++, f);
+        for (const fact_definition& f : B.facts)
+            if (new_in_join<a_type, b_type>(A, f)) set.facts.refer(n++, f);
         std::size_t m = 0;
-        for (const rule& r : A.rules) rules[m++] = r;
-        for (const rule& r : B.rules) rules[m++] = r;
-        return assemble_table(facts, rules);
+        for (const rule& r : A.rules) set.rules.refer(m++, r);
+        for (const rule& r : B.rules) set.rules.refer(m++, r);
+        return set;
     }
     static constexpr auto value = make();
+    // A's examples were proved in A, B's in B: only those that can touch the other side's rules
+    // can rank differently now.
+    static constexpr bool needs_proof(std::size_t r) noexcept {
+        return r < a_type::rule_count ? examples_touch(B, A.rules[r]) : examples_touch(A, B.rules[r - a_type::rule_count]);
+    }
 };
 
 template <class Table, class Ids>
@@ -203,32 +335,54 @@ struct disable_check {
 template <const auto& Table, const auto& Ids>
 struct table_without {
     using table_type = std::decay_t<decltype(Table)>;
+    static constexpr std::size_t fact_count = table_type::fact_count;
     static constexpr std::size_t rule_count = table_type::rule_count - disabled_count(Table, Ids);
     static constexpr auto make() noexcept {
-        std::array<rule, rule_count> rules{};
+        rule_set<fact_count, rule_count> set{};
+        for (std::size_t f = 0; f < fact_count; ++f) set.facts.refer(f, Table.facts[f]);
         std::size_t m = 0;
         for (const rule& r : Table.rules) {
             bool off = false;
             for (std::string_view id : Ids) off = off || r.id == id;
-            if (!off) rules[m++] = r;
+            if (!off) set.rules.refer(m++, r);
         }
-        return assemble_table(Table.facts, rules);
+        return set;
     }
     static constexpr auto value = make();
+    static constexpr bool needs_proof(std::size_t) noexcept { return true; }
 };
 
 }  // namespace detail
 
-// A table from a fact catalog and rules (C arrays or std::arrays with static storage).
+// A table from a fact catalog and rules (C arrays or std::arrays with static storage). The table
+// refers to them; it copies no rule.
 template <const auto& Facts, const auto& Rules>
 [[nodiscard]] constexpr auto make_table() noexcept {
     return detail::checked<detail::table_from_arrays<Facts, Rules>>();
 }
 
-// Two tables as one, checked as one: a rule of B that repeats or shadows a rule of A is an error.
+// Tables as one, checked as one: a rule of a later table that repeats or shadows a rule of an
+// earlier one is an error. Examples are proved again only where the other tables' rules could
+// change their ranking.
 template <const auto& A, const auto& B>
 [[nodiscard]] constexpr auto join() noexcept {
     return detail::checked<detail::joined_tables<A, B>>();
+}
+namespace detail {
+template <const auto& A, const auto& B, const auto&... More>
+struct join_all {
+    static constexpr auto first = ruledx::join<A, B>();
+    static constexpr auto value = [] {
+        if constexpr (sizeof...(More) == 0)
+            return first;
+        else
+            return join_all<first, More...>::value;
+    }();
+};
+}  // namespace detail
+template <const auto& A, const auto& B, const auto& C, const auto&... More>
+[[nodiscard]] constexpr auto join() noexcept {
+    return detail::join_all<A, B, C, More...>::value;
 }
 
 // A table with rules switched off by id. Naming an id the table does not have is an error.
@@ -240,6 +394,29 @@ template <const auto& Table, const auto& Ids>
     } else {
         return detail::checked<detail::table_without<Table, Ids>>();
     }
+}
+
+// Every check of a table, as a value instead of a compile error: the first problem, or ok().
+// For tests, for tools that load rules at run time, and for seeing what a table would be
+// rejected for. Facts and rules may be any arrays (or indexable ranges of known size); in a
+// constant expression this is one evaluation, so keep it to small tables there.
+template <std::size_t Facts, std::size_t Rules, class FactArray, class RuleArray>
+[[nodiscard]] constexpr check_result check_table(const FactArray& facts, const RuleArray& rules,
+                                                 bool with_examples = RULEDX_CHECK_EXAMPLES != 0) noexcept {
+    const auto table = build_table<Facts, Rules>(facts, rules);
+    const check_result structure = detail::check_structure(table);
+    if (!structure.ok() || !with_examples) return structure;
+    return detail::check_all_examples(table);
+}
+template <class T, std::size_t Facts, class U, std::size_t Rules>
+[[nodiscard]] constexpr check_result check_table(const T (&facts)[Facts], const U (&rules)[Rules],
+                                                 bool with_examples = RULEDX_CHECK_EXAMPLES != 0) noexcept {
+    return check_table<Facts, Rules>(facts, rules, with_examples);
+}
+template <class T, std::size_t Facts, class U, std::size_t Rules>
+[[nodiscard]] constexpr check_result check_table(const std::array<T, Facts>& facts, const std::array<U, Rules>& rules,
+                                                 bool with_examples = RULEDX_CHECK_EXAMPLES != 0) noexcept {
+    return check_table<Facts, Rules>(facts, rules, with_examples);
 }
 
 }  // namespace ruledx

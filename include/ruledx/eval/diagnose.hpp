@@ -10,10 +10,11 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "ruledx/detail/text_hash.hpp"
 #include "ruledx/detail/text_match.hpp"
 #include "ruledx/eval/report.hpp"
 #include "ruledx/model/observation.hpp"
-#include "ruledx/model/rule_table.hpp"
+#include "ruledx/eval/rule_table.hpp"
 
 namespace ruledx {
 namespace detail {
@@ -47,7 +48,7 @@ struct signal_match {
 
 [[nodiscard]] constexpr const fact_value* find_observed(view<fact_assignment> facts, std::string_view name) noexcept {
     for (const fact_assignment& f : facts)
-        if (f.name == name) return &f.value;
+        if (equal_text(f.name, name)) return &f.value;
     return nullptr;
 }
 
@@ -88,28 +89,81 @@ constexpr void insertion_sort(std::array<T, N>& items, std::size_t count, Before
     }
 }
 
-// The first entry of the table's signal index with this kind and code (the index is sorted).
+// The entries of the table's signal index an observation is compared with: those of its kind
+// and code, and of its source when it names one (the index is sorted by all three), as [begin, end).
+struct index_range {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
 template <class Table>
-[[nodiscard]] constexpr std::size_t first_indexed(const Table& table, signal_kind kind, std::uint32_t code) noexcept {
-    const signal_ref key{kind, code, 0, 0};
-    std::size_t lo = 0;
-    std::size_t hi = table.indexed_signals;
-    while (lo < hi) {
-        const std::size_t mid = lo + (hi - lo) / 2;
-        if (sorts_before(table.signal_index[mid], key))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+[[nodiscard]] constexpr index_range indexed_signals(const Table& table, signal_kind kind, std::uint32_t code,
+                                                    std::string_view source) noexcept {
+    const auto& refs = table.index.signals;
+    const bool by_source = !source.empty();
+    const std::uint64_t key = by_source ? hash_name(source) : 0;
+    // Entries before the range: of a smaller kind or code, or (by source) of a smaller source key.
+    const auto below = [&](const signal_ref& ref, bool strictly) {
+        if (ref.kind != kind) return ref.kind < kind;
+        if (ref.code != code) return ref.code < code;
+        if (!by_source) return !strictly;
+        return strictly ? ref.source_key <= key : ref.source_key < key;
+    };
+    const auto bound = [&](bool strictly) {
+        std::size_t lo = 0;
+        std::size_t hi = table.index.signal_count;
+        while (lo < hi) {
+            const std::size_t mid = lo + (hi - lo) / 2;
+            if (below(refs[mid], strictly))
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    };
+    return {bound(false), bound(true)};
 }
 
-// Candidates are opened in the report as evidence first touches their rule; `slots` maps a rule
-// to its candidate (0: none, else position + 1).
-// A full report opens no more candidates and says it is truncated.
-template <std::size_t Rules, std::size_t Capacity>
-constexpr candidate* candidate_for(std::size_t r, report<Capacity>& out, std::array<std::uint16_t, Rules>& slots) noexcept {
-    if (slots[r] == 0) {
+// Which candidate of the report holds a rule: a small open-addressing map sized by the report,
+// not by the table, so a diagnosis of a table of 10,000 rules initialises no per-rule array (and
+// the constant evaluator, which materialises an array on its first write, no 10,000 elements).
+template <std::size_t Capacity>
+class candidate_slots {
+public:
+    // The report's position + 1 of rule r's candidate, or 0.
+    [[nodiscard]] constexpr std::size_t find(std::size_t r) const noexcept {
+        for (std::size_t i = start(r);; i = (i + 1) & mask) {
+            if (rules_[i] == 0) return 0;
+            if (rules_[i] == r + 1) return positions_[i];
+        }
+    }
+    constexpr void insert(std::size_t r, std::size_t position) noexcept {
+        std::size_t i = start(r);
+        while (rules_[i] != 0) i = (i + 1) & mask;
+        rules_[i] = static_cast<std::uint32_t>(r + 1);
+        positions_[i] = static_cast<std::uint32_t>(position);
+    }
+
+private:
+    static constexpr std::size_t slot_count = [] {
+        std::size_t n = 2;
+        while (n < 2 * Capacity) n *= 2;
+        return n;
+    }();
+    static constexpr std::size_t mask = slot_count - 1;
+    [[nodiscard]] static constexpr std::size_t start(std::size_t r) noexcept {
+        return static_cast<std::size_t>((static_cast<std::uint64_t>(r) * 0x9E3779B97F4A7C15ull) >> 40) & mask;
+    }
+    std::array<std::uint32_t, slot_count> rules_{};  // rule index + 1; 0: free
+    std::array<std::uint32_t, slot_count> positions_{};
+};
+
+// Candidates are opened in the report as evidence first touches their rule. A full report opens
+// no more candidates and says it is truncated.
+template <std::size_t Capacity>
+constexpr candidate* candidate_for(std::size_t r, report<Capacity>& out, candidate_slots<Capacity>& slots) noexcept {
+    std::size_t position = slots.find(r);
+    if (position == 0) {
         if (out.candidate_count == Capacity) {
             out.truncated = true;
             return nullptr;
@@ -117,16 +171,17 @@ constexpr candidate* candidate_for(std::size_t r, report<Capacity>& out, std::ar
         candidate& c = out.candidates[out.candidate_count++];
         c.rule_index = r;
         for (auto& e : c.evidence) e = no_observation;
-        slots[r] = static_cast<std::uint16_t>(out.candidate_count);
+        position = out.candidate_count;
+        slots.insert(r, position);
     }
-    return &out.candidates[slots[r] - 1];
+    return &out.candidates[position - 1];
 }
 
 // Each observation is looked up in the signal index, so the cost follows the evidence, not the
 // size of the table. The first observation that matches a signal is its evidence.
 template <class Table, std::size_t Capacity, class Observed, class Match>
 constexpr void match_observed(const Table& table, signal_kind kind, view<Observed> observed, Match match,
-                              report<Capacity>& out, std::array<std::uint16_t, Table::rule_count>& slots) noexcept {
+                              report<Capacity>& out, candidate_slots<Capacity>& slots) noexcept {
     for (std::size_t o = 0; o < observed.size(); ++o) {
         const std::uint32_t code = [&] {
             if constexpr (std::is_same_v<Observed, observed_event>)
@@ -134,10 +189,18 @@ constexpr void match_observed(const Table& table, signal_kind kind, view<Observe
             else
                 return observed[o].code;
         }();
-        for (std::size_t i = first_indexed(table, kind, code);
-             i < table.indexed_signals && table.signal_index[i].kind == kind && table.signal_index[i].code == code; ++i) {
-            const signal_ref& ref = table.signal_index[i];
-            if (slots[ref.rule] != 0 && out.candidates[slots[ref.rule] - 1].matched(ref.index)) continue;
+        // An input that names no source matches every source.
+        const std::string_view source = [&] {
+            if constexpr (std::is_same_v<Observed, observed_event>)
+                return observed[o].source;
+            else
+                return observed[o].service;
+        }();
+        const index_range range = indexed_signals(table, kind, code, source);
+        for (std::size_t i = range.begin; i < range.end; ++i) {
+            const signal_ref& ref = table.index.signals[i];
+            const std::size_t known = slots.find(ref.rule);
+            if (known != 0 && out.candidates[known - 1].matched(ref.index)) continue;
             const signal_match found = match(table.rules[ref.rule].signal_at(ref.index), observed[o]);
             if (!found.matched) continue;
             candidate* c = candidate_for(ref.rule, out, slots);
@@ -148,17 +211,39 @@ constexpr void match_observed(const Table& table, signal_kind kind, view<Observe
     }
 }
 
-// Rules that no signal touched but a confirming fact does are candidates too.
+// The first of the rules that fact `fact` confirms, in the index's openers (sorted by fact).
+template <class Table>
+[[nodiscard]] constexpr std::size_t first_opener(const Table& table, std::uint16_t fact) noexcept {
+    std::size_t lo = 0;
+    std::size_t hi = table.index.opener_count;
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (table.index.openers[mid].fact < fact)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+// Rules that no signal touched but a confirming fact that holds does are candidates too. The
+// index lists, per fact, the rules it confirms, so the cost follows the facts given.
 template <class Table, std::size_t Capacity>
 constexpr void open_by_facts(const Table& table, const observations& seen, report<Capacity>& out,
-                             std::array<std::uint16_t, Table::rule_count>& slots) noexcept {
-    if (seen.facts.empty()) return;
-    for (std::size_t r = 0; r < Table::rule_count; ++r) {
-        if (slots[r] != 0) continue;
-        for (const fact_assignment& expected : table.rules[r].confirming) {
-            if (state_of(seen.facts, expected) == fact_state::holds) {
-                if (candidate_for(r, out, slots) == nullptr) return;
-                break;
+                             candidate_slots<Capacity>& slots) noexcept {
+    const auto& openers = table.index.openers;
+    for (const fact_assignment& given : seen.facts) {
+        const std::uint16_t fact = lookup_fact(table.index.facts_by_name, table, given.name);
+        if (fact == no_fact) continue;
+        for (std::size_t i = first_opener(table, fact); i < table.index.opener_count && openers[i].fact == fact; ++i) {
+            const std::size_t r = openers[i].rule;
+            if (slots.find(r) != 0) continue;
+            const rule& rl = table.rules[r];
+            for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
+                if (table.index.rules[r].confirming[f] == fact && state_of(seen.facts, rl.confirming[f]) == fact_state::holds) {
+                    if (candidate_for(r, out, slots) == nullptr) return;
+                    break;
+                }
             }
         }
     }
@@ -179,7 +264,8 @@ constexpr void settle(const Table& table, const observations& seen, candidate& c
         // its rule apart no better than the id does.
         const signal& sig = rl.signal_at(s);
         const bool by_id_only = !sig.values.empty() && !c.text_matched[s];
-        const std::uint16_t shared = by_id_only ? table.shared_by_id[c.rule_index][s] : table.shared_by[c.rule_index][s];
+        const signal_stats& stats = table.index.stats_of(c.rule_index, s);
+        const std::uint16_t shared = by_id_only ? stats.shared_by_id : stats.shared_by;
         c.score += specificity(shared) + (c.text_matched[s] ? text_bonus : 0);
         specific = specific || is_specific(sig, shared);
     }
@@ -233,7 +319,7 @@ constexpr void settle(const Table& table, const observations& seen, candidate& c
 // Within one weight class, in sixths of a candidate's weight: what an answer is expected to do to
 // the candidate. A confirming fact confirms it or rules it out; a missing signal, once seen,
 // supports it; a ruling-out fact can only rule it out; the version question rules it out as
-// often as the table's versions fall outside its range (rule_table::version_exclusion).
+// often as the table's versions fall outside its range (version_exclusion below).
 constexpr std::uint64_t asks_confirming_fact = 6;
 constexpr std::uint64_t asks_missing_signal = 4;
 constexpr std::uint64_t asks_ruling_out_fact = 3;
@@ -241,6 +327,23 @@ constexpr std::uint64_t asks_supporting_signal = 2;  // only of likely and confi
 // The version is known to the asker less surely than what a check on the server shows, and the
 // evidence often implies it: its expected effect counts five sixths.
 constexpr std::uint64_t asks_version_of_six = 5;
+
+// In sixths: the share of the versions the table's rules name that rule `r` does not apply to.
+template <class Table>
+[[nodiscard]] constexpr std::uint64_t version_exclusion(const Table& table, std::size_t r) noexcept {
+    const std::uint16_t fact = table.index.rules[r].version;
+    std::uint64_t answers = 0;
+    std::uint64_t outside = 0;
+    for (std::size_t i = 0; i < table.index.version_count; ++i) {
+        const named_version& named = table.index.versions[i];
+        if (named.fact != fact) continue;
+        ++answers;
+        bool inside = false;
+        for (const version_range& range : table.rules[r].versions) inside = inside || range.contains(named.value);
+        outside += inside ? 0 : 1;
+    }
+    return answers == 0 ? 0 : 6 * outside / answers;
+}
 
 // Within a status, the better-supported candidate's questions come first.
 [[nodiscard]] constexpr std::uint64_t question_weight(const candidate& c) noexcept {
@@ -268,7 +371,7 @@ template <class Table>
         const rule& rl = table.rules[r];
         const std::size_t n = ruling_out ? rl.ruling_out.size() : rl.confirming.size();
         for (std::size_t i = 0; i < n; ++i) {
-            if ((ruling_out ? table.ruling_out_fact[r][i] : table.confirming_fact[r][i]) == f)
+            if ((ruling_out ? table.index.rules[r].ruling_out[i] : table.index.rules[r].confirming[i]) == f)
                 return ruling_out ? &rl.ruling_out[i].value : &rl.confirming[i].value;
         }
         return nullptr;
@@ -278,8 +381,8 @@ template <class Table>
         const fact_value* y = expected(b, ruling_out);
         if ((x == nullptr) != (y == nullptr) || (x != nullptr && *x != *y)) return false;
     }
-    const bool a_versioned = table.version_fact[a] == f;
-    if (a_versioned != (table.version_fact[b] == f)) return false;
+    const bool a_versioned = table.index.rules[a].version == f;
+    if (a_versioned != (table.index.rules[b].version == f)) return false;
     if (!a_versioned) return true;
     const auto& va = table.rules[a].versions;
     const auto& vb = table.rules[b].versions;
@@ -304,7 +407,8 @@ template <class Table, std::size_t Capacity>
     for (std::size_t i = 0; i < leaders; ++i) {
         const std::size_t r = out.candidates[i].rule_index;
         bool has = false;
-        for (std::size_t s = 0; s < table.rules[r].signal_count() && !has; ++s) has = table.signal_class[r][s] == wanted_class;
+        for (std::size_t s = 0; s < table.rules[r].signal_count() && !has; ++s)
+            has = table.index.stats_of(r, s).signal_class == wanted_class;
         having += has ? 1 : 0;
     }
     return having != 0 && having != leaders;
@@ -322,16 +426,16 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
         if (weight == 0) continue;
         const rule& rl = table.rules[c.rule_index];
         for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
-            const std::uint16_t index = table.confirming_fact[c.rule_index][f];
+            const std::uint16_t index = table.index.rules[c.rule_index].confirming[f];
             if (c.confirming[f] == fact_state::unknown && index != no_fact) fact_scores[index] += weight * asks_confirming_fact;
         }
         for (std::size_t f = 0; f < rl.ruling_out.size(); ++f) {
-            const std::uint16_t index = table.ruling_out_fact[c.rule_index][f];
+            const std::uint16_t index = table.index.rules[c.rule_index].ruling_out[f];
             if (c.ruling_out[f] == fact_state::unknown && index != no_fact) fact_scores[index] += weight * asks_ruling_out_fact;
         }
-        const std::uint16_t version_index = table.version_fact[c.rule_index];
+        const std::uint16_t version_index = table.index.rules[c.rule_index].version;
         if (version_index != no_fact && !c.version_known)
-            fact_scores[version_index] += weight * table.version_exclusion[c.rule_index] * asks_version_of_six / 6;
+            fact_scores[version_index] += weight * version_exclusion(table, c.rule_index) * asks_version_of_six / 6;
         const bool leading = c.status == status::likely || c.status == status::confirmed;
         for (std::size_t s = 0; s < (leading ? rl.signal_count() : rl.required.size()); ++s) {
             if (c.matched(s)) continue;
@@ -339,7 +443,8 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
             bool merged = false;
             for (std::size_t k = 0; k < signal_check_count && !merged; ++k) {
                 next_check& known = signal_checks[k];
-                if (table.signal_class[known.rule_index][known.signal_index] == table.signal_class[c.rule_index][s]) {
+                if (table.index.stats_of(known.rule_index, known.signal_index).signal_class ==
+                    table.index.stats_of(c.rule_index, s).signal_class) {
                     known.score += score;
                     merged = true;
                 }
@@ -361,7 +466,7 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
             if (fact_scores[f] != 0 && splits_leaders_on_fact(table, out, leaders, static_cast<std::uint16_t>(f)))
                 fact_scores[f] *= separates_leaders;
         for (std::size_t k = 0; k < signal_check_count; ++k) {
-            const std::uint32_t wanted = table.signal_class[signal_checks[k].rule_index][signal_checks[k].signal_index];
+            const std::uint32_t wanted = table.index.stats_of(signal_checks[k].rule_index, signal_checks[k].signal_index).signal_class;
             if (splits_leaders_on_signal(table, out, leaders, wanted)) signal_checks[k].score *= separates_leaders;
         }
     }
@@ -389,7 +494,7 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
 template <class Table, std::size_t Capacity>
 constexpr void rank_candidates(const Table& table, const observations& seen, report<Capacity>& out) noexcept {
     static_assert(Table::rule_count < 0xFFFF, "ruledx: a table holds at most 65534 rules");
-    std::array<std::uint16_t, Table::rule_count> slots{};
+    candidate_slots<Capacity> slots{};
     match_observed(table, signal_kind::start_error, seen.start_errors, match_start_error, out, slots);
     match_observed(table, signal_kind::event, seen.events, match_event, out, slots);
     open_by_facts(table, seen, out, slots);

@@ -7,6 +7,11 @@
 
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
+
+#include "ruledx/detail/blank.hpp"
+#include "ruledx/detail/text_arg.hpp"
+#include "ruledx/detail/text_match.hpp"
 
 #include "ruledx/model/version.hpp"
 
@@ -30,7 +35,7 @@ struct fact_value {
     fact_kind kind = fact_kind::boolean;
     bool boolean = false;
     std::int64_t number = 0;
-    std::string_view text;
+    std::string_view text = detail::no_text;
     ruledx::version version_number;
 
     constexpr fact_value() noexcept = default;
@@ -38,8 +43,11 @@ struct fact_value {
     constexpr fact_value(int value) noexcept : kind(fact_kind::number), number(value) {}
     constexpr fact_value(std::int64_t value) noexcept : kind(fact_kind::number), number(value) {}
     constexpr fact_value(std::string_view value) noexcept : kind(fact_kind::text), text(value) {}
-    // Without this a string literal would silently convert to bool.
-    constexpr fact_value(const char* value) noexcept : kind(fact_kind::text), text(value) {}
+    // Without these a string literal would silently convert to bool.
+    template <std::size_t N>
+    constexpr fact_value(const char (&value)[N]) noexcept : kind(fact_kind::text), text(detail::text_arg(value).value) {}
+    template <class Pointer, std::enable_if_t<std::is_same_v<Pointer, const char*> || std::is_same_v<Pointer, char*>, int> = 0>
+    constexpr fact_value(Pointer value) noexcept : kind(fact_kind::text), text(value) {}
     constexpr fact_value(ruledx::version value) noexcept : kind(fact_kind::version), version_number(value) {}
 
     friend constexpr bool operator==(const fact_value& a, const fact_value& b) noexcept {
@@ -47,7 +55,7 @@ struct fact_value {
         switch (a.kind) {
             case fact_kind::boolean: return a.boolean == b.boolean;
             case fact_kind::number: return a.number == b.number;
-            case fact_kind::text: return a.text == b.text;
+            case fact_kind::text: return detail::equal_text(a.text, b.text);
             case fact_kind::version: return a.version_number == b.version_number;
         }
         return false;
@@ -57,32 +65,32 @@ struct fact_value {
 
 // One catalog entry.
 struct fact_definition {
-    std::string_view name;      // snake_case, unique in the catalog
+    std::string_view name = detail::no_text;      // snake_case, unique in the catalog
     fact_kind kind = fact_kind::boolean;
-    std::string_view question;  // what a support engineer asks to learn it
+    std::string_view question = detail::no_text;  // what a support engineer asks to learn it
 };
 
-[[nodiscard]] constexpr fact_definition boolean_fact(std::string_view name, std::string_view question) noexcept {
-    return {name, fact_kind::boolean, question};
+[[nodiscard]] constexpr fact_definition boolean_fact(detail::text_arg name, detail::text_arg question) noexcept {
+    return {name.value, fact_kind::boolean, question.value};
 }
-[[nodiscard]] constexpr fact_definition number_fact(std::string_view name, std::string_view question) noexcept {
-    return {name, fact_kind::number, question};
+[[nodiscard]] constexpr fact_definition number_fact(detail::text_arg name, detail::text_arg question) noexcept {
+    return {name.value, fact_kind::number, question.value};
 }
-[[nodiscard]] constexpr fact_definition text_fact(std::string_view name, std::string_view question) noexcept {
-    return {name, fact_kind::text, question};
+[[nodiscard]] constexpr fact_definition text_fact(detail::text_arg name, detail::text_arg question) noexcept {
+    return {name.value, fact_kind::text, question.value};
 }
-[[nodiscard]] constexpr fact_definition version_fact(std::string_view name, std::string_view question) noexcept {
-    return {name, fact_kind::version, question};
+[[nodiscard]] constexpr fact_definition version_fact(detail::text_arg name, detail::text_arg question) noexcept {
+    return {name.value, fact_kind::version, question.value};
 }
 
 // A rule's comparison of a fact with a value, or an observation's statement of a fact's value.
 struct fact_assignment {
-    std::string_view name;
+    std::string_view name = detail::no_text;
     fact_value value;
 };
 
-[[nodiscard]] constexpr fact_assignment fact_is(std::string_view name, fact_value value) noexcept {
-    return {name, value};
+[[nodiscard]] constexpr fact_assignment fact_is(detail::text_arg name, fact_value value) noexcept {
+    return {name.value, value};
 }
 
 }  // namespace ruledx

@@ -1,33 +1,39 @@
 // ruledx — a list with a fixed capacity, stored inline, usable in constant expressions.
 //
 // Rules are plain constexpr values, so every list a rule holds (signals, facts, steps) needs
-// storage that lives inside the rule: no pointers to other objects, no heap.
+// storage that lives inside the rule: no pointers to other objects, no heap. A list given more
+// items than it holds keeps the first ones and remembers that it overflowed; the table check
+// reports that as an error naming the rule and the list.
 #ifndef RULEDX_MODEL_FIXED_LIST_HPP
 #define RULEDX_MODEL_FIXED_LIST_HPP
 
 #include <cstddef>
 #include <initializer_list>
+#include <utility>
+
+#include "ruledx/detail/blank.hpp"
 
 namespace ruledx {
-namespace detail {
-// Not constexpr on purpose: reaching it in a constant expression stops compilation, and the
-// compiler names this function, so the message says what is wrong.
-inline void ruledx_error_list_longer_than_its_capacity() noexcept {}
-}  // namespace detail
 
 template <class T, std::size_t Capacity>
 class fixed_list {
 public:
     static constexpr std::size_t capacity = Capacity;
 
-    constexpr fixed_list() noexcept = default;
-    constexpr fixed_list(std::initializer_list<T> items) noexcept {
+    constexpr fixed_list() noexcept : fixed_list(std::make_index_sequence<storage_size>{}) {}
+    constexpr fixed_list(std::initializer_list<T> items) noexcept : fixed_list() { assign(items); }
+
+    constexpr void assign(std::initializer_list<T> items) noexcept {
+        clear();
         for (const T& item : items) push_back(item);
     }
-
+    constexpr void clear() noexcept {
+        count_ = 0;
+        overflowed_ = false;
+    }
     constexpr void push_back(const T& item) noexcept {
         if (count_ == Capacity) {
-            detail::ruledx_error_list_longer_than_its_capacity();
+            overflowed_ = true;
             return;
         }
         items_[count_++] = item;
@@ -35,6 +41,8 @@ public:
 
     [[nodiscard]] constexpr std::size_t size() const noexcept { return count_; }
     [[nodiscard]] constexpr bool empty() const noexcept { return count_ == 0; }
+    // More items were given than the list holds (the first `capacity` were kept).
+    [[nodiscard]] constexpr bool overflowed() const noexcept { return overflowed_; }
     [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return items_[i]; }
     [[nodiscard]] constexpr T& operator[](std::size_t i) noexcept { return items_[i]; }
     [[nodiscard]] constexpr const T* data() const noexcept { return items_; }
@@ -42,8 +50,14 @@ public:
     [[nodiscard]] constexpr const T* end() const noexcept { return items_ + count_; }
 
 private:
-    T items_[Capacity == 0 ? 1 : Capacity]{};
+    static constexpr std::size_t storage_size = Capacity == 0 ? 1 : Capacity;
+    template <std::size_t... I>
+    constexpr explicit fixed_list(std::index_sequence<I...>) noexcept
+        : items_{(static_cast<void>(I), detail::blank<T>)...} {}
+
+    T items_[storage_size];
     std::size_t count_ = 0;
+    bool overflowed_ = false;
 };
 
 }  // namespace ruledx

@@ -8,6 +8,9 @@
 #include <cstdint>
 #include <string_view>
 
+#include "ruledx/detail/blank.hpp"
+#include "ruledx/detail/text_arg.hpp"
+
 #include "ruledx/model/event_type.hpp"
 #include "ruledx/model/fact.hpp"
 #include "ruledx/model/fixed_list.hpp"
@@ -16,31 +19,31 @@
 namespace ruledx {
 
 struct observed_start_error {
-    std::string_view service;  // "MSExchangeIMC"; empty when the input did not say which service
+    std::string_view service = detail::no_text;  // "MSExchangeIMC"; empty when the input did not say which service
     std::uint32_t code = 0;
 };
 
 struct observed_event {
-    std::string_view source;
+    std::string_view source = detail::no_text;
     std::uint16_t id = 0;  // the 16-bit id Event Viewer shows
     event_type type = event_type::unspecified;
-    std::string_view category;
-    std::string_view description;  // empty when the input has no rendered message
-    std::string_view strings;      // the insertion strings, each followed by '\0'; may be empty
+    std::string_view category = detail::no_text;
+    std::string_view description = detail::no_text;  // empty when the input has no rendered message
+    std::string_view strings = detail::no_text;      // the insertion strings, each followed by '\0'; may be empty
 
     [[nodiscard]] constexpr observed_event with_type(event_type t) const noexcept {
         observed_event e = *this;
         e.type = t;
         return e;
     }
-    [[nodiscard]] constexpr observed_event with_category(std::string_view c) const noexcept {
+    [[nodiscard]] constexpr observed_event with_category(detail::text_arg c) const noexcept {
         observed_event e = *this;
-        e.category = c;
+        e.category = c.value;
         return e;
     }
-    [[nodiscard]] constexpr observed_event with_description(std::string_view d) const noexcept {
+    [[nodiscard]] constexpr observed_event with_description(detail::text_arg d) const noexcept {
         observed_event e = *this;
-        e.description = d;
+        e.description = d.value;
         return e;
     }
     [[nodiscard]] constexpr observed_event with_strings(std::string_view s) const noexcept {
@@ -50,12 +53,15 @@ struct observed_event {
     }
 };
 
-[[nodiscard]] constexpr observed_start_error saw_start_error(std::string_view service, std::uint32_t code) noexcept {
-    return {service, code};
+[[nodiscard]] constexpr observed_start_error saw_start_error(detail::text_arg service, std::uint32_t code) noexcept {
+    observed_start_error e;
+    e.service = service.value;
+    e.code = code;
+    return e;
 }
-[[nodiscard]] constexpr observed_event saw_event(std::string_view source, std::uint16_t id) noexcept {
+[[nodiscard]] constexpr observed_event saw_event(detail::text_arg source, std::uint16_t id) noexcept {
     observed_event e;
-    e.source = source;
+    e.source = source.value;
     e.id = id;
     return e;
 }

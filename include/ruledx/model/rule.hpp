@@ -12,20 +12,35 @@
 //       .resolved_by({"...", "..."})
 //       .shown_by({example_of(...)})
 //
-// On a temporary each step changes it in place (a copy of a 5 KB rule per step would dominate the
-// compile time of a knowledge base); on a named rule it returns a changed copy. The table check,
-// not the steps, decides whether a rule is valid.
+// Each step changes the temporary rule in place: one definition per step, and no copy of the
+// rule per step (a rule is several KB; copies made a table's rules[] array cost four times the
+// compiler memory, 2.5 GB with GCC for 2,000 rules). Steps apply to temporaries only: to derive
+// a rule from a named one, copy it first, `rule(base).titled("...")`. Keep the result by value
+// (an array element, `rule r = ...`), never by reference: Clang warns when a reference is bound
+// to it (RULEDX_LIFETIMEBOUND). The table check, not the steps, decides whether a rule is valid;
+// a list given more items than its capacity is reported there, naming the rule and the list.
 #ifndef RULEDX_MODEL_RULE_HPP
 #define RULEDX_MODEL_RULE_HPP
 
 #include <initializer_list>
 #include <string_view>
 
+#include "ruledx/detail/blank.hpp"
+#include "ruledx/detail/text_arg.hpp"
+
 #include "ruledx/model/fact.hpp"
 #include "ruledx/model/fixed_list.hpp"
 #include "ruledx/model/observation.hpp"
 #include "ruledx/model/signal.hpp"
 #include "ruledx/model/version.hpp"
+
+// Marks a step's result as referring to the rule it was called on, so Clang's -Wdangling
+// diagnoses `const rule& r = rule(...).titled(...);`.
+#if defined(__clang__)
+#define RULEDX_LIFETIMEBOUND [[clang::lifetimebound]]
+#else
+#define RULEDX_LIFETIMEBOUND
+#endif
 
 namespace ruledx {
 
@@ -40,77 +55,69 @@ struct rule {
     static constexpr std::size_t max_related = 8;
     static constexpr std::size_t max_examples = 3;
 
-    std::string_view id;       // stable, e.g. "ims-account-not-admin"
-    std::string_view article;  // e.g. "Q173496"
-    std::string_view title;
+    std::string_view id = detail::no_text;       // stable, e.g. "ims-account-not-admin"
+    std::string_view article = detail::no_text;  // e.g. "Q173496"
+    std::string_view title = detail::no_text;
     // The versions the rule applies to, as a version fact of the catalog ("exchange_version").
     // Empty: the rule does not depend on the version.
-    std::string_view version_fact;
+    std::string_view version_fact = detail::no_text;
     fixed_list<version_range, max_versions> versions;
     fixed_list<signal, max_required> required;      // all must be seen for the rule to be likely
     fixed_list<signal, max_supporting> supporting;  // raise confidence; not needed
     fixed_list<fact_assignment, max_confirming> confirming;  // must hold for `confirmed`; a known
                                                               // different value rules the rule out
     fixed_list<fact_assignment, max_ruling_out> ruling_out;  // any that holds rules the rule out
-    std::string_view cause;
+    std::string_view cause = detail::no_text;
     fixed_list<std::string_view, max_steps> resolution;
     fixed_list<std::string_view, max_related> related;  // article ids
     fixed_list<example, max_examples> examples;
 
     constexpr rule() noexcept = default;
-    constexpr rule(std::string_view rule_id, std::string_view article_id) noexcept : id(rule_id), article(article_id) {}
+    constexpr rule(detail::text_arg rule_id, detail::text_arg article_id) noexcept : id(rule_id.value), article(article_id.value) {}
 
-    constexpr rule&& titled(std::string_view text) && noexcept {
-        title = text;
+    constexpr rule&& titled(detail::text_arg text) && noexcept RULEDX_LIFETIMEBOUND {
+        title = text.value;
         return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule titled(std::string_view text) const& noexcept { return rule(*this).titled(text); }
-    constexpr rule&& applies_to(std::string_view fact, std::initializer_list<version_range> ranges) && noexcept {
-        version_fact = fact;
-        versions = ranges;
+    constexpr rule&& applies_to(detail::text_arg fact, std::initializer_list<version_range> ranges) && noexcept RULEDX_LIFETIMEBOUND {
+        version_fact = fact.value;
+        versions.assign(ranges);
         return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule applies_to(std::string_view fact, std::initializer_list<version_range> ranges) const& noexcept { return rule(*this).applies_to(fact, ranges); }
-    constexpr rule&& requires_signals(std::initializer_list<signal> signals) && noexcept {
-        required = signals;
+    constexpr rule&& requires_signals(std::initializer_list<signal> signals) && noexcept RULEDX_LIFETIMEBOUND {
+        required.assign(signals);
         return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule requires_signals(std::initializer_list<signal> signals) const& noexcept { return rule(*this).requires_signals(signals); }
-    constexpr rule&& supported_by(std::initializer_list<signal> signals) && noexcept {
-        supporting = signals;
+    constexpr rule&& supported_by(std::initializer_list<signal> signals) && noexcept RULEDX_LIFETIMEBOUND {
+        supporting.assign(signals);
         return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule supported_by(std::initializer_list<signal> signals) const& noexcept { return rule(*this).supported_by(signals); }
-    constexpr rule&& confirmed_by(std::initializer_list<fact_assignment> facts) && noexcept {
-        confirming = facts;
+    constexpr rule&& confirmed_by(std::initializer_list<fact_assignment> facts) && noexcept RULEDX_LIFETIMEBOUND {
+        confirming.assign(facts);
         return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule confirmed_by(std::initializer_list<fact_assignment> facts) const& noexcept { return rule(*this).confirmed_by(facts); }
-    constexpr rule&& ruled_out_by(std::initializer_list<fact_assignment> facts) && noexcept {
-        ruling_out = facts;
+    constexpr rule&& ruled_out_by(std::initializer_list<fact_assignment> facts) && noexcept RULEDX_LIFETIMEBOUND {
+        ruling_out.assign(facts);
         return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule ruled_out_by(std::initializer_list<fact_assignment> facts) const& noexcept { return rule(*this).ruled_out_by(facts); }
-    constexpr rule&& because(std::string_view text) && noexcept {
-        cause = text;
+    constexpr rule&& because(detail::text_arg text) && noexcept RULEDX_LIFETIMEBOUND {
+        cause = text.value;
         return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule because(std::string_view text) const& noexcept { return rule(*this).because(text); }
-    constexpr rule&& resolved_by(std::initializer_list<std::string_view> steps) && noexcept {
-        resolution = steps;
+    constexpr rule&& resolved_by(std::initializer_list<detail::text_arg> steps) && noexcept RULEDX_LIFETIMEBOUND {
+        resolution.clear();
+        for (const detail::text_arg& step : steps) resolution.push_back(step.value);
         return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule resolved_by(std::initializer_list<std::string_view> steps) const& noexcept { return rule(*this).resolved_by(steps); }
-    constexpr rule&& see_also(std::initializer_list<std::string_view> articles) && noexcept {
-        related = articles;
+    constexpr rule&& see_also(std::initializer_list<detail::text_arg> articles) && noexcept RULEDX_LIFETIMEBOUND {
+        related.clear();
+        for (const detail::text_arg& article : articles) related.push_back(article.value);
         return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule see_also(std::initializer_list<std::string_view> articles) const& noexcept { return rule(*this).see_also(articles); }
-    constexpr rule&& shown_by(std::initializer_list<example> evidence) && noexcept {
-        examples = evidence;
+    constexpr rule&& shown_by(std::initializer_list<example> evidence) && noexcept RULEDX_LIFETIMEBOUND {
+        examples.assign(evidence);
         return static_cast<rule&&>(*this);
     }
-    [[nodiscard]] constexpr rule shown_by(std::initializer_list<example> evidence) const& noexcept { return rule(*this).shown_by(evidence); }
 
     // Signals are numbered required first, then supporting; reports refer to them by that number.
     [[nodiscard]] constexpr std::size_t signal_count() const noexcept { return required.size() + supporting.size(); }

@@ -8,6 +8,9 @@
 #include <cstdint>
 #include <string_view>
 
+#include "ruledx/detail/blank.hpp"
+#include "ruledx/detail/text_arg.hpp"
+
 #include "ruledx/model/event_type.hpp"
 #include "ruledx/model/fixed_list.hpp"
 
@@ -20,15 +23,15 @@ struct signal {
 
     signal_kind kind = signal_kind::event;
     // start_error: the service name ("MSExchangeIMC"); event: the event source.
-    std::string_view source;
+    std::string_view source = detail::no_text;
     // start_error: the error code (2140); event: the id Event Viewer shows. Kept 32 bits wide so
     // the table check can reject an id that does not fit the 16 bits a log stores.
     std::uint32_t code = 0;
     event_type type = event_type::unspecified;
-    std::string_view category;
+    std::string_view category = detail::no_text;
     // The literal description, or a fragment of it, as the article quotes it. Matching it raises
     // confidence; a log without descriptions (a binary log read without message files) still matches.
-    std::string_view description;
+    std::string_view description = detail::no_text;
     // Fragments that must appear in the description or the insertion strings when the input has
     // either: the values that tell articles apart (socket error "10048" against "10050").
     fixed_list<std::string_view, max_values> values;
@@ -38,37 +41,37 @@ struct signal {
         s.type = t;
         return s;
     }
-    [[nodiscard]] constexpr signal with_category(std::string_view c) const noexcept {
+    [[nodiscard]] constexpr signal with_category(detail::text_arg c) const noexcept {
         signal s = *this;
-        s.category = c;
+        s.category = c.value;
         return s;
     }
-    [[nodiscard]] constexpr signal with_description(std::string_view d) const noexcept {
+    [[nodiscard]] constexpr signal with_description(detail::text_arg d) const noexcept {
         signal s = *this;
-        s.description = d;
+        s.description = d.value;
         return s;
     }
-    [[nodiscard]] constexpr signal with_value(std::string_view v) const noexcept {
+    [[nodiscard]] constexpr signal with_value(detail::text_arg v) const noexcept {
         signal s = *this;
-        s.values.push_back(v);
+        s.values.push_back(v.value);
         return s;
     }
 };
 
 // The service failed to start with this error code (however it was printed).
-[[nodiscard]] constexpr signal start_error(std::string_view service, std::uint32_t code) noexcept {
+[[nodiscard]] constexpr signal start_error(detail::text_arg service, std::uint32_t code) noexcept {
     signal s;
     s.kind = signal_kind::start_error;
-    s.source = service;
+    s.source = service.value;
     s.code = code;
     return s;
 }
 
 // An event from this source with the id Event Viewer shows.
-[[nodiscard]] constexpr signal event(std::string_view source, std::uint32_t id) noexcept {
+[[nodiscard]] constexpr signal event(detail::text_arg source, std::uint32_t id) noexcept {
     signal s;
     s.kind = signal_kind::event;
-    s.source = source;
+    s.source = source.value;
     s.code = id;
     return s;
 }

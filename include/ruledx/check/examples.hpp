@@ -1,0 +1,107 @@
+// ruledx — the proof that each rule's examples pick it: a diagnosis per example.
+//
+// The one check that needs the evaluator. It runs one rule at a time, so make_table can spread
+// the proofs of a large table over many constant evaluations (check/checked_table.hpp).
+#ifndef RULEDX_CHECK_EXAMPLES_HPP
+#define RULEDX_CHECK_EXAMPLES_HPP
+
+#include <cstddef>
+#include <cstdint>
+
+#include "ruledx/check/problem.hpp"
+#include "ruledx/eval/diagnose.hpp"
+
+namespace ruledx::detail {
+
+// How many rules an example of rule r can make candidates at most: for each observation, the
+// signals of the same kind and code; for each fact, the rules it confirms. A proof's report holds
+// that many, so no candidate goes unranked, and costs no more than the evidence needs.
+template <class Table>
+[[nodiscard]] constexpr std::size_t candidates_bound(const Table& table, std::size_t r) noexcept {
+    const auto count_code = [&](signal_kind kind, std::uint32_t code, std::string_view source) {
+        const index_range range = indexed_signals(table, kind, code, source);
+        return range.end - range.begin;
+    };
+    std::size_t most = 1;
+    for (const example& ex : table.rules[r].examples) {
+        std::size_t n = 0;
+        for (const observed_start_error& e : ex.start_errors) n += count_code(signal_kind::start_error, e.code, e.service);
+        for (const observed_event& e : ex.events) n += count_code(signal_kind::event, e.id, e.source);
+        for (const fact_assignment& f : ex.facts) {
+            const std::uint16_t fact = lookup_fact(table.index.facts_by_name, table, f.name);
+            for (std::size_t i = first_opener(table, fact); fact != no_fact && i < table.index.opener_count &&
+                                                            table.index.openers[i].fact == fact;
+                 ++i)
+                ++n;
+        }
+        most = n > most ? n : most;
+    }
+    return most < Table::rule_count ? most : Table::rule_count;
+}
+
+// An example that could touch more rules than this is reported instead of proved: its proof
+// would cost a diagnosis over most of a large table, once per rule that shares the evidence.
+inline constexpr std::size_t max_proof_candidates = 1024;
+
+// Each of the rule's examples must make it the top candidate, strictly ahead of the next.
+// Capacity: at least candidates_bound(table, r).
+template <std::size_t Capacity, class Table>
+[[nodiscard]] constexpr check_result check_examples(const Table& table, std::size_t r) noexcept {
+    const rule& rl = table.rules[r];
+    if (candidates_bound(table, r) > Capacity)
+        return problem_at(table_problem::example_touches_too_many_rules, r, rl.id).with_value(Capacity);
+    for (const example& ex : rl.examples) {
+        report<Capacity> result{};
+        rank_candidates(table, ex.as_observations(), result);
+        const auto ranked = result.ranked();
+        if (ranked.empty()) return problem_at(table_problem::example_does_not_pick_its_rule, r, rl.id);
+        const auto winner = [&](std::size_t i) {
+            return problem_at(table_problem::example_does_not_pick_its_rule, r, rl.id, table.rules[ranked[i].rule_index].id)
+                .with_value(ranked[i].rule_index);
+        };
+        if (ranked[0].rule_index != r) return winner(0);
+        if (ranked[0].status == status::ruled_out)
+            return problem_at(table_problem::example_does_not_pick_its_rule, r, rl.id, rl.id);
+        if (ranked.size() > 1 && ranked[1].status == ranked[0].status && ranked[1].score == ranked[0].score) return winner(1);
+    }
+    return {};
+}
+
+// Whether an example of `rl` could make a rule of `other` a candidate: an observation with the
+// kind and code of one of its signals, or a fact that one of its rules is confirmed by. A join
+// proves again only the examples this is true of: the others rank exactly as they did.
+template <class Table>
+[[nodiscard]] constexpr bool examples_touch(const Table& other, const rule& rl) noexcept {
+    const auto has_code = [&](signal_kind kind, std::uint32_t code, std::string_view source) {
+        const index_range range = indexed_signals(other, kind, code, source);
+        return range.begin != range.end;
+    };
+    for (const example& ex : rl.examples) {
+        for (const observed_start_error& e : ex.start_errors)
+            if (has_code(signal_kind::start_error, e.code, e.service)) return true;
+        for (const observed_event& e : ex.events)
+            if (has_code(signal_kind::event, e.id, e.source)) return true;
+        for (const fact_assignment& f : ex.facts) {
+            const std::uint16_t fact = lookup_fact(other.index.facts_by_name, other, f.name);
+            if (fact == no_fact) continue;
+            const std::size_t i = first_opener(other, fact);
+            if (i < other.index.opener_count && other.index.openers[i].fact == fact) return true;
+        }
+    }
+    return false;
+}
+
+// Every rule's examples in one call.
+template <class Table>
+[[nodiscard]] constexpr check_result check_all_examples(const Table& table) noexcept {
+    for (std::size_t r = 0; r < Table::rule_count; ++r) {
+        const check_result result =
+            check_examples<(Table::rule_count < max_proof_candidates ? Table::rule_count : max_proof_candidates)>(table, r);
+        if (!result.ok()) return result;
+    }
+    return {};
+}
+
+}  // namespace ruledx::detail
+
+#endif

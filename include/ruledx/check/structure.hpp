@@ -1,0 +1,312 @@
+// ruledx — the structural checks a rule table must pass, as constexpr functions returning the
+// first problem.
+//
+// Structure only: names, ids, references, capacities, duplicates and rules no evidence could tell
+// apart. Proving that each rule's examples pick it needs the evaluator: check/examples.hpp.
+// Each check is O(n log n) in the rules and facts (duplicates are found by sorting hashes) and
+// works on a range of rules, so make_table can spread a large table over several constant
+// evaluations; checked_table.hpp turns a problem into a compile error, check_table() returns it.
+#ifndef RULEDX_CHECK_STRUCTURE_HPP
+#define RULEDX_CHECK_STRUCTURE_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "ruledx/check/problem.hpp"
+#include "ruledx/detail/sort.hpp"
+#include "ruledx/detail/text_hash.hpp"
+#include "ruledx/eval/rule_table.hpp"
+#include "ruledx/model/rule_set.hpp"
+
+namespace ruledx::detail {
+
+[[nodiscard]] constexpr bool is_lower_or_digit(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+// Fact names: snake_case.
+[[nodiscard]] constexpr bool well_formed_fact_name(std::string_view name) noexcept {
+    if (name.empty() || !(name[0] >= 'a' && name[0] <= 'z')) return false;
+    for (char c : name)
+        if (!is_lower_or_digit(c) && c != '_') return false;
+    return true;
+}
+
+// Rule ids: lower case words joined by '-', '_' or '.', e.g. "ims-account-not-admin".
+inline constexpr std::size_t max_rule_id_length = 64;
+[[nodiscard]] constexpr bool well_formed_rule_id(std::string_view id) noexcept {
+    if (id.empty() || id.size() > max_rule_id_length || !is_lower_or_digit(id[0])) return false;
+    for (char c : id)
+        if (!is_lower_or_digit(c) && c != '-' && c != '_' && c != '.') return false;
+    return true;
+}
+
+// Knowledge-base article ids: "Q" and five to seven digits, e.g. "Q173496".
+[[nodiscard]] constexpr bool well_formed_article_id(std::string_view id) noexcept {
+    if (id.size() < 6 || id.size() > 8 || id[0] != 'Q') return false;
+    for (std::size_t i = 1; i < id.size(); ++i)
+        if (id[i] < '0' || id[i] > '9') return false;
+    return true;
+}
+
+// Event Viewer shows 16-bit event ids.
+inline constexpr std::uint32_t max_event_id = 0xFFFF;
+
+// The catalog: names, questions, and no name twice (found by sorting the names' hashes).
+template <class Set, std::size_t Facts>
+[[nodiscard]] constexpr check_result check_catalog(const Set& set, const std::array<fact_key, Facts>& keys) noexcept {
+    static_assert(Facts < no_fact, "ruledx: a fact catalog holds at most 65534 facts");
+    for (std::size_t f = 0; f < Facts; ++f) {
+        const fact_definition& fact = set.facts[f];
+        if (!well_formed_fact_name(fact.name)) return problem_at(table_problem::malformed_fact_name, f, fact.name);
+        if (fact.question.empty()) return problem_at(table_problem::fact_without_question, f, fact.name);
+    }
+    // keys are sorted by hash, then catalog order: the first of equal names comes first.
+    check_result found;
+    for (std::size_t i = 1; i < Facts; ++i) {
+        for (std::size_t j = i; j-- > 0 && keys[j].hash == keys[i].hash;) {
+            const std::size_t later = keys[i].fact;
+            if (equal_text(set.facts[keys[j].fact].name, set.facts[later].name)) {
+                found = first_problem(found, problem_at(table_problem::duplicate_fact, later, set.facts[later].name)
+                                                 .with_value(keys[j].fact));
+                break;
+            }
+        }
+    }
+    return found;
+}
+
+// A fact a rule or an example names must be in the catalog, and compared with a value of its kind.
+template <class Set, std::size_t Facts>
+[[nodiscard]] constexpr table_problem check_fact_use(const Set& set, const std::array<fact_key, Facts>& keys,
+                                                     const fact_assignment& use) noexcept {
+    const std::uint16_t index = lookup_fact(keys, set, use.name);
+    if (index == no_fact) return table_problem::unknown_fact;
+    if (set.facts[index].kind != use.value.kind) return table_problem::fact_type_mismatch;
+    return table_problem::none;
+}
+
+// The lists of a rule, by the name a table author knows them by, that were given more items
+// than they hold.
+[[nodiscard]] constexpr check_result overflowing_list(const rule& rl, std::size_t r) noexcept {
+    const auto over = [&](std::string_view list, std::size_t capacity) {
+        return problem_at(table_problem::list_over_capacity, r, rl.id, list).with_value(capacity);
+    };
+    if (rl.versions.overflowed()) return over("applies_to (version ranges)", rule::max_versions);
+    if (rl.required.overflowed()) return over("requires_signals", rule::max_required);
+    if (rl.supporting.overflowed()) return over("supported_by", rule::max_supporting);
+    for (std::size_t s = 0; s < rl.signal_count(); ++s)
+        if (rl.signal_at(s).values.overflowed()) return over("with_value (values of one signal)", signal::max_values);
+    if (rl.confirming.overflowed()) return over("confirmed_by", rule::max_confirming);
+    if (rl.ruling_out.overflowed()) return over("ruled_out_by", rule::max_ruling_out);
+    if (rl.resolution.overflowed()) return over("resolved_by (steps)", rule::max_steps);
+    if (rl.related.overflowed()) return over("see_also", rule::max_related);
+    if (rl.examples.overflowed()) return over("shown_by (examples)", rule::max_examples);
+    for (const example& ex : rl.examples) {
+        if (ex.start_errors.overflowed()) return over("example_of (start errors of one example)", example::max_start_errors);
+        if (ex.events.overflowed()) return over("example_of (events of one example)", example::max_events);
+        if (ex.facts.overflowed()) return over("example_of (facts of one example)", example::max_facts);
+    }
+    return {};
+}
+
+// Everything about one rule that needs no other rule.
+template <class Set, std::size_t Facts>
+[[nodiscard]] constexpr check_result check_rule(const Set& set, const std::array<fact_key, Facts>& keys, std::size_t r) noexcept {
+    const rule& rl = set.rules[r];
+    const auto at = [&](table_problem p, std::string_view subject = {}) { return problem_at(p, r, rl.id, subject); };
+
+    const check_result over = overflowing_list(rl, r);
+    if (!over.ok()) return over;
+    if (!well_formed_rule_id(rl.id)) return at(table_problem::malformed_rule_id);
+    if (!well_formed_article_id(rl.article)) return at(table_problem::malformed_article_id, rl.article);
+    if (rl.title.empty()) return at(table_problem::missing_title);
+    if (rl.signal_count() == 0) return at(table_problem::no_observable_signal);
+    for (std::size_t s = 0; s < rl.signal_count(); ++s) {
+        const signal& sig = rl.signal_at(s);
+        if (sig.source.empty()) return at(table_problem::empty_source);
+        if (sig.kind == signal_kind::event && sig.code > max_event_id)
+            return at(table_problem::event_id_over_65535, sig.source).with_value(sig.code);
+    }
+    if (!rl.version_fact.empty() || !rl.versions.empty()) {
+        const std::uint16_t index = lookup_fact(keys, set, rl.version_fact);
+        if (index == no_fact) return at(table_problem::unknown_fact, rl.version_fact);
+        if (set.facts[index].kind != fact_kind::version) return at(table_problem::fact_type_mismatch, rl.version_fact);
+        for (const version_range& range : rl.versions)
+            if (range.inverted()) return at(table_problem::inverted_version_range, rl.version_fact);
+    }
+    for (const auto* list : {&rl.confirming, &rl.ruling_out}) {
+        for (const fact_assignment& use : *list) {
+            const table_problem p = check_fact_use(set, keys, use);
+            if (p != table_problem::none) return at(p, use.name);
+        }
+    }
+    if (rl.cause.empty()) return at(table_problem::missing_cause);
+    if (rl.resolution.empty()) return at(table_problem::missing_resolution);
+    for (std::string_view step : rl.resolution)
+        if (step.empty()) return at(table_problem::missing_resolution);
+    for (std::string_view article : rl.related)
+        if (!well_formed_article_id(article)) return at(table_problem::malformed_related_article, article);
+    for (const example& ex : rl.examples) {
+        if (ex.start_errors.empty() && ex.events.empty() && ex.facts.empty())
+            return at(table_problem::example_without_evidence);
+        for (const fact_assignment& use : ex.facts) {
+            const table_problem p = check_fact_use(set, keys, use);
+            if (p != table_problem::none) return at(p, use.name);
+        }
+    }
+    return {};
+}
+
+template <class List>
+[[nodiscard]] constexpr bool same_signals(const List& a, const List& b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (const signal& s : a) {
+        bool found = false;
+        for (const signal& t : b) found = found || same_signal(s, t);
+        if (!found) return false;
+    }
+    return true;
+}
+
+[[nodiscard]] constexpr bool same_facts(const fixed_list<fact_assignment, rule::max_confirming>& a,
+                                        const fixed_list<fact_assignment, rule::max_confirming>& b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (const fact_assignment& f : a) {
+        bool found = false;
+        for (const fact_assignment& g : b) found = found || (equal_text(f.name, g.name) && f.value == g.value);
+        if (!found) return false;
+    }
+    return true;
+}
+
+// No observation could rank one above the other: same signals, same facts, same versions.
+[[nodiscard]] constexpr bool indistinguishable(const rule& a, const rule& b) noexcept {
+    if (!same_signals(a.required, b.required) || !same_signals(a.supporting, b.supporting)) return false;
+    if (!same_facts(a.confirming, b.confirming) || !same_facts(a.ruling_out, b.ruling_out)) return false;
+    if (!equal_text(a.version_fact, b.version_fact) || a.versions.size() != b.versions.size()) return false;
+    for (std::size_t i = 0; i < a.versions.size(); ++i)
+        if (a.versions[i].first != b.versions[i].first || a.versions[i].last != b.versions[i].last) return false;
+    return true;
+}
+
+[[nodiscard]] constexpr std::uint64_t signal_key(const signal& s) noexcept {
+    std::uint64_t h = hash_combine(static_cast<std::uint64_t>(s.kind), s.code);
+    return hash_combine(hash_combine(h, hash_name(s.source)), values_key(s));
+}
+
+[[nodiscard]] constexpr std::uint64_t fact_use_key(const fact_assignment& f) noexcept {
+    std::uint64_t h = hash_combine(hash_text(f.name), static_cast<std::uint64_t>(f.value.kind));
+    switch (f.value.kind) {
+        case fact_kind::boolean: return hash_combine(h, f.value.boolean ? 1 : 0);
+        case fact_kind::number: return hash_combine(h, static_cast<std::uint64_t>(f.value.number));
+        case fact_kind::text: return hash_combine(h, hash_text(f.value.text));
+        case fact_kind::version:
+            return hash_combine(h, (std::uint64_t{f.value.version_number.major} << 16) | f.value.version_number.minor);
+    }
+    return h;
+}
+
+// Equal for two rules that are indistinguishable (lists compared as sets, as indistinguishable() does).
+[[nodiscard]] constexpr std::uint64_t evidence_key(const rule& rl) noexcept {
+    std::uint64_t required = 0;
+    std::uint64_t supporting = 0;
+    std::uint64_t confirming = 0;
+    std::uint64_t ruling_out = 0;
+    for (const signal& s : rl.required) required += spread(signal_key(s));
+    for (const signal& s : rl.supporting) supporting += spread(signal_key(s));
+    for (const fact_assignment& f : rl.confirming) confirming += spread(fact_use_key(f));
+    for (const fact_assignment& f : rl.ruling_out) ruling_out += spread(fact_use_key(f));
+    std::uint64_t h = hash_combine(hash_combine(required, supporting), hash_combine(confirming, ruling_out));
+    h = hash_combine(h, hash_text(rl.version_fact));
+    for (const version_range& range : rl.versions)
+        h = hash_combine(h, (std::uint64_t{range.first.major} << 48) | (std::uint64_t{range.first.minor} << 32) |
+                                (std::uint64_t{range.last.major} << 16) | range.last.minor);
+    return h;
+}
+
+struct keyed_rule {
+    std::uint64_t key = 0;
+    std::uint32_t rule = 0;
+};
+[[nodiscard]] constexpr bool sorts_before(const keyed_rule& a, const keyed_rule& b) noexcept {
+    return a.key != b.key ? a.key < b.key : a.rule < b.rule;
+}
+
+// What checking rules [begin, begin + Count) found: the first problem of one rule alone, and the
+// rules' id and evidence keys, sorted, for finding twins when parts are merged.
+template <std::size_t Count>
+struct structure_part {
+    check_result problem;
+    std::array<keyed_rule, Count> ids{};
+    std::array<keyed_rule, Count> evidence{};
+};
+
+template <std::size_t Count, class Set, std::size_t Facts>
+[[nodiscard]] constexpr structure_part<Count> check_rules(const Set& set, const std::array<fact_key, Facts>& keys,
+                                                          std::size_t begin) noexcept {
+    structure_part<Count> part{};
+    for (std::size_t k = 0; k < Count; ++k) {
+        const std::size_t r = begin + k;
+        if (part.problem.ok()) part.problem = check_rule(set, keys, r);
+        part.ids[k] = {hash_text(set.rules[r].id), static_cast<std::uint32_t>(r)};
+        part.evidence[k] = {evidence_key(set.rules[r]), static_cast<std::uint32_t>(r)};
+    }
+    stable_sort(part.ids, Count, before);
+    stable_sort(part.evidence, Count, before);
+    return part;
+}
+
+// Rules of equal keys (adjacent once sorted) are compared for real; the later one is reported, naming
+// the earlier (its index is the problem's value).
+template <std::size_t N, class Set, class Same>
+[[nodiscard]] constexpr check_result first_twin(const Set& set, const std::array<keyed_rule, N>& sorted, table_problem p,
+                                                Same same) noexcept {
+    check_result found;
+    for (std::size_t i = 1; i < N; ++i) {
+        for (std::size_t j = i; j-- > 0 && sorted[j].key == sorted[i].key;) {
+            const rule& earlier = set.rules[sorted[j].rule];
+            const rule& later = set.rules[sorted[i].rule];
+            if (same(earlier, later)) {
+                const std::string_view subject = p == table_problem::duplicate_rule_id ? later.id : earlier.id;
+                found = first_problem(found, problem_at(p, sorted[i].rule, later.id, subject).with_value(sorted[j].rule));
+                break;
+            }
+        }
+    }
+    return found;
+}
+
+[[nodiscard]] constexpr bool same_id(const rule& a, const rule& b) noexcept { return equal_text(a.id, b.id); }
+
+template <class Set, std::size_t A, std::size_t B>
+[[nodiscard]] constexpr structure_part<A + B> merge_parts(const Set& set, const structure_part<A>& a,
+                                                          const structure_part<B>& b) noexcept {
+    structure_part<A + B> out{};
+    merge_sorted(a.ids, A, b.ids, B, out.ids, before);
+    merge_sorted(a.evidence, A, b.evidence, B, out.evidence, before);
+    out.problem = first_problem(a.problem, b.problem);
+    return out;
+}
+
+// The first problem of a part that covers the whole table: its own, or twins.
+template <class Set, std::size_t N>
+[[nodiscard]] constexpr check_result first_problem_of_table(const Set& set, const structure_part<N>& whole) noexcept {
+    const auto same_evidence = [](const rule& x, const rule& y) { return indistinguishable(x, y); };
+    return first_problem(whole.problem, first_problem(first_twin(set, whole.ids, table_problem::duplicate_rule_id, same_id),
+                                                      first_twin(set, whole.evidence, table_problem::indistinguishable_rules,
+                                                                 same_evidence)));
+}
+
+// Every structural check of a whole set in one call.
+template <class Set>
+[[nodiscard]] constexpr check_result check_structure(const Set& set) noexcept {
+    const auto keys = catalog_keys<Set::fact_count>(set);
+    const check_result catalog = check_catalog(set, keys);
+    if (!catalog.ok()) return catalog;
+    return first_problem_of_table(set, check_rules<Set::rule_count>(set, keys, 0));
+}
+
+}  // namespace ruledx::detail
+
+#endif

@@ -1,0 +1,62 @@
+// ruledx — a stable merge sort and a merge, usable in constant expressions.
+//
+// std::sort is constexpr only from C++20; the table checks and indexes sort at compile time in C++17.
+#ifndef RULEDX_DETAIL_SORT_HPP
+#define RULEDX_DETAIL_SORT_HPP
+
+#include <array>
+#include <cstddef>
+
+namespace ruledx::detail {
+
+// Orders by the sorts_before() of the item's type (found by argument-dependent lookup).
+struct before_fn {
+    template <class T>
+    constexpr bool operator()(const T& a, const T& b) const noexcept {
+        return sorts_before(a, b);
+    }
+};
+inline constexpr before_fn before{};
+
+// Sorts items[0, count) so that before(a, b) orders them; equal items keep their order.
+template <class T, std::size_t N, class Before>
+constexpr void stable_sort(std::array<T, N>& items, std::size_t count, Before before) noexcept {
+    if (count < 2) return;
+    std::array<T, N> buffer{};
+    std::array<T, N>* from = &items;
+    std::array<T, N>* to = &buffer;
+    for (std::size_t width = 1; width < count; width *= 2) {
+        for (std::size_t lo = 0; lo < count; lo += 2 * width) {
+            const std::size_t mid = lo + width < count ? lo + width : count;
+            const std::size_t hi = lo + 2 * width < count ? lo + 2 * width : count;
+            std::size_t i = lo;
+            std::size_t j = mid;
+            std::size_t k = lo;
+            while (i < mid && j < hi) (*to)[k++] = before((*from)[j], (*from)[i]) ? (*from)[j++] : (*from)[i++];
+            while (i < mid) (*to)[k++] = (*from)[i++];
+            while (j < hi) (*to)[k++] = (*from)[j++];
+        }
+        std::array<T, N>* swap = from;
+        from = to;
+        to = swap;
+    }
+    if (from != &items)
+        for (std::size_t i = 0; i < count; ++i) items[i] = (*from)[i];
+}
+
+// Merges two sorted ranges into out (which holds both); on equal items a's come first.
+template <class T, std::size_t A, std::size_t B, std::size_t Out, class Before>
+constexpr std::size_t merge_sorted(const std::array<T, A>& a, std::size_t a_count, const std::array<T, B>& b,
+                                   std::size_t b_count, std::array<T, Out>& out, Before before) noexcept {
+    std::size_t i = 0;
+    std::size_t j = 0;
+    std::size_t k = 0;
+    while (i < a_count && j < b_count) out[k++] = before(b[j], a[i]) ? b[j++] : a[i++];
+    while (i < a_count) out[k++] = a[i++];
+    while (j < b_count) out[k++] = b[j++];
+    return k;
+}
+
+}  // namespace ruledx::detail
+
+#endif

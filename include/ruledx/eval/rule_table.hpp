@@ -1,0 +1,276 @@
+// ruledx — a rule table: a rule set and what the evaluator derives from it, once.
+//
+// The index is what makes a diagnosis cost follow the evidence rather than the table: every
+// signal sorted by kind and code (an observation is looked up, not compared with every rule),
+// how many rules share each signal (an event one article has is strong evidence; an error code
+// twenty articles share is weak), the catalog index of every fact a rule names, and which rules a
+// fact that holds opens.
+//
+// It is built in parts, a range of rules at a time, and the parts are merged: make_table builds
+// each part in a constant evaluation of its own, so no evaluation grows with the table beyond
+// what the compilers' default limits allow (check/checked_table.hpp); build_table does the same
+// in one call, for tables built at run time.
+#ifndef RULEDX_EVAL_RULE_TABLE_HPP
+#define RULEDX_EVAL_RULE_TABLE_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "ruledx/detail/sort.hpp"
+#include "ruledx/detail/text_hash.hpp"
+#include "ruledx/model/rule_set.hpp"
+
+namespace ruledx {
+
+// One entry of the signal index: signal number `index` of rule `rule`.
+struct signal_ref {
+    signal_kind kind = signal_kind::event;
+    std::uint32_t code = 0;
+    std::uint64_t source_key = 0;  // hash_name(source): equal when same_name holds
+    std::uint64_t values_key = 0;  // the telling values, in any order
+    std::uint32_t rule = 0;
+    std::uint32_t index = 0;
+};
+
+// Kind and code first (what an observation is looked up by), then the signal's identity, then
+// rule order, so that a class of equal signals is one run with its rules ascending.
+[[nodiscard]] constexpr bool sorts_before(const signal_ref& a, const signal_ref& b) noexcept {
+    if (a.kind != b.kind) return a.kind < b.kind;
+    if (a.code != b.code) return a.code < b.code;
+    if (a.source_key != b.source_key) return a.source_key < b.source_key;
+    if (a.values_key != b.values_key) return a.values_key < b.values_key;
+    if (a.rule != b.rule) return a.rule < b.rule;
+    return a.index < b.index;
+}
+
+struct signal_stats {
+    // How many rules of the table have the same signal (itself included)...
+    std::uint16_t shared_by = 0;
+    // ...and the same ignoring the telling values: what an event that matched on its id alone (no
+    // text to read the values in) is worth.
+    std::uint16_t shared_by_id = 0;
+    // Equal for two signals exactly when they are the same signal.
+    std::uint32_t signal_class = 0;
+};
+
+// Catalog indexes of the facts a rule names (no_fact where the catalog lacks one).
+struct rule_facts {
+    std::array<std::uint16_t, rule::max_confirming> confirming{};
+    std::array<std::uint16_t, rule::max_ruling_out> ruling_out{};
+    std::uint16_t version = no_fact;
+};
+
+
+// Rule `rule` is confirmed by fact `fact`: when that fact holds, the rule is a candidate even if
+// no signal touched it.
+struct fact_opener {
+    std::uint16_t fact = 0;
+    std::uint32_t rule = 0;
+};
+
+// A version that some rule's range starts or ends at: the answers the version question can get.
+struct named_version {
+    std::uint16_t fact = 0;
+    version value;
+};
+
+[[nodiscard]] constexpr bool sorts_before(const fact_opener& a, const fact_opener& b) noexcept {
+    return a.fact != b.fact ? a.fact < b.fact : a.rule < b.rule;
+}
+[[nodiscard]] constexpr bool sorts_before(const named_version& a, const named_version& b) noexcept {
+    return a.fact != b.fact ? a.fact < b.fact : a.value < b.value;
+}
+
+// The distinct versions a table's ranges name, kept for weighing the version question. A table
+// naming more keeps the first ones: it weighs that question less precisely, nothing else.
+inline constexpr std::size_t max_named_versions = 64;
+
+
+// Signals, facts and openers are counted exactly by make_table; tables built at run time use
+// upper bounds (every list full).
+template <std::size_t Facts, std::size_t Rules, std::size_t Signals, std::size_t Openers>
+struct table_index {
+    std::array<fact_key, Facts> facts_by_name{};
+    std::array<signal_ref, Signals> signals{};  // sorted_before order
+    std::size_t signal_count = 0;
+    // Rule r's signal s (rule::signal_at numbering) is stats[first_signal[r] + s].
+    std::array<std::uint32_t, Rules + 1> first_signal{};
+    std::array<signal_stats, Signals> stats{};
+    std::array<rule_facts, Rules> rules{};
+    std::array<fact_opener, Openers> openers{};  // sorted by fact
+    std::size_t opener_count = 0;
+    std::array<named_version, max_named_versions> versions{};  // sorted, distinct
+    std::size_t version_count = 0;
+
+    [[nodiscard]] constexpr const signal_stats& stats_of(std::size_t rule_index, std::size_t signal_index) const noexcept {
+        return stats[first_signal[rule_index] + signal_index];
+    }
+};
+
+template <std::size_t Facts, std::size_t Rules, std::size_t Signals = Rules * rule::max_signals,
+          std::size_t Openers = Rules * rule::max_confirming>
+struct rule_table : rule_set<Facts, Rules> {
+    table_index<Facts, Rules, Signals, Openers> index;
+};
+
+namespace detail {
+
+
+template <class Set>
+[[nodiscard]] constexpr std::size_t signal_total(const Set& set, std::size_t begin, std::size_t end) noexcept {
+    std::size_t n = 0;
+    for (std::size_t r = begin; r < end; ++r) n += set.rules[r].signal_count();
+    return n;
+}
+
+template <class Set>
+[[nodiscard]] constexpr std::size_t opener_total(const Set& set, std::size_t begin, std::size_t end) noexcept {
+    std::size_t n = 0;
+    for (std::size_t r = begin; r < end; ++r) n += set.rules[r].confirming.size();
+    return n;
+}
+
+
+
+// The index of rules [begin, begin + RuleCount): what one constant evaluation builds.
+template <std::size_t Signals, std::size_t Openers, std::size_t RuleCount>
+struct index_part {
+    std::array<signal_ref, Signals> signals{};
+    std::size_t signal_count = 0;
+    std::array<fact_opener, Openers> openers{};
+    std::size_t opener_count = 0;
+    std::array<rule_facts, RuleCount> rules{};
+    std::array<std::uint32_t, RuleCount> signals_of_rule{};
+    std::array<named_version, max_named_versions> versions{};
+    std::size_t version_count = 0;
+};
+
+template <std::size_t Capacity>
+constexpr void add_version(std::array<named_version, Capacity>& versions, std::size_t& count, named_version v) noexcept {
+    for (std::size_t i = 0; i < count; ++i)
+        if (versions[i].fact == v.fact && versions[i].value == v.value) return;
+    if (count < Capacity) versions[count++] = v;
+}
+
+template <std::size_t Signals, std::size_t Openers, std::size_t RuleCount, std::size_t Facts, class Set>
+[[nodiscard]] constexpr index_part<Signals, Openers, RuleCount> index_rules(const Set& set,
+                                                                           const std::array<fact_key, Facts>& keys,
+                                                                           std::size_t begin) noexcept {
+    index_part<Signals, Openers, RuleCount> part{};
+    for (std::size_t k = 0; k < RuleCount; ++k) {
+        const std::size_t r = begin + k;
+        const rule& rl = set.rules[r];
+        part.signals_of_rule[k] = static_cast<std::uint32_t>(rl.signal_count());
+        for (std::size_t s = 0; s < rl.signal_count() && part.signal_count < Signals; ++s) {
+            const signal& sig = rl.signal_at(s);
+            part.signals[part.signal_count++] = {sig.kind, sig.code, hash_name(sig.source), values_key(sig),
+                                                 static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(s)};
+        }
+        rule_facts& facts = part.rules[k];
+        for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
+            facts.confirming[f] = lookup_fact(keys, set, rl.confirming[f].name);
+            if (part.opener_count < Openers) part.openers[part.opener_count++] = {facts.confirming[f], static_cast<std::uint32_t>(r)};
+        }
+        for (std::size_t f = 0; f < rl.ruling_out.size(); ++f) facts.ruling_out[f] = lookup_fact(keys, set, rl.ruling_out[f].name);
+        if (!rl.version_fact.empty()) {
+            facts.version = lookup_fact(keys, set, rl.version_fact);
+            for (const version_range& range : rl.versions) {
+                add_version(part.versions, part.version_count, {facts.version, range.first});
+                add_version(part.versions, part.version_count, {facts.version, range.last});
+            }
+        }
+    }
+    stable_sort(part.signals, part.signal_count, before);
+    stable_sort(part.openers, part.opener_count, before);
+    return part;
+}
+
+template <std::size_t S1, std::size_t O1, std::size_t R1, std::size_t S2, std::size_t O2, std::size_t R2>
+[[nodiscard]] constexpr index_part<S1 + S2, O1 + O2, R1 + R2> merge_parts(const index_part<S1, O1, R1>& a,
+                                                                       const index_part<S2, O2, R2>& b) noexcept {
+    index_part<S1 + S2, O1 + O2, R1 + R2> out{};
+    out.signal_count = merge_sorted(a.signals, a.signal_count, b.signals, b.signal_count, out.signals, before);
+    out.opener_count = merge_sorted(a.openers, a.opener_count, b.openers, b.opener_count, out.openers, before);
+    for (std::size_t k = 0; k < R1; ++k) {
+        out.rules[k] = a.rules[k];
+        out.signals_of_rule[k] = a.signals_of_rule[k];
+    }
+    for (std::size_t k = 0; k < R2; ++k) {
+        out.rules[R1 + k] = b.rules[k];
+        out.signals_of_rule[R1 + k] = b.signals_of_rule[k];
+    }
+    out.versions = a.versions;
+    out.version_count = a.version_count;
+    for (std::size_t i = 0; i < b.version_count; ++i) add_version(out.versions, out.version_count, b.versions[i]);
+    return out;
+}
+
+// Counts, for every signal, the rules that share it: integer work over runs of the sorted index.
+template <std::size_t Facts, std::size_t Rules, std::size_t Signals, std::size_t Openers>
+[[nodiscard]] constexpr table_index<Facts, Rules, Signals, Openers> finish_index(
+    const std::array<fact_key, Facts>& keys, const index_part<Signals, Openers, Rules>& part) noexcept {
+    table_index<Facts, Rules, Signals, Openers> index{};
+    index.facts_by_name = keys;
+    index.signals = part.signals;
+    index.signal_count = part.signal_count;
+    index.rules = part.rules;
+    index.openers = part.openers;
+    index.opener_count = part.opener_count;
+    for (std::size_t r = 0; r < Rules; ++r) index.first_signal[r + 1] = index.first_signal[r] + part.signals_of_rule[r];
+    index.versions = part.versions;
+    index.version_count = part.version_count;
+    stable_sort(index.versions, index.version_count, before);
+
+    const std::size_t n = index.signal_count;
+    const auto& refs = index.signals;
+    for (std::size_t first = 0; first < n;) {  // a run of one kind, code and source
+        std::size_t last = first + 1;
+        while (last < n && refs[last].kind == refs[first].kind && refs[last].code == refs[first].code &&
+               refs[last].source_key == refs[first].source_key)
+            ++last;
+        std::uint16_t rules_by_id = 0;
+        for (std::size_t i = first; i < last; ++i) rules_by_id += (i == first || refs[i].rule != refs[i - 1].rule) ? 1 : 0;
+        for (std::size_t class_first = first; class_first < last;) {  // one class: same values too
+            std::size_t class_last = class_first + 1;
+            while (class_last < last && refs[class_last].values_key == refs[class_first].values_key) ++class_last;
+            std::uint16_t rules_in_class = 0;
+            for (std::size_t i = class_first; i < class_last; ++i)
+                rules_in_class += (i == class_first || refs[i].rule != refs[i - 1].rule) ? 1 : 0;
+            for (std::size_t i = class_first; i < class_last; ++i) {
+                signal_stats& stats = index.stats[index.first_signal[refs[i].rule] + refs[i].index];
+                stats.shared_by = rules_in_class;
+                stats.shared_by_id = rules_by_id;
+                stats.signal_class = static_cast<std::uint32_t>(class_first);
+            }
+            class_first = class_last;
+        }
+        first = last;
+    }
+    return index;
+}
+
+}  // namespace detail
+
+// A table over facts and rules that outlive it, indexed in one call: for tables built at run time
+// (rules generated from a vendor's own data) and for tests. It is not checked; see check_table.
+template <std::size_t Facts, std::size_t Rules, class FactArray, class RuleArray>
+[[nodiscard]] constexpr rule_table<Facts, Rules> build_table(const FactArray& facts, const RuleArray& rules) noexcept {
+    rule_table<Facts, Rules> table{};
+    static_cast<rule_set<Facts, Rules>&>(table) = refer_to<Facts, Rules>(facts, rules);
+    const auto keys = detail::catalog_keys<Facts>(table);
+    const auto part = detail::index_rules<Rules * rule::max_signals, Rules * rule::max_confirming, Rules>(table, keys, 0);
+    table.index = detail::finish_index(keys, part);
+    return table;
+}
+
+template <class T, std::size_t Facts, class U, std::size_t Rules>
+[[nodiscard]] constexpr rule_table<Facts, Rules> build_table(const std::array<T, Facts>& facts,
+                                                            const std::array<U, Rules>& rules) noexcept {
+    return build_table<Facts, Rules>(facts, rules);
+}
+
+}  // namespace ruledx
+
+#endif

@@ -1,0 +1,153 @@
+// ruledx — a rule set: a fact catalog and the rules that use it, as written by their authors.
+//
+// A set refers to the author's facts and rules (arrays with static storage, or any storage that
+// outlives the set) instead of copying them: building, joining and checking a table of thousands
+// of rules then copies no rule. What the evaluator derives from a set is in eval/rule_table.hpp;
+// make_table / join / without (check/checked_table.hpp) build checked tables.
+#ifndef RULEDX_MODEL_RULE_SET_HPP
+#define RULEDX_MODEL_RULE_SET_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "ruledx/detail/sort.hpp"
+#include "ruledx/detail/text_hash.hpp"
+#include "ruledx/detail/text_match.hpp"
+#include "ruledx/model/fact.hpp"
+#include "ruledx/model/rule.hpp"
+#include "ruledx/model/signal.hpp"
+
+namespace ruledx {
+
+inline constexpr std::size_t not_found = static_cast<std::size_t>(-1);
+// A fact reference the catalog does not hold (checked tables have none).
+inline constexpr std::uint16_t no_fact = 0xFFFF;
+
+// The same telling values, in any order.
+[[nodiscard]] constexpr bool same_values(const signal& a, const signal& b) noexcept {
+    if (a.values.size() != b.values.size()) return false;
+    for (std::string_view v : a.values) {
+        bool found = false;
+        for (std::string_view w : b.values) found = found || detail::same_name(v, w);
+        if (!found) return false;
+    }
+    return true;
+}
+
+// Two signals are the same observable thing: same kind, code or id, source and telling values.
+[[nodiscard]] constexpr bool same_signal(const signal& a, const signal& b) noexcept {
+    return a.kind == b.kind && a.code == b.code && detail::same_name(a.source, b.source) && same_values(a, b);
+}
+
+// A catalog entry by the hash of its name: catalogs are searched by sorting, not by comparing
+// every name with every other.
+struct fact_key {
+    std::uint64_t hash = 0;  // hash_text(name)
+    std::uint16_t fact = 0;
+};
+[[nodiscard]] constexpr bool sorts_before(const fact_key& a, const fact_key& b) noexcept {
+    return a.hash != b.hash ? a.hash < b.hash : a.fact < b.fact;
+}
+
+namespace detail {
+[[nodiscard]] constexpr std::uint64_t values_key(const signal& s) noexcept {
+    std::uint64_t key = 0;
+    for (std::string_view v : s.values) key += spread(hash_name(v));
+    return key;
+}
+
+// The catalog sorted by the hash of each name.
+template <std::size_t Facts, class Set>
+[[nodiscard]] constexpr std::array<fact_key, Facts> catalog_keys(const Set& set) noexcept {
+    std::array<fact_key, Facts> keys{};
+    for (std::size_t f = 0; f < Facts; ++f) keys[f] = {hash_text(set.facts[f].name), static_cast<std::uint16_t>(f)};
+    stable_sort(keys, Facts, before);
+    return keys;
+}
+
+// The catalog index of a fact, or no_fact.
+template <std::size_t Facts, class Set>
+[[nodiscard]] constexpr std::uint16_t lookup_fact(const std::array<fact_key, Facts>& keys, const Set& set,
+                                                  std::string_view name) noexcept {
+    const std::uint64_t hash = hash_text(name);
+    std::size_t lo = 0;
+    std::size_t hi = Facts;
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (keys[mid].hash < hash)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < Facts && keys[lo].hash == hash; ++lo)
+        if (detail::equal_text(set.facts[keys[lo].fact].name, name)) return keys[lo].fact;
+    return no_fact;
+}
+}  // namespace detail
+
+// N references to values that live elsewhere; reads like an array of const T.
+template <class T, std::size_t N>
+class ref_list {
+public:
+    class iterator {
+    public:
+        constexpr explicit iterator(const T* const* at) noexcept : at_(at) {}
+        [[nodiscard]] constexpr const T& operator*() const noexcept { return **at_; }
+        [[nodiscard]] constexpr const T* operator->() const noexcept { return *at_; }
+        constexpr iterator& operator++() noexcept {
+            ++at_;
+            return *this;
+        }
+        [[nodiscard]] friend constexpr bool operator==(iterator a, iterator b) noexcept { return a.at_ == b.at_; }
+        [[nodiscard]] friend constexpr bool operator!=(iterator a, iterator b) noexcept { return a.at_ != b.at_; }
+
+    private:
+        const T* const* at_;
+    };
+
+    [[nodiscard]] static constexpr std::size_t size() noexcept { return N; }
+    [[nodiscard]] static constexpr bool empty() noexcept { return N == 0; }
+    [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return *items_[i]; }
+    [[nodiscard]] constexpr iterator begin() const noexcept { return iterator(items_.data()); }
+    [[nodiscard]] constexpr iterator end() const noexcept { return iterator(items_.data() + N); }
+
+    constexpr void refer(std::size_t i, const T& item) noexcept { items_[i] = &item; }
+
+private:
+    std::array<const T*, N == 0 ? 1 : N> items_{};
+};
+
+template <std::size_t Facts, std::size_t Rules>
+struct rule_set {
+    static constexpr std::size_t fact_count = Facts;
+    static constexpr std::size_t rule_count = Rules;
+
+    ref_list<fact_definition, Facts> facts;
+    ref_list<rule, Rules> rules;
+
+    [[nodiscard]] constexpr std::size_t find_fact(std::string_view name) const noexcept {
+        for (std::size_t i = 0; i < Facts; ++i)
+            if (detail::equal_text(facts[i].name, name)) return i;
+        return not_found;
+    }
+    [[nodiscard]] constexpr std::size_t find_rule(std::string_view id) const noexcept {
+        for (std::size_t i = 0; i < Rules; ++i)
+            if (detail::equal_text(rules[i].id, id)) return i;
+        return not_found;
+    }
+};
+
+// A set over arrays (or anything indexable) of facts and rules that outlive it.
+template <std::size_t Facts, std::size_t Rules, class FactArray, class RuleArray>
+[[nodiscard]] constexpr rule_set<Facts, Rules> refer_to(const FactArray& facts, const RuleArray& rules) noexcept {
+    rule_set<Facts, Rules> set{};
+    for (std::size_t i = 0; i < Facts; ++i) set.facts.refer(i, facts[i]);
+    for (std::size_t i = 0; i < Rules; ++i) set.rules.refer(i, rules[i]);
+    return set;
+}
+
+}  // namespace ruledx
+
+#endif
