@@ -1704,9 +1704,8 @@ template <std::size_t N, class Set, class Same>
 
 [[nodiscard]] constexpr bool same_id(const rule& a, const rule& b) noexcept { return equal_text(a.id, b.id); }
 
-template <class Set, std::size_t A, std::size_t B>
-[[nodiscard]] constexpr structure_part<A + B> merge_parts(const Set& set, const structure_part<A>& a,
-                                                          const structure_part<B>& b) noexcept {
+template <std::size_t A, std::size_t B>
+[[nodiscard]] constexpr structure_part<A + B> merge_parts(const structure_part<A>& a, const structure_part<B>& b) noexcept {
     structure_part<A + B> out{};
     merge_sorted(a.ids, A, b.ids, B, out.ids, before);
     merge_sorted(a.evidence, A, b.evidence, B, out.evidence, before);
@@ -2617,8 +2616,8 @@ struct structure_tree<Source, Begin, End, true> {
 template <class Source, std::size_t Begin, std::size_t End>
 struct structure_tree<Source, Begin, End, false> {
     static constexpr std::size_t middle = Begin + (End - Begin) / 2;
-    static constexpr auto value = merge_parts(Source::value, structure_tree<Source, Begin, middle>::value,
-                                              structure_tree<Source, middle, End>::value);
+    static constexpr auto value =
+        merge_parts(structure_tree<Source, Begin, middle>::value, structure_tree<Source, middle, End>::value);
 };
 
 template <class Source>

@@ -163,8 +163,8 @@ struct structure_tree<Source, Begin, End, true> {
 template <class Source, std::size_t Begin, std::size_t End>
 struct structure_tree<Source, Begin, End, false> {
     static constexpr std::size_t middle = Begin + (End - Begin) / 2;
-    static constexpr auto value = merge_parts(Source::value, structure_tree<Source, Begin, middle>::value,
-                                              structure_tree<Source, middle, End>::value);
+    static constexpr auto value =
+        merge_parts(structure_tree<Source, Begin, middle>::value, structure_tree<Source, middle, End>::value);
 };
 
 template <class Source>
