@@ -112,8 +112,8 @@ done
 
 # ---- evaluation (Google Benchmark) --------------------------------------------------------------
 log "evaluation benchmark"
-"$build/bench/ruledx_bench_eval" --benchmark_repetitions="$runs" --benchmark_report_aggregates_only=true \
-  --benchmark_min_time=0.2 --benchmark_format=json --benchmark_out="$build/eval.json" >/dev/null 2>&1
+(ulimit -s unlimited 2>/dev/null || ulimit -s 65536; exec "$build/bench/ruledx_bench_eval" --benchmark_repetitions="$runs" --benchmark_report_aggregates_only=true \
+  --benchmark_min_time=0.2 --benchmark_format=json --benchmark_out="$build/eval.json" >/dev/null 2>&1)
 eval_rows=$(python3 - "$build/eval.json" <<'EOF'
 import json, sys
 d = json.load(open(sys.argv[1]))

@@ -28,7 +28,7 @@ for n in $sizes; do
         rc=0
         /usr/bin/time -f "%e %M" -o "$build/time.txt" "$cxx" -std=c++17 -O0 -I "$src/include" -I "$build" \
             -c "$build/vendor_$n.cpp" -o "$build/vendor_$n.o" 2>"$build/errors.txt" || rc=$?
-        read -r wall kib <"$build/time.txt"
+        read -r wall kib < <(tail -1 "$build/time.txt")
         echo "| $n | $parts | $("$cxx" --version | head -1) | $rc | $wall | $((kib / 1024)) |"
     done
 done
