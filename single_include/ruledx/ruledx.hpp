@@ -1170,281 +1170,6 @@ struct check_result {
 #include <cstdint>
 #include <string_view>
 
-// ---- begin ruledx/eval/rule_table.hpp ----
-// ruledx — a rule table: a rule set and what the evaluator derives from it, once.
-//
-// The index is what makes a diagnosis cost follow the evidence rather than the table: every
-// signal sorted by kind and code (an observation is looked up, not compared with every rule),
-// how many rules share each signal (an event one article has is strong evidence; an error code
-// twenty articles share is weak), the catalog index of every fact a rule names, and which rules a
-// fact that holds opens.
-//
-// It is built in parts, a range of rules at a time, and the parts are merged: make_table builds
-// each part in a constant evaluation of its own, so no evaluation grows with the table beyond
-// what the compilers' default limits allow (check/checked_table.hpp); build_table does the same
-// in one call, for tables built at run time.
-#ifndef RULEDX_EVAL_RULE_TABLE_HPP
-#define RULEDX_EVAL_RULE_TABLE_HPP
-
-#include <array>
-#include <cstddef>
-#include <cstdint>
-#include <string_view>
-
-
-namespace ruledx {
-
-// One entry of the signal index: signal number `index` of rule `rule`.
-struct signal_ref {
-    signal_kind kind = signal_kind::event;
-    std::uint32_t code = 0;
-    std::uint64_t source_key = 0;  // hash_name(source): equal when same_name holds
-    std::uint64_t values_key = 0;  // the telling values, in any order
-    std::uint32_t rule = 0;
-    std::uint32_t index = 0;
-};
-
-// Kind and code first (what an observation is looked up by), then the signal's identity, then
-// rule order, so that a class of equal signals is one run with its rules ascending.
-[[nodiscard]] constexpr bool sorts_before(const signal_ref& a, const signal_ref& b) noexcept {
-    if (a.kind != b.kind) return a.kind < b.kind;
-    if (a.code != b.code) return a.code < b.code;
-    if (a.source_key != b.source_key) return a.source_key < b.source_key;
-    if (a.values_key != b.values_key) return a.values_key < b.values_key;
-    if (a.rule != b.rule) return a.rule < b.rule;
-    return a.index < b.index;
-}
-
-struct signal_stats {
-    // How many rules of the table have the same signal (itself included)...
-    std::uint16_t shared_by = 0;
-    // ...and the same ignoring the telling values: what an event that matched on its id alone (no
-    // text to read the values in) is worth.
-    std::uint16_t shared_by_id = 0;
-    // Equal for two signals exactly when they are the same signal.
-    std::uint32_t signal_class = 0;
-};
-
-// Catalog indexes of the facts a rule names (no_fact where the catalog lacks one).
-struct rule_facts {
-    std::array<std::uint16_t, rule::max_confirming> confirming{};
-    std::array<std::uint16_t, rule::max_ruling_out> ruling_out{};
-    std::uint16_t version = no_fact;
-};
-
-
-// Rule `rule` is confirmed by fact `fact`: when that fact holds, the rule is a candidate even if
-// no signal touched it.
-struct fact_opener {
-    std::uint16_t fact = 0;
-    std::uint32_t rule = 0;
-};
-
-// A version that some rule's range starts or ends at: the answers the version question can get.
-struct named_version {
-    std::uint16_t fact = 0;
-    version value;
-};
-
-[[nodiscard]] constexpr bool sorts_before(const fact_opener& a, const fact_opener& b) noexcept {
-    return a.fact != b.fact ? a.fact < b.fact : a.rule < b.rule;
-}
-[[nodiscard]] constexpr bool sorts_before(const named_version& a, const named_version& b) noexcept {
-    return a.fact != b.fact ? a.fact < b.fact : a.value < b.value;
-}
-
-// The distinct versions a table's ranges name, kept for weighing the version question. A table
-// naming more keeps the first ones: it weighs that question less precisely, nothing else.
-inline constexpr std::size_t max_named_versions = 64;
-
-
-// Signals, facts and openers are counted exactly by make_table; tables built at run time use
-// upper bounds (every list full).
-template <std::size_t Facts, std::size_t Rules, std::size_t Signals, std::size_t Openers>
-struct table_index {
-    std::array<fact_key, Facts> facts_by_name{};
-    std::array<signal_ref, Signals> signals{};  // sorted_before order
-    std::size_t signal_count = 0;
-    // Rule r's signal s (rule::signal_at numbering) is stats[first_signal[r] + s].
-    std::array<std::uint32_t, Rules + 1> first_signal{};
-    std::array<signal_stats, Signals> stats{};
-    std::array<rule_facts, Rules> rules{};
-    std::array<fact_opener, Openers> openers{};  // sorted by fact
-    std::size_t opener_count = 0;
-    std::array<named_version, max_named_versions> versions{};  // sorted, distinct
-    std::size_t version_count = 0;
-
-    [[nodiscard]] constexpr const signal_stats& stats_of(std::size_t rule_index, std::size_t signal_index) const noexcept {
-        return stats[first_signal[rule_index] + signal_index];
-    }
-};
-
-template <std::size_t Facts, std::size_t Rules, std::size_t Signals = Rules * rule::max_signals,
-          std::size_t Openers = Rules * rule::max_confirming>
-struct rule_table : rule_set<Facts, Rules> {
-    table_index<Facts, Rules, Signals, Openers> index;
-};
-
-namespace detail {
-
-
-template <class Set>
-[[nodiscard]] constexpr std::size_t signal_total(const Set& set, std::size_t begin, std::size_t end) noexcept {
-    std::size_t n = 0;
-    for (std::size_t r = begin; r < end; ++r) n += set.rules[r].signal_count();
-    return n;
-}
-
-template <class Set>
-[[nodiscard]] constexpr std::size_t opener_total(const Set& set, std::size_t begin, std::size_t end) noexcept {
-    std::size_t n = 0;
-    for (std::size_t r = begin; r < end; ++r) n += set.rules[r].confirming.size();
-    return n;
-}
-
-
-
-// The index of rules [begin, begin + RuleCount): what one constant evaluation builds.
-template <std::size_t Signals, std::size_t Openers, std::size_t RuleCount>
-struct index_part {
-    std::array<signal_ref, Signals> signals{};
-    std::size_t signal_count = 0;
-    std::array<fact_opener, Openers> openers{};
-    std::size_t opener_count = 0;
-    std::array<rule_facts, RuleCount> rules{};
-    std::array<std::uint32_t, RuleCount> signals_of_rule{};
-    std::array<named_version, max_named_versions> versions{};
-    std::size_t version_count = 0;
-};
-
-template <std::size_t Capacity>
-constexpr void add_version(std::array<named_version, Capacity>& versions, std::size_t& count, named_version v) noexcept {
-    for (std::size_t i = 0; i < count; ++i)
-        if (versions[i].fact == v.fact && versions[i].value == v.value) return;
-    if (count < Capacity) versions[count++] = v;
-}
-
-template <std::size_t Signals, std::size_t Openers, std::size_t RuleCount, std::size_t Facts, class Set>
-[[nodiscard]] constexpr index_part<Signals, Openers, RuleCount> index_rules(const Set& set,
-                                                                           const std::array<fact_key, Facts>& keys,
-                                                                           std::size_t begin) noexcept {
-    index_part<Signals, Openers, RuleCount> part{};
-    for (std::size_t k = 0; k < RuleCount; ++k) {
-        const std::size_t r = begin + k;
-        const rule& rl = set.rules[r];
-        part.signals_of_rule[k] = static_cast<std::uint32_t>(rl.signal_count());
-        for (std::size_t s = 0; s < rl.signal_count() && part.signal_count < Signals; ++s) {
-            const signal& sig = rl.signal_at(s);
-            part.signals[part.signal_count++] = {sig.kind, sig.code, hash_name(sig.source), values_key(sig),
-                                                 static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(s)};
-        }
-        rule_facts& facts = part.rules[k];
-        for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
-            facts.confirming[f] = lookup_fact(keys, set, rl.confirming[f].name);
-            if (part.opener_count < Openers) part.openers[part.opener_count++] = {facts.confirming[f], static_cast<std::uint32_t>(r)};
-        }
-        for (std::size_t f = 0; f < rl.ruling_out.size(); ++f) facts.ruling_out[f] = lookup_fact(keys, set, rl.ruling_out[f].name);
-        if (!rl.version_fact.empty()) {
-            facts.version = lookup_fact(keys, set, rl.version_fact);
-            for (const version_range& range : rl.versions) {
-                add_version(part.versions, part.version_count, {facts.version, range.first});
-                add_version(part.versions, part.version_count, {facts.version, range.last});
-            }
-        }
-    }
-    stable_sort(part.signals, part.signal_count, before);
-    stable_sort(part.openers, part.opener_count, before);
-    return part;
-}
-
-template <std::size_t S1, std::size_t O1, std::size_t R1, std::size_t S2, std::size_t O2, std::size_t R2>
-[[nodiscard]] constexpr index_part<S1 + S2, O1 + O2, R1 + R2> merge_parts(const index_part<S1, O1, R1>& a,
-                                                                       const index_part<S2, O2, R2>& b) noexcept {
-    index_part<S1 + S2, O1 + O2, R1 + R2> out{};
-    out.signal_count = merge_sorted(a.signals, a.signal_count, b.signals, b.signal_count, out.signals, before);
-    out.opener_count = merge_sorted(a.openers, a.opener_count, b.openers, b.opener_count, out.openers, before);
-    for (std::size_t k = 0; k < R1; ++k) {
-        out.rules[k] = a.rules[k];
-        out.signals_of_rule[k] = a.signals_of_rule[k];
-    }
-    for (std::size_t k = 0; k < R2; ++k) {
-        out.rules[R1 + k] = b.rules[k];
-        out.signals_of_rule[R1 + k] = b.signals_of_rule[k];
-    }
-    out.versions = a.versions;
-    out.version_count = a.version_count;
-    for (std::size_t i = 0; i < b.version_count; ++i) add_version(out.versions, out.version_count, b.versions[i]);
-    return out;
-}
-
-// Counts, for every signal, the rules that share it: integer work over runs of the sorted index.
-template <std::size_t Facts, std::size_t Rules, std::size_t Signals, std::size_t Openers>
-[[nodiscard]] constexpr table_index<Facts, Rules, Signals, Openers> finish_index(
-    const std::array<fact_key, Facts>& keys, const index_part<Signals, Openers, Rules>& part) noexcept {
-    table_index<Facts, Rules, Signals, Openers> index{};
-    index.facts_by_name = keys;
-    index.signals = part.signals;
-    index.signal_count = part.signal_count;
-    index.rules = part.rules;
-    index.openers = part.openers;
-    index.opener_count = part.opener_count;
-    for (std::size_t r = 0; r < Rules; ++r) index.first_signal[r + 1] = index.first_signal[r] + part.signals_of_rule[r];
-    index.versions = part.versions;
-    index.version_count = part.version_count;
-    stable_sort(index.versions, index.version_count, before);
-
-    const std::size_t n = index.signal_count;
-    const auto& refs = index.signals;
-    for (std::size_t first = 0; first < n;) {  // a run of one kind, code and source
-        std::size_t last = first + 1;
-        while (last < n && refs[last].kind == refs[first].kind && refs[last].code == refs[first].code &&
-               refs[last].source_key == refs[first].source_key)
-            ++last;
-        std::uint16_t rules_by_id = 0;
-        for (std::size_t i = first; i < last; ++i) rules_by_id += (i == first || refs[i].rule != refs[i - 1].rule) ? 1 : 0;
-        for (std::size_t class_first = first; class_first < last;) {  // one class: same values too
-            std::size_t class_last = class_first + 1;
-            while (class_last < last && refs[class_last].values_key == refs[class_first].values_key) ++class_last;
-            std::uint16_t rules_in_class = 0;
-            for (std::size_t i = class_first; i < class_last; ++i)
-                rules_in_class += (i == class_first || refs[i].rule != refs[i - 1].rule) ? 1 : 0;
-            for (std::size_t i = class_first; i < class_last; ++i) {
-                signal_stats& stats = index.stats[index.first_signal[refs[i].rule] + refs[i].index];
-                stats.shared_by = rules_in_class;
-                stats.shared_by_id = rules_by_id;
-                stats.signal_class = static_cast<std::uint32_t>(class_first);
-            }
-            class_first = class_last;
-        }
-        first = last;
-    }
-    return index;
-}
-
-}  // namespace detail
-
-// A table over facts and rules that outlive it, indexed in one call: for tables built at run time
-// (rules generated from a vendor's own data) and for tests. It is not checked; see check_table.
-template <std::size_t Facts, std::size_t Rules, class FactArray, class RuleArray>
-[[nodiscard]] constexpr rule_table<Facts, Rules> build_table(const FactArray& facts, const RuleArray& rules) noexcept {
-    rule_table<Facts, Rules> table{};
-    static_cast<rule_set<Facts, Rules>&>(table) = refer_to<Facts, Rules>(facts, rules);
-    const auto keys = detail::catalog_keys<Facts>(table);
-    const auto part = detail::index_rules<Rules * rule::max_signals, Rules * rule::max_confirming, Rules>(table, keys, 0);
-    table.index = detail::finish_index(keys, part);
-    return table;
-}
-
-template <class T, std::size_t Facts, class U, std::size_t Rules>
-[[nodiscard]] constexpr rule_table<Facts, Rules> build_table(const std::array<T, Facts>& facts,
-                                                            const std::array<U, Rules>& rules) noexcept {
-    return build_table<Facts, Rules>(facts, rules);
-}
-
-}  // namespace ruledx
-
-#endif
-// ---- end ruledx/eval/rule_table.hpp ----
 
 namespace ruledx::detail {
 
@@ -1853,6 +1578,281 @@ struct report {
 
 #endif
 // ---- end ruledx/eval/report.hpp ----
+// ---- begin ruledx/eval/rule_table.hpp ----
+// ruledx — a rule table: a rule set and what the evaluator derives from it, once.
+//
+// The index is what makes a diagnosis cost follow the evidence rather than the table: every
+// signal sorted by kind and code (an observation is looked up, not compared with every rule),
+// how many rules share each signal (an event one article has is strong evidence; an error code
+// twenty articles share is weak), the catalog index of every fact a rule names, and which rules a
+// fact that holds opens.
+//
+// It is built in parts, a range of rules at a time, and the parts are merged: make_table builds
+// each part in a constant evaluation of its own, so no evaluation grows with the table beyond
+// what the compilers' default limits allow (check/checked_table.hpp); build_table does the same
+// in one call, for tables built at run time.
+#ifndef RULEDX_EVAL_RULE_TABLE_HPP
+#define RULEDX_EVAL_RULE_TABLE_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+namespace ruledx {
+
+// One entry of the signal index: signal number `index` of rule `rule`.
+struct signal_ref {
+    signal_kind kind = signal_kind::event;
+    std::uint32_t code = 0;
+    std::uint64_t source_key = 0;  // hash_name(source): equal when same_name holds
+    std::uint64_t values_key = 0;  // the telling values, in any order
+    std::uint32_t rule = 0;
+    std::uint32_t index = 0;
+};
+
+// Kind and code first (what an observation is looked up by), then the signal's identity, then
+// rule order, so that a class of equal signals is one run with its rules ascending.
+[[nodiscard]] constexpr bool sorts_before(const signal_ref& a, const signal_ref& b) noexcept {
+    if (a.kind != b.kind) return a.kind < b.kind;
+    if (a.code != b.code) return a.code < b.code;
+    if (a.source_key != b.source_key) return a.source_key < b.source_key;
+    if (a.values_key != b.values_key) return a.values_key < b.values_key;
+    if (a.rule != b.rule) return a.rule < b.rule;
+    return a.index < b.index;
+}
+
+struct signal_stats {
+    // How many rules of the table have the same signal (itself included)...
+    std::uint16_t shared_by = 0;
+    // ...and the same ignoring the telling values: what an event that matched on its id alone (no
+    // text to read the values in) is worth.
+    std::uint16_t shared_by_id = 0;
+    // Equal for two signals exactly when they are the same signal.
+    std::uint32_t signal_class = 0;
+};
+
+// Catalog indexes of the facts a rule names (no_fact where the catalog lacks one).
+struct rule_facts {
+    std::array<std::uint16_t, rule::max_confirming> confirming{};
+    std::array<std::uint16_t, rule::max_ruling_out> ruling_out{};
+    std::uint16_t version = no_fact;
+};
+
+
+// Rule `rule` is confirmed by fact `fact`: when that fact holds, the rule is a candidate even if
+// no signal touched it.
+struct fact_opener {
+    std::uint16_t fact = 0;
+    std::uint32_t rule = 0;
+};
+
+// A version that some rule's range starts or ends at: the answers the version question can get.
+struct named_version {
+    std::uint16_t fact = 0;
+    version value;
+};
+
+[[nodiscard]] constexpr bool sorts_before(const fact_opener& a, const fact_opener& b) noexcept {
+    return a.fact != b.fact ? a.fact < b.fact : a.rule < b.rule;
+}
+[[nodiscard]] constexpr bool sorts_before(const named_version& a, const named_version& b) noexcept {
+    return a.fact != b.fact ? a.fact < b.fact : a.value < b.value;
+}
+
+// The distinct versions a table's ranges name, kept for weighing the version question. A table
+// naming more keeps the first ones: it weighs that question less precisely, nothing else.
+inline constexpr std::size_t max_named_versions = 64;
+
+
+// Signals, facts and openers are counted exactly by make_table; tables built at run time use
+// upper bounds (every list full).
+template <std::size_t Facts, std::size_t Rules, std::size_t Signals, std::size_t Openers>
+struct table_index {
+    std::array<fact_key, Facts> facts_by_name{};
+    std::array<signal_ref, Signals> signals{};  // sorted_before order
+    std::size_t signal_count = 0;
+    // Rule r's signal s (rule::signal_at numbering) is stats[first_signal[r] + s].
+    std::array<std::uint32_t, Rules + 1> first_signal{};
+    std::array<signal_stats, Signals> stats{};
+    std::array<rule_facts, Rules> rules{};
+    std::array<fact_opener, Openers> openers{};  // sorted by fact
+    std::size_t opener_count = 0;
+    std::array<named_version, max_named_versions> versions{};  // sorted, distinct
+    std::size_t version_count = 0;
+
+    [[nodiscard]] constexpr const signal_stats& stats_of(std::size_t rule_index, std::size_t signal_index) const noexcept {
+        return stats[first_signal[rule_index] + signal_index];
+    }
+};
+
+template <std::size_t Facts, std::size_t Rules, std::size_t Signals = Rules * rule::max_signals,
+          std::size_t Openers = Rules * rule::max_confirming>
+struct rule_table : rule_set<Facts, Rules> {
+    table_index<Facts, Rules, Signals, Openers> index;
+};
+
+namespace detail {
+
+
+template <class Set>
+[[nodiscard]] constexpr std::size_t signal_total(const Set& set, std::size_t begin, std::size_t end) noexcept {
+    std::size_t n = 0;
+    for (std::size_t r = begin; r < end; ++r) n += set.rules[r].signal_count();
+    return n;
+}
+
+template <class Set>
+[[nodiscard]] constexpr std::size_t opener_total(const Set& set, std::size_t begin, std::size_t end) noexcept {
+    std::size_t n = 0;
+    for (std::size_t r = begin; r < end; ++r) n += set.rules[r].confirming.size();
+    return n;
+}
+
+
+
+// The index of rules [begin, begin + RuleCount): what one constant evaluation builds.
+template <std::size_t Signals, std::size_t Openers, std::size_t RuleCount>
+struct index_part {
+    std::array<signal_ref, Signals> signals{};
+    std::size_t signal_count = 0;
+    std::array<fact_opener, Openers> openers{};
+    std::size_t opener_count = 0;
+    std::array<rule_facts, RuleCount> rules{};
+    std::array<std::uint32_t, RuleCount> signals_of_rule{};
+    std::array<named_version, max_named_versions> versions{};
+    std::size_t version_count = 0;
+};
+
+template <std::size_t Capacity>
+constexpr void add_version(std::array<named_version, Capacity>& versions, std::size_t& count, named_version v) noexcept {
+    for (std::size_t i = 0; i < count; ++i)
+        if (versions[i].fact == v.fact && versions[i].value == v.value) return;
+    if (count < Capacity) versions[count++] = v;
+}
+
+template <std::size_t Signals, std::size_t Openers, std::size_t RuleCount, std::size_t Facts, class Set>
+[[nodiscard]] constexpr index_part<Signals, Openers, RuleCount> index_rules(const Set& set,
+                                                                           const std::array<fact_key, Facts>& keys,
+                                                                           std::size_t begin) noexcept {
+    index_part<Signals, Openers, RuleCount> part{};
+    for (std::size_t k = 0; k < RuleCount; ++k) {
+        const std::size_t r = begin + k;
+        const rule& rl = set.rules[r];
+        part.signals_of_rule[k] = static_cast<std::uint32_t>(rl.signal_count());
+        for (std::size_t s = 0; s < rl.signal_count() && part.signal_count < Signals; ++s) {
+            const signal& sig = rl.signal_at(s);
+            part.signals[part.signal_count++] = {sig.kind, sig.code, hash_name(sig.source), values_key(sig),
+                                                 static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(s)};
+        }
+        rule_facts& facts = part.rules[k];
+        for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
+            facts.confirming[f] = lookup_fact(keys, set, rl.confirming[f].name);
+            if (part.opener_count < Openers) part.openers[part.opener_count++] = {facts.confirming[f], static_cast<std::uint32_t>(r)};
+        }
+        for (std::size_t f = 0; f < rl.ruling_out.size(); ++f) facts.ruling_out[f] = lookup_fact(keys, set, rl.ruling_out[f].name);
+        if (!rl.version_fact.empty()) {
+            facts.version = lookup_fact(keys, set, rl.version_fact);
+            for (const version_range& range : rl.versions) {
+                add_version(part.versions, part.version_count, {facts.version, range.first});
+                add_version(part.versions, part.version_count, {facts.version, range.last});
+            }
+        }
+    }
+    stable_sort(part.signals, part.signal_count, before);
+    stable_sort(part.openers, part.opener_count, before);
+    return part;
+}
+
+template <std::size_t S1, std::size_t O1, std::size_t R1, std::size_t S2, std::size_t O2, std::size_t R2>
+[[nodiscard]] constexpr index_part<S1 + S2, O1 + O2, R1 + R2> merge_parts(const index_part<S1, O1, R1>& a,
+                                                                       const index_part<S2, O2, R2>& b) noexcept {
+    index_part<S1 + S2, O1 + O2, R1 + R2> out{};
+    out.signal_count = merge_sorted(a.signals, a.signal_count, b.signals, b.signal_count, out.signals, before);
+    out.opener_count = merge_sorted(a.openers, a.opener_count, b.openers, b.opener_count, out.openers, before);
+    for (std::size_t k = 0; k < R1; ++k) {
+        out.rules[k] = a.rules[k];
+        out.signals_of_rule[k] = a.signals_of_rule[k];
+    }
+    for (std::size_t k = 0; k < R2; ++k) {
+        out.rules[R1 + k] = b.rules[k];
+        out.signals_of_rule[R1 + k] = b.signals_of_rule[k];
+    }
+    out.versions = a.versions;
+    out.version_count = a.version_count;
+    for (std::size_t i = 0; i < b.version_count; ++i) add_version(out.versions, out.version_count, b.versions[i]);
+    return out;
+}
+
+// Counts, for every signal, the rules that share it: integer work over runs of the sorted index.
+template <std::size_t Facts, std::size_t Rules, std::size_t Signals, std::size_t Openers>
+[[nodiscard]] constexpr table_index<Facts, Rules, Signals, Openers> finish_index(
+    const std::array<fact_key, Facts>& keys, const index_part<Signals, Openers, Rules>& part) noexcept {
+    table_index<Facts, Rules, Signals, Openers> index{};
+    index.facts_by_name = keys;
+    index.signals = part.signals;
+    index.signal_count = part.signal_count;
+    index.rules = part.rules;
+    index.openers = part.openers;
+    index.opener_count = part.opener_count;
+    for (std::size_t r = 0; r < Rules; ++r) index.first_signal[r + 1] = index.first_signal[r] + part.signals_of_rule[r];
+    index.versions = part.versions;
+    index.version_count = part.version_count;
+    stable_sort(index.versions, index.version_count, before);
+
+    const std::size_t n = index.signal_count;
+    const auto& refs = index.signals;
+    for (std::size_t first = 0; first < n;) {  // a run of one kind, code and source
+        std::size_t last = first + 1;
+        while (last < n && refs[last].kind == refs[first].kind && refs[last].code == refs[first].code &&
+               refs[last].source_key == refs[first].source_key)
+            ++last;
+        std::uint16_t rules_by_id = 0;
+        for (std::size_t i = first; i < last; ++i) rules_by_id += (i == first || refs[i].rule != refs[i - 1].rule) ? 1 : 0;
+        for (std::size_t class_first = first; class_first < last;) {  // one class: same values too
+            std::size_t class_last = class_first + 1;
+            while (class_last < last && refs[class_last].values_key == refs[class_first].values_key) ++class_last;
+            std::uint16_t rules_in_class = 0;
+            for (std::size_t i = class_first; i < class_last; ++i)
+                rules_in_class += (i == class_first || refs[i].rule != refs[i - 1].rule) ? 1 : 0;
+            for (std::size_t i = class_first; i < class_last; ++i) {
+                signal_stats& stats = index.stats[index.first_signal[refs[i].rule] + refs[i].index];
+                stats.shared_by = rules_in_class;
+                stats.shared_by_id = rules_by_id;
+                stats.signal_class = static_cast<std::uint32_t>(class_first);
+            }
+            class_first = class_last;
+        }
+        first = last;
+    }
+    return index;
+}
+
+}  // namespace detail
+
+// A table over facts and rules that outlive it, indexed in one call: for tables built at run time
+// (rules generated from a vendor's own data) and for tests. It is not checked; see check_table.
+template <std::size_t Facts, std::size_t Rules, class FactArray, class RuleArray>
+[[nodiscard]] constexpr rule_table<Facts, Rules> build_table(const FactArray& facts, const RuleArray& rules) noexcept {
+    rule_table<Facts, Rules> table{};
+    static_cast<rule_set<Facts, Rules>&>(table) = refer_to<Facts, Rules>(facts, rules);
+    const auto keys = detail::catalog_keys<Facts>(table);
+    const auto part = detail::index_rules<Rules * rule::max_signals, Rules * rule::max_confirming, Rules>(table, keys, 0);
+    table.index = detail::finish_index(keys, part);
+    return table;
+}
+
+template <class T, std::size_t Facts, class U, std::size_t Rules>
+[[nodiscard]] constexpr rule_table<Facts, Rules> build_table(const std::array<T, Facts>& facts,
+                                                            const std::array<U, Rules>& rules) noexcept {
+    return build_table<Facts, Rules>(facts, rules);
+}
+
+}  // namespace ruledx
+
+#endif
+// ---- end ruledx/eval/rule_table.hpp ----
 
 namespace ruledx {
 namespace detail {
@@ -1910,12 +1910,6 @@ struct signal_match {
 constexpr std::uint32_t text_bonus = 250;
 constexpr std::uint32_t fact_bonus = 500;
 
-// Ranks best first: status, then specificity of the evidence, then table order.
-[[nodiscard]] constexpr bool ranks_before(const candidate& a, const candidate& b) noexcept {
-    if (a.status != b.status) return a.status > b.status;
-    if (a.score != b.score) return a.score > b.score;
-    return a.rule_index < b.rule_index;
-}
 
 template <class T, std::size_t N, class Before>
 constexpr void insertion_sort(std::array<T, N>& items, std::size_t count, Before before) noexcept {
@@ -1995,6 +1989,44 @@ private:
     std::array<std::uint32_t, slot_count> rules_{};  // rule index + 1; 0: free
     std::array<std::uint32_t, slot_count> positions_{};
 };
+
+// What the ranking compares, and where the candidate is, packed so that a greater key ranks
+// first: status (2 bits), score (30 bits, saturated; real scores stay below 2^20), the rule's
+// table position inverted (16 bits: earlier rules first), the candidate's place (16 bits).
+// Sorting these integers and then moving each candidate once is several times faster than
+// sorting the candidates themselves (about a hundred bytes each), at run time and in the
+// constant evaluator alike.
+[[nodiscard]] constexpr std::uint64_t rank_key(const candidate& c, std::size_t position) noexcept {
+    constexpr std::uint32_t max_score = (1u << 30) - 1;
+    const std::uint64_t score = c.score < max_score ? c.score : max_score;
+    return (std::uint64_t{static_cast<std::uint8_t>(c.status)} << 62) | (score << 32) |
+           (std::uint64_t{0xFFFFu - static_cast<std::uint16_t>(c.rule_index)} << 16) | position;
+}
+
+// Best first: status, then specificity of the evidence (score), then table order.
+template <std::size_t Capacity>
+constexpr void sort_candidates(report<Capacity>& out) noexcept {
+    const std::size_t n = out.candidate_count;
+    std::array<std::uint64_t, Capacity> keys{};
+    for (std::size_t i = 0; i < n; ++i) keys[i] = rank_key(out.candidates[i], i);
+    insertion_sort(keys, n, [](std::uint64_t a, std::uint64_t b) { return a > b; });
+    const auto position = [&keys](std::size_t i) { return static_cast<std::size_t>(keys[i] & 0xFFFFu); };
+    // Place i takes the candidate at position(i): each cycle of the permutation once.
+    std::array<bool, Capacity> placed{};
+    for (std::size_t start = 0; start < n; ++start) {
+        if (placed[start]) continue;
+        placed[start] = true;
+        if (position(start) == start) continue;
+        const candidate first = out.candidates[start];
+        std::size_t i = start;
+        while (position(i) != start) {
+            out.candidates[i] = out.candidates[position(i)];
+            i = position(i);
+            placed[i] = true;
+        }
+        out.candidates[i] = first;
+    }
+}
 
 // Candidates are opened in the report as evidence first touches their rule. A full report opens
 // no more candidates and says it is truncated.
@@ -2257,6 +2289,7 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
     std::array<std::uint64_t, Table::fact_count> fact_scores{};
     constexpr std::size_t max_signal_checks = 48;
     std::array<next_check, max_signal_checks> signal_checks{};
+    std::array<std::uint32_t, max_signal_checks> signal_check_class{};
     std::size_t signal_check_count = 0;
 
     for (const candidate& c : out.ranked()) {
@@ -2278,16 +2311,16 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
         for (std::size_t s = 0; s < (leading ? rl.signal_count() : rl.required.size()); ++s) {
             if (c.matched(s)) continue;
             const std::uint64_t score = weight * (rl.is_required(s) ? asks_missing_signal : asks_supporting_signal);
+            const std::uint32_t wanted = table.index.stats_of(c.rule_index, s).signal_class;
             bool merged = false;
             for (std::size_t k = 0; k < signal_check_count && !merged; ++k) {
-                next_check& known = signal_checks[k];
-                if (table.index.stats_of(known.rule_index, known.signal_index).signal_class ==
-                    table.index.stats_of(c.rule_index, s).signal_class) {
-                    known.score += score;
+                if (signal_check_class[k] == wanted) {
+                    signal_checks[k].score += score;
                     merged = true;
                 }
             }
             if (!merged && signal_check_count < max_signal_checks) {
+                signal_check_class[signal_check_count] = wanted;
                 next_check& added = signal_checks[signal_check_count++];
                 added.what = next_check::kind::signal;
                 added.rule_index = c.rule_index;
@@ -2303,29 +2336,35 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
         for (std::size_t f = 0; f < Table::fact_count; ++f)
             if (fact_scores[f] != 0 && splits_leaders_on_fact(table, out, leaders, static_cast<std::uint16_t>(f)))
                 fact_scores[f] *= separates_leaders;
-        for (std::size_t k = 0; k < signal_check_count; ++k) {
-            const std::uint32_t wanted = table.index.stats_of(signal_checks[k].rule_index, signal_checks[k].signal_index).signal_class;
-            if (splits_leaders_on_signal(table, out, leaders, wanted)) signal_checks[k].score *= separates_leaders;
-        }
+        for (std::size_t k = 0; k < signal_check_count; ++k)
+            if (splits_leaders_on_signal(table, out, leaders, signal_check_class[k])) signal_checks[k].score *= separates_leaders;
     }
 
-    // Merge facts and signals, keep the best; facts first on equal scores (they are one question).
-    std::array<next_check, Table::fact_count + max_signal_checks> all{};
-    std::size_t count = 0;
+    // Facts and signals merged, the best kept in order; facts first on equal scores (they are one
+    // question), otherwise in the order they were found. Only the report's few places are sorted.
+    out.check_count = 0;
+    const auto keep = [&out](const next_check& check) {
+        const auto before = [](const next_check& a, const next_check& b) {
+            if (a.score != b.score) return a.score > b.score;
+            return a.what == next_check::kind::fact && b.what != next_check::kind::fact;
+        };
+        std::size_t at = out.check_count;
+        while (at > 0 && before(check, out.checks[at - 1])) --at;
+        if (at == out.checks.size()) return;
+        const std::size_t last = out.check_count < out.checks.size() ? out.check_count : out.checks.size() - 1;
+        for (std::size_t i = last; i > at; --i) out.checks[i] = out.checks[i - 1];
+        out.checks[at] = check;
+        if (out.check_count < out.checks.size()) ++out.check_count;
+    };
     for (std::size_t f = 0; f < Table::fact_count; ++f) {
         if (fact_scores[f] == 0) continue;
-        next_check& added = all[count++];
+        next_check added;
         added.what = next_check::kind::fact;
         added.fact_index = f;
         added.score = fact_scores[f];
+        keep(added);
     }
-    for (std::size_t k = 0; k < signal_check_count; ++k) all[count++] = signal_checks[k];
-    insertion_sort(all, count, [](const next_check& a, const next_check& b) {
-        if (a.score != b.score) return a.score > b.score;
-        return a.what == next_check::kind::fact && b.what != next_check::kind::fact;
-    });
-    out.check_count = count < out.checks.size() ? count : out.checks.size();
-    for (std::size_t i = 0; i < out.check_count; ++i) out.checks[i] = all[i];
+    for (std::size_t k = 0; k < signal_check_count; ++k) keep(signal_checks[k]);
 }
 
 // The candidates alone, best first (the table check needs no next checks).
@@ -2337,7 +2376,7 @@ constexpr void rank_candidates(const Table& table, const observations& seen, rep
     match_observed(table, signal_kind::event, seen.events, match_event, out, slots);
     open_by_facts(table, seen, out, slots);
     for (std::size_t i = 0; i < out.candidate_count; ++i) settle(table, seen, out.candidates[i]);
-    insertion_sort(out.candidates, out.candidate_count, ranks_before);
+    sort_candidates(out);
 }
 
 }  // namespace detail

@@ -17,7 +17,6 @@
 #include "ruledx/check/problem.hpp"
 #include "ruledx/detail/sort.hpp"
 #include "ruledx/detail/text_hash.hpp"
-#include "ruledx/eval/rule_table.hpp"
 #include "ruledx/model/rule_set.hpp"
 
 namespace ruledx::detail {

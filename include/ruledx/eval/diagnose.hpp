@@ -72,12 +72,6 @@ struct signal_match {
 constexpr std::uint32_t text_bonus = 250;
 constexpr std::uint32_t fact_bonus = 500;
 
-// Ranks best first: status, then specificity of the evidence, then table order.
-[[nodiscard]] constexpr bool ranks_before(const candidate& a, const candidate& b) noexcept {
-    if (a.status != b.status) return a.status > b.status;
-    if (a.score != b.score) return a.score > b.score;
-    return a.rule_index < b.rule_index;
-}
 
 template <class T, std::size_t N, class Before>
 constexpr void insertion_sort(std::array<T, N>& items, std::size_t count, Before before) noexcept {
@@ -157,6 +151,44 @@ private:
     std::array<std::uint32_t, slot_count> rules_{};  // rule index + 1; 0: free
     std::array<std::uint32_t, slot_count> positions_{};
 };
+
+// What the ranking compares, and where the candidate is, packed so that a greater key ranks
+// first: status (2 bits), score (30 bits, saturated; real scores stay below 2^20), the rule's
+// table position inverted (16 bits: earlier rules first), the candidate's place (16 bits).
+// Sorting these integers and then moving each candidate once is several times faster than
+// sorting the candidates themselves (about a hundred bytes each), at run time and in the
+// constant evaluator alike.
+[[nodiscard]] constexpr std::uint64_t rank_key(const candidate& c, std::size_t position) noexcept {
+    constexpr std::uint32_t max_score = (1u << 30) - 1;
+    const std::uint64_t score = c.score < max_score ? c.score : max_score;
+    return (std::uint64_t{static_cast<std::uint8_t>(c.status)} << 62) | (score << 32) |
+           (std::uint64_t{0xFFFFu - static_cast<std::uint16_t>(c.rule_index)} << 16) | position;
+}
+
+// Best first: status, then specificity of the evidence (score), then table order.
+template <std::size_t Capacity>
+constexpr void sort_candidates(report<Capacity>& out) noexcept {
+    const std::size_t n = out.candidate_count;
+    std::array<std::uint64_t, Capacity> keys{};
+    for (std::size_t i = 0; i < n; ++i) keys[i] = rank_key(out.candidates[i], i);
+    insertion_sort(keys, n, [](std::uint64_t a, std::uint64_t b) { return a > b; });
+    const auto position = [&keys](std::size_t i) { return static_cast<std::size_t>(keys[i] & 0xFFFFu); };
+    // Place i takes the candidate at position(i): each cycle of the permutation once.
+    std::array<bool, Capacity> placed{};
+    for (std::size_t start = 0; start < n; ++start) {
+        if (placed[start]) continue;
+        placed[start] = true;
+        if (position(start) == start) continue;
+        const candidate first = out.candidates[start];
+        std::size_t i = start;
+        while (position(i) != start) {
+            out.candidates[i] = out.candidates[position(i)];
+            i = position(i);
+            placed[i] = true;
+        }
+        out.candidates[i] = first;
+    }
+}
 
 // Candidates are opened in the report as evidence first touches their rule. A full report opens
 // no more candidates and says it is truncated.
@@ -419,6 +451,7 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
     std::array<std::uint64_t, Table::fact_count> fact_scores{};
     constexpr std::size_t max_signal_checks = 48;
     std::array<next_check, max_signal_checks> signal_checks{};
+    std::array<std::uint32_t, max_signal_checks> signal_check_class{};
     std::size_t signal_check_count = 0;
 
     for (const candidate& c : out.ranked()) {
@@ -440,16 +473,16 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
         for (std::size_t s = 0; s < (leading ? rl.signal_count() : rl.required.size()); ++s) {
             if (c.matched(s)) continue;
             const std::uint64_t score = weight * (rl.is_required(s) ? asks_missing_signal : asks_supporting_signal);
+            const std::uint32_t wanted = table.index.stats_of(c.rule_index, s).signal_class;
             bool merged = false;
             for (std::size_t k = 0; k < signal_check_count && !merged; ++k) {
-                next_check& known = signal_checks[k];
-                if (table.index.stats_of(known.rule_index, known.signal_index).signal_class ==
-                    table.index.stats_of(c.rule_index, s).signal_class) {
-                    known.score += score;
+                if (signal_check_class[k] == wanted) {
+                    signal_checks[k].score += score;
                     merged = true;
                 }
             }
             if (!merged && signal_check_count < max_signal_checks) {
+                signal_check_class[signal_check_count] = wanted;
                 next_check& added = signal_checks[signal_check_count++];
                 added.what = next_check::kind::signal;
                 added.rule_index = c.rule_index;
@@ -465,29 +498,35 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
         for (std::size_t f = 0; f < Table::fact_count; ++f)
             if (fact_scores[f] != 0 && splits_leaders_on_fact(table, out, leaders, static_cast<std::uint16_t>(f)))
                 fact_scores[f] *= separates_leaders;
-        for (std::size_t k = 0; k < signal_check_count; ++k) {
-            const std::uint32_t wanted = table.index.stats_of(signal_checks[k].rule_index, signal_checks[k].signal_index).signal_class;
-            if (splits_leaders_on_signal(table, out, leaders, wanted)) signal_checks[k].score *= separates_leaders;
-        }
+        for (std::size_t k = 0; k < signal_check_count; ++k)
+            if (splits_leaders_on_signal(table, out, leaders, signal_check_class[k])) signal_checks[k].score *= separates_leaders;
     }
 
-    // Merge facts and signals, keep the best; facts first on equal scores (they are one question).
-    std::array<next_check, Table::fact_count + max_signal_checks> all{};
-    std::size_t count = 0;
+    // Facts and signals merged, the best kept in order; facts first on equal scores (they are one
+    // question), otherwise in the order they were found. Only the report's few places are sorted.
+    out.check_count = 0;
+    const auto keep = [&out](const next_check& check) {
+        const auto before = [](const next_check& a, const next_check& b) {
+            if (a.score != b.score) return a.score > b.score;
+            return a.what == next_check::kind::fact && b.what != next_check::kind::fact;
+        };
+        std::size_t at = out.check_count;
+        while (at > 0 && before(check, out.checks[at - 1])) --at;
+        if (at == out.checks.size()) return;
+        const std::size_t last = out.check_count < out.checks.size() ? out.check_count : out.checks.size() - 1;
+        for (std::size_t i = last; i > at; --i) out.checks[i] = out.checks[i - 1];
+        out.checks[at] = check;
+        if (out.check_count < out.checks.size()) ++out.check_count;
+    };
     for (std::size_t f = 0; f < Table::fact_count; ++f) {
         if (fact_scores[f] == 0) continue;
-        next_check& added = all[count++];
+        next_check added;
         added.what = next_check::kind::fact;
         added.fact_index = f;
         added.score = fact_scores[f];
+        keep(added);
     }
-    for (std::size_t k = 0; k < signal_check_count; ++k) all[count++] = signal_checks[k];
-    insertion_sort(all, count, [](const next_check& a, const next_check& b) {
-        if (a.score != b.score) return a.score > b.score;
-        return a.what == next_check::kind::fact && b.what != next_check::kind::fact;
-    });
-    out.check_count = count < out.checks.size() ? count : out.checks.size();
-    for (std::size_t i = 0; i < out.check_count; ++i) out.checks[i] = all[i];
+    for (std::size_t k = 0; k < signal_check_count; ++k) keep(signal_checks[k]);
 }
 
 // The candidates alone, best first (the table check needs no next checks).
@@ -499,7 +538,7 @@ constexpr void rank_candidates(const Table& table, const observations& seen, rep
     match_observed(table, signal_kind::event, seen.events, match_event, out, slots);
     open_by_facts(table, seen, out, slots);
     for (std::size_t i = 0; i < out.candidate_count; ++i) settle(table, seen, out.candidates[i]);
-    insertion_sort(out.candidates, out.candidate_count, ranks_before);
+    sort_candidates(out);
 }
 
 }  // namespace detail
