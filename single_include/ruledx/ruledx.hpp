@@ -972,10 +972,11 @@ template <std::size_t Facts, class Set>
     return keys;
 }
 
-// The catalog index of a fact, or no_fact.
+// A fact's catalog entry by name: its hash and catalog index (fact is no_fact when the catalog
+// lacks it; the hash is the name's all the same).
 template <std::size_t Facts, class Set>
-[[nodiscard]] constexpr std::uint16_t lookup_fact(const std::array<fact_key, Facts>& keys, const Set& set,
-                                                  std::string_view name) noexcept {
+[[nodiscard]] constexpr fact_key find_fact_key(const std::array<fact_key, Facts>& keys, const Set& set,
+                                               std::string_view name) noexcept {
     const std::uint64_t hash = hash_text(name);
     std::size_t lo = 0;
     std::size_t hi = Facts;
@@ -987,10 +988,62 @@ template <std::size_t Facts, class Set>
             hi = mid;
     }
     for (; lo < Facts && keys[lo].hash == hash; ++lo)
-        if (detail::equal_text(set.facts[keys[lo].fact].name, name)) return keys[lo].fact;
-    return no_fact;
+        if (detail::equal_text(set.facts[keys[lo].fact].name, name)) return keys[lo];
+    return {hash, no_fact};
 }
+
+// The catalog index of a fact, or no_fact.
+template <std::size_t Facts, class Set>
+[[nodiscard]] constexpr std::uint16_t lookup_fact(const std::array<fact_key, Facts>& keys, const Set& set,
+                                                  std::string_view name) noexcept {
+    return find_fact_key(keys, set, name).fact;
+}
+[[nodiscard]] constexpr std::uint64_t signal_key(const signal& s) noexcept {
+    std::uint64_t h = hash_combine(static_cast<std::uint64_t>(s.kind), s.code);
+    return hash_combine(hash_combine(h, hash_name(s.source)), values_key(s));
+}
+
+[[nodiscard]] constexpr std::uint64_t fact_use_key(const fact_assignment& f) noexcept {
+    std::uint64_t h = hash_combine(hash_text(f.name), static_cast<std::uint64_t>(f.value.kind));
+    switch (f.value.kind) {
+        case fact_kind::boolean: return hash_combine(h, f.value.boolean ? 1 : 0);
+        case fact_kind::number: return hash_combine(h, static_cast<std::uint64_t>(f.value.number));
+        case fact_kind::text: return hash_combine(h, hash_text(f.value.text));
+        case fact_kind::version:
+            return hash_combine(h, (std::uint64_t{f.value.version_number.major} << 16) | f.value.version_number.minor);
+    }
+    return h;
+}
+
+// Equal for two rules that are indistinguishable (lists compared as sets, as indistinguishable() does).
+[[nodiscard]] constexpr std::uint64_t evidence_key(const rule& rl) noexcept {
+    std::uint64_t required = 0;
+    std::uint64_t supporting = 0;
+    std::uint64_t confirming = 0;
+    std::uint64_t ruling_out = 0;
+    for (const signal& s : rl.required) required += spread(signal_key(s));
+    for (const signal& s : rl.supporting) supporting += spread(signal_key(s));
+    for (const fact_assignment& f : rl.confirming) confirming += spread(fact_use_key(f));
+    for (const fact_assignment& f : rl.ruling_out) ruling_out += spread(fact_use_key(f));
+    std::uint64_t h = hash_combine(hash_combine(required, supporting), hash_combine(confirming, ruling_out));
+    h = hash_combine(h, hash_text(rl.version_fact));
+    for (const version_range& range : rl.versions)
+        h = hash_combine(h, (std::uint64_t{range.first.major} << 48) | (std::uint64_t{range.first.minor} << 32) |
+                                (std::uint64_t{range.last.major} << 16) | range.last.minor);
+    return h;
+}
+
 }  // namespace detail
+
+// A rule by a hash of something about it (its id, its evidence): sorted, equal hashes are
+// adjacent, so duplicates are found in O(n log n).
+struct keyed_rule {
+    std::uint64_t key = 0;
+    std::uint32_t rule = 0;
+};
+[[nodiscard]] constexpr bool sorts_before(const keyed_rule& a, const keyed_rule& b) noexcept {
+    return a.key != b.key ? a.key < b.key : a.rule < b.rule;
+}
 
 // N references to values that live elsewhere; reads like an array of const T.
 template <class T, std::size_t N>
@@ -1341,48 +1394,6 @@ template <class List>
     return true;
 }
 
-[[nodiscard]] constexpr std::uint64_t signal_key(const signal& s) noexcept {
-    std::uint64_t h = hash_combine(static_cast<std::uint64_t>(s.kind), s.code);
-    return hash_combine(hash_combine(h, hash_name(s.source)), values_key(s));
-}
-
-[[nodiscard]] constexpr std::uint64_t fact_use_key(const fact_assignment& f) noexcept {
-    std::uint64_t h = hash_combine(hash_text(f.name), static_cast<std::uint64_t>(f.value.kind));
-    switch (f.value.kind) {
-        case fact_kind::boolean: return hash_combine(h, f.value.boolean ? 1 : 0);
-        case fact_kind::number: return hash_combine(h, static_cast<std::uint64_t>(f.value.number));
-        case fact_kind::text: return hash_combine(h, hash_text(f.value.text));
-        case fact_kind::version:
-            return hash_combine(h, (std::uint64_t{f.value.version_number.major} << 16) | f.value.version_number.minor);
-    }
-    return h;
-}
-
-// Equal for two rules that are indistinguishable (lists compared as sets, as indistinguishable() does).
-[[nodiscard]] constexpr std::uint64_t evidence_key(const rule& rl) noexcept {
-    std::uint64_t required = 0;
-    std::uint64_t supporting = 0;
-    std::uint64_t confirming = 0;
-    std::uint64_t ruling_out = 0;
-    for (const signal& s : rl.required) required += spread(signal_key(s));
-    for (const signal& s : rl.supporting) supporting += spread(signal_key(s));
-    for (const fact_assignment& f : rl.confirming) confirming += spread(fact_use_key(f));
-    for (const fact_assignment& f : rl.ruling_out) ruling_out += spread(fact_use_key(f));
-    std::uint64_t h = hash_combine(hash_combine(required, supporting), hash_combine(confirming, ruling_out));
-    h = hash_combine(h, hash_text(rl.version_fact));
-    for (const version_range& range : rl.versions)
-        h = hash_combine(h, (std::uint64_t{range.first.major} << 48) | (std::uint64_t{range.first.minor} << 32) |
-                                (std::uint64_t{range.last.major} << 16) | range.last.minor);
-    return h;
-}
-
-struct keyed_rule {
-    std::uint64_t key = 0;
-    std::uint32_t rule = 0;
-};
-[[nodiscard]] constexpr bool sorts_before(const keyed_rule& a, const keyed_rule& b) noexcept {
-    return a.key != b.key ? a.key < b.key : a.rule < b.rule;
-}
 
 // What checking rules [begin, begin + Count) found: the first problem of one rule alone, and the
 // rules' id and evidence keys, sorted, for finding twins when parts are merged.
@@ -1598,6 +1609,7 @@ struct report {
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <tuple>
 
 
 namespace ruledx {
@@ -1642,8 +1654,10 @@ struct rule_facts {
 
 
 // Rule `rule` is confirmed by fact `fact`: when that fact holds, the rule is a candidate even if
-// no signal touched it.
+// no signal touched it. Sorted by the hash of the fact's name, which joining tables does not
+// change (a catalog index does).
 struct fact_opener {
+    std::uint64_t fact_hash = 0;
     std::uint16_t fact = 0;
     std::uint32_t rule = 0;
 };
@@ -1655,6 +1669,7 @@ struct named_version {
 };
 
 [[nodiscard]] constexpr bool sorts_before(const fact_opener& a, const fact_opener& b) noexcept {
+    if (a.fact_hash != b.fact_hash) return a.fact_hash < b.fact_hash;
     return a.fact != b.fact ? a.fact < b.fact : a.rule < b.rule;
 }
 [[nodiscard]] constexpr bool sorts_before(const named_version& a, const named_version& b) noexcept {
@@ -1677,7 +1692,7 @@ struct table_index {
     std::array<std::uint32_t, Rules + 1> first_signal{};
     std::array<signal_stats, Signals> stats{};
     std::array<rule_facts, Rules> rules{};
-    std::array<fact_opener, Openers> openers{};  // sorted by fact
+    std::array<fact_opener, Openers> openers{};  // sorted by fact_hash
     std::size_t opener_count = 0;
     std::array<named_version, max_named_versions> versions{};  // sorted, distinct
     std::size_t version_count = 0;
@@ -1691,6 +1706,10 @@ template <std::size_t Facts, std::size_t Rules, std::size_t Signals = Rules * ru
           std::size_t Openers = Rules * rule::max_confirming>
 struct rule_table : rule_set<Facts, Rules> {
     table_index<Facts, Rules, Signals, Openers> index;
+    // The rules sorted by the hash of their id and of their evidence: what the checks found
+    // duplicates with, kept so that joining tables checks only the new pairs.
+    std::array<keyed_rule, Rules> rules_by_id{};
+    std::array<keyed_rule, Rules> rules_by_evidence{};
 };
 
 namespace detail {
@@ -1748,8 +1767,9 @@ template <std::size_t Signals, std::size_t Openers, std::size_t RuleCount, std::
         }
         rule_facts& facts = part.rules[k];
         for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
-            facts.confirming[f] = lookup_fact(keys, set, rl.confirming[f].name);
-            if (part.opener_count < Openers) part.openers[part.opener_count++] = {facts.confirming[f], static_cast<std::uint32_t>(r)};
+            const fact_key key = find_fact_key(keys, set, rl.confirming[f].name);
+            facts.confirming[f] = key.fact;
+            if (part.opener_count < Openers) part.openers[part.opener_count++] = {key.hash, key.fact, static_cast<std::uint32_t>(r)};
         }
         for (std::size_t f = 0; f < rl.ruling_out.size(); ++f) facts.ruling_out[f] = lookup_fact(keys, set, rl.ruling_out[f].name);
         if (!rl.version_fact.empty()) {
@@ -1829,6 +1849,93 @@ template <std::size_t Facts, std::size_t Rules, std::size_t Signals, std::size_t
     return index;
 }
 
+
+// Joining two indexed tables, a and b (b's rules follow a's, b's facts are mapped to the joined
+// catalog by fact_map): each piece is linear in the tables, and a separate evaluation of its own
+// at compile time (check/checked_table.hpp).
+template <class A, class B>
+[[nodiscard]] constexpr auto merged_signals(const A& a, const B& b) noexcept {
+    constexpr std::size_t sa = std::tuple_size<decltype(a.index.signals)>::value;
+    constexpr std::size_t sb = std::tuple_size<decltype(b.index.signals)>::value;
+    std::array<signal_ref, sb> shifted{};
+    for (std::size_t i = 0; i < b.index.signal_count; ++i) {
+        shifted[i] = b.index.signals[i];
+        shifted[i].rule += static_cast<std::uint32_t>(A::rule_count);
+    }
+    std::array<signal_ref, sa + sb> out{};
+    merge_sorted(a.index.signals, a.index.signal_count, shifted, b.index.signal_count, out, before);
+    return out;
+}
+
+template <std::size_t FactsB>
+[[nodiscard]] constexpr std::uint16_t mapped(const std::array<std::uint16_t, FactsB>& fact_map, std::uint16_t f) noexcept {
+    return f == no_fact ? no_fact : fact_map[f];
+}
+
+template <class A, class B, std::size_t FactsB>
+[[nodiscard]] constexpr auto merged_rule_facts(const A& a, const B& b, const std::array<std::uint16_t, FactsB>& fact_map) noexcept {
+    std::array<rule_facts, A::rule_count + B::rule_count> out{};
+    for (std::size_t r = 0; r < A::rule_count; ++r) out[r] = a.index.rules[r];
+    for (std::size_t r = 0; r < B::rule_count; ++r) {
+        rule_facts facts = b.index.rules[r];
+        for (std::uint16_t& f : facts.confirming) f = mapped(fact_map, f);
+        for (std::uint16_t& f : facts.ruling_out) f = mapped(fact_map, f);
+        facts.version = mapped(fact_map, facts.version);
+        out[A::rule_count + r] = facts;
+    }
+    return out;
+}
+
+template <class A, class B, std::size_t FactsB>
+[[nodiscard]] constexpr auto merged_openers(const A& a, const B& b, const std::array<std::uint16_t, FactsB>& fact_map) noexcept {
+    constexpr std::size_t oa = std::tuple_size<decltype(a.index.openers)>::value;
+    constexpr std::size_t ob = std::tuple_size<decltype(b.index.openers)>::value;
+    std::array<fact_opener, ob> shifted{};
+    for (std::size_t i = 0; i < b.index.opener_count; ++i) {
+        shifted[i] = b.index.openers[i];
+        shifted[i].fact = mapped(fact_map, shifted[i].fact);
+        shifted[i].rule += static_cast<std::uint32_t>(A::rule_count);
+    }
+    std::array<fact_opener, oa + ob> out{};
+    merge_sorted(a.index.openers, a.index.opener_count, shifted, b.index.opener_count, out, before);
+    return out;
+}
+
+// The index of the joined table, from the merged pieces.
+template <std::size_t Facts, class A, class B, std::size_t FactsB, std::size_t Signals, std::size_t Openers>
+[[nodiscard]] constexpr auto joined_index(const std::array<fact_key, Facts>& keys, const A& a, const B& b,
+                                          const std::array<std::uint16_t, FactsB>& fact_map,
+                                          const std::array<signal_ref, Signals>& signals,
+                                          const std::array<rule_facts, A::rule_count + B::rule_count>& facts,
+                                          const std::array<fact_opener, Openers>& openers) noexcept {
+    constexpr std::size_t rules = A::rule_count + B::rule_count;
+    index_part<Signals, Openers, rules> part{};
+    part.signals = signals;
+    part.signal_count = a.index.signal_count + b.index.signal_count;
+    part.openers = openers;
+    part.opener_count = a.index.opener_count + b.index.opener_count;
+    part.rules = facts;
+    for (std::size_t r = 0; r < A::rule_count; ++r) part.signals_of_rule[r] = a.index.first_signal[r + 1] - a.index.first_signal[r];
+    for (std::size_t r = 0; r < B::rule_count; ++r)
+        part.signals_of_rule[A::rule_count + r] = b.index.first_signal[r + 1] - b.index.first_signal[r];
+    part.versions = a.index.versions;
+    part.version_count = a.index.version_count;
+    for (std::size_t i = 0; i < b.index.version_count; ++i)
+        add_version(part.versions, part.version_count, {mapped(fact_map, b.index.versions[i].fact), b.index.versions[i].value});
+    return finish_index(keys, part);
+}
+
+// Two tables' rules sorted by a key, b's numbered after a's.
+template <std::size_t RA, std::size_t RB>
+[[nodiscard]] constexpr std::array<keyed_rule, RA + RB> merged_keys(const std::array<keyed_rule, RA>& a,
+                                                                    const std::array<keyed_rule, RB>& b) noexcept {
+    std::array<keyed_rule, RB> shifted = b;
+    for (keyed_rule& k : shifted) k.rule += static_cast<std::uint32_t>(RA);
+    std::array<keyed_rule, RA + RB> out{};
+    merge_sorted(a, RA, shifted, RB, out, before);
+    return out;
+}
+
 }  // namespace detail
 
 // A table over facts and rules that outlive it, indexed in one call: for tables built at run time
@@ -1840,6 +1947,12 @@ template <std::size_t Facts, std::size_t Rules, class FactArray, class RuleArray
     const auto keys = detail::catalog_keys<Facts>(table);
     const auto part = detail::index_rules<Rules * rule::max_signals, Rules * rule::max_confirming, Rules>(table, keys, 0);
     table.index = detail::finish_index(keys, part);
+    for (std::size_t r = 0; r < Rules; ++r) {
+        table.rules_by_id[r] = {detail::hash_text(table.rules[r].id), static_cast<std::uint32_t>(r)};
+        table.rules_by_evidence[r] = {detail::evidence_key(table.rules[r]), static_cast<std::uint32_t>(r)};
+    }
+    detail::stable_sort(table.rules_by_id, Rules, detail::before);
+    detail::stable_sort(table.rules_by_evidence, Rules, detail::before);
     return table;
 }
 
@@ -2081,14 +2194,14 @@ constexpr void match_observed(const Table& table, signal_kind kind, view<Observe
     }
 }
 
-// The first of the rules that fact `fact` confirms, in the index's openers (sorted by fact).
+// The first of the rules a fact confirms, in the index's openers (sorted by the name's hash).
 template <class Table>
-[[nodiscard]] constexpr std::size_t first_opener(const Table& table, std::uint16_t fact) noexcept {
+[[nodiscard]] constexpr std::size_t first_opener(const Table& table, const fact_key& fact) noexcept {
     std::size_t lo = 0;
     std::size_t hi = table.index.opener_count;
     while (lo < hi) {
         const std::size_t mid = lo + (hi - lo) / 2;
-        if (table.index.openers[mid].fact < fact)
+        if (table.index.openers[mid].fact_hash < fact.hash)
             lo = mid + 1;
         else
             hi = mid;
@@ -2103,9 +2216,11 @@ constexpr void open_by_facts(const Table& table, const observations& seen, repor
                              candidate_slots<Capacity>& slots) noexcept {
     const auto& openers = table.index.openers;
     for (const fact_assignment& given : seen.facts) {
-        const std::uint16_t fact = lookup_fact(table.index.facts_by_name, table, given.name);
+        const fact_key key = find_fact_key(table.index.facts_by_name, table, given.name);
+        const std::uint16_t fact = key.fact;
         if (fact == no_fact) continue;
-        for (std::size_t i = first_opener(table, fact); i < table.index.opener_count && openers[i].fact == fact; ++i) {
+        for (std::size_t i = first_opener(table, key); i < table.index.opener_count && openers[i].fact_hash == key.hash; ++i) {
+            if (openers[i].fact != fact) continue;
             const std::size_t r = openers[i].rule;
             if (slots.find(r) != 0) continue;
             const rule& rl = table.rules[r];
@@ -2418,11 +2533,10 @@ template <class Table>
         for (const observed_start_error& e : ex.start_errors) n += count_code(signal_kind::start_error, e.code, e.service);
         for (const observed_event& e : ex.events) n += count_code(signal_kind::event, e.id, e.source);
         for (const fact_assignment& f : ex.facts) {
-            const std::uint16_t fact = lookup_fact(table.index.facts_by_name, table, f.name);
-            for (std::size_t i = first_opener(table, fact); fact != no_fact && i < table.index.opener_count &&
-                                                            table.index.openers[i].fact == fact;
-                 ++i)
-                ++n;
+            const fact_key key = find_fact_key(table.index.facts_by_name, table, f.name);
+            for (std::size_t i = first_opener(table, key);
+                 key.fact != no_fact && i < table.index.opener_count && table.index.openers[i].fact_hash == key.hash; ++i)
+                n += table.index.openers[i].fact == key.fact ? 1 : 0;
         }
         most = n > most ? n : most;
     }
@@ -2472,10 +2586,10 @@ template <class Table>
         for (const observed_event& e : ex.events)
             if (has_code(signal_kind::event, e.id, e.source)) return true;
         for (const fact_assignment& f : ex.facts) {
-            const std::uint16_t fact = lookup_fact(other.index.facts_by_name, other, f.name);
-            if (fact == no_fact) continue;
-            const std::size_t i = first_opener(other, fact);
-            if (i < other.index.opener_count && other.index.openers[i].fact == fact) return true;
+            const fact_key key = find_fact_key(other.index.facts_by_name, other, f.name);
+            if (key.fact == no_fact) continue;
+            for (std::size_t i = first_opener(other, key); i < other.index.opener_count && other.index.openers[i].fact_hash == key.hash; ++i)
+                if (other.index.openers[i].fact == key.fact) return true;
         }
     }
     return false;
@@ -2673,9 +2787,15 @@ struct structure_check {
     static constexpr check_result value = find();
 };
 
+// A table built part by part from its set (make_table, without): the structural checks' verdict
+// and, when there is none to report, the indexed table. A built source has `value` (the set),
+// `problem`, `table` and `needs_proof(rule)`.
 template <class Source>
-struct indexed {
+struct built_in_parts {
     using set_type = set_of<Source>;
+    static constexpr const auto& value = Source::value;
+    static constexpr check_result problem = structure_check<Source>::value;
+    static constexpr bool needs_proof(std::size_t r) noexcept { return Source::needs_proof(r); }
     static constexpr auto make() noexcept {
         constexpr std::size_t facts = set_type::fact_count;
         constexpr std::size_t rules = set_type::rule_count;
@@ -2686,15 +2806,16 @@ struct indexed {
             return table;
         } else {
             constexpr const auto& part = index_tree<Source, 0, rules>::value;
-            constexpr std::size_t signals = index_tree<Source, 0, rules>::value.signals.size();
-            constexpr std::size_t openers = index_tree<Source, 0, rules>::value.openers.size();
-            rule_table<facts, rules, signals, openers> table{};
+            constexpr const auto& checked_rules = structure_tree<Source, 0, rules>::value;
+            rule_table<facts, rules, part.signals.size(), part.openers.size()> table{};
             static_cast<rule_set<facts, rules>&>(table) = Source::value;
             table.index = finish_index(catalog_of<Source>::keys, part);
+            table.rules_by_id = checked_rules.ids;
+            table.rules_by_evidence = checked_rules.evidence;
             return table;
         }
     }
-    static constexpr auto value = make();
+    static constexpr auto table = make();
 };
 
 // The proofs of rules [Chunk * rules_per_proof, ...): one constant evaluation.
@@ -2724,10 +2845,15 @@ struct proof_chunk {
     static constexpr check_result value = find();
 };
 
-template <class Source>
+template <class Built>
 struct proved {
-    static constexpr const auto& value = indexed<Source>::value;
-    static constexpr bool needs_proof(std::size_t r) noexcept { return Source::needs_proof(r); }
+    static constexpr const auto& value = Built::table;
+    static constexpr bool needs_proof(std::size_t r) noexcept { return Built::needs_proof(r); }
+};
+
+template <class Built>
+struct problem_of {
+    static constexpr check_result value = Built::problem;
 };
 
 // The proofs are a check, not part of the table's value: each chunk is proved in the body of a
@@ -2740,22 +2866,25 @@ void prove_chunk() noexcept {
 }
 template <class Source, std::size_t... Chunks>
 void prove_chunks(std::index_sequence<Chunks...>) noexcept {
-    (static_cast<void>(&prove_chunk<Source, Chunks>), ...);
+    // An array, not a fold expression: Clang nests a fold 256 deep at most (10,000 rules are 1,250 chunks).
+    using proof = void (*)() noexcept;
+    const proof proofs[] = {&prove_chunk<Source, Chunks>..., nullptr};
+    static_cast<void>(proofs);
 }
-template <class Source>
+template <class Built>
 void prove_examples() noexcept {
-    constexpr std::size_t rules = set_of<Source>::rule_count;
-    prove_chunks<Source>(std::make_index_sequence<(rules + rules_per_proof - 1) / rules_per_proof>{});
+    constexpr std::size_t rules = set_of<Built>::rule_count;
+    prove_chunks<Built>(std::make_index_sequence<(rules + rules_per_proof - 1) / rules_per_proof>{});
 }
 
-template <class Source>
+template <class Built>
 constexpr auto checked() noexcept {
-    if constexpr (!structure_check<Source>::value.ok()) {
-        report_problem<structure_check<Source>>();
-        return Source::value;
+    if constexpr (!Built::problem.ok()) {
+        report_problem<problem_of<Built>>();
+        return Built::value;
     } else {
-        if constexpr (RULEDX_CHECK_EXAMPLES != 0) static_cast<void>(&prove_examples<Source>);
-        return indexed<Source>::value;
+        if constexpr (RULEDX_CHECK_EXAMPLES != 0) static_cast<void>(&prove_examples<Built>);
+        return Built::table;
     }
 }
 
@@ -2780,6 +2909,9 @@ template <class A, class B>
     return count;
 }
 
+// Two checked tables as one, in linear time: their rules passed every check of one rule, so only
+// the joined catalog and the pairs across the two (equal ids, equal evidence) are checked; the
+// index is merged from theirs, each piece in an evaluation of its own.
 template <const auto& A, const auto& B>
 struct joined_tables {
     using a_type = std::decay_t<decltype(A)>;
@@ -2798,6 +2930,36 @@ struct joined_tables {
         return set;
     }
     static constexpr auto value = make();
+    static constexpr auto fact_keys = catalog_keys<fact_count>(value);
+    // B's catalog indexes in the joined catalog.
+    static constexpr auto fact_map = [] {
+        std::array<std::uint16_t, b_type::fact_count> map{};
+        for (std::size_t f = 0; f < b_type::fact_count; ++f) map[f] = lookup_fact(fact_keys, value, B.facts[f].name);
+        return map;
+    }();
+    static constexpr auto rules_by_id = merged_keys(A.rules_by_id, B.rules_by_id);
+    static constexpr auto rules_by_evidence = merged_keys(A.rules_by_evidence, B.rules_by_evidence);
+    static constexpr check_result find_problem() noexcept {
+        const check_result catalog = check_catalog(value, fact_keys);
+        if (!catalog.ok()) return catalog;
+        structure_part<rule_count> whole{};
+        whole.ids = rules_by_id;
+        whole.evidence = rules_by_evidence;
+        return first_problem_of_table(value, whole);
+    }
+    static constexpr check_result problem = find_problem();
+    static constexpr auto signals = merged_signals(A, B);
+    static constexpr auto rule_facts = merged_rule_facts(A, B, fact_map);
+    static constexpr auto openers = merged_openers(A, B, fact_map);
+    static constexpr auto make_joined() noexcept {
+        rule_table<fact_count, rule_count, signals.size(), openers.size()> table{};
+        static_cast<rule_set<fact_count, rule_count>&>(table) = value;
+        table.index = joined_index(fact_keys, A, B, fact_map, signals, rule_facts, openers);
+        table.rules_by_id = rules_by_id;
+        table.rules_by_evidence = rules_by_evidence;
+        return table;
+    }
+    static constexpr auto table = make_joined();
     // A's examples were proved in A, B's in B: only those that can touch the other side's rules
     // can rank differently now.
     static constexpr bool needs_proof(std::size_t r) noexcept {
@@ -2852,7 +3014,7 @@ struct table_without {
 // refers to them; it copies no rule.
 template <const auto& Facts, const auto& Rules>
 [[nodiscard]] constexpr auto make_table() noexcept {
-    return detail::checked<detail::table_from_arrays<Facts, Rules>>();
+    return detail::checked<detail::built_in_parts<detail::table_from_arrays<Facts, Rules>>>();
 }
 
 // Tables as one, checked as one: a rule of a later table that repeats or shadows a rule of an
@@ -2886,7 +3048,7 @@ template <const auto& Table, const auto& Ids>
         detail::report_problem<detail::disable_check<Table, Ids>>();
         return Table;
     } else {
-        return detail::checked<detail::table_without<Table, Ids>>();
+        return detail::checked<detail::built_in_parts<detail::table_without<Table, Ids>>>();
     }
 }
 

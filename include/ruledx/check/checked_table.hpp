@@ -180,9 +180,15 @@ struct structure_check {
     static constexpr check_result value = find();
 };
 
+// A table built part by part from its set (make_table, without): the structural checks' verdict
+// and, when there is none to report, the indexed table. A built source has `value` (the set),
+// `problem`, `table` and `needs_proof(rule)`.
 template <class Source>
-struct indexed {
+struct built_in_parts {
     using set_type = set_of<Source>;
+    static constexpr const auto& value = Source::value;
+    static constexpr check_result problem = structure_check<Source>::value;
+    static constexpr bool needs_proof(std::size_t r) noexcept { return Source::needs_proof(r); }
     static constexpr auto make() noexcept {
         constexpr std::size_t facts = set_type::fact_count;
         constexpr std::size_t rules = set_type::rule_count;
@@ -193,15 +199,16 @@ struct indexed {
             return table;
         } else {
             constexpr const auto& part = index_tree<Source, 0, rules>::value;
-            constexpr std::size_t signals = index_tree<Source, 0, rules>::value.signals.size();
-            constexpr std::size_t openers = index_tree<Source, 0, rules>::value.openers.size();
-            rule_table<facts, rules, signals, openers> table{};
+            constexpr const auto& checked_rules = structure_tree<Source, 0, rules>::value;
+            rule_table<facts, rules, part.signals.size(), part.openers.size()> table{};
             static_cast<rule_set<facts, rules>&>(table) = Source::value;
             table.index = finish_index(catalog_of<Source>::keys, part);
+            table.rules_by_id = checked_rules.ids;
+            table.rules_by_evidence = checked_rules.evidence;
             return table;
         }
     }
-    static constexpr auto value = make();
+    static constexpr auto table = make();
 };
 
 // The proofs of rules [Chunk * rules_per_proof, ...): one constant evaluation.
@@ -231,10 +238,15 @@ struct proof_chunk {
     static constexpr check_result value = find();
 };
 
-template <class Source>
+template <class Built>
 struct proved {
-    static constexpr const auto& value = indexed<Source>::value;
-    static constexpr bool needs_proof(std::size_t r) noexcept { return Source::needs_proof(r); }
+    static constexpr const auto& value = Built::table;
+    static constexpr bool needs_proof(std::size_t r) noexcept { return Built::needs_proof(r); }
+};
+
+template <class Built>
+struct problem_of {
+    static constexpr check_result value = Built::problem;
 };
 
 // The proofs are a check, not part of the table's value: each chunk is proved in the body of a
@@ -247,22 +259,25 @@ void prove_chunk() noexcept {
 }
 template <class Source, std::size_t... Chunks>
 void prove_chunks(std::index_sequence<Chunks...>) noexcept {
-    (static_cast<void>(&prove_chunk<Source, Chunks>), ...);
+    // An array, not a fold expression: Clang nests a fold 256 deep at most (10,000 rules are 1,250 chunks).
+    using proof = void (*)() noexcept;
+    const proof proofs[] = {&prove_chunk<Source, Chunks>..., nullptr};
+    static_cast<void>(proofs);
 }
-template <class Source>
+template <class Built>
 void prove_examples() noexcept {
-    constexpr std::size_t rules = set_of<Source>::rule_count;
-    prove_chunks<Source>(std::make_index_sequence<(rules + rules_per_proof - 1) / rules_per_proof>{});
+    constexpr std::size_t rules = set_of<Built>::rule_count;
+    prove_chunks<Built>(std::make_index_sequence<(rules + rules_per_proof - 1) / rules_per_proof>{});
 }
 
-template <class Source>
+template <class Built>
 constexpr auto checked() noexcept {
-    if constexpr (!structure_check<Source>::value.ok()) {
-        report_problem<structure_check<Source>>();
-        return Source::value;
+    if constexpr (!Built::problem.ok()) {
+        report_problem<problem_of<Built>>();
+        return Built::value;
     } else {
-        if constexpr (RULEDX_CHECK_EXAMPLES != 0) static_cast<void>(&prove_examples<Source>);
-        return indexed<Source>::value;
+        if constexpr (RULEDX_CHECK_EXAMPLES != 0) static_cast<void>(&prove_examples<Built>);
+        return Built::table;
     }
 }
 
@@ -287,6 +302,9 @@ template <class A, class B>
     return count;
 }
 
+// Two checked tables as one, in linear time: their rules passed every check of one rule, so only
+// the joined catalog and the pairs across the two (equal ids, equal evidence) are checked; the
+// index is merged from theirs, each piece in an evaluation of its own.
 template <const auto& A, const auto& B>
 struct joined_tables {
     using a_type = std::decay_t<decltype(A)>;
@@ -305,6 +323,36 @@ struct joined_tables {
         return set;
     }
     static constexpr auto value = make();
+    static constexpr auto fact_keys = catalog_keys<fact_count>(value);
+    // B's catalog indexes in the joined catalog.
+    static constexpr auto fact_map = [] {
+        std::array<std::uint16_t, b_type::fact_count> map{};
+        for (std::size_t f = 0; f < b_type::fact_count; ++f) map[f] = lookup_fact(fact_keys, value, B.facts[f].name);
+        return map;
+    }();
+    static constexpr auto rules_by_id = merged_keys(A.rules_by_id, B.rules_by_id);
+    static constexpr auto rules_by_evidence = merged_keys(A.rules_by_evidence, B.rules_by_evidence);
+    static constexpr check_result find_problem() noexcept {
+        const check_result catalog = check_catalog(value, fact_keys);
+        if (!catalog.ok()) return catalog;
+        structure_part<rule_count> whole{};
+        whole.ids = rules_by_id;
+        whole.evidence = rules_by_evidence;
+        return first_problem_of_table(value, whole);
+    }
+    static constexpr check_result problem = find_problem();
+    static constexpr auto signals = merged_signals(A, B);
+    static constexpr auto rule_facts = merged_rule_facts(A, B, fact_map);
+    static constexpr auto openers = merged_openers(A, B, fact_map);
+    static constexpr auto make_joined() noexcept {
+        rule_table<fact_count, rule_count, signals.size(), openers.size()> table{};
+        static_cast<rule_set<fact_count, rule_count>&>(table) = value;
+        table.index = joined_index(fact_keys, A, B, fact_map, signals, rule_facts, openers);
+        table.rules_by_id = rules_by_id;
+        table.rules_by_evidence = rules_by_evidence;
+        return table;
+    }
+    static constexpr auto table = make_joined();
     // A's examples were proved in A, B's in B: only those that can touch the other side's rules
     // can rank differently now.
     static constexpr bool needs_proof(std::size_t r) noexcept {
@@ -359,7 +407,7 @@ struct table_without {
 // refers to them; it copies no rule.
 template <const auto& Facts, const auto& Rules>
 [[nodiscard]] constexpr auto make_table() noexcept {
-    return detail::checked<detail::table_from_arrays<Facts, Rules>>();
+    return detail::checked<detail::built_in_parts<detail::table_from_arrays<Facts, Rules>>>();
 }
 
 // Tables as one, checked as one: a rule of a later table that repeats or shadows a rule of an
@@ -393,7 +441,7 @@ template <const auto& Table, const auto& Ids>
         detail::report_problem<detail::disable_check<Table, Ids>>();
         return Table;
     } else {
-        return detail::checked<detail::table_without<Table, Ids>>();
+        return detail::checked<detail::built_in_parts<detail::table_without<Table, Ids>>>();
     }
 }
 

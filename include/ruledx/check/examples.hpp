@@ -28,11 +28,10 @@ template <class Table>
         for (const observed_start_error& e : ex.start_errors) n += count_code(signal_kind::start_error, e.code, e.service);
         for (const observed_event& e : ex.events) n += count_code(signal_kind::event, e.id, e.source);
         for (const fact_assignment& f : ex.facts) {
-            const std::uint16_t fact = lookup_fact(table.index.facts_by_name, table, f.name);
-            for (std::size_t i = first_opener(table, fact); fact != no_fact && i < table.index.opener_count &&
-                                                            table.index.openers[i].fact == fact;
-                 ++i)
-                ++n;
+            const fact_key key = find_fact_key(table.index.facts_by_name, table, f.name);
+            for (std::size_t i = first_opener(table, key);
+                 key.fact != no_fact && i < table.index.opener_count && table.index.openers[i].fact_hash == key.hash; ++i)
+                n += table.index.openers[i].fact == key.fact ? 1 : 0;
         }
         most = n > most ? n : most;
     }
@@ -82,10 +81,10 @@ template <class Table>
         for (const observed_event& e : ex.events)
             if (has_code(signal_kind::event, e.id, e.source)) return true;
         for (const fact_assignment& f : ex.facts) {
-            const std::uint16_t fact = lookup_fact(other.index.facts_by_name, other, f.name);
-            if (fact == no_fact) continue;
-            const std::size_t i = first_opener(other, fact);
-            if (i < other.index.opener_count && other.index.openers[i].fact == fact) return true;
+            const fact_key key = find_fact_key(other.index.facts_by_name, other, f.name);
+            if (key.fact == no_fact) continue;
+            for (std::size_t i = first_opener(other, key); i < other.index.opener_count && other.index.openers[i].fact_hash == key.hash; ++i)
+                if (other.index.openers[i].fact == key.fact) return true;
         }
     }
     return false;

@@ -189,48 +189,6 @@ template <class List>
     return true;
 }
 
-[[nodiscard]] constexpr std::uint64_t signal_key(const signal& s) noexcept {
-    std::uint64_t h = hash_combine(static_cast<std::uint64_t>(s.kind), s.code);
-    return hash_combine(hash_combine(h, hash_name(s.source)), values_key(s));
-}
-
-[[nodiscard]] constexpr std::uint64_t fact_use_key(const fact_assignment& f) noexcept {
-    std::uint64_t h = hash_combine(hash_text(f.name), static_cast<std::uint64_t>(f.value.kind));
-    switch (f.value.kind) {
-        case fact_kind::boolean: return hash_combine(h, f.value.boolean ? 1 : 0);
-        case fact_kind::number: return hash_combine(h, static_cast<std::uint64_t>(f.value.number));
-        case fact_kind::text: return hash_combine(h, hash_text(f.value.text));
-        case fact_kind::version:
-            return hash_combine(h, (std::uint64_t{f.value.version_number.major} << 16) | f.value.version_number.minor);
-    }
-    return h;
-}
-
-// Equal for two rules that are indistinguishable (lists compared as sets, as indistinguishable() does).
-[[nodiscard]] constexpr std::uint64_t evidence_key(const rule& rl) noexcept {
-    std::uint64_t required = 0;
-    std::uint64_t supporting = 0;
-    std::uint64_t confirming = 0;
-    std::uint64_t ruling_out = 0;
-    for (const signal& s : rl.required) required += spread(signal_key(s));
-    for (const signal& s : rl.supporting) supporting += spread(signal_key(s));
-    for (const fact_assignment& f : rl.confirming) confirming += spread(fact_use_key(f));
-    for (const fact_assignment& f : rl.ruling_out) ruling_out += spread(fact_use_key(f));
-    std::uint64_t h = hash_combine(hash_combine(required, supporting), hash_combine(confirming, ruling_out));
-    h = hash_combine(h, hash_text(rl.version_fact));
-    for (const version_range& range : rl.versions)
-        h = hash_combine(h, (std::uint64_t{range.first.major} << 48) | (std::uint64_t{range.first.minor} << 32) |
-                                (std::uint64_t{range.last.major} << 16) | range.last.minor);
-    return h;
-}
-
-struct keyed_rule {
-    std::uint64_t key = 0;
-    std::uint32_t rule = 0;
-};
-[[nodiscard]] constexpr bool sorts_before(const keyed_rule& a, const keyed_rule& b) noexcept {
-    return a.key != b.key ? a.key < b.key : a.rule < b.rule;
-}
 
 // What checking rules [begin, begin + Count) found: the first problem of one rule alone, and the
 // rules' id and evidence keys, sorted, for finding twins when parts are merged.

@@ -243,14 +243,14 @@ constexpr void match_observed(const Table& table, signal_kind kind, view<Observe
     }
 }
 
-// The first of the rules that fact `fact` confirms, in the index's openers (sorted by fact).
+// The first of the rules a fact confirms, in the index's openers (sorted by the name's hash).
 template <class Table>
-[[nodiscard]] constexpr std::size_t first_opener(const Table& table, std::uint16_t fact) noexcept {
+[[nodiscard]] constexpr std::size_t first_opener(const Table& table, const fact_key& fact) noexcept {
     std::size_t lo = 0;
     std::size_t hi = table.index.opener_count;
     while (lo < hi) {
         const std::size_t mid = lo + (hi - lo) / 2;
-        if (table.index.openers[mid].fact < fact)
+        if (table.index.openers[mid].fact_hash < fact.hash)
             lo = mid + 1;
         else
             hi = mid;
@@ -265,9 +265,11 @@ constexpr void open_by_facts(const Table& table, const observations& seen, repor
                              candidate_slots<Capacity>& slots) noexcept {
     const auto& openers = table.index.openers;
     for (const fact_assignment& given : seen.facts) {
-        const std::uint16_t fact = lookup_fact(table.index.facts_by_name, table, given.name);
+        const fact_key key = find_fact_key(table.index.facts_by_name, table, given.name);
+        const std::uint16_t fact = key.fact;
         if (fact == no_fact) continue;
-        for (std::size_t i = first_opener(table, fact); i < table.index.opener_count && openers[i].fact == fact; ++i) {
+        for (std::size_t i = first_opener(table, key); i < table.index.opener_count && openers[i].fact_hash == key.hash; ++i) {
+            if (openers[i].fact != fact) continue;
             const std::size_t r = openers[i].rule;
             if (slots.find(r) != 0) continue;
             const rule& rl = table.rules[r];

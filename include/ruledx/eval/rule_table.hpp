@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <tuple>
 
 #include "ruledx/detail/sort.hpp"
 #include "ruledx/detail/text_hash.hpp"
@@ -64,8 +65,10 @@ struct rule_facts {
 
 
 // Rule `rule` is confirmed by fact `fact`: when that fact holds, the rule is a candidate even if
-// no signal touched it.
+// no signal touched it. Sorted by the hash of the fact's name, which joining tables does not
+// change (a catalog index does).
 struct fact_opener {
+    std::uint64_t fact_hash = 0;
     std::uint16_t fact = 0;
     std::uint32_t rule = 0;
 };
@@ -77,6 +80,7 @@ struct named_version {
 };
 
 [[nodiscard]] constexpr bool sorts_before(const fact_opener& a, const fact_opener& b) noexcept {
+    if (a.fact_hash != b.fact_hash) return a.fact_hash < b.fact_hash;
     return a.fact != b.fact ? a.fact < b.fact : a.rule < b.rule;
 }
 [[nodiscard]] constexpr bool sorts_before(const named_version& a, const named_version& b) noexcept {
@@ -99,7 +103,7 @@ struct table_index {
     std::array<std::uint32_t, Rules + 1> first_signal{};
     std::array<signal_stats, Signals> stats{};
     std::array<rule_facts, Rules> rules{};
-    std::array<fact_opener, Openers> openers{};  // sorted by fact
+    std::array<fact_opener, Openers> openers{};  // sorted by fact_hash
     std::size_t opener_count = 0;
     std::array<named_version, max_named_versions> versions{};  // sorted, distinct
     std::size_t version_count = 0;
@@ -113,6 +117,10 @@ template <std::size_t Facts, std::size_t Rules, std::size_t Signals = Rules * ru
           std::size_t Openers = Rules * rule::max_confirming>
 struct rule_table : rule_set<Facts, Rules> {
     table_index<Facts, Rules, Signals, Openers> index;
+    // The rules sorted by the hash of their id and of their evidence: what the checks found
+    // duplicates with, kept so that joining tables checks only the new pairs.
+    std::array<keyed_rule, Rules> rules_by_id{};
+    std::array<keyed_rule, Rules> rules_by_evidence{};
 };
 
 namespace detail {
@@ -170,8 +178,9 @@ template <std::size_t Signals, std::size_t Openers, std::size_t RuleCount, std::
         }
         rule_facts& facts = part.rules[k];
         for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
-            facts.confirming[f] = lookup_fact(keys, set, rl.confirming[f].name);
-            if (part.opener_count < Openers) part.openers[part.opener_count++] = {facts.confirming[f], static_cast<std::uint32_t>(r)};
+            const fact_key key = find_fact_key(keys, set, rl.confirming[f].name);
+            facts.confirming[f] = key.fact;
+            if (part.opener_count < Openers) part.openers[part.opener_count++] = {key.hash, key.fact, static_cast<std::uint32_t>(r)};
         }
         for (std::size_t f = 0; f < rl.ruling_out.size(); ++f) facts.ruling_out[f] = lookup_fact(keys, set, rl.ruling_out[f].name);
         if (!rl.version_fact.empty()) {
@@ -251,6 +260,93 @@ template <std::size_t Facts, std::size_t Rules, std::size_t Signals, std::size_t
     return index;
 }
 
+
+// Joining two indexed tables, a and b (b's rules follow a's, b's facts are mapped to the joined
+// catalog by fact_map): each piece is linear in the tables, and a separate evaluation of its own
+// at compile time (check/checked_table.hpp).
+template <class A, class B>
+[[nodiscard]] constexpr auto merged_signals(const A& a, const B& b) noexcept {
+    constexpr std::size_t sa = std::tuple_size<decltype(a.index.signals)>::value;
+    constexpr std::size_t sb = std::tuple_size<decltype(b.index.signals)>::value;
+    std::array<signal_ref, sb> shifted{};
+    for (std::size_t i = 0; i < b.index.signal_count; ++i) {
+        shifted[i] = b.index.signals[i];
+        shifted[i].rule += static_cast<std::uint32_t>(A::rule_count);
+    }
+    std::array<signal_ref, sa + sb> out{};
+    merge_sorted(a.index.signals, a.index.signal_count, shifted, b.index.signal_count, out, before);
+    return out;
+}
+
+template <std::size_t FactsB>
+[[nodiscard]] constexpr std::uint16_t mapped(const std::array<std::uint16_t, FactsB>& fact_map, std::uint16_t f) noexcept {
+    return f == no_fact ? no_fact : fact_map[f];
+}
+
+template <class A, class B, std::size_t FactsB>
+[[nodiscard]] constexpr auto merged_rule_facts(const A& a, const B& b, const std::array<std::uint16_t, FactsB>& fact_map) noexcept {
+    std::array<rule_facts, A::rule_count + B::rule_count> out{};
+    for (std::size_t r = 0; r < A::rule_count; ++r) out[r] = a.index.rules[r];
+    for (std::size_t r = 0; r < B::rule_count; ++r) {
+        rule_facts facts = b.index.rules[r];
+        for (std::uint16_t& f : facts.confirming) f = mapped(fact_map, f);
+        for (std::uint16_t& f : facts.ruling_out) f = mapped(fact_map, f);
+        facts.version = mapped(fact_map, facts.version);
+        out[A::rule_count + r] = facts;
+    }
+    return out;
+}
+
+template <class A, class B, std::size_t FactsB>
+[[nodiscard]] constexpr auto merged_openers(const A& a, const B& b, const std::array<std::uint16_t, FactsB>& fact_map) noexcept {
+    constexpr std::size_t oa = std::tuple_size<decltype(a.index.openers)>::value;
+    constexpr std::size_t ob = std::tuple_size<decltype(b.index.openers)>::value;
+    std::array<fact_opener, ob> shifted{};
+    for (std::size_t i = 0; i < b.index.opener_count; ++i) {
+        shifted[i] = b.index.openers[i];
+        shifted[i].fact = mapped(fact_map, shifted[i].fact);
+        shifted[i].rule += static_cast<std::uint32_t>(A::rule_count);
+    }
+    std::array<fact_opener, oa + ob> out{};
+    merge_sorted(a.index.openers, a.index.opener_count, shifted, b.index.opener_count, out, before);
+    return out;
+}
+
+// The index of the joined table, from the merged pieces.
+template <std::size_t Facts, class A, class B, std::size_t FactsB, std::size_t Signals, std::size_t Openers>
+[[nodiscard]] constexpr auto joined_index(const std::array<fact_key, Facts>& keys, const A& a, const B& b,
+                                          const std::array<std::uint16_t, FactsB>& fact_map,
+                                          const std::array<signal_ref, Signals>& signals,
+                                          const std::array<rule_facts, A::rule_count + B::rule_count>& facts,
+                                          const std::array<fact_opener, Openers>& openers) noexcept {
+    constexpr std::size_t rules = A::rule_count + B::rule_count;
+    index_part<Signals, Openers, rules> part{};
+    part.signals = signals;
+    part.signal_count = a.index.signal_count + b.index.signal_count;
+    part.openers = openers;
+    part.opener_count = a.index.opener_count + b.index.opener_count;
+    part.rules = facts;
+    for (std::size_t r = 0; r < A::rule_count; ++r) part.signals_of_rule[r] = a.index.first_signal[r + 1] - a.index.first_signal[r];
+    for (std::size_t r = 0; r < B::rule_count; ++r)
+        part.signals_of_rule[A::rule_count + r] = b.index.first_signal[r + 1] - b.index.first_signal[r];
+    part.versions = a.index.versions;
+    part.version_count = a.index.version_count;
+    for (std::size_t i = 0; i < b.index.version_count; ++i)
+        add_version(part.versions, part.version_count, {mapped(fact_map, b.index.versions[i].fact), b.index.versions[i].value});
+    return finish_index(keys, part);
+}
+
+// Two tables' rules sorted by a key, b's numbered after a's.
+template <std::size_t RA, std::size_t RB>
+[[nodiscard]] constexpr std::array<keyed_rule, RA + RB> merged_keys(const std::array<keyed_rule, RA>& a,
+                                                                    const std::array<keyed_rule, RB>& b) noexcept {
+    std::array<keyed_rule, RB> shifted = b;
+    for (keyed_rule& k : shifted) k.rule += static_cast<std::uint32_t>(RA);
+    std::array<keyed_rule, RA + RB> out{};
+    merge_sorted(a, RA, shifted, RB, out, before);
+    return out;
+}
+
 }  // namespace detail
 
 // A table over facts and rules that outlive it, indexed in one call: for tables built at run time
@@ -262,6 +358,12 @@ template <std::size_t Facts, std::size_t Rules, class FactArray, class RuleArray
     const auto keys = detail::catalog_keys<Facts>(table);
     const auto part = detail::index_rules<Rules * rule::max_signals, Rules * rule::max_confirming, Rules>(table, keys, 0);
     table.index = detail::finish_index(keys, part);
+    for (std::size_t r = 0; r < Rules; ++r) {
+        table.rules_by_id[r] = {detail::hash_text(table.rules[r].id), static_cast<std::uint32_t>(r)};
+        table.rules_by_evidence[r] = {detail::evidence_key(table.rules[r]), static_cast<std::uint32_t>(r)};
+    }
+    detail::stable_sort(table.rules_by_id, Rules, detail::before);
+    detail::stable_sort(table.rules_by_evidence, Rules, detail::before);
     return table;
 }
 
