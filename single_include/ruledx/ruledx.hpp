@@ -505,6 +505,8 @@ struct fact_assignment {
 
 #include <cstddef>
 #include <initializer_list>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 
 
@@ -515,7 +517,7 @@ class fixed_list {
 public:
     static constexpr std::size_t capacity = Capacity;
 
-    constexpr fixed_list() noexcept : fixed_list(std::make_index_sequence<storage_size>{}) {}
+    constexpr fixed_list() noexcept : fixed_list(std::make_index_sequence<copies_blank_slots ? storage_size : 0>{}) {}
     constexpr fixed_list(std::initializer_list<T> items) noexcept : fixed_list() { assign(items); }
 
     constexpr void assign(std::initializer_list<T> items) noexcept {
@@ -546,11 +548,20 @@ public:
 
 private:
     static constexpr std::size_t storage_size = Capacity == 0 ? 1 : Capacity;
+    // Empty slots cost the constant evaluator most of a large rules[] array. Clang evaluates a
+    // copy of a value faster than a constructor (and counts std::string_view's constructor as a
+    // step), so there every slot is a copy of a blank item; GCC stores value-initialised slots as
+    // one range instead of an element each (half the compiler memory), so there only text slots,
+    // whose constructor GCC would run too, are copies.
+#if defined(__clang__)
+    static constexpr bool copies_blank_slots = true;
+#else
+    static constexpr bool copies_blank_slots = std::is_same_v<T, std::string_view>;
+#endif
     template <std::size_t... I>
-    constexpr explicit fixed_list(std::index_sequence<I...>) noexcept
-        : items_{(static_cast<void>(I), detail::blank<T>)...} {}
+    constexpr explicit fixed_list(std::index_sequence<I...>) noexcept : items_{(static_cast<void>(I), detail::blank<T>)...} {}
 
-    T items_[storage_size];
+    T items_[storage_size]{};
     std::size_t count_ = 0;
     bool overflowed_ = false;
 };
