@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "evt_shapes.hpp"
+#include "support/shared_data.hpp"
 #include "ruledx/read/evt.hpp"
 
 namespace {
@@ -743,11 +744,8 @@ TEST_CASE("evt: every generated peer-check shape reads as its writer says") {
     CHECK(make_shape("no such shape").empty());
 }
 
-#ifndef RULEDX_SHARED_DIR
-#define RULEDX_SHARED_DIR ""
-#endif
-
-TEST_CASE("evt: real sample logs give libevt's record counts") {
+TEST_CASE("evt: real sample logs give libevt's record counts" *
+          doctest::skip(!test_support::shared_file_present("/samples/plaso_SysEvent.Evt"))) {
     struct sample {
         const char* name;
         std::uint64_t records, recovered;
@@ -759,15 +757,7 @@ TEST_CASE("evt: real sample logs give libevt's record counts") {
         {"evt-parser_System.evt", 95, 0},        {"dissect_TestLog.evt", 5, 0},
         {"dissect_TestLog-dirty.evt", 5, 0},
     };
-    const std::string dir = std::string(RULEDX_SHARED_DIR) + "/samples/";
-    {
-        std::FILE* probe = std::fopen((dir + samples[0].name).c_str(), "rb");
-        if (probe == nullptr) {
-            MESSAGE("skipped: ../shared/samples not present");
-            return;
-        }
-        std::fclose(probe);
-    }
+    const std::string dir = test_support::shared_dir() + "/samples/";
     for (const sample& s : samples) {
         CAPTURE(s.name);
         ruledx::read::file_source file((dir + s.name).c_str());

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "ruledx/model/observation.hpp"
+#include "ruledx/model/rule.hpp"
 #include "ruledx/model/signal.hpp"
 #include "ruledx/read/detect.hpp"
 #include "ruledx/read/evt.hpp"

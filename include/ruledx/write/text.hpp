@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "ruledx/eval/report.hpp"
+#include "ruledx/model/rule_set.hpp"
 #include "ruledx/write/describe.hpp"
 
 namespace ruledx::write {
