@@ -167,6 +167,27 @@ struct structure_tree<Source, Begin, End, false> {
         merge_parts(structure_tree<Source, Begin, middle>::value, structure_tree<Source, middle, End>::value);
 };
 
+// The index finished from the whole table's part (Holder::part, Holder::keys): the flat
+// numbering, the shared-signal counts in parts of signals_per_stats_part sorted entries, and
+// their assembly, each an evaluation of its own.
+inline constexpr std::size_t signals_per_stats_part = 4096;
+template <class Holder>
+struct finished_index {
+    static constexpr const auto& part = Holder::part;
+    static constexpr auto first = first_signals(part);
+    template <std::size_t Chunk>
+    struct stats {
+        static constexpr auto value =
+            count_shared<signals_per_stats_part>(part.signals, part.signal_count, first, Chunk * signals_per_stats_part);
+    };
+    template <std::size_t... Chunks>
+    static constexpr auto assemble(std::index_sequence<Chunks...>) noexcept {
+        return assemble_index(Holder::keys, part, first, stats<Chunks>::value...);
+    }
+    static constexpr auto value =
+        assemble(std::make_index_sequence<(part.signal_count + signals_per_stats_part - 1) / signals_per_stats_part>{});
+};
+
 template <class Source>
 struct structure_check {
     static constexpr check_result find() noexcept {
@@ -186,6 +207,10 @@ struct structure_check {
 template <class Source>
 struct built_in_parts {
     using set_type = set_of<Source>;
+    struct whole {
+        static constexpr const auto& part = index_tree<Source, 0, set_type::rule_count>::value;
+        static constexpr const auto& keys = catalog_of<Source>::keys;
+    };
     static constexpr const auto& value = Source::value;
     static constexpr check_result problem = structure_check<Source>::value;
     static constexpr bool needs_proof(std::size_t r) noexcept { return Source::needs_proof(r); }
@@ -202,7 +227,7 @@ struct built_in_parts {
             constexpr const auto& checked_rules = structure_tree<Source, 0, rules>::value;
             rule_table<facts, rules, part.signals.size(), part.openers.size()> table{};
             static_cast<rule_set<facts, rules>&>(table) = Source::value;
-            table.index = finish_index(catalog_of<Source>::keys, part);
+            table.index = finished_index<whole>::value;
             table.rules_by_id = checked_rules.ids;
             table.rules_by_evidence = checked_rules.evidence;
             return table;
@@ -371,10 +396,12 @@ struct joined_tables {
     static constexpr auto signals = merged_signals(A, B);
     static constexpr auto rule_facts = merged_rule_facts(A, B, fact_map);
     static constexpr auto openers = merged_openers(A, B, fact_map);
+    static constexpr auto part = joined_part(A, B, fact_map, signals, rule_facts, openers);
+    static constexpr const auto& keys = fact_keys;
     static constexpr auto make_joined() noexcept {
         rule_table<fact_count, rule_count, signals.size(), openers.size()> table{};
         static_cast<rule_set<fact_count, rule_count>&>(table) = value;
-        table.index = joined_index(fact_keys, A, B, fact_map, signals, rule_facts, openers);
+        table.index = finished_index<joined_tables>::value;
         table.rules_by_id = rules_by_id;
         table.rules_by_evidence = rules_by_evidence;
         return table;

@@ -216,29 +216,38 @@ template <std::size_t S1, std::size_t O1, std::size_t R1, std::size_t S2, std::s
     return out;
 }
 
-// Counts, for every signal, the rules that share it: integer work over runs of the sorted index.
-template <std::size_t Facts, std::size_t Rules, std::size_t Signals, std::size_t Openers>
-[[nodiscard]] constexpr table_index<Facts, Rules, Signals, Openers> finish_index(
-    const std::array<fact_key, Facts>& keys, const index_part<Signals, Openers, Rules>& part) noexcept {
-    table_index<Facts, Rules, Signals, Openers> index{};
-    index.facts_by_name = keys;
-    index.signals = part.signals;
-    index.signal_count = part.signal_count;
-    index.rules = part.rules;
-    index.openers = part.openers;
-    index.opener_count = part.opener_count;
-    for (std::size_t r = 0; r < Rules; ++r) index.first_signal[r + 1] = index.first_signal[r] + part.signals_of_rule[r];
-    index.versions = part.versions;
-    index.version_count = part.version_count;
-    stable_sort(index.versions, index.version_count, before);
+// Where each rule's signals start in the flat numbering of the index's stats.
+template <std::size_t Signals, std::size_t Openers, std::size_t Rules>
+[[nodiscard]] constexpr std::array<std::uint32_t, Rules + 1> first_signals(const index_part<Signals, Openers, Rules>& part) noexcept {
+    std::array<std::uint32_t, Rules + 1> first{};
+    for (std::size_t r = 0; r < Rules; ++r) first[r + 1] = first[r] + part.signals_of_rule[r];
+    return first;
+}
 
-    const std::size_t n = index.signal_count;
-    const auto& refs = index.signals;
-    for (std::size_t first = 0; first < n;) {  // a run of one kind, code and source
+// How many rules share each signal of the sorted index's entries [begin, begin + Count), with
+// each entry's place in the flat numbering: integer work over the runs of equal kind, code and
+// source (and, within, of equal values) that the entries belong to. One part is one constant
+// evaluation at compile time; runs crossing a part's ends are counted whole.
+template <std::size_t Count>
+struct stats_part {
+    std::array<std::uint32_t, Count> flat{};
+    std::array<signal_stats, Count> stats{};
+};
+
+template <std::size_t Count, std::size_t Signals, std::size_t FirstCount>
+[[nodiscard]] constexpr stats_part<Count> count_shared(const std::array<signal_ref, Signals>& refs, std::size_t n,
+                                                       const std::array<std::uint32_t, FirstCount>& first_signal,
+                                                       std::size_t begin) noexcept {
+    stats_part<Count> part{};
+    const std::size_t end = begin + Count < n ? begin + Count : n;
+    const auto same_run = [&](std::size_t i, std::size_t j) {
+        return refs[i].kind == refs[j].kind && refs[i].code == refs[j].code && refs[i].source_key == refs[j].source_key;
+    };
+    std::size_t first = begin;
+    while (first > 0 && same_run(first - 1, begin)) --first;
+    while (first < end) {  // a run of one kind, code and source
         std::size_t last = first + 1;
-        while (last < n && refs[last].kind == refs[first].kind && refs[last].code == refs[first].code &&
-               refs[last].source_key == refs[first].source_key)
-            ++last;
+        while (last < n && same_run(last, first)) ++last;
         std::uint16_t rules_by_id = 0;
         for (std::size_t i = first; i < last; ++i) rules_by_id += (i == first || refs[i].rule != refs[i - 1].rule) ? 1 : 0;
         for (std::size_t class_first = first; class_first < last;) {  // one class: same values too
@@ -247,17 +256,48 @@ template <std::size_t Facts, std::size_t Rules, std::size_t Signals, std::size_t
             std::uint16_t rules_in_class = 0;
             for (std::size_t i = class_first; i < class_last; ++i)
                 rules_in_class += (i == class_first || refs[i].rule != refs[i - 1].rule) ? 1 : 0;
-            for (std::size_t i = class_first; i < class_last; ++i) {
-                signal_stats& stats = index.stats[index.first_signal[refs[i].rule] + refs[i].index];
-                stats.shared_by = rules_in_class;
-                stats.shared_by_id = rules_by_id;
-                stats.signal_class = static_cast<std::uint32_t>(class_first);
+            for (std::size_t i = class_first < begin ? begin : class_first; i < class_last && i < end; ++i) {
+                part.flat[i - begin] = first_signal[refs[i].rule] + refs[i].index;
+                part.stats[i - begin] = {rules_in_class, rules_by_id, static_cast<std::uint32_t>(class_first)};
             }
             class_first = class_last;
         }
         first = last;
     }
+    return part;
+}
+
+// The index from its parts: the merged index_part, the flat numbering and the stats parts in order.
+template <std::size_t Facts, std::size_t Rules, std::size_t Signals, std::size_t Openers, std::size_t... Counts>
+[[nodiscard]] constexpr table_index<Facts, Rules, Signals, Openers> assemble_index(
+    const std::array<fact_key, Facts>& keys, const index_part<Signals, Openers, Rules>& part,
+    const std::array<std::uint32_t, Rules + 1>& first_signal, const stats_part<Counts>&... stats) noexcept {
+    table_index<Facts, Rules, Signals, Openers> index{};
+    index.facts_by_name = keys;
+    index.signals = part.signals;
+    index.signal_count = part.signal_count;
+    index.first_signal = first_signal;
+    index.rules = part.rules;
+    index.openers = part.openers;
+    index.opener_count = part.opener_count;
+    index.versions = part.versions;
+    index.version_count = part.version_count;
+    stable_sort(index.versions, index.version_count, before);
+    std::size_t at = 0;
+    const auto scatter = [&](const auto& piece) {
+        for (std::size_t i = 0; i < piece.flat.size() && at < index.signal_count; ++i, ++at)
+            index.stats[piece.flat[i]] = piece.stats[i];
+    };
+    (scatter(stats), ...);
     return index;
+}
+
+// The whole index in one call (tables built at run time, and small ones).
+template <std::size_t Facts, std::size_t Rules, std::size_t Signals, std::size_t Openers>
+[[nodiscard]] constexpr table_index<Facts, Rules, Signals, Openers> finish_index(
+    const std::array<fact_key, Facts>& keys, const index_part<Signals, Openers, Rules>& part) noexcept {
+    const auto first = first_signals(part);
+    return assemble_index(keys, part, first, count_shared<Signals>(part.signals, part.signal_count, first, 0));
 }
 
 
@@ -312,9 +352,9 @@ template <class A, class B, std::size_t FactsB>
     return out;
 }
 
-// The index of the joined table, from the merged pieces.
-template <std::size_t Facts, class A, class B, std::size_t FactsB, std::size_t Signals, std::size_t Openers>
-[[nodiscard]] constexpr auto joined_index(const std::array<fact_key, Facts>& keys, const A& a, const B& b,
+// The joined table's index, as one part from the merged pieces (finished like any other).
+template <class A, class B, std::size_t FactsB, std::size_t Signals, std::size_t Openers>
+[[nodiscard]] constexpr auto joined_part(const A& a, const B& b,
                                           const std::array<std::uint16_t, FactsB>& fact_map,
                                           const std::array<signal_ref, Signals>& signals,
                                           const std::array<rule_facts, A::rule_count + B::rule_count>& facts,
@@ -333,7 +373,7 @@ template <std::size_t Facts, class A, class B, std::size_t FactsB, std::size_t S
     part.version_count = a.index.version_count;
     for (std::size_t i = 0; i < b.index.version_count; ++i)
         add_version(part.versions, part.version_count, {mapped(fact_map, b.index.versions[i].fact), b.index.versions[i].value});
-    return finish_index(keys, part);
+    return part;
 }
 
 // Two tables' rules sorted by a key, b's numbered after a's.
