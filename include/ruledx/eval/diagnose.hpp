@@ -165,28 +165,31 @@ private:
            (std::uint64_t{0xFFFFu - static_cast<std::uint16_t>(c.rule_index)} << 16) | position;
 }
 
-// Best first: status, then specificity of the evidence (score), then table order.
+// Best first: status, then specificity of the evidence (score), then table order. A report of
+// one place is sorted already (and GCC's -Warray-bounds cannot see that its count is at most 1).
 template <std::size_t Capacity>
 constexpr void sort_candidates(report<Capacity>& out) noexcept {
-    const std::size_t n = out.candidate_count;
-    std::array<std::uint64_t, Capacity> keys{};
-    for (std::size_t i = 0; i < n; ++i) keys[i] = rank_key(out.candidates[i], i);
-    insertion_sort(keys, n, [](std::uint64_t a, std::uint64_t b) { return a > b; });
-    const auto position = [&keys](std::size_t i) { return static_cast<std::size_t>(keys[i] & 0xFFFFu); };
-    // Place i takes the candidate at position(i): each cycle of the permutation once.
-    std::array<bool, Capacity> placed{};
-    for (std::size_t start = 0; start < n; ++start) {
-        if (placed[start]) continue;
-        placed[start] = true;
-        if (position(start) == start) continue;
-        const candidate first = out.candidates[start];
-        std::size_t i = start;
-        while (position(i) != start) {
-            out.candidates[i] = out.candidates[position(i)];
-            i = position(i);
-            placed[i] = true;
+    if constexpr (Capacity > 1) {
+        const std::size_t n = out.candidate_count < Capacity ? out.candidate_count : Capacity;
+        std::array<std::uint64_t, Capacity> keys{};
+        for (std::size_t i = 0; i < n; ++i) keys[i] = rank_key(out.candidates[i], i);
+        insertion_sort(keys, n, [](std::uint64_t a, std::uint64_t b) { return a > b; });
+        const auto position = [&keys](std::size_t i) { return static_cast<std::size_t>(keys[i] & 0xFFFFu); };
+        // Place i takes the candidate at position(i): each cycle of the permutation once.
+        std::array<bool, Capacity> placed{};
+        for (std::size_t start = 0; start < n; ++start) {
+            if (placed[start]) continue;
+            placed[start] = true;
+            if (position(start) == start) continue;
+            const candidate first = out.candidates[start];
+            std::size_t i = start;
+            while (position(i) != start) {
+                out.candidates[i] = out.candidates[position(i)];
+                i = position(i);
+                placed[i] = true;
+            }
+            out.candidates[i] = first;
         }
-        out.candidates[i] = first;
     }
 }
 
