@@ -7,6 +7,9 @@
 #
 # Environment: SIZES ["1000 2000 5000 10000"]; sizes over 2,000 are written as five arrays of
 # N/5 rules, each make_table'd, combined with join<>. COMPILERS ["g++ clang++"].
+# STEPS_RULES ["2000 256"]: for each, the Clang steps of the largest single constant evaluation,
+# found by bisecting -fconstexpr-steps: of the rules[] array alone (first size), and of a whole
+# make_table (second size, small enough that its parts, not its array, are the largest).
 # RULEDX_BENCH_BUILD [/tmp/ruledx-bench]: where the generator is built and the tables written.
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,3 +35,28 @@ for n in $sizes; do
         echo "| $n | $parts | $("$cxx" --version | head -1) | $rc | $wall | $((kib / 1024)) |"
     done
 done
+
+# ---- the largest single constant evaluation, in Clang steps ---------------------------------------
+least_steps() {  # source: the least -fconstexpr-steps that compiles it (within 2%)
+    local lo=1000 hi=16000000 mid
+    clang++ -std=c++17 -I "$src/include" -I "$build" -fconstexpr-steps=$hi -fsyntax-only "$1" 2>/dev/null || { echo "over $hi"; return; }
+    while [ $((hi - lo)) -gt $((lo / 50)) ]; do
+        mid=$(((lo + hi) / 2))
+        if clang++ -std=c++17 -I "$src/include" -I "$build" -fconstexpr-steps=$mid -fsyntax-only "$1" 2>/dev/null; then hi=$mid; else lo=$mid; fi
+    done
+    echo "$hi"
+}
+if command -v clang++ >/dev/null; then
+    set -- ${STEPS_RULES:-2000 256}
+    echo
+    echo "| what | Clang steps (default limit 1,048,576) |"
+    echo "|---|---|"
+    "$build/gen_rules" "$1" vendor_bench vendor "$build/steps_array.hpp"
+    sed -i 's/^inline constexpr auto table = make_table<facts, rules>();$//' "$build/steps_array.hpp"
+    printf '#include "steps_array.hpp"\nint main() { return sizeof(vendor_bench::rules) %% 7; }\n' >"$build/steps_array.cpp"
+    echo "| the rules[] array of $1 rules, alone | $(least_steps "$build/steps_array.cpp") |"
+    "$build/gen_rules" "$2" vendor_bench vendor "$build/steps_table.hpp"
+    printf '#include "steps_table.hpp"\nint main() { return static_cast<int>(vendor_bench::table.rule_count %% 7); }\n' \
+        >"$build/steps_table.cpp"
+    echo "| the largest evaluation of make_table over $2 rules (array included) | $(least_steps "$build/steps_table.cpp") |"
+fi
