@@ -1056,6 +1056,29 @@ struct keyed_rule {
     return a.key != b.key ? a.key < b.key : a.rule < b.rule;
 }
 
+// Rules [begin, begin + Count) sorted by the hash of their id and of their evidence: where equal
+// ids and indistinguishable rules are adjacent.
+template <std::size_t Count>
+struct rule_keys {
+    std::array<keyed_rule, Count> by_id{};
+    std::array<keyed_rule, Count> by_evidence{};
+};
+
+namespace detail {
+template <std::size_t Count, class Set>
+[[nodiscard]] constexpr rule_keys<Count> key_rules(const Set& set, std::size_t begin) noexcept {
+    rule_keys<Count> keys{};
+    for (std::size_t k = 0; k < Count; ++k) {
+        const std::size_t r = begin + k;
+        keys.by_id[k] = {hash_text(set.rules[r].id), static_cast<std::uint32_t>(r)};
+        keys.by_evidence[k] = {evidence_key(set.rules[r]), static_cast<std::uint32_t>(r)};
+    }
+    stable_sort(keys.by_id, Count, before);
+    stable_sort(keys.by_evidence, Count, before);
+    return keys;
+}
+}  // namespace detail
+
 // N references to values that live elsewhere; reads like an array of const T.
 template <class T, std::size_t N>
 class ref_list {
@@ -1407,26 +1430,19 @@ template <class List>
 
 
 // What checking rules [begin, begin + Count) found: the first problem of one rule alone, and the
-// rules' id and evidence keys, sorted, for finding twins when parts are merged.
+// rules' keys, for finding twins once the parts are merged.
 template <std::size_t Count>
 struct structure_part {
     check_result problem;
-    std::array<keyed_rule, Count> ids{};
-    std::array<keyed_rule, Count> evidence{};
+    rule_keys<Count> keys;
 };
 
 template <std::size_t Count, class Set, std::size_t Facts>
 [[nodiscard]] constexpr structure_part<Count> check_rules(const Set& set, const std::array<fact_key, Facts>& keys,
                                                           std::size_t begin) noexcept {
     structure_part<Count> part{};
-    for (std::size_t k = 0; k < Count; ++k) {
-        const std::size_t r = begin + k;
-        if (part.problem.ok()) part.problem = check_rule(set, keys, r);
-        part.ids[k] = {hash_text(set.rules[r].id), static_cast<std::uint32_t>(r)};
-        part.evidence[k] = {evidence_key(set.rules[r]), static_cast<std::uint32_t>(r)};
-    }
-    stable_sort(part.ids, Count, before);
-    stable_sort(part.evidence, Count, before);
+    for (std::size_t r = begin; r < begin + Count && part.problem.ok(); ++r) part.problem = check_rule(set, keys, r);
+    part.keys = key_rules<Count>(set, begin);
     return part;
 }
 
@@ -1450,13 +1466,21 @@ template <std::size_t N, class Set, class Same>
     return found;
 }
 
-[[nodiscard]] constexpr bool same_id(const rule& a, const rule& b) noexcept { return equal_text(a.id, b.id); }
+// Equal ids and indistinguishable rules, from the whole table's sorted keys.
+template <class Set, std::size_t N>
+[[nodiscard]] constexpr check_result first_twins(const Set& set, const std::array<keyed_rule, N>& by_id,
+                                                 const std::array<keyed_rule, N>& by_evidence) noexcept {
+    const auto same_id = [](const rule& x, const rule& y) { return equal_text(x.id, y.id); };
+    const auto same_evidence = [](const rule& x, const rule& y) { return indistinguishable(x, y); };
+    return first_problem(first_twin(set, by_id, table_problem::duplicate_rule_id, same_id),
+                         first_twin(set, by_evidence, table_problem::indistinguishable_rules, same_evidence));
+}
 
 template <std::size_t A, std::size_t B>
 [[nodiscard]] constexpr structure_part<A + B> merge_parts(const structure_part<A>& a, const structure_part<B>& b) noexcept {
     structure_part<A + B> out{};
-    merge_sorted(a.ids, A, b.ids, B, out.ids, before);
-    merge_sorted(a.evidence, A, b.evidence, B, out.evidence, before);
+    merge_sorted(a.keys.by_id, A, b.keys.by_id, B, out.keys.by_id, before);
+    merge_sorted(a.keys.by_evidence, A, b.keys.by_evidence, B, out.keys.by_evidence, before);
     out.problem = first_problem(a.problem, b.problem);
     return out;
 }
@@ -1464,19 +1488,18 @@ template <std::size_t A, std::size_t B>
 // The first problem of a part that covers the whole table: its own, or twins.
 template <class Set, std::size_t N>
 [[nodiscard]] constexpr check_result first_problem_of_table(const Set& set, const structure_part<N>& whole) noexcept {
-    const auto same_evidence = [](const rule& x, const rule& y) { return indistinguishable(x, y); };
-    return first_problem(whole.problem, first_problem(first_twin(set, whole.ids, table_problem::duplicate_rule_id, same_id),
-                                                      first_twin(set, whole.evidence, table_problem::indistinguishable_rules,
-                                                                 same_evidence)));
+    return first_problem(whole.problem, first_twins(set, whole.keys.by_id, whole.keys.by_evidence));
 }
 
-// Every structural check of a whole set in one call.
-template <class Set>
-[[nodiscard]] constexpr check_result check_structure(const Set& set) noexcept {
-    const auto keys = catalog_keys<Set::fact_count>(set);
-    const check_result catalog = check_catalog(set, keys);
+// Every structural check of an indexed table (build_table's) in one call, from the catalog and
+// rule keys the table already holds.
+template <class Table>
+[[nodiscard]] constexpr check_result check_structure(const Table& table) noexcept {
+    const check_result catalog = check_catalog(table, table.index.facts_by_name);
     if (!catalog.ok()) return catalog;
-    return first_problem_of_table(set, check_rules<Set::rule_count>(set, keys, 0));
+    check_result rules;
+    for (std::size_t r = 0; r < Table::rule_count && rules.ok(); ++r) rules = check_rule(table, table.index.facts_by_name, r);
+    return first_problem(rules, first_twins(table, table.rules_by_id, table.rules_by_evidence));
 }
 
 }  // namespace ruledx::detail
@@ -1998,12 +2021,9 @@ template <std::size_t Facts, std::size_t Rules, class FactArray, class RuleArray
     const auto keys = detail::catalog_keys<Facts>(table);
     const auto part = detail::index_rules<Rules * rule::max_signals, Rules * rule::max_confirming, Rules>(table, keys, 0);
     table.index = detail::finish_index(keys, part);
-    for (std::size_t r = 0; r < Rules; ++r) {
-        table.rules_by_id[r] = {detail::hash_text(table.rules[r].id), static_cast<std::uint32_t>(r)};
-        table.rules_by_evidence[r] = {detail::evidence_key(table.rules[r]), static_cast<std::uint32_t>(r)};
-    }
-    detail::stable_sort(table.rules_by_id, Rules, detail::before);
-    detail::stable_sort(table.rules_by_evidence, Rules, detail::before);
+    const auto sorted = detail::key_rules<Rules>(table, 0);
+    table.rules_by_id = sorted.by_id;
+    table.rules_by_evidence = sorted.by_evidence;
     return table;
 }
 
@@ -2073,7 +2093,6 @@ struct signal_match {
 
 constexpr std::uint32_t text_bonus = 250;
 constexpr std::uint32_t fact_bonus = 500;
-
 
 template <class T, std::size_t N, class Before>
 constexpr void insertion_sort(std::array<T, N>& items, std::size_t count, Before before) noexcept {
@@ -2248,19 +2267,23 @@ constexpr void match_observed(const Table& table, signal_kind kind, view<Observe
     }
 }
 
-// The first of the rules a fact confirms, in the index's openers (sorted by the name's hash).
+// The index's openers with the hash of a fact's name (sorted by it), as [begin, end); those whose
+// fact is the fact itself (all of them, barring a hash collision) are the rules it confirms.
 template <class Table>
-[[nodiscard]] constexpr std::size_t first_opener(const Table& table, const fact_key& fact) noexcept {
+[[nodiscard]] constexpr index_range openers_of(const Table& table, const fact_key& fact) noexcept {
+    const auto& openers = table.index.openers;
     std::size_t lo = 0;
     std::size_t hi = table.index.opener_count;
     while (lo < hi) {
         const std::size_t mid = lo + (hi - lo) / 2;
-        if (table.index.openers[mid].fact_hash < fact.hash)
+        if (openers[mid].fact_hash < fact.hash)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo;
+    std::size_t end = lo;
+    while (end < table.index.opener_count && openers[end].fact_hash == fact.hash) ++end;
+    return {lo, end};
 }
 
 // Rules that no signal touched but a confirming fact that holds does are candidates too. The
@@ -2273,7 +2296,8 @@ constexpr void open_by_facts(const Table& table, const observations& seen, repor
         const fact_key key = find_fact_key(table.index.facts_by_name, table, given.name);
         const std::uint16_t fact = key.fact;
         if (fact == no_fact) continue;
-        for (std::size_t i = first_opener(table, key); i < table.index.opener_count && openers[i].fact_hash == key.hash; ++i) {
+        const index_range range = openers_of(table, key);
+        for (std::size_t i = range.begin; i < range.end; ++i) {
             if (openers[i].fact != fact) continue;
             const std::size_t r = openers[i].rule;
             if (slots.find(r) != 0) continue;
@@ -2572,26 +2596,33 @@ template <std::size_t Capacity = 0, class Table>
 
 namespace ruledx::detail {
 
-// How many rules an example of rule r can make candidates at most: for each observation, the
-// signals of the same kind and code; for each fact, the rules it confirms. A proof's report holds
-// that many, so no candidate goes unranked, and costs no more than the evidence needs.
+// How many of a table's rules an example can make candidates at most: for each observation, the
+// signals of its kind, code and source; for each fact, the rules it confirms.
 template <class Table>
-[[nodiscard]] constexpr std::size_t candidates_bound(const Table& table, std::size_t r) noexcept {
-    const auto count_code = [&](signal_kind kind, std::uint32_t code, std::string_view source) {
+[[nodiscard]] constexpr std::size_t rules_touchable(const Table& table, const example& ex) noexcept {
+    const auto signals_of = [&](signal_kind kind, std::uint32_t code, std::string_view source) {
         const index_range range = indexed_signals(table, kind, code, source);
         return range.end - range.begin;
     };
+    std::size_t n = 0;
+    for (const observed_start_error& e : ex.start_errors) n += signals_of(signal_kind::start_error, e.code, e.service);
+    for (const observed_event& e : ex.events) n += signals_of(signal_kind::event, e.id, e.source);
+    for (const fact_assignment& f : ex.facts) {
+        const fact_key key = find_fact_key(table.index.facts_by_name, table, f.name);
+        if (key.fact == no_fact) continue;
+        const index_range range = openers_of(table, key);
+        for (std::size_t i = range.begin; i < range.end; ++i) n += table.index.openers[i].fact == key.fact ? 1 : 0;
+    }
+    return n;
+}
+
+// The most candidates an example of rule r can touch: a proof's report holds that many, so no
+// candidate goes unranked, and costs no more than the evidence needs.
+template <class Table>
+[[nodiscard]] constexpr std::size_t candidates_bound(const Table& table, std::size_t r) noexcept {
     std::size_t most = 1;
     for (const example& ex : table.rules[r].examples) {
-        std::size_t n = 0;
-        for (const observed_start_error& e : ex.start_errors) n += count_code(signal_kind::start_error, e.code, e.service);
-        for (const observed_event& e : ex.events) n += count_code(signal_kind::event, e.id, e.source);
-        for (const fact_assignment& f : ex.facts) {
-            const fact_key key = find_fact_key(table.index.facts_by_name, table, f.name);
-            for (std::size_t i = first_opener(table, key);
-                 key.fact != no_fact && i < table.index.opener_count && table.index.openers[i].fact_hash == key.hash; ++i)
-                n += table.index.openers[i].fact == key.fact ? 1 : 0;
-        }
+        const std::size_t n = rules_touchable(table, ex);
         most = n > most ? n : most;
     }
     return most < Table::rule_count ? most : Table::rule_count;
@@ -2625,27 +2656,12 @@ template <std::size_t Capacity, class Table>
     return {};
 }
 
-// Whether an example of `rl` could make a rule of `other` a candidate: an observation with the
-// kind and code of one of its signals, or a fact that one of its rules is confirmed by. A join
-// proves again only the examples this is true of: the others rank exactly as they did.
+// Whether an example of `rl` could make a rule of `other` a candidate. A join proves again only
+// the examples this is true of: the others rank exactly as they did.
 template <class Table>
 [[nodiscard]] constexpr bool examples_touch(const Table& other, const rule& rl) noexcept {
-    const auto has_code = [&](signal_kind kind, std::uint32_t code, std::string_view source) {
-        const index_range range = indexed_signals(other, kind, code, source);
-        return range.begin != range.end;
-    };
-    for (const example& ex : rl.examples) {
-        for (const observed_start_error& e : ex.start_errors)
-            if (has_code(signal_kind::start_error, e.code, e.service)) return true;
-        for (const observed_event& e : ex.events)
-            if (has_code(signal_kind::event, e.id, e.source)) return true;
-        for (const fact_assignment& f : ex.facts) {
-            const fact_key key = find_fact_key(other.index.facts_by_name, other, f.name);
-            if (key.fact == no_fact) continue;
-            for (std::size_t i = first_opener(other, key); i < other.index.opener_count && other.index.openers[i].fact_hash == key.hash; ++i)
-                if (other.index.openers[i].fact == key.fact) return true;
-        }
-    }
+    for (const example& ex : rl.examples)
+        if (rules_touchable(other, ex) != 0) return true;
     return false;
 }
 
@@ -2685,7 +2701,7 @@ template <class Table>
 // merged pairwise; rules_per_proof for the examples' proofs), because a compiler's limits (Clang's
 // -fconstexpr-steps, GCC's -fconstexpr-ops-limit) apply per evaluation. Only the author's rules[]
 // array itself is one evaluation: about 300 Clang steps per rule of the shipped knowledge bases,
-// so some 3,000 such rules fit in one array at Clang's default limit.
+// so some 3,400 such rules fit in one array at Clang's default limit.
 #ifndef RULEDX_CHECK_CHECKED_TABLE_HPP
 #define RULEDX_CHECK_CHECKED_TABLE_HPP
 
@@ -2884,13 +2900,12 @@ struct built_in_parts {
             table.index.facts_by_name = catalog_of<Source>::keys;
             return table;
         } else {
-            constexpr const auto& part = index_tree<Source, 0, rules>::value;
-            constexpr const auto& checked_rules = structure_tree<Source, 0, rules>::value;
-            rule_table<facts, rules, part.signals.size(), part.openers.size()> table{};
+            constexpr const auto& keys = structure_tree<Source, 0, rules>::value.keys;
+            rule_table<facts, rules, whole::part.signals.size(), whole::part.openers.size()> table{};
             static_cast<rule_set<facts, rules>&>(table) = Source::value;
             table.index = finished_index<whole>::value;
-            table.rules_by_id = checked_rules.ids;
-            table.rules_by_evidence = checked_rules.evidence;
+            table.rules_by_id = keys.by_id;
+            table.rules_by_evidence = keys.by_evidence;
             return table;
         }
     }
@@ -3003,7 +3018,7 @@ struct table_from_arrays {
 };
 
 // Facts that both tables declare alike (same name and kind) are kept once.
-template <class A, class B>
+template <class A>
 [[nodiscard]] constexpr bool new_in_join(const A& a, const fact_definition& f) noexcept {
     const std::uint16_t index = lookup_fact(a.index.facts_by_name, a, f.name);
     return index == no_fact || a.facts[index].kind != f.kind;
@@ -3011,7 +3026,7 @@ template <class A, class B>
 template <class A, class B>
 [[nodiscard]] constexpr std::size_t joined_fact_count(const A& a, const B& b) noexcept {
     std::size_t count = A::fact_count;
-    for (const fact_definition& f : b.facts) count += new_in_join<A, B>(a, f) ? 1 : 0;
+    for (const fact_definition& f : b.facts) count += new_in_join(a, f) ? 1 : 0;
     return count;
 }
 
@@ -3029,7 +3044,7 @@ struct joined_tables {
         std::size_t n = 0;
         for (const fact_definition& f : A.facts) set.facts.refer(n++, f);
         for (const fact_definition& f : B.facts)
-            if (new_in_join<a_type, b_type>(A, f)) set.facts.refer(n++, f);
+            if (new_in_join(A, f)) set.facts.refer(n++, f);
         std::size_t m = 0;
         for (const rule& r : A.rules) set.rules.refer(m++, r);
         for (const rule& r : B.rules) set.rules.refer(m++, r);
@@ -3048,10 +3063,7 @@ struct joined_tables {
     static constexpr check_result find_problem() noexcept {
         const check_result catalog = check_catalog(value, fact_keys);
         if (!catalog.ok()) return catalog;
-        structure_part<rule_count> whole{};
-        whole.ids = rules_by_id;
-        whole.evidence = rules_by_evidence;
-        return first_problem_of_table(value, whole);
+        return first_twins(value, rules_by_id, rules_by_evidence);
     }
     static constexpr check_result problem = find_problem();
     static constexpr auto signals = merged_signals(A, B);

@@ -18,7 +18,7 @@
 // merged pairwise; rules_per_proof for the examples' proofs), because a compiler's limits (Clang's
 // -fconstexpr-steps, GCC's -fconstexpr-ops-limit) apply per evaluation. Only the author's rules[]
 // array itself is one evaluation: about 300 Clang steps per rule of the shipped knowledge bases,
-// so some 3,000 such rules fit in one array at Clang's default limit.
+// so some 3,400 such rules fit in one array at Clang's default limit.
 #ifndef RULEDX_CHECK_CHECKED_TABLE_HPP
 #define RULEDX_CHECK_CHECKED_TABLE_HPP
 
@@ -223,13 +223,12 @@ struct built_in_parts {
             table.index.facts_by_name = catalog_of<Source>::keys;
             return table;
         } else {
-            constexpr const auto& part = index_tree<Source, 0, rules>::value;
-            constexpr const auto& checked_rules = structure_tree<Source, 0, rules>::value;
-            rule_table<facts, rules, part.signals.size(), part.openers.size()> table{};
+            constexpr const auto& keys = structure_tree<Source, 0, rules>::value.keys;
+            rule_table<facts, rules, whole::part.signals.size(), whole::part.openers.size()> table{};
             static_cast<rule_set<facts, rules>&>(table) = Source::value;
             table.index = finished_index<whole>::value;
-            table.rules_by_id = checked_rules.ids;
-            table.rules_by_evidence = checked_rules.evidence;
+            table.rules_by_id = keys.by_id;
+            table.rules_by_evidence = keys.by_evidence;
             return table;
         }
     }
@@ -342,7 +341,7 @@ struct table_from_arrays {
 };
 
 // Facts that both tables declare alike (same name and kind) are kept once.
-template <class A, class B>
+template <class A>
 [[nodiscard]] constexpr bool new_in_join(const A& a, const fact_definition& f) noexcept {
     const std::uint16_t index = lookup_fact(a.index.facts_by_name, a, f.name);
     return index == no_fact || a.facts[index].kind != f.kind;
@@ -350,7 +349,7 @@ template <class A, class B>
 template <class A, class B>
 [[nodiscard]] constexpr std::size_t joined_fact_count(const A& a, const B& b) noexcept {
     std::size_t count = A::fact_count;
-    for (const fact_definition& f : b.facts) count += new_in_join<A, B>(a, f) ? 1 : 0;
+    for (const fact_definition& f : b.facts) count += new_in_join(a, f) ? 1 : 0;
     return count;
 }
 
@@ -368,7 +367,7 @@ struct joined_tables {
         std::size_t n = 0;
         for (const fact_definition& f : A.facts) set.facts.refer(n++, f);
         for (const fact_definition& f : B.facts)
-            if (new_in_join<a_type, b_type>(A, f)) set.facts.refer(n++, f);
+            if (new_in_join(A, f)) set.facts.refer(n++, f);
         std::size_t m = 0;
         for (const rule& r : A.rules) set.rules.refer(m++, r);
         for (const rule& r : B.rules) set.rules.refer(m++, r);
@@ -387,10 +386,7 @@ struct joined_tables {
     static constexpr check_result find_problem() noexcept {
         const check_result catalog = check_catalog(value, fact_keys);
         if (!catalog.ok()) return catalog;
-        structure_part<rule_count> whole{};
-        whole.ids = rules_by_id;
-        whole.evidence = rules_by_evidence;
-        return first_problem_of_table(value, whole);
+        return first_twins(value, rules_by_id, rules_by_evidence);
     }
     static constexpr check_result problem = find_problem();
     static constexpr auto signals = merged_signals(A, B);

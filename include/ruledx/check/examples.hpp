@@ -13,26 +13,33 @@
 
 namespace ruledx::detail {
 
-// How many rules an example of rule r can make candidates at most: for each observation, the
-// signals of the same kind and code; for each fact, the rules it confirms. A proof's report holds
-// that many, so no candidate goes unranked, and costs no more than the evidence needs.
+// How many of a table's rules an example can make candidates at most: for each observation, the
+// signals of its kind, code and source; for each fact, the rules it confirms.
 template <class Table>
-[[nodiscard]] constexpr std::size_t candidates_bound(const Table& table, std::size_t r) noexcept {
-    const auto count_code = [&](signal_kind kind, std::uint32_t code, std::string_view source) {
+[[nodiscard]] constexpr std::size_t rules_touchable(const Table& table, const example& ex) noexcept {
+    const auto signals_of = [&](signal_kind kind, std::uint32_t code, std::string_view source) {
         const index_range range = indexed_signals(table, kind, code, source);
         return range.end - range.begin;
     };
+    std::size_t n = 0;
+    for (const observed_start_error& e : ex.start_errors) n += signals_of(signal_kind::start_error, e.code, e.service);
+    for (const observed_event& e : ex.events) n += signals_of(signal_kind::event, e.id, e.source);
+    for (const fact_assignment& f : ex.facts) {
+        const fact_key key = find_fact_key(table.index.facts_by_name, table, f.name);
+        if (key.fact == no_fact) continue;
+        const index_range range = openers_of(table, key);
+        for (std::size_t i = range.begin; i < range.end; ++i) n += table.index.openers[i].fact == key.fact ? 1 : 0;
+    }
+    return n;
+}
+
+// The most candidates an example of rule r can touch: a proof's report holds that many, so no
+// candidate goes unranked, and costs no more than the evidence needs.
+template <class Table>
+[[nodiscard]] constexpr std::size_t candidates_bound(const Table& table, std::size_t r) noexcept {
     std::size_t most = 1;
     for (const example& ex : table.rules[r].examples) {
-        std::size_t n = 0;
-        for (const observed_start_error& e : ex.start_errors) n += count_code(signal_kind::start_error, e.code, e.service);
-        for (const observed_event& e : ex.events) n += count_code(signal_kind::event, e.id, e.source);
-        for (const fact_assignment& f : ex.facts) {
-            const fact_key key = find_fact_key(table.index.facts_by_name, table, f.name);
-            for (std::size_t i = first_opener(table, key);
-                 key.fact != no_fact && i < table.index.opener_count && table.index.openers[i].fact_hash == key.hash; ++i)
-                n += table.index.openers[i].fact == key.fact ? 1 : 0;
-        }
+        const std::size_t n = rules_touchable(table, ex);
         most = n > most ? n : most;
     }
     return most < Table::rule_count ? most : Table::rule_count;
@@ -66,27 +73,12 @@ template <std::size_t Capacity, class Table>
     return {};
 }
 
-// Whether an example of `rl` could make a rule of `other` a candidate: an observation with the
-// kind and code of one of its signals, or a fact that one of its rules is confirmed by. A join
-// proves again only the examples this is true of: the others rank exactly as they did.
+// Whether an example of `rl` could make a rule of `other` a candidate. A join proves again only
+// the examples this is true of: the others rank exactly as they did.
 template <class Table>
 [[nodiscard]] constexpr bool examples_touch(const Table& other, const rule& rl) noexcept {
-    const auto has_code = [&](signal_kind kind, std::uint32_t code, std::string_view source) {
-        const index_range range = indexed_signals(other, kind, code, source);
-        return range.begin != range.end;
-    };
-    for (const example& ex : rl.examples) {
-        for (const observed_start_error& e : ex.start_errors)
-            if (has_code(signal_kind::start_error, e.code, e.service)) return true;
-        for (const observed_event& e : ex.events)
-            if (has_code(signal_kind::event, e.id, e.source)) return true;
-        for (const fact_assignment& f : ex.facts) {
-            const fact_key key = find_fact_key(other.index.facts_by_name, other, f.name);
-            if (key.fact == no_fact) continue;
-            for (std::size_t i = first_opener(other, key); i < other.index.opener_count && other.index.openers[i].fact_hash == key.hash; ++i)
-                if (other.index.openers[i].fact == key.fact) return true;
-        }
-    }
+    for (const example& ex : rl.examples)
+        if (rules_touchable(other, ex) != 0) return true;
     return false;
 }
 

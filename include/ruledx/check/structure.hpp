@@ -191,26 +191,19 @@ template <class List>
 
 
 // What checking rules [begin, begin + Count) found: the first problem of one rule alone, and the
-// rules' id and evidence keys, sorted, for finding twins when parts are merged.
+// rules' keys, for finding twins once the parts are merged.
 template <std::size_t Count>
 struct structure_part {
     check_result problem;
-    std::array<keyed_rule, Count> ids{};
-    std::array<keyed_rule, Count> evidence{};
+    rule_keys<Count> keys;
 };
 
 template <std::size_t Count, class Set, std::size_t Facts>
 [[nodiscard]] constexpr structure_part<Count> check_rules(const Set& set, const std::array<fact_key, Facts>& keys,
                                                           std::size_t begin) noexcept {
     structure_part<Count> part{};
-    for (std::size_t k = 0; k < Count; ++k) {
-        const std::size_t r = begin + k;
-        if (part.problem.ok()) part.problem = check_rule(set, keys, r);
-        part.ids[k] = {hash_text(set.rules[r].id), static_cast<std::uint32_t>(r)};
-        part.evidence[k] = {evidence_key(set.rules[r]), static_cast<std::uint32_t>(r)};
-    }
-    stable_sort(part.ids, Count, before);
-    stable_sort(part.evidence, Count, before);
+    for (std::size_t r = begin; r < begin + Count && part.problem.ok(); ++r) part.problem = check_rule(set, keys, r);
+    part.keys = key_rules<Count>(set, begin);
     return part;
 }
 
@@ -234,13 +227,21 @@ template <std::size_t N, class Set, class Same>
     return found;
 }
 
-[[nodiscard]] constexpr bool same_id(const rule& a, const rule& b) noexcept { return equal_text(a.id, b.id); }
+// Equal ids and indistinguishable rules, from the whole table's sorted keys.
+template <class Set, std::size_t N>
+[[nodiscard]] constexpr check_result first_twins(const Set& set, const std::array<keyed_rule, N>& by_id,
+                                                 const std::array<keyed_rule, N>& by_evidence) noexcept {
+    const auto same_id = [](const rule& x, const rule& y) { return equal_text(x.id, y.id); };
+    const auto same_evidence = [](const rule& x, const rule& y) { return indistinguishable(x, y); };
+    return first_problem(first_twin(set, by_id, table_problem::duplicate_rule_id, same_id),
+                         first_twin(set, by_evidence, table_problem::indistinguishable_rules, same_evidence));
+}
 
 template <std::size_t A, std::size_t B>
 [[nodiscard]] constexpr structure_part<A + B> merge_parts(const structure_part<A>& a, const structure_part<B>& b) noexcept {
     structure_part<A + B> out{};
-    merge_sorted(a.ids, A, b.ids, B, out.ids, before);
-    merge_sorted(a.evidence, A, b.evidence, B, out.evidence, before);
+    merge_sorted(a.keys.by_id, A, b.keys.by_id, B, out.keys.by_id, before);
+    merge_sorted(a.keys.by_evidence, A, b.keys.by_evidence, B, out.keys.by_evidence, before);
     out.problem = first_problem(a.problem, b.problem);
     return out;
 }
@@ -248,19 +249,18 @@ template <std::size_t A, std::size_t B>
 // The first problem of a part that covers the whole table: its own, or twins.
 template <class Set, std::size_t N>
 [[nodiscard]] constexpr check_result first_problem_of_table(const Set& set, const structure_part<N>& whole) noexcept {
-    const auto same_evidence = [](const rule& x, const rule& y) { return indistinguishable(x, y); };
-    return first_problem(whole.problem, first_problem(first_twin(set, whole.ids, table_problem::duplicate_rule_id, same_id),
-                                                      first_twin(set, whole.evidence, table_problem::indistinguishable_rules,
-                                                                 same_evidence)));
+    return first_problem(whole.problem, first_twins(set, whole.keys.by_id, whole.keys.by_evidence));
 }
 
-// Every structural check of a whole set in one call.
-template <class Set>
-[[nodiscard]] constexpr check_result check_structure(const Set& set) noexcept {
-    const auto keys = catalog_keys<Set::fact_count>(set);
-    const check_result catalog = check_catalog(set, keys);
+// Every structural check of an indexed table (build_table's) in one call, from the catalog and
+// rule keys the table already holds.
+template <class Table>
+[[nodiscard]] constexpr check_result check_structure(const Table& table) noexcept {
+    const check_result catalog = check_catalog(table, table.index.facts_by_name);
     if (!catalog.ok()) return catalog;
-    return first_problem_of_table(set, check_rules<Set::rule_count>(set, keys, 0));
+    check_result rules;
+    for (std::size_t r = 0; r < Table::rule_count && rules.ok(); ++r) rules = check_rule(table, table.index.facts_by_name, r);
+    return first_problem(rules, first_twins(table, table.rules_by_id, table.rules_by_evidence));
 }
 
 }  // namespace ruledx::detail

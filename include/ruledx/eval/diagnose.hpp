@@ -72,7 +72,6 @@ struct signal_match {
 constexpr std::uint32_t text_bonus = 250;
 constexpr std::uint32_t fact_bonus = 500;
 
-
 template <class T, std::size_t N, class Before>
 constexpr void insertion_sort(std::array<T, N>& items, std::size_t count, Before before) noexcept {
     for (std::size_t i = 1; i < count; ++i) {
@@ -246,19 +245,23 @@ constexpr void match_observed(const Table& table, signal_kind kind, view<Observe
     }
 }
 
-// The first of the rules a fact confirms, in the index's openers (sorted by the name's hash).
+// The index's openers with the hash of a fact's name (sorted by it), as [begin, end); those whose
+// fact is the fact itself (all of them, barring a hash collision) are the rules it confirms.
 template <class Table>
-[[nodiscard]] constexpr std::size_t first_opener(const Table& table, const fact_key& fact) noexcept {
+[[nodiscard]] constexpr index_range openers_of(const Table& table, const fact_key& fact) noexcept {
+    const auto& openers = table.index.openers;
     std::size_t lo = 0;
     std::size_t hi = table.index.opener_count;
     while (lo < hi) {
         const std::size_t mid = lo + (hi - lo) / 2;
-        if (table.index.openers[mid].fact_hash < fact.hash)
+        if (openers[mid].fact_hash < fact.hash)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo;
+    std::size_t end = lo;
+    while (end < table.index.opener_count && openers[end].fact_hash == fact.hash) ++end;
+    return {lo, end};
 }
 
 // Rules that no signal touched but a confirming fact that holds does are candidates too. The
@@ -271,7 +274,8 @@ constexpr void open_by_facts(const Table& table, const observations& seen, repor
         const fact_key key = find_fact_key(table.index.facts_by_name, table, given.name);
         const std::uint16_t fact = key.fact;
         if (fact == no_fact) continue;
-        for (std::size_t i = first_opener(table, key); i < table.index.opener_count && openers[i].fact_hash == key.hash; ++i) {
+        const index_range range = openers_of(table, key);
+        for (std::size_t i = range.begin; i < range.end; ++i) {
             if (openers[i].fact != fact) continue;
             const std::size_t r = openers[i].rule;
             if (slots.find(r) != 0) continue;

@@ -398,12 +398,9 @@ template <std::size_t Facts, std::size_t Rules, class FactArray, class RuleArray
     const auto keys = detail::catalog_keys<Facts>(table);
     const auto part = detail::index_rules<Rules * rule::max_signals, Rules * rule::max_confirming, Rules>(table, keys, 0);
     table.index = detail::finish_index(keys, part);
-    for (std::size_t r = 0; r < Rules; ++r) {
-        table.rules_by_id[r] = {detail::hash_text(table.rules[r].id), static_cast<std::uint32_t>(r)};
-        table.rules_by_evidence[r] = {detail::evidence_key(table.rules[r]), static_cast<std::uint32_t>(r)};
-    }
-    detail::stable_sort(table.rules_by_id, Rules, detail::before);
-    detail::stable_sort(table.rules_by_evidence, Rules, detail::before);
+    const auto sorted = detail::key_rules<Rules>(table, 0);
+    table.rules_by_id = sorted.by_id;
+    table.rules_by_evidence = sorted.by_evidence;
     return table;
 }
 

@@ -140,6 +140,29 @@ struct keyed_rule {
     return a.key != b.key ? a.key < b.key : a.rule < b.rule;
 }
 
+// Rules [begin, begin + Count) sorted by the hash of their id and of their evidence: where equal
+// ids and indistinguishable rules are adjacent.
+template <std::size_t Count>
+struct rule_keys {
+    std::array<keyed_rule, Count> by_id{};
+    std::array<keyed_rule, Count> by_evidence{};
+};
+
+namespace detail {
+template <std::size_t Count, class Set>
+[[nodiscard]] constexpr rule_keys<Count> key_rules(const Set& set, std::size_t begin) noexcept {
+    rule_keys<Count> keys{};
+    for (std::size_t k = 0; k < Count; ++k) {
+        const std::size_t r = begin + k;
+        keys.by_id[k] = {hash_text(set.rules[r].id), static_cast<std::uint32_t>(r)};
+        keys.by_evidence[k] = {evidence_key(set.rules[r]), static_cast<std::uint32_t>(r)};
+    }
+    stable_sort(keys.by_id, Count, before);
+    stable_sort(keys.by_evidence, Count, before);
+    return keys;
+}
+}  // namespace detail
+
 // N references to values that live elsewhere; reads like an array of const T.
 template <class T, std::size_t N>
 class ref_list {
