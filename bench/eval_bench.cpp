@@ -1,6 +1,6 @@
 // ruledx benchmarks — the cost of one diagnosis (Google Benchmark).
 //
-// ims/10: the Exchange IMS knowledge base with 10 observations, as ims-diagnose sees a typical
+// ims/10: the Exchange IMS knowledge base with 10 observations, as exchange-diagnose sees a typical
 // ticket (a start error, the events of the failure, unrelated events, a fact).
 // synth<N>/K: a generated table of N rules (bench/gen_rules.cpp) and K events, each touching a
 // different rule. Comparing N = 60 (the size of the IMS table) with N = 10,000 at equal K, and K = 1

@@ -6,7 +6,7 @@
 //
 // Every input is mostly unrelated traffic (Service Control Manager state changes, the information
 // store, user environment, ESE) with, every few tens of thousands of records, the MSExchangeIMC 4143
-// event and the Service Control Manager 7023 "%%2140" failure, so ims-diagnose has something to
+// event and the Service Control Manager 7023 "%%2140" failure, so exchange-diagnose has something to
 // diagnose (Q173496). The output is a pure function of the arguments. Prints the record count.
 #include <cstdint>
 #include <cstdio>

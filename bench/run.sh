@@ -29,9 +29,9 @@ log() { echo "run.sh: $*" >&2; }
 log "building in $build"
 cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release -DRULEDX_BUILD_BENCHMARKS=ON -DRULEDX_BUILD_TESTS=OFF \
   -DRULEDX_BUILD_EXAMPLES=ON >/dev/null
-cmake --build "$build" -j2 --target ims-diagnose ruledx_example_embed ruledx_bench_gen_inputs \
+cmake --build "$build" -j2 --target exchange-diagnose ruledx_example_embed ruledx_bench_gen_inputs \
   ruledx_bench_gen_rules ruledx_bench_timeit ruledx_bench_eval >&2
-diag=$build/examples/ims-diagnose
+diag=$build/examples/exchange-diagnose
 timeit=$build/bench/ruledx_bench_timeit
 gen=$build/bench/ruledx_bench_gen_inputs
 
@@ -59,7 +59,7 @@ for m in $evt_sizes; do generate evt "log-$m.evt" "$m"; done
 generate csv export.csv "$text_mib"
 generate text pasted.txt "$text_mib"
 
-# The records ims-diagnose reads, and its verdict (the inputs must be diagnosed, not just read).
+# The records exchange-diagnose reads, and its verdict (the inputs must be diagnosed, not just read).
 records_of() {
   "$diag" --format json "$1" | python3 -c 'import json, sys; d = json.load(sys.stdin); c = d["candidates"][0]
 print(d["inputs"][0]["records"], c["article"] + ":" + c["status"])'
@@ -93,8 +93,8 @@ for m in $evt_sizes; do
   log "evtexport on $f ($er runs)"
   e=$(time_it "$er" evtexport -m all "$f")
   dm=${d%% *}; cm=${c%% *}; em=${e%% *}
-  add_scan_row "$m MiB .evt" "ims-diagnose" "$bytes" "$records" "$d" "1.0× / $(ratio "$dm" "$cm")× cat"
-  add_scan_row "$m MiB .evt" "evtexport -m all ($er runs)" "$bytes" "$records" "$e" "$(ratio "$em" "$dm")× slower than ims-diagnose"
+  add_scan_row "$m MiB .evt" "exchange-diagnose" "$bytes" "$records" "$d" "1.0× / $(ratio "$dm" "$cm")× cat"
+  add_scan_row "$m MiB .evt" "evtexport -m all ($er runs)" "$bytes" "$records" "$e" "$(ratio "$em" "$dm")× slower than exchange-diagnose"
   add_scan_row "$m MiB .evt" "cat" "$bytes" "-" "$c" "I/O floor"
   summary+="evt_${m}_vs_evtexport=$(ratio "$em" "$dm") evt_${m}_vs_cat=$(ratio "$dm" "$cm") evt_${m}_rss_mib=$(mib "$(echo "$d" | cut -d' ' -f4)") verdict_${m}=$verdict"$'\n'
 done
@@ -105,7 +105,7 @@ for f in export.csv pasted.txt; do
   log "scanning $p ($records records, $verdict)"
   d=$(time_it "$runs" "$diag" "$p")
   c=$(time_it "$runs" cat "$p")
-  add_scan_row "$text_mib MiB $f" "ims-diagnose" "$bytes" "$records" "$d" "$(ratio "${d%% *}" "${c%% *}")× cat"
+  add_scan_row "$text_mib MiB $f" "exchange-diagnose" "$bytes" "$records" "$d" "$(ratio "${d%% *}" "${c%% *}")× cat"
   add_scan_row "$text_mib MiB $f" "cat" "$bytes" "-" "$c" "I/O floor"
   summary+="${f}_mbs=$(mbs "$bytes" "${d%% *}") verdict_$f=$verdict"$'\n'
 done
@@ -160,7 +160,7 @@ done
 
 # ---- size ----------------------------------------------------------------------------------------
 size_rows=""
-for t in examples/ims-diagnose examples/ruledx_example_embed; do
+for t in examples/exchange-diagnose examples/ruledx_example_embed; do
   strip -o "$cdir/stripped" "$build/$t"
   size_rows+="| $(basename "$t") | $(stat -c %s "$build/$t") | $(stat -c %s "$cdir/stripped") |"$'\n'
 done

@@ -251,3 +251,65 @@ TEST_CASE("signal classes: equal exactly when the signals are the same") {
     check_classes(widgets);
     check_classes(combined);
 }
+
+TEST_CASE("an absent required signal rules its rule out and says which absence did") {
+    const observed_start_error errors[] = {saw_start_error(svc, 2140)};
+    const observed_absence no_100[] = {absent_event(svc, 100)};
+    const auto r = diagnose(widgets, {errors, {}, {}, no_100});
+    const candidate* c = r.find(index_of("disk-full"));
+    REQUIRE(c != nullptr);
+    CHECK(c->status == status::ruled_out);
+    CHECK(c->known_absent(0));
+    CHECK(c->absence[0] == 0);
+    CHECK_FALSE(c->known_absent(1));  // the start error was seen
+    // The others are untouched, and nobody is asked about event 100 any more.
+    CHECK(status_of(r, "alpha-only") == status::possible);
+    for (const next_check& check : r.next_checks())
+        CHECK((check.what != next_check::kind::signal ||
+               widgets.rules[check.rule_index].signal_at(check.signal_index).code != 100));
+    // An absence alone opens no candidate.
+    CHECK(diagnose(widgets, {{}, {}, {}, no_100}).ranked().empty());
+}
+
+TEST_CASE("an absent supporting signal is not asked about but rules nothing out") {
+    const observed_event events[] = {saw_event(svc, 100)};
+    const observed_absence no_start_error[] = {absent_start_error(svc, 2140)};
+    const auto r = diagnose(widgets, {{}, events, {}, no_start_error});
+    const candidate* c = r.find(index_of("disk-full"));
+    REQUIRE(c != nullptr);
+    CHECK(c->status == status::likely);
+    CHECK(c->known_absent(1));
+}
+
+TEST_CASE("an absence with text covers only the signals whose values it holds") {
+    const observed_start_error errors[] = {saw_start_error(svc, 2140)};
+    observed_absence no_10048 = absent_event(svc, 200);
+    no_10048.text = "10048";
+    const observed_absence absent[] = {no_10048};
+    const auto r = diagnose(widgets, {errors, {}, {}, absent});
+    CHECK(status_of(r, "port-10048") == status::ruled_out);
+    CHECK(status_of(r, "port-10050") == status::possible);
+    CHECK(status_of(r, "disk-full") == status::possible);  // event 100 has no values: not covered
+}
+
+TEST_CASE("a complete log of a source makes every event of it that nothing matched absent") {
+    const observed_start_error errors[] = {saw_start_error(svc, 2140)};
+    const observed_event events[] = {saw_event(svc, 200).with_description("bind failed (10048)")};
+    const observed_absence whole[] = {complete_log_of("WIDGET")};  // names compare as sources do
+    const auto r = diagnose(widgets, {errors, events, {}, whole});
+    CHECK(status_of(r, "port-10048") == status::likely);       // seen: the log has it
+    CHECK(status_of(r, "port-10050") == status::ruled_out);    // the log's 200 lacks 10050
+    CHECK(status_of(r, "disk-full") == status::ruled_out);     // no 100 in the log
+    CHECK(status_of(r, "alpha-only") == status::possible);     // start errors are not in the log
+    // A complete log of another source says nothing of these.
+    const observed_absence other[] = {complete_log_of("Gadget")};
+    CHECK(status_of(diagnose(widgets, {errors, events, {}, other}), "disk-full") == status::possible);
+}
+
+TEST_CASE("absence works in a constant expression") {
+    static constexpr observed_start_error errors[] = {saw_start_error(svc, 2140)};
+    static constexpr observed_absence no_100[] = {absent_event(svc, 100)};
+    constexpr auto r = diagnose(widgets, {errors, {}, {}, no_100});
+    static_assert(r.find(widgets.find_rule("disk-full"))->status == status::ruled_out);
+    CHECK(r.find(index_of("disk-full"))->known_absent(0));
+}

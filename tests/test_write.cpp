@@ -45,9 +45,25 @@ TEST_CASE("text: the likely cause in full, readable at 80 columns") {
     CHECK(text.find("[log #0]") != std::string::npos);
     CHECK(text.find("[dialog #0]") != std::string::npos);
     CHECK(text.find("Next checks, most informative first:") != std::string::npos);
-    CHECK(text.find("--fact ims_service_account_is_admin=<boolean>") != std::string::npos);
+    CHECK(text.find("--fact") == std::string::npos);  // how to answer is the caller's to say
     CHECK(longest_line(text) <= 80);
     CHECK(text.find("\n\n\n") == std::string::npos);
+}
+
+TEST_CASE("text: the caller says how to answer a question and where the other candidates are") {
+    const auto r = diagnose(ims::table, {dialog, {}, {}});
+    write::text_options options;
+    options.how_to_answer = [](const question& q) {
+        return q.what == question::kind::fact ? "answer fact #" + std::to_string(q.fact_index) : std::string("look it up");
+    };
+    options.more_candidates = "see elsewhere";
+    const std::string text = write::to_text(ims::table, r, cite, options);
+    const std::size_t checks = text.find("Next checks, most informative first:");
+    REQUIRE(checks != std::string::npos);
+    const question first = question_of(ims::table, r.next_checks()[0]);
+    CHECK(text.find(options.how_to_answer(first), checks) != std::string::npos);
+    CHECK(text.find("more candidates not shown; see elsewhere)") != std::string::npos);
+    CHECK(write::to_text(ims::table, r, cite).find("not shown)") != std::string::npos);
 }
 
 TEST_CASE("text: ruled-out candidates say why") {
@@ -55,7 +71,7 @@ TEST_CASE("text: ruled-out candidates say why") {
     const auto r = diagnose(ims::table, {dialog, logged, on_4_0});
     const std::string text = write::to_text(ims::table, r);
     CHECK(text.find("Ruled out:") != std::string::npos);
-    CHECK(text.find("applies to Exchange 5.5 only") != std::string::npos);
+    CHECK(text.find("needs exchange_version 5.5") != std::string::npos);
 }
 
 TEST_CASE("text: no candidates") {
@@ -69,7 +85,7 @@ TEST_CASE("json: valid, with the documented members") {
     for (const char* member : {"\"candidates\": [", "\"rule\": \"ims-service-account-not-admin\"", "\"article\": \"Q173496\"",
                                "\"status\": \"likely\"", "\"cause\": ", "\"resolution\": [", "\"evidence\": [",
                                "\"missing\": [{\"fact\": \"ims_service_account_is_admin\"", "\"contradicted\": []",
-                               "\"next_checks\": [", "\"question\": ", "\"from\": \"log #0\"", "\"inputs\": [{\"path\": \"x\"}]"})
+                               "\"next_checks\": [", "\"key\": \"fact:", "\"question\": ", "\"from\": \"log #0\"", "\"inputs\": [{\"path\": \"x\"}]"})
         CHECK_MESSAGE(json.find(member) != std::string::npos, member);
     const std::string empty = write::to_json(ims::table, diagnose(ims::table, {}));
     CHECK(test::json_check::first_error(empty) == test::json_check::valid);

@@ -1,16 +1,16 @@
-# The README shows ims-diagnose's real output for the bundled sample. This script runs it and
+# The README shows exchange-diagnose's real output for the bundled sample. This script runs it and
 # compares (default) or rewrites the README's block (-DUPDATE=ON).
-#   cmake -DIMS_DIAGNOSE=build/examples/ims-diagnose [-DUPDATE=ON] -P tools/readme_output.cmake
+#   cmake -DEXCHANGE_DIAGNOSE=build/examples/exchange-diagnose [-DUPDATE=ON] -P tools/readme_output.cmake
 cmake_minimum_required(VERSION 3.16)
 get_filename_component(root "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
 set(sample "examples/samples/q173496-ticket.txt")
-execute_process(COMMAND "${IMS_DIAGNOSE}" "${sample}" WORKING_DIRECTORY "${root}"
+execute_process(COMMAND "${EXCHANGE_DIAGNOSE}" "${sample}" WORKING_DIRECTORY "${root}"
                 OUTPUT_VARIABLE output RESULT_VARIABLE result)
 if(NOT result EQUAL 0)
-  message(FATAL_ERROR "ims-diagnose ${sample} exited ${result}")
+  message(FATAL_ERROR "exchange-diagnose ${sample} exited ${result}")
 endif()
 file(READ "${root}/README.md" readme)
-set(start_marker "$ ims-diagnose ${sample}\n")
+set(start_marker "$ exchange-diagnose ${sample}\n")
 string(FIND "${readme}" "${start_marker}" start)
 if(start EQUAL -1)
   message(FATAL_ERROR "README.md has no block starting with '${start_marker}'")
@@ -30,6 +30,6 @@ if(UPDATE)
   file(WRITE "${root}/README.md" "${before}${output}${after}")
   message(STATUS "README.md updated")
 else()
-  message(FATAL_ERROR "README.md's sample output is stale. Run: cmake -DIMS_DIAGNOSE=<path to ims-diagnose> "
-                      "-DUPDATE=ON -P tools/readme_output.cmake\n--- README shows:\n${shown}--- ims-diagnose prints:\n${output}")
+  message(FATAL_ERROR "README.md's sample output is stale. Run: cmake -DEXCHANGE_DIAGNOSE=<path to exchange-diagnose> "
+                      "-DUPDATE=ON -P tools/readme_output.cmake\n--- README shows:\n${shown}--- exchange-diagnose prints:\n${output}")
 endif()

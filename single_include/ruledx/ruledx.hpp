@@ -242,39 +242,47 @@ namespace ruledx::detail {
     return false;
 }
 
-// Categories: letters and digits only, case-insensitive, up to two typos
-// ("Intialization/Termination" is "Initialization/Termination").
-[[nodiscard]] constexpr bool similar_label(std::string_view a, std::string_view b) noexcept {
-    constexpr std::size_t max_len = 64;
-    constexpr std::size_t max_typos = 2;
-    char x[max_len]{};
-    char y[max_len]{};
-    std::size_t n = 0;
-    std::size_t m = 0;
-    for (char c : a)
-        if (is_alnum(c) && n < max_len) x[n++] = ascii_lower(c);
-    for (char c : b)
-        if (is_alnum(c) && m < max_len) y[m++] = ascii_lower(c);
-    // Most labels are spelled alike: answer those without the distance table.
-    bool equal = n == m;
-    for (std::size_t i = 0; equal && i < n; ++i) equal = x[i] == y[i];
-    if (equal) return true;
-    if ((n > m ? n - m : m - n) > max_typos) return false;
-    // Levenshtein distance with two rows.
-    std::size_t prev[max_len + 1]{};
-    std::size_t cur[max_len + 1]{};
+// Levenshtein distance of the first `max_distance_text` characters of each (typos in names and
+// labels; longer texts count their extra length as edits).
+inline constexpr std::size_t max_distance_text = 64;
+[[nodiscard]] constexpr std::size_t edit_distance(std::string_view a, std::string_view b) noexcept {
+    const std::size_t n = a.size() < max_distance_text ? a.size() : max_distance_text;
+    const std::size_t m = b.size() < max_distance_text ? b.size() : max_distance_text;
+    const std::size_t excess = (a.size() - n) + (b.size() - m);
+    std::size_t prev[max_distance_text + 1]{};
+    std::size_t cur[max_distance_text + 1]{};
     for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
     for (std::size_t i = 1; i <= n; ++i) {
         cur[0] = i;
         for (std::size_t j = 1; j <= m; ++j) {
-            std::size_t best = prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1);
+            std::size_t best = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
             if (prev[j] + 1 < best) best = prev[j] + 1;
             if (cur[j - 1] + 1 < best) best = cur[j - 1] + 1;
             cur[j] = best;
         }
         for (std::size_t j = 0; j <= m; ++j) prev[j] = cur[j];
     }
-    return prev[m] <= max_typos;
+    return prev[m] + excess;
+}
+
+// Categories: letters and digits only, case-insensitive, up to two typos
+// ("Intialization/Termination" is "Initialization/Termination").
+[[nodiscard]] constexpr bool similar_label(std::string_view a, std::string_view b) noexcept {
+    constexpr std::size_t max_typos = 2;
+    char x[max_distance_text]{};
+    char y[max_distance_text]{};
+    std::size_t n = 0;
+    std::size_t m = 0;
+    for (char c : a)
+        if (is_alnum(c) && n < max_distance_text) x[n++] = ascii_lower(c);
+    for (char c : b)
+        if (is_alnum(c) && m < max_distance_text) y[m++] = ascii_lower(c);
+    // Most labels are spelled alike: answer those without the distance table.
+    bool equal = n == m;
+    for (std::size_t i = 0; equal && i < n; ++i) equal = x[i] == y[i];
+    if (equal) return true;
+    if ((n > m ? n - m : m - n) > max_typos) return false;
+    return edit_distance(std::string_view(x, n), std::string_view(y, m)) <= max_typos;
 }
 
 }  // namespace ruledx::detail
@@ -582,6 +590,85 @@ private:
 #include <string_view>
 
 
+// ---- begin ruledx/model/signal.hpp ----
+// ruledx — signals: what a tool can observe when a service fails to start.
+//
+// Two kinds: the error a service start reports (Error 2140 for MSExchangeIMC), and an event in a
+// log (source, id, type, category, and text that tells articles apart).
+#ifndef RULEDX_MODEL_SIGNAL_HPP
+#define RULEDX_MODEL_SIGNAL_HPP
+
+#include <cstdint>
+#include <string_view>
+
+
+
+namespace ruledx {
+
+enum class signal_kind : std::uint8_t { start_error, event };
+
+struct signal {
+    static constexpr std::size_t max_values = 3;
+
+    signal_kind kind = signal_kind::event;
+    // start_error: the service name ("MSExchangeIMC"); event: the event source.
+    std::string_view source = detail::no_text;
+    // start_error: the error code (2140); event: the id Event Viewer shows. Kept 32 bits wide so
+    // the table check can reject an id that does not fit the 16 bits a log stores.
+    std::uint32_t code = 0;
+    event_type type = event_type::unspecified;
+    std::string_view category = detail::no_text;
+    // The literal description, or a fragment of it, as the article quotes it. Matching it raises
+    // confidence; a log without descriptions (a binary log read without message files) still matches.
+    std::string_view description = detail::no_text;
+    // Fragments that must appear in the description or the insertion strings when the input has
+    // either: the values that tell articles apart (socket error "10048" against "10050").
+    fixed_list<std::string_view, max_values> values;
+
+    [[nodiscard]] constexpr signal with_type(event_type t) const noexcept {
+        signal s = *this;
+        s.type = t;
+        return s;
+    }
+    [[nodiscard]] constexpr signal with_category(detail::text_arg c) const noexcept {
+        signal s = *this;
+        s.category = c.value;
+        return s;
+    }
+    [[nodiscard]] constexpr signal with_description(detail::text_arg d) const noexcept {
+        signal s = *this;
+        s.description = d.value;
+        return s;
+    }
+    [[nodiscard]] constexpr signal with_value(detail::text_arg v) const noexcept {
+        signal s = *this;
+        s.values.push_back(v.value);
+        return s;
+    }
+};
+
+// The service failed to start with this error code (however it was printed).
+[[nodiscard]] constexpr signal start_error(detail::text_arg service, std::uint32_t code) noexcept {
+    signal s;
+    s.kind = signal_kind::start_error;
+    s.source = service.value;
+    s.code = code;
+    return s;
+}
+
+// An event from this source with the id Event Viewer shows.
+[[nodiscard]] constexpr signal event(detail::text_arg source, std::uint32_t id) noexcept {
+    signal s;
+    s.kind = signal_kind::event;
+    s.source = source.value;
+    s.code = id;
+    return s;
+}
+
+}  // namespace ruledx
+
+#endif
+// ---- end ruledx/model/signal.hpp ----
 // ---- begin ruledx/model/view.hpp ----
 // ruledx — a non-owning view of contiguous values (std::span is C++20; ruledx is C++17).
 #ifndef RULEDX_MODEL_VIEW_HPP
@@ -674,11 +761,48 @@ struct observed_event {
     return e;
 }
 
+// A signal known not to have happened. Events have three states: seen (an observed_event),
+// known absent (this), or unknown (neither): a pasted fragment of a log says nothing of what it
+// does not show, a complete log does.
+struct observed_absence {
+    signal_kind kind = signal_kind::event;
+    std::string_view source = detail::no_text;  // the event source, or the service of a start error
+    std::uint32_t code = 0;
+    // A complete log of the source: every event of the source that no observation matches is
+    // absent, whatever its id (code is then unused).
+    bool whole_source = false;
+    // Only signals whose telling values all appear here are absent ("no event 4003 with 11004"
+    // says nothing of a 4003 with 10050); empty: every signal of that source and code.
+    std::string_view text = detail::no_text;
+};
+
+[[nodiscard]] constexpr observed_absence absent_event(detail::text_arg source, std::uint16_t id) noexcept {
+    observed_absence a;
+    a.source = source.value;
+    a.code = id;
+    return a;
+}
+[[nodiscard]] constexpr observed_absence absent_start_error(detail::text_arg service, std::uint32_t code) noexcept {
+    observed_absence a;
+    a.kind = signal_kind::start_error;
+    a.source = service.value;
+    a.code = code;
+    return a;
+}
+// Every event of `source` is in the observations: the input was a whole log holding its records.
+[[nodiscard]] constexpr observed_absence complete_log_of(detail::text_arg source) noexcept {
+    observed_absence a;
+    a.source = source.value;
+    a.whole_source = true;
+    return a;
+}
+
 // Everything known about one failure.
 struct observations {
-    view<observed_start_error> start_errors;
-    view<observed_event> events;
-    view<fact_assignment> facts;
+    view<observed_start_error> start_errors = {};
+    view<observed_event> events = {};
+    view<fact_assignment> facts = {};
+    view<observed_absence> absent = {};
 };
 
 // Evidence stored inside a rule: its article's symptoms, which the table check diagnoses at
@@ -742,85 +866,6 @@ template <class... Evidence>
 #include <string_view>
 
 
-// ---- begin ruledx/model/signal.hpp ----
-// ruledx — signals: what a tool can observe when a service fails to start.
-//
-// Two kinds: the error a service start reports (Error 2140 for MSExchangeIMC), and an event in a
-// log (source, id, type, category, and text that tells articles apart).
-#ifndef RULEDX_MODEL_SIGNAL_HPP
-#define RULEDX_MODEL_SIGNAL_HPP
-
-#include <cstdint>
-#include <string_view>
-
-
-
-namespace ruledx {
-
-enum class signal_kind : std::uint8_t { start_error, event };
-
-struct signal {
-    static constexpr std::size_t max_values = 3;
-
-    signal_kind kind = signal_kind::event;
-    // start_error: the service name ("MSExchangeIMC"); event: the event source.
-    std::string_view source = detail::no_text;
-    // start_error: the error code (2140); event: the id Event Viewer shows. Kept 32 bits wide so
-    // the table check can reject an id that does not fit the 16 bits a log stores.
-    std::uint32_t code = 0;
-    event_type type = event_type::unspecified;
-    std::string_view category = detail::no_text;
-    // The literal description, or a fragment of it, as the article quotes it. Matching it raises
-    // confidence; a log without descriptions (a binary log read without message files) still matches.
-    std::string_view description = detail::no_text;
-    // Fragments that must appear in the description or the insertion strings when the input has
-    // either: the values that tell articles apart (socket error "10048" against "10050").
-    fixed_list<std::string_view, max_values> values;
-
-    [[nodiscard]] constexpr signal with_type(event_type t) const noexcept {
-        signal s = *this;
-        s.type = t;
-        return s;
-    }
-    [[nodiscard]] constexpr signal with_category(detail::text_arg c) const noexcept {
-        signal s = *this;
-        s.category = c.value;
-        return s;
-    }
-    [[nodiscard]] constexpr signal with_description(detail::text_arg d) const noexcept {
-        signal s = *this;
-        s.description = d.value;
-        return s;
-    }
-    [[nodiscard]] constexpr signal with_value(detail::text_arg v) const noexcept {
-        signal s = *this;
-        s.values.push_back(v.value);
-        return s;
-    }
-};
-
-// The service failed to start with this error code (however it was printed).
-[[nodiscard]] constexpr signal start_error(detail::text_arg service, std::uint32_t code) noexcept {
-    signal s;
-    s.kind = signal_kind::start_error;
-    s.source = service.value;
-    s.code = code;
-    return s;
-}
-
-// An event from this source with the id Event Viewer shows.
-[[nodiscard]] constexpr signal event(detail::text_arg source, std::uint32_t id) noexcept {
-    signal s;
-    s.kind = signal_kind::event;
-    s.source = source.value;
-    s.code = id;
-    return s;
-}
-
-}  // namespace ruledx
-
-#endif
-// ---- end ruledx/model/signal.hpp ----
 
 // Marks a step's result as referring to the rule it was called on, so Clang's -Wdangling
 // diagnoses `const rule& r = rule(...).titled(...);`.
@@ -1573,6 +1618,9 @@ struct candidate {
     std::array<std::uint16_t, rule::max_signals> evidence{};
     // The matched event's description or telling values were found in the input's text, not only its id.
     std::array<bool, rule::max_signals> text_matched{};
+    // Per signal not matched: the index of the observations' absence that says it did not happen,
+    // or no_observation (unknown). A required signal known absent rules the rule out.
+    std::array<std::uint16_t, rule::max_signals> absence{};
     std::array<fact_state, rule::max_confirming> confirming{};
     // holds: the ruling-out condition is true (the rule is ruled out); contradicted: known, not true.
     std::array<fact_state, rule::max_ruling_out> ruling_out{};
@@ -1582,6 +1630,14 @@ struct candidate {
     [[nodiscard]] constexpr bool matched(std::size_t signal_index) const noexcept {
         return evidence[signal_index] != no_observation;
     }
+    [[nodiscard]] constexpr bool known_absent(std::size_t signal_index) const noexcept {
+        return absence[signal_index] != no_observation;
+    }
+};
+
+// Names an absence of the observations (observations::absent) for a report's citations.
+struct absence_ref {
+    std::size_t index = 0;
 };
 
 struct next_check {
@@ -2068,6 +2124,24 @@ struct signal_match {
     return {true, false};
 }
 
+// Whether an absence says that signal `s` did not happen (the caller knows no observation matched it).
+[[nodiscard]] constexpr bool covers(const observed_absence& a, const signal& s) noexcept {
+    if (a.kind != s.kind || !same_name(a.source, s.source)) return false;
+    if (a.whole_source) return s.kind == signal_kind::event;
+    if (a.code != s.code) return false;
+    if (a.text.empty()) return true;
+    if (s.values.empty()) return false;  // "no such event with this text" leaves the event itself open
+    for (std::string_view value : s.values)
+        if (!contains_phrase(a.text, value)) return false;
+    return true;
+}
+
+[[nodiscard]] constexpr std::uint16_t absence_of(view<observed_absence> absent, const signal& s) noexcept {
+    for (std::size_t i = 0; i < absent.size() && i < no_observation; ++i)
+        if (covers(absent[i], s)) return static_cast<std::uint16_t>(i);
+    return no_observation;
+}
+
 [[nodiscard]] constexpr const fact_value* find_observed(view<fact_assignment> facts, std::string_view name) noexcept {
     for (const fact_assignment& f : facts)
         if (equal_text(f.name, name)) return &f.value;
@@ -2227,6 +2301,7 @@ constexpr candidate* candidate_for(std::size_t r, report<Capacity>& out, candida
         candidate& c = out.candidates[out.candidate_count++];
         c.rule_index = r;
         for (auto& e : c.evidence) e = no_observation;
+        for (auto& a : c.absence) a = no_observation;
         position = out.candidate_count;
         slots.insert(r, position);
     }
@@ -2318,9 +2393,12 @@ constexpr void settle(const Table& table, const observations& seen, candidate& c
     const rule& rl = table.rules[c.rule_index];
     bool specific = false;
     bool all_required = true;
+    bool required_absent = false;
     for (std::size_t s = 0; s < rl.signal_count(); ++s) {
         if (!c.matched(s)) {
             all_required = all_required && !rl.is_required(s);
+            if (!seen.absent.empty()) c.absence[s] = absence_of(seen.absent, rl.signal_at(s));
+            required_absent = required_absent || (rl.is_required(s) && c.known_absent(s));
             continue;
         }
         // A signal with telling values that matched on its id alone (the input had no text) tells
@@ -2358,7 +2436,7 @@ constexpr void settle(const Table& table, const observations& seen, candidate& c
         }
     }
 
-    if (contradicted || c.outside_versions)
+    if (contradicted || c.outside_versions || required_absent)
         c.status = status::ruled_out;
     else if (all_required && specific)
         c.status = all_confirming ? status::confirmed : status::likely;
@@ -2502,7 +2580,7 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
             fact_scores[version_index] += weight * version_exclusion(table, c.rule_index) * asks_version_of_six / 6;
         const bool leading = c.status == status::likely || c.status == status::confirmed;
         for (std::size_t s = 0; s < (leading ? rl.signal_count() : rl.required.size()); ++s) {
-            if (c.matched(s)) continue;
+            if (c.matched(s) || c.known_absent(s)) continue;
             const std::uint64_t score = weight * (rl.is_required(s) ? asks_missing_signal : asks_supporting_signal);
             const std::uint32_t wanted = table.index.stats_of(c.rule_index, s).signal_class;
             bool merged = false;
@@ -4840,14 +4918,20 @@ inline constexpr exclusion exclusions[] = {
 //   seen.read_file("Application.evt");
 //   seen.read_buffer(pasted_ticket_text, "ticket");
 //   seen.set_fact(ruledx::fact_is("exchange_version", ruledx::version{5, 5}));
+//   seen.add(ruledx::absent_event("MSExchangeIMC", 4116));  // the caller knows it was not logged
 //   auto report = ruledx::diagnose(ruledx::kb::exchange_ims::table, seen.observations());
 //
 // Reading allocates (it copies what it keeps); diagnosing the observations does not. Only events
 // whose id some rule of the table names are kept, each distinct event once, so a multi-gigabyte
 // log is read in bounded memory.
+//
+// A whole log (a binary .evt, an Event Viewer export) answers for the sources it holds records
+// of: every event of such a source that the log lacks is absent (observations().absent). Pasted
+// text says nothing about what it does not show.
 #ifndef RULEDX_READ_EVIDENCE_HPP
 #define RULEDX_READ_EVIDENCE_HPP
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <deque>
@@ -7951,8 +8035,11 @@ struct input_report {
     std::uint64_t recovered = 0;  // of which, records recovered from a log's free space
     std::uint64_t problems = 0;   // read errors, all counted; the first max_warnings are in warnings
     std::vector<std::string> warnings;
+    // A whole log: the sources some rule names that it holds records of, whose other events are
+    // therefore absent. Empty for pasted text.
+    std::vector<std::string> complete_sources;
 
-    // Nothing could be read: the caller should say so (ims-diagnose exits 2).
+    // Nothing could be read: the caller should say so (exchange-diagnose exits 2).
     [[nodiscard]] bool unreadable() const noexcept {
         return !opened || format == read::input_format::binary || (records == 0 && problems > 0);
     }
@@ -7960,7 +8047,8 @@ struct input_report {
 
 // Where a kept observation came from.
 struct origin {
-    std::size_t input = 0;  // index into evidence::inputs()
+    static constexpr std::size_t given = static_cast<std::size_t>(-1);
+    std::size_t input = 0;  // index into evidence::inputs(), or given (by the caller: evidence::add)
     read::location where;
     bool has_record_number = false;
     std::uint32_t record_number = 0;
@@ -7970,13 +8058,19 @@ class evidence {
 public:
     template <class Table>
     explicit evidence(const Table& table) : relevant_ids_(0x10000, false) {
-        for (const rule& r : table.rules)
-            for (std::size_t s = 0; s < r.signal_count(); ++s)
-                if (r.signal_at(s).kind == signal_kind::event && r.signal_at(s).code <= 0xFFFF)
-                    relevant_ids_[r.signal_at(s).code] = true;
+        for (const rule& r : table.rules) {
+            for (std::size_t s = 0; s < r.signal_count(); ++s) {
+                const signal& sig = r.signal_at(s);
+                if (sig.kind != signal_kind::event) continue;
+                if (sig.code <= 0xFFFF) relevant_ids_[sig.code] = true;
+                rule_sources_.push_back(detail::hash_name(sig.source));
+            }
+        }
+        std::sort(rule_sources_.begin(), rule_sources_.end());
+        rule_sources_.erase(std::unique(rule_sources_.begin(), rule_sources_.end()), rule_sources_.end());
     }
 
-    // Sees every event record read, kept or not (ims-diagnose --dump-events uses it).
+    // Sees every event record read, kept or not (exchange-diagnose --dump-events uses it).
     std::function<void(const read::event_record&, const input_report&)> on_event;
 
     // Reads a file ("-": standard input), streaming it in bounded memory.
@@ -8041,10 +8135,31 @@ public:
         facts_.push_back(copy);
     }
 
+    // Evidence the caller knows without an input (a person's answer): kept like what is read,
+    // cited as "given". Texts are copied.
+    void add(const observed_event& event) {
+        read::event_record record;
+        record.source = event.source;
+        record.event_id = event.id;
+        record.type = event.type;
+        record.category = event.category;
+        record.description = event.description;
+        record.strings = event.strings;
+        keep_event(record, origin::given);
+    }
+    void add(const observed_start_error& start) {
+        read::start_error_record record;
+        record.service = start.service;
+        record.code = start.code;
+        keep_start_error(record, origin::given);
+    }
+    void add(const observed_absence& absence) { keep_absence(absence, origin::given); }
+
     // Views into this object: valid until it reads again or is destroyed.
     [[nodiscard]] ruledx::observations observations() const noexcept {
         return {view<observed_start_error>(start_errors_.data(), start_errors_.size()),
-                view<observed_event>(events_.data(), events_.size()), view<fact_assignment>(facts_.data(), facts_.size())};
+                view<observed_event>(events_.data(), events_.size()), view<fact_assignment>(facts_.data(), facts_.size()),
+                view<observed_absence>(absences_.data(), absences_.size())};
     }
     [[nodiscard]] const std::vector<input_report>& inputs() const noexcept { return inputs_; }
     [[nodiscard]] const origin& origin_of(signal_kind kind, std::size_t index) const noexcept {
@@ -8056,11 +8171,26 @@ public:
         const std::vector<origin>& origins = kind == signal_kind::event ? event_origins_ : start_error_origins_;
         if (index >= origins.size()) return {};
         const origin& o = origins[index];
+        if (o.input == origin::given) return "given";
         std::string out = inputs_[o.input].path;
         if (o.has_record_number) return out + " record " + std::to_string(o.record_number);
         if (o.where.line != 0) return out + " line " + std::to_string(o.where.line);
         return out + " offset " + std::to_string(o.where.offset);
     }
+    // The whole log that shows a signal absent; empty when the caller said so (add).
+    [[nodiscard]] std::string cite(absence_ref absence) const {
+        if (absence.index >= absence_inputs_.size()) return {};
+        const std::size_t input = absence_inputs_[absence.index];
+        return input == origin::given ? std::string() : inputs_[input].path;
+    }
+
+    // The citations a report writer takes (write::to_text, write::to_json): valid while this is.
+    struct citations_type {
+        const evidence* seen;
+        std::string operator()(signal_kind kind, std::size_t index) const { return seen->cite(kind, index); }
+        std::string operator()(absence_ref absence) const { return seen->cite(absence); }
+    };
+    [[nodiscard]] citations_type citations() const noexcept { return {this}; }
 
 private:
     // What the readers call back with, for one input.
@@ -8120,7 +8250,29 @@ private:
         ++in.records;
         in.recovered += record.recovered ? 1 : 0;
         if (on_event) on_event(record, in);
+        if (in.format != read::input_format::text) note_complete_source(index, record.source);
         if (relevant_ids_[record.event_id]) keep_event(record, index);
+    }
+
+    // A whole log holds records of this source: if some rule names it, its unseen events are absent.
+    void note_complete_source(std::size_t index, std::string_view source) {
+        if (source.empty()) return;
+        const std::uint64_t key = detail::hash_name(source);
+        if (!std::binary_search(rule_sources_.begin(), rule_sources_.end(), key)) return;
+        input_report& in = inputs_[index];
+        for (const std::string& known : in.complete_sources)
+            if (detail::same_name(known, source)) return;
+        in.complete_sources.emplace_back(source);
+        keep_absence(complete_log_of(source), index);
+    }
+
+    void keep_absence(const observed_absence& absence, std::size_t input) {
+        if (absences_.size() >= max_observations) return;
+        observed_absence copy = absence;
+        copy.source = keep(absence.source);
+        copy.text = keep(absence.text);
+        absences_.push_back(copy);
+        absence_inputs_.push_back(input);
     }
 
     void take_start_error(std::size_t index, const read::start_error_record& record) {
@@ -8176,6 +8328,7 @@ private:
     }
 
     std::vector<bool> relevant_ids_;
+    std::vector<std::uint64_t> rule_sources_;  // hash_name of every event source a rule names, sorted
     read::evt_reader evt_reader_;
     std::deque<std::string> storage_;  // a deque: its strings never move, so views into them stay valid
     std::unordered_set<std::string> seen_events_;
@@ -8185,6 +8338,8 @@ private:
     std::vector<fact_assignment> facts_;
     std::vector<origin> event_origins_;
     std::vector<origin> start_error_origins_;
+    std::vector<observed_absence> absences_;
+    std::vector<std::size_t> absence_inputs_;  // per absence: the input that proved it, or origin::given
 };
 
 }  // namespace ruledx
@@ -8199,6 +8354,74 @@ private:
 #include <string>
 #include <string_view>
 
+// ---- begin ruledx/eval/question.hpp ----
+// ruledx — a report's next checks as questions to put to a person, one at a time.
+//
+// A next check names a fact of the catalog or a signal of a rule; a question says what kind of
+// answer it takes. Putting the best question, taking the answer as evidence and diagnosing again
+// is the question-by-question loop of a troubleshooting guide.
+#ifndef RULEDX_EVAL_QUESTION_HPP
+#define RULEDX_EVAL_QUESTION_HPP
+
+#include <cstddef>
+#include <cstdint>
+
+
+namespace ruledx {
+
+struct question {
+    enum class kind : std::uint8_t { fact, event, start_error };
+    question::kind what = kind::fact;
+    std::size_t fact_index = 0;     // kind::fact: index into the table's catalog
+    const signal* asked = nullptr;  // kind::event, kind::start_error: was this seen?
+    std::uint64_t score = 0;        // the next check's
+
+    // Two questions ask the same thing (the same fact, or signals that match the same events).
+    friend constexpr bool same_question(const question& a, const question& b) noexcept {
+        if (a.what != b.what) return false;
+        if (a.what == kind::fact) return a.fact_index == b.fact_index;
+        if (a.asked->code != b.asked->code || !detail::same_name(a.asked->source, b.asked->source)) return false;
+        if (a.asked->values.size() != b.asked->values.size()) return false;
+        for (std::size_t i = 0; i < a.asked->values.size(); ++i)
+            if (!detail::equal_text(a.asked->values[i], b.asked->values[i])) return false;
+        return true;
+    }
+};
+
+template <class Table>
+[[nodiscard]] constexpr question question_of(const Table& table, const next_check& check) noexcept {
+    question q;
+    q.score = check.score;
+    if (check.what == next_check::kind::fact) {
+        q.fact_index = check.fact_index;
+        return q;
+    }
+    q.asked = &table.rules[check.rule_index].signal_at(check.signal_index);
+    q.what = q.asked->kind == signal_kind::event ? question::kind::event : question::kind::start_error;
+    return q;
+}
+
+// Sets `out` to the most informative question of a report that `settled(question)` does not
+// reject (one the person could not answer before, say); false when none is left, or when the
+// best candidate is confirmed and needs no more answers.
+template <class Table, std::size_t Capacity, class Settled>
+[[nodiscard]] constexpr bool next_question(const Table& table, const report<Capacity>& result, Settled settled,
+                                           question& out) noexcept {
+    if (const candidate* best = result.best(); best != nullptr && best->status == status::confirmed) return false;
+    for (const next_check& check : result.next_checks()) {
+        const question q = question_of(table, check);
+        if (!settled(q)) {
+            out = q;
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace ruledx
+
+#endif
+// ---- end ruledx/eval/question.hpp ----
 
 namespace ruledx::write {
 
@@ -8250,6 +8473,24 @@ inline std::string question_for(const signal& s) {
     return "Is there an " + describe(s) + " in the event logs?";
 }
 
+// What a question asks, in the catalog's words for a fact.
+template <class Table>
+std::string question_text(const Table& table, const question& q) {
+    if (q.what == question::kind::fact) return std::string(table.facts[q.fact_index].question);
+    return question_for(*q.asked);
+}
+
+// A stable name for a question, for tools that drive the question loop: "fact:NAME",
+// "event:SOURCE:ID" or "start_error:SERVICE:CODE".
+template <class Table>
+std::string question_key(const Table& table, const question& q) {
+    if (q.what == question::kind::fact) return "fact:" + std::string(table.facts[q.fact_index].name);
+    std::string out = q.what == question::kind::event ? "event:" : "start_error:";
+    out += q.asked->source;
+    out += ':' + std::to_string(q.asked->code);
+    return out;
+}
+
 // "4.0, 5.0 to 5.5" for a rule's version ranges.
 template <class Ranges>
 std::string describe_versions(const Ranges& ranges) {
@@ -8270,7 +8511,8 @@ std::string describe_versions(const Ranges& ranges) {
 // ruledx — the report as JSON, for tools.
 //
 // {"candidates": [...], "next_checks": [...], "inputs": [...]}; the schema is in README.md.
-// "inputs" is the caller's: pass it pre-rendered (ims-diagnose lists the files it read).
+// "inputs" is the caller's: pass it pre-rendered (write::inputs_to_json lists what an evidence
+// read); so are any further members (exchange-diagnose adds the answers of its question loop).
 #ifndef RULEDX_WRITE_JSON_HPP
 #define RULEDX_WRITE_JSON_HPP
 
@@ -8279,6 +8521,104 @@ std::string describe_versions(const Ranges& ranges) {
 #include <string>
 #include <string_view>
 
+// ---- begin ruledx/eval/explain.hpp ----
+// ruledx — why a candidate has its status: its explanation, item by item.
+//
+// The one walk over a candidate that every rendering of a report shares: the evidence that
+// matched, what its rule still needs, and what contradicts it, in that order.
+#ifndef RULEDX_EVAL_EXPLAIN_HPP
+#define RULEDX_EVAL_EXPLAIN_HPP
+
+#include <cstddef>
+#include <cstdint>
+
+
+namespace ruledx {
+
+enum class explanation_part : std::uint8_t { evidence, missing, contradicted };
+
+enum class reason_kind : std::uint8_t {
+    signal_seen,        // evidence: a signal matched observation `observation`
+    fact_holds,         // evidence: a confirming fact has its value
+    signal_unseen,      // missing: a required signal nobody has seen or ruled out
+    fact_unknown,       // missing: a confirming fact not given
+    outside_versions,   // contradicted: the version given is not one the rule applies to
+    signal_absent,      // contradicted: a required signal is known absent (absence `observation`)
+    fact_differs,       // contradicted: a confirming fact has another value
+    ruling_out_holds,   // contradicted: a ruling-out fact holds
+};
+
+struct reason {
+    explanation_part part = explanation_part::evidence;
+    reason_kind what = reason_kind::signal_seen;
+    const signal* sig = nullptr;              // the signal kinds
+    std::size_t signal_index = 0;             // its number in the rule
+    const fact_assignment* fact = nullptr;    // the fact kinds: the rule's expectation
+    std::uint16_t observation = no_observation;  // signal_seen: the observation; signal_absent: the absence
+    bool text_matched = false;                // signal_seen: the input's text bore it out
+};
+
+// Calls visit(const reason&) for each item of the candidate's explanation: evidence, then
+// missing, then contradicted.
+template <class Table, class Visit>
+constexpr void explain(const Table& table, const candidate& c, Visit&& visit) {
+    const rule& r = table.rules[c.rule_index];
+    const auto signal_reason = [&r](explanation_part part, reason_kind what, std::size_t s) {
+        reason item;
+        item.part = part;
+        item.what = what;
+        item.sig = &r.signal_at(s);
+        item.signal_index = s;
+        return item;
+    };
+    const auto fact_reason = [](explanation_part part, reason_kind what, const fact_assignment& fact) {
+        reason item;
+        item.part = part;
+        item.what = what;
+        item.fact = &fact;
+        return item;
+    };
+    for (std::size_t s = 0; s < r.signal_count(); ++s) {
+        if (!c.matched(s)) continue;
+        reason item = signal_reason(explanation_part::evidence, reason_kind::signal_seen, s);
+        item.observation = c.evidence[s];
+        item.text_matched = c.text_matched[s];
+        visit(item);
+    }
+    for (std::size_t f = 0; f < r.confirming.size(); ++f)
+        if (c.confirming[f] == fact_state::holds)
+            visit(fact_reason(explanation_part::evidence, reason_kind::fact_holds, r.confirming[f]));
+
+    for (std::size_t s = 0; s < r.required.size(); ++s)
+        if (!c.matched(s) && !c.known_absent(s)) visit(signal_reason(explanation_part::missing, reason_kind::signal_unseen, s));
+    for (std::size_t f = 0; f < r.confirming.size(); ++f)
+        if (c.confirming[f] == fact_state::unknown)
+            visit(fact_reason(explanation_part::missing, reason_kind::fact_unknown, r.confirming[f]));
+
+    if (c.outside_versions) {
+        reason item;
+        item.part = explanation_part::contradicted;
+        item.what = reason_kind::outside_versions;
+        visit(item);
+    }
+    for (std::size_t s = 0; s < r.required.size(); ++s) {
+        if (!c.known_absent(s)) continue;
+        reason item = signal_reason(explanation_part::contradicted, reason_kind::signal_absent, s);
+        item.observation = c.absence[s];
+        visit(item);
+    }
+    for (std::size_t f = 0; f < r.confirming.size(); ++f)
+        if (c.confirming[f] == fact_state::contradicted)
+            visit(fact_reason(explanation_part::contradicted, reason_kind::fact_differs, r.confirming[f]));
+    for (std::size_t f = 0; f < r.ruling_out.size(); ++f)
+        if (c.ruling_out[f] == fact_state::holds)
+            visit(fact_reason(explanation_part::contradicted, reason_kind::ruling_out_holds, r.ruling_out[f]));
+}
+
+}  // namespace ruledx
+
+#endif
+// ---- end ruledx/eval/explain.hpp ----
 // ---- begin ruledx/write/text.hpp ----
 // ruledx — the report as text for a person at an 80-column terminal.
 //
@@ -8289,15 +8629,30 @@ std::string describe_versions(const Ranges& ranges) {
 #define RULEDX_WRITE_TEXT_HPP
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 
 namespace ruledx::write {
 
-// Where a matched observation came from ("app.evt record 17"); empty when unknown.
+// Where a matched observation came from ("app.evt record 17"), and who says a signal is absent
+// (absence_ref); empty when unknown. A caller's citations may leave absences out.
 struct no_citations {
     std::string operator()(signal_kind, std::size_t) const { return {}; }
+    std::string operator()(absence_ref) const { return {}; }
+};
+
+// What the caller adds to the text: the writer knows the report, the caller knows how its user
+// answers a question (a command-line flag, a button) and where the rest of a long report is.
+struct text_options {
+    std::size_t width = 80;
+    // A line under each next check; empty or unset: none.
+    std::function<std::string(const question&)> how_to_answer;
+    // After "(N more candidates not shown": where they are, e.g. "the JSON output lists them all".
+    std::string more_candidates;
 };
 
 namespace detail {
@@ -8340,27 +8695,49 @@ inline std::string status_heading(status st) {
     return out;
 }
 
-// Why a candidate was ruled out, in words.
-template <class Table>
-std::string ruled_out_because(const Table& table, const candidate& c) {
+// What the report cites for an absence, when the caller's citations can say it.
+template <class Cite>
+std::string cite_absence(const Cite& cite, std::uint16_t index) {
+    if constexpr (std::is_invocable_v<const Cite&, absence_ref>)
+        return cite(absence_ref{index});
+    else
+        return {};
+}
+
+// A contradiction, in words: "needs exchange_version 5.5", "event 4116 from MSExchangeIMC is
+// absent from app.evt", "x=true rules it out".
+template <class Table, class Cite>
+std::string contradiction_text(const Table& table, const candidate& c, const reason& item, const Cite& cite) {
     const rule& r = table.rules[c.rule_index];
+    switch (item.what) {
+        case reason_kind::outside_versions: return "needs " + std::string(r.version_fact) + " " + describe_versions(r.versions);
+        case reason_kind::signal_absent: {
+            const std::string from = cite_absence(cite, item.observation);
+            return describe(*item.sig) + " is absent" + (from.empty() ? "" : " from " + from);
+        }
+        case reason_kind::fact_differs: return "needs " + describe(*item.fact);
+        case reason_kind::ruling_out_holds: return describe(*item.fact) + " rules it out";
+        default: return {};
+    }
+}
+
+// Why a candidate was ruled out, in words.
+template <class Table, class Cite = no_citations>
+std::string ruled_out_because(const Table& table, const candidate& c, const Cite& cite = {}) {
     std::string why;
-    const auto add = [&why](const std::string& reason) {
+    explain(table, c, [&](const reason& item) {
+        if (item.part != explanation_part::contradicted) return;
         if (!why.empty()) why += "; ";
-        why += reason;
-    };
-    if (c.outside_versions) add("applies to Exchange " + describe_versions(r.versions) + " only");
-    for (std::size_t f = 0; f < r.confirming.size(); ++f)
-        if (c.confirming[f] == fact_state::contradicted) add("needs " + describe(r.confirming[f]));
-    for (std::size_t f = 0; f < r.ruling_out.size(); ++f)
-        if (c.ruling_out[f] == fact_state::holds) add(describe(r.ruling_out[f]) + " rules it out");
+        why += contradiction_text(table, c, item, cite);
+    });
     return why;
 }
 
 }  // namespace detail
 
-template <class Table, std::size_t Rules, class Cite = no_citations>
-std::string to_text(const Table& table, const report<Rules>& result, const Cite& cite = {}, std::size_t width = 80) {
+template <class Table, std::size_t Rules, class Cite>
+std::string to_text(const Table& table, const report<Rules>& result, const Cite& cite, const text_options& options) {
+    const std::size_t width = options.width;
     std::string out;
     if (result.ranked().empty()) {
         out += "No rule matches the evidence.\n";
@@ -8394,7 +8771,7 @@ std::string to_text(const Table& table, const report<Rules>& result, const Cite&
                 listed = true;
             }
             std::string line = std::string(r.article) + "  " + std::string(r.title);
-            if (!possible) line += " -- " + detail::ruled_out_because(table, c);
+            if (!possible) line += " -- " + detail::ruled_out_because(table, c, cite);
             detail::append_wrapped(out, "  " + head, line, width);
             continue;
         }
@@ -8405,30 +8782,36 @@ std::string to_text(const Table& table, const report<Rules>& result, const Cite&
         out += indent + "Resolution:\n";
         for (std::size_t s = 0; s < r.resolution.size(); ++s)
             detail::append_wrapped(out, indent + "  " + std::to_string(s + 1) + ". ", r.resolution[s], width);
-        out += indent + "Evidence:\n";
-        for (std::size_t s = 0; s < r.signal_count(); ++s) {
-            if (!c.matched(s)) continue;
-            std::string line = describe(r.signal_at(s));
-            if (c.text_matched[s]) line += ", text matches the article";
-            const std::string where = cite(r.signal_at(s).kind, c.evidence[s]);
-            if (!where.empty()) line += " [" + where + "]";
-            detail::append_wrapped(out, indent + "  + ", line, width);
-        }
-        for (std::size_t f = 0; f < r.confirming.size(); ++f)
-            if (c.confirming[f] == fact_state::holds) detail::append_wrapped(out, indent + "  + ", describe(r.confirming[f]), width);
         bool wrote_unknown_header = false;
-        const auto unknown = [&](const std::string& line) {
-            if (!wrote_unknown_header) out += indent + "Still unknown:\n";
-            wrote_unknown_header = true;
-            detail::append_wrapped(out, indent + "  ? ", line, width);
-        };
-        for (std::size_t s = 0; s < r.required.size(); ++s)
-            if (!c.matched(s)) unknown(describe(r.signal_at(s)) + " (not seen)");
-        for (std::size_t f = 0; f < r.confirming.size(); ++f) {
-            if (c.confirming[f] != fact_state::unknown) continue;
-            const std::size_t index = table.find_fact(r.confirming[f].name);
-            unknown(index == not_found ? describe(r.confirming[f]) : std::string(table.facts[index].question));
-        }
+        out += indent + "Evidence:\n";
+        explain(table, c, [&](const reason& item) {
+            switch (item.what) {
+                case reason_kind::signal_seen: {
+                    std::string line = describe(*item.sig);
+                    if (item.text_matched) line += ", text matches the article";
+                    const std::string where = cite(item.sig->kind, item.observation);
+                    if (!where.empty()) line += " [" + where + "]";
+                    detail::append_wrapped(out, indent + "  + ", line, width);
+                    return;
+                }
+                case reason_kind::fact_holds: detail::append_wrapped(out, indent + "  + ", describe(*item.fact), width); return;
+                case reason_kind::signal_unseen:
+                case reason_kind::fact_unknown: {
+                    if (!wrote_unknown_header) out += indent + "Still unknown:\n";
+                    wrote_unknown_header = true;
+                    std::string line;
+                    if (item.what == reason_kind::signal_unseen) {
+                        line = describe(*item.sig) + " (not seen)";
+                    } else {
+                        const std::size_t index = table.find_fact(item.fact->name);
+                        line = index == not_found ? describe(*item.fact) : std::string(table.facts[index].question);
+                    }
+                    detail::append_wrapped(out, indent + "  ? ", line, width);
+                    return;
+                }
+                default: return;  // a likely or confirmed candidate has no contradictions
+            }
+        });
         if (!r.related.empty()) {
             std::string related;
             for (std::string_view article : r.related) related += (related.empty() ? "" : ", ") + std::string(article);
@@ -8438,7 +8821,8 @@ std::string to_text(const Table& table, const report<Rules>& result, const Cite&
     }
     if (result.truncated) out += "  (more rules matched than the report holds)\n";
     if (not_shown > 0)
-        out += "  (" + std::to_string(not_shown) + " more candidates not shown; --format json lists them all)\n";
+        out += "  (" + std::to_string(not_shown) + " more candidates not shown" +
+               (options.more_candidates.empty() ? "" : "; " + options.more_candidates) + ")\n";
     if (!result.next_checks().empty()) {
         if (out.size() < 2 || out.compare(out.size() - 2, 2, "\n\n") != 0) out += '\n';
         out += "Next checks, most informative first:\n";
@@ -8447,18 +8831,22 @@ std::string to_text(const Table& table, const report<Rules>& result, const Cite&
         for (const next_check& check : result.next_checks()) {
             if (n == max_checks_shown) break;
             const std::string head = "  " + std::to_string(++n) + ". ";
-            if (check.what == next_check::kind::fact) {
-                const fact_definition& f = table.facts[check.fact_index];
-                detail::append_wrapped(out, head, f.question, width);
-                detail::append_wrapped(out, std::string(head.size(), ' '),
-                                       "(--fact " + std::string(f.name) + "=<" + std::string(to_string(f.kind)) + ">)", width);
-            } else {
-                detail::append_wrapped(out, head, question_for(table.rules[check.rule_index].signal_at(check.signal_index)),
-                                       width);
+            const question q = question_of(table, check);
+            detail::append_wrapped(out, head, question_text(table, q), width);
+            if (options.how_to_answer) {
+                const std::string hint = options.how_to_answer(q);
+                if (!hint.empty()) detail::append_wrapped(out, std::string(head.size(), ' '), hint, width);
             }
         }
     }
     return out;
+}
+
+template <class Table, std::size_t Rules, class Cite = no_citations>
+std::string to_text(const Table& table, const report<Rules>& result, const Cite& cite = {}, std::size_t width = 80) {
+    text_options options;
+    options.width = width;
+    return to_text(table, result, cite, options);
 }
 
 }  // namespace ruledx::write
@@ -8515,6 +8903,13 @@ inline void append_signal(std::string& out, const signal& s) {
     out += '}';
 }
 
+// ", \"from\": where" when the citation says where.
+inline void append_from(std::string& out, const std::string& where) {
+    if (where.empty()) return;
+    out += ", \"from\": ";
+    append_json_string(out, where);
+}
+
 // {"fact": name, key: value}, the shape of missing and contradicting facts.
 inline void append_fact_item(std::string& out, std::string_view name, std::string_view key, const std::string& value) {
     out += "{\"fact\": ";
@@ -8542,7 +8937,7 @@ void append_string_array(std::string& out, const List& items) {
 
 template <class Table, std::size_t Rules, class Cite = no_citations>
 std::string to_json(const Table& table, const report<Rules>& result, const Cite& cite = {},
-                    std::string_view inputs_json = "[]") {
+                    std::string_view inputs_json = "[]", std::string_view more_members = {}) {
     std::string out = "{\"candidates\": [";
     bool first = true;
     for (const candidate& c : result.ranked()) {
@@ -8565,62 +8960,60 @@ std::string to_json(const Table& table, const report<Rules>& result, const Cite&
         out += ", \"related\": ";
         detail::append_string_array(out, r.related);
 
-        out += ", \"evidence\": [";
+        // One array per part of the explanation, which lists its items part by part.
+        explanation_part open_part = explanation_part::evidence;
         bool first_item = true;
-        const auto separator = [&first_item, &out] {
+        out += ", \"evidence\": [";
+        explain(table, c, [&](const reason& item) {
+            while (open_part != item.part) {
+                open_part = open_part == explanation_part::evidence ? explanation_part::missing : explanation_part::contradicted;
+                out += open_part == explanation_part::missing ? "], \"missing\": [" : "], \"contradicted\": [";
+                first_item = true;
+            }
             if (!first_item) out += ", ";
             first_item = false;
-        };
-        for (std::size_t s = 0; s < r.signal_count(); ++s) {
-            if (!c.matched(s)) continue;
-            separator();
-            out += "{\"signal\": ";
-            detail::append_signal(out, r.signal_at(s));
-            out += ", \"text_matched\": ";
-            out += c.text_matched[s] ? "true" : "false";
-            const std::string where = cite(r.signal_at(s).kind, c.evidence[s]);
-            if (!where.empty()) {
-                out += ", \"from\": ";
-                append_json_string(out, where);
+            switch (item.what) {
+                case reason_kind::signal_seen: {
+                    out += "{\"signal\": ";
+                    detail::append_signal(out, *item.sig);
+                    out += ", \"text_matched\": ";
+                    out += item.text_matched ? "true" : "false";
+                    detail::append_from(out, cite(item.sig->kind, item.observation));
+                    out += '}';
+                    return;
+                }
+                case reason_kind::fact_holds:
+                    out += "{\"fact\": ";
+                    append_json_string(out, describe(*item.fact));
+                    out += '}';
+                    return;
+                case reason_kind::signal_unseen:
+                    out += "{\"signal\": ";
+                    detail::append_signal(out, *item.sig);
+                    out += '}';
+                    return;
+                case reason_kind::signal_absent:
+                    out += "{\"signal\": ";
+                    detail::append_signal(out, *item.sig);
+                    out += ", \"absent\": true";
+                    detail::append_from(out, detail::cite_absence(cite, item.observation));
+                    out += '}';
+                    return;
+                case reason_kind::outside_versions:
+                    detail::append_fact_item(out, r.version_fact, "applies_to", describe_versions(r.versions));
+                    return;
+                case reason_kind::fact_unknown:
+                case reason_kind::fact_differs:
+                    detail::append_fact_item(out, item.fact->name, "expected", describe(item.fact->value));
+                    return;
+                case reason_kind::ruling_out_holds:
+                    detail::append_fact_item(out, item.fact->name, "rules_out_when", describe(item.fact->value));
+                    return;
             }
-            out += '}';
-        }
-        for (std::size_t f = 0; f < r.confirming.size(); ++f) {
-            if (c.confirming[f] != fact_state::holds) continue;
-            separator();
-            out += "{\"fact\": ";
-            append_json_string(out, describe(r.confirming[f]));
-            out += '}';
-        }
-        out += "], \"missing\": [";
-        first_item = true;
-        for (std::size_t s = 0; s < r.required.size(); ++s) {
-            if (c.matched(s)) continue;
-            separator();
-            out += "{\"signal\": ";
-            detail::append_signal(out, r.signal_at(s));
-            out += '}';
-        }
-        for (std::size_t f = 0; f < r.confirming.size(); ++f) {
-            if (c.confirming[f] != fact_state::unknown) continue;
-            separator();
-            detail::append_fact_item(out, r.confirming[f].name, "expected", describe(r.confirming[f].value));
-        }
-        out += "], \"contradicted\": [";
-        first_item = true;
-        if (c.outside_versions) {
-            separator();
-            detail::append_fact_item(out, r.version_fact, "applies_to", describe_versions(r.versions));
-        }
-        for (std::size_t f = 0; f < r.confirming.size(); ++f) {
-            if (c.confirming[f] != fact_state::contradicted) continue;
-            separator();
-            detail::append_fact_item(out, r.confirming[f].name, "expected", describe(r.confirming[f].value));
-        }
-        for (std::size_t f = 0; f < r.ruling_out.size(); ++f) {
-            if (c.ruling_out[f] != fact_state::holds) continue;
-            separator();
-            detail::append_fact_item(out, r.ruling_out[f].name, "rules_out_when", describe(r.ruling_out[f].value));
+        });
+        while (open_part != explanation_part::contradicted) {
+            open_part = open_part == explanation_part::evidence ? explanation_part::missing : explanation_part::contradicted;
+            out += open_part == explanation_part::missing ? "], \"missing\": [" : "], \"contradicted\": [";
         }
         out += "]}";
     }
@@ -8632,6 +9025,10 @@ std::string to_json(const Table& table, const report<Rules>& result, const Cite&
     for (const next_check& check : result.next_checks()) {
         out += first ? "\n  {" : ",\n  {";
         first = false;
+        const question q = question_of(table, check);
+        out += "\"key\": ";
+        append_json_string(out, question_key(table, q));
+        out += ", ";
         if (check.what == next_check::kind::fact) {
             const fact_definition& f = table.facts[check.fact_index];
             out += "\"fact\": ";
@@ -8652,6 +9049,10 @@ std::string to_json(const Table& table, const report<Rules>& result, const Cite&
     out += first ? "]" : "\n]";
     out += ", \"inputs\": ";
     out += inputs_json;
+    if (!more_members.empty()) {
+        out += ", ";
+        out += more_members;
+    }
     out += "}\n";
     return out;
 }

@@ -1,4 +1,4 @@
-// End-to-end: the built ims-diagnose on inputs of every supported format, checking its output
+// End-to-end: the built exchange-diagnose on inputs of every supported format, checking its output
 // (text and JSON), its exit status and its messages on bad input.
 #include <doctest/doctest.h>
 
@@ -37,10 +37,10 @@ void write_text(const std::string& path, const std::string& text) {
 
 std::string work(const std::string& name) { return std::string(RULEDX_CLI_WORK) + "/" + name; }
 
-// Runs ims-diagnose with `args` (already shell-quoted where needed) in the source folder.
-run_result ims_diagnose(const std::string& args, const std::string& stdin_file = "/dev/null") {
+// Runs exchange-diagnose with `args` (already shell-quoted where needed) in the source folder.
+run_result exchange_diagnose(const std::string& args, const std::string& stdin_file = "/dev/null") {
     const std::string err = work("stderr.txt");
-    const std::string command = std::string("cd '") + RULEDX_SOURCE_DIR + "' && '" + RULEDX_IMS_DIAGNOSE + "' " + args + " <'" + stdin_file + "' 2>'" + err + "'";
+    const std::string command = std::string("cd '") + RULEDX_SOURCE_DIR + "' && '" + RULEDX_EXCHANGE_DIAGNOSE + "' " + args + " <'" + stdin_file + "' 2>'" + err + "'";
     run_result r;
     if (std::FILE* p = popen(command.c_str(), "r")) {
         char buffer[4096];
@@ -89,7 +89,7 @@ void write_ims_logs() {
 }  // namespace
 
 TEST_CASE("the bundled sample: Q173496, likely, with the account question next") {
-    const run_result r = ims_diagnose("examples/samples/q173496-ticket.txt");
+    const run_result r = exchange_diagnose("examples/samples/q173496-ticket.txt");
     CHECK(r.status == 0);
     CHECK(r.out.rfind("1. LIKELY Q173496", 0) == 0);
     CHECK(has(r.out, "[examples/samples/q173496-ticket.txt line 10]"));
@@ -99,10 +99,10 @@ TEST_CASE("the bundled sample: Q173496, likely, with the account question next")
 
 TEST_CASE("--fact answers a question: the diagnosis becomes confirmed, or rules the cause out") {
     const std::string sample = std::string("'") + RULEDX_SOURCE_DIR + "/examples/samples/q173496-ticket.txt'";
-    const run_result confirmed = ims_diagnose("--fact ims_service_account_is_admin=false " + sample);
+    const run_result confirmed = exchange_diagnose("--fact ims_service_account_is_admin=false " + sample);
     CHECK(confirmed.status == 0);
     CHECK(confirmed.out.rfind("1. CONFIRMED Q173496", 0) == 0);
-    const run_result admin = ims_diagnose("--fact=ims_service_account_is_admin=yes --fact exchange_version=5.5 " + sample);
+    const run_result admin = exchange_diagnose("--fact=ims_service_account_is_admin=yes --fact exchange_version=5.5 " + sample);
     CHECK(has(admin.out, "Ruled out:"));
     CHECK(has(admin.out, "Q173496"));
     CHECK(has(admin.out, "needs ims_service_account_is_admin=false"));
@@ -110,7 +110,7 @@ TEST_CASE("--fact answers a question: the diagnosis becomes confirmed, or rules 
 
 TEST_CASE("binary logs: events from the Application log, the start error from the System log's 7023") {
     write_ims_logs();
-    const run_result r = ims_diagnose("--format json '" + work("Application.evt") + "' '" + work("System.evt") + "'");
+    const run_result r = exchange_diagnose("--format json '" + work("Application.evt") + "' '" + work("System.evt") + "'");
     CHECK(r.status == 0);
     REQUIRE(ruledx::test::json_check::first_error(r.out) == ruledx::test::json_check::valid);
     CHECK(has(r.out, "{\"candidates\": [\n  {\"rule\": \"ims-service-account-not-admin\", \"article\": \"Q173496\""));
@@ -118,12 +118,12 @@ TEST_CASE("binary logs: events from the Application log, the start error from th
     CHECK(has(r.out, "Application.evt record 2\""));  // the 4143 record is cited by its record number
     CHECK(has(r.out, "System.evt"));                    // and the 2140 by the SCM event that carried it
     CHECK(has(r.out, "\"format\": \"evt\""));
-    CHECK(has(r.out, "\"next_checks\": [\n  {\"fact\": \"ims_service_account_is_admin\""));
+    CHECK(has(r.out, "\"next_checks\": [\n  {\"key\": \"fact:ims_service_account_is_admin\", \"fact\": \"ims_service_account_is_admin\""));
 }
 
 TEST_CASE("--dump-events prints each record as a JSON line") {
     write_ims_logs();
-    const run_result r = ims_diagnose("--dump-events '" + work("Application.evt") + "'");
+    const run_result r = exchange_diagnose("--dump-events '" + work("Application.evt") + "'");
     CHECK(r.status == 0);
     std::size_t lines = 0;
     std::size_t start = 0;
@@ -146,34 +146,34 @@ TEST_CASE("an Event Viewer export and standard input") {
         "9/13/2000,5:56:06 PM,MSExchangeIMC,Error,Initialization/Termination,4143,N/A,MAIL01,\"" +
         q173496_description + "\"\n";
     write_text(work("export.csv"), csv);
-    const run_result file = ims_diagnose("--format json '" + work("export.csv") + "'");
+    const run_result file = exchange_diagnose("--format json '" + work("export.csv") + "'");
     CHECK(file.status == 0);
     CHECK(has(file.out, "\"format\": \"event_viewer_export\""));
     CHECK(has(file.out, "\"text_matched\": true"));
     CHECK(has(file.out, "export.csv line 2"));
-    const run_result piped = ims_diagnose("-", work("export.csv"));
+    const run_result piped = exchange_diagnose("-", work("export.csv"));
     CHECK(piped.status == 0);
     CHECK(piped.out.rfind("1. LIKELY Q173496", 0) == 0);
 }
 
 TEST_CASE("exit status 1 when no rule matches") {
     write_text(work("unrelated.txt"), "Event ID: 1000\nSource: Application Error\nType: Error\n");
-    const run_result r = ims_diagnose("'" + work("unrelated.txt") + "'");
+    const run_result r = exchange_diagnose("'" + work("unrelated.txt") + "'");
     CHECK(r.status == 1);
     CHECK(r.out == "No rule matches the evidence.\n");
 }
 
 TEST_CASE("usage errors exit 2 and say what is wrong") {
-    const run_result unknown = ims_diagnose("--fact ims_account_is_admin=true x");
+    const run_result unknown = exchange_diagnose("--fact ims_account_is_admin=true x");
     CHECK(unknown.status == 2);
     CHECK(has(unknown.err, "unknown fact 'ims_account_is_admin'; closest: "));
     CHECK(has(unknown.err, "ims_service_account_is_admin"));
-    const run_result wrong_type = ims_diagnose("--fact exchange_version=five x");
+    const run_result wrong_type = exchange_diagnose("--fact exchange_version=five x");
     CHECK(wrong_type.status == 2);
     CHECK(has(wrong_type.err, "fact 'exchange_version' is a version, not 'five'"));
-    CHECK(ims_diagnose("--format xml x").status == 2);
-    CHECK(ims_diagnose("--bogus").status == 2);
-    CHECK(ims_diagnose("").status == 2);
+    CHECK(exchange_diagnose("--format xml x").status == 2);
+    CHECK(exchange_diagnose("--bogus").status == 2);
+    CHECK(exchange_diagnose("").status == 2);
 }
 
 TEST_CASE("unreadable inputs exit 2 and name the file; a readable one is still diagnosed") {
@@ -181,7 +181,7 @@ TEST_CASE("unreadable inputs exit 2 and name the file; a readable one is still d
     for (std::size_t i = 0; i < garbage.size(); ++i) garbage[i] = static_cast<char>((i * 7919) % 251);
     write_text(work("garbage.bin"), garbage);
     const std::string sample = std::string("'") + RULEDX_SOURCE_DIR + "/examples/samples/q173496-ticket.txt'";
-    const run_result r = ims_diagnose("'" + work("garbage.bin") + "' '" + work("missing.evt") + "' " + sample);
+    const run_result r = exchange_diagnose("'" + work("garbage.bin") + "' '" + work("missing.evt") + "' " + sample);
     CHECK(r.status == 2);
     CHECK(has(r.err, "garbage.bin: offset 0: unrecognized format"));
     CHECK(has(r.err, "missing.evt: offset 0: truncated: cannot open the file"));
@@ -195,7 +195,7 @@ TEST_CASE("a damaged log is diagnosed from what could be read, with a warning") 
     // Break the first record's signature: the 4143 record after it must still be read.
     log[0x30 + 4] = 'X';
     write_text(work("damaged.evt"), log);
-    const run_result r = ims_diagnose("--format json '" + work("damaged.evt") + "'");
+    const run_result r = exchange_diagnose("--format json '" + work("damaged.evt") + "'");
     CHECK(r.status == 0);
     CHECK(has(r.out, "\"article\": \"Q173496\""));
     CHECK_FALSE(r.err.empty());
@@ -204,10 +204,10 @@ TEST_CASE("a damaged log is diagnosed from what could be read, with a warning") 
 }
 
 TEST_CASE("--list-rules and --list-facts print one line each") {
-    const run_result rules = ims_diagnose("--list-rules");
+    const run_result rules = exchange_diagnose("--list-rules");
     CHECK(rules.status == 0);
     CHECK(has(rules.out, "ims-service-account-not-admin\tQ173496\t"));
-    const run_result facts = ims_diagnose("--list-facts");
+    const run_result facts = exchange_diagnose("--list-facts");
     CHECK(has(facts.out, "ims_service_account_is_admin\tboolean\tIs the Exchange service account"));
     CHECK(has(facts.out, "exchange_version\tversion\t"));
 }

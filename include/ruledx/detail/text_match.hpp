@@ -75,39 +75,47 @@ namespace ruledx::detail {
     return false;
 }
 
-// Categories: letters and digits only, case-insensitive, up to two typos
-// ("Intialization/Termination" is "Initialization/Termination").
-[[nodiscard]] constexpr bool similar_label(std::string_view a, std::string_view b) noexcept {
-    constexpr std::size_t max_len = 64;
-    constexpr std::size_t max_typos = 2;
-    char x[max_len]{};
-    char y[max_len]{};
-    std::size_t n = 0;
-    std::size_t m = 0;
-    for (char c : a)
-        if (is_alnum(c) && n < max_len) x[n++] = ascii_lower(c);
-    for (char c : b)
-        if (is_alnum(c) && m < max_len) y[m++] = ascii_lower(c);
-    // Most labels are spelled alike: answer those without the distance table.
-    bool equal = n == m;
-    for (std::size_t i = 0; equal && i < n; ++i) equal = x[i] == y[i];
-    if (equal) return true;
-    if ((n > m ? n - m : m - n) > max_typos) return false;
-    // Levenshtein distance with two rows.
-    std::size_t prev[max_len + 1]{};
-    std::size_t cur[max_len + 1]{};
+// Levenshtein distance of the first `max_distance_text` characters of each (typos in names and
+// labels; longer texts count their extra length as edits).
+inline constexpr std::size_t max_distance_text = 64;
+[[nodiscard]] constexpr std::size_t edit_distance(std::string_view a, std::string_view b) noexcept {
+    const std::size_t n = a.size() < max_distance_text ? a.size() : max_distance_text;
+    const std::size_t m = b.size() < max_distance_text ? b.size() : max_distance_text;
+    const std::size_t excess = (a.size() - n) + (b.size() - m);
+    std::size_t prev[max_distance_text + 1]{};
+    std::size_t cur[max_distance_text + 1]{};
     for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
     for (std::size_t i = 1; i <= n; ++i) {
         cur[0] = i;
         for (std::size_t j = 1; j <= m; ++j) {
-            std::size_t best = prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1);
+            std::size_t best = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
             if (prev[j] + 1 < best) best = prev[j] + 1;
             if (cur[j - 1] + 1 < best) best = cur[j - 1] + 1;
             cur[j] = best;
         }
         for (std::size_t j = 0; j <= m; ++j) prev[j] = cur[j];
     }
-    return prev[m] <= max_typos;
+    return prev[m] + excess;
+}
+
+// Categories: letters and digits only, case-insensitive, up to two typos
+// ("Intialization/Termination" is "Initialization/Termination").
+[[nodiscard]] constexpr bool similar_label(std::string_view a, std::string_view b) noexcept {
+    constexpr std::size_t max_typos = 2;
+    char x[max_distance_text]{};
+    char y[max_distance_text]{};
+    std::size_t n = 0;
+    std::size_t m = 0;
+    for (char c : a)
+        if (is_alnum(c) && n < max_distance_text) x[n++] = ascii_lower(c);
+    for (char c : b)
+        if (is_alnum(c) && m < max_distance_text) y[m++] = ascii_lower(c);
+    // Most labels are spelled alike: answer those without the distance table.
+    bool equal = n == m;
+    for (std::size_t i = 0; equal && i < n; ++i) equal = x[i] == y[i];
+    if (equal) return true;
+    if ((n > m ? n - m : m - n) > max_typos) return false;
+    return edit_distance(std::string_view(x, n), std::string_view(y, m)) <= max_typos;
 }
 
 }  // namespace ruledx::detail

@@ -46,6 +46,24 @@ struct signal_match {
     return {true, false};
 }
 
+// Whether an absence says that signal `s` did not happen (the caller knows no observation matched it).
+[[nodiscard]] constexpr bool covers(const observed_absence& a, const signal& s) noexcept {
+    if (a.kind != s.kind || !same_name(a.source, s.source)) return false;
+    if (a.whole_source) return s.kind == signal_kind::event;
+    if (a.code != s.code) return false;
+    if (a.text.empty()) return true;
+    if (s.values.empty()) return false;  // "no such event with this text" leaves the event itself open
+    for (std::string_view value : s.values)
+        if (!contains_phrase(a.text, value)) return false;
+    return true;
+}
+
+[[nodiscard]] constexpr std::uint16_t absence_of(view<observed_absence> absent, const signal& s) noexcept {
+    for (std::size_t i = 0; i < absent.size() && i < no_observation; ++i)
+        if (covers(absent[i], s)) return static_cast<std::uint16_t>(i);
+    return no_observation;
+}
+
 [[nodiscard]] constexpr const fact_value* find_observed(view<fact_assignment> facts, std::string_view name) noexcept {
     for (const fact_assignment& f : facts)
         if (equal_text(f.name, name)) return &f.value;
@@ -205,6 +223,7 @@ constexpr candidate* candidate_for(std::size_t r, report<Capacity>& out, candida
         candidate& c = out.candidates[out.candidate_count++];
         c.rule_index = r;
         for (auto& e : c.evidence) e = no_observation;
+        for (auto& a : c.absence) a = no_observation;
         position = out.candidate_count;
         slots.insert(r, position);
     }
@@ -296,9 +315,12 @@ constexpr void settle(const Table& table, const observations& seen, candidate& c
     const rule& rl = table.rules[c.rule_index];
     bool specific = false;
     bool all_required = true;
+    bool required_absent = false;
     for (std::size_t s = 0; s < rl.signal_count(); ++s) {
         if (!c.matched(s)) {
             all_required = all_required && !rl.is_required(s);
+            if (!seen.absent.empty()) c.absence[s] = absence_of(seen.absent, rl.signal_at(s));
+            required_absent = required_absent || (rl.is_required(s) && c.known_absent(s));
             continue;
         }
         // A signal with telling values that matched on its id alone (the input had no text) tells
@@ -336,7 +358,7 @@ constexpr void settle(const Table& table, const observations& seen, candidate& c
         }
     }
 
-    if (contradicted || c.outside_versions)
+    if (contradicted || c.outside_versions || required_absent)
         c.status = status::ruled_out;
     else if (all_required && specific)
         c.status = all_confirming ? status::confirmed : status::likely;
@@ -480,7 +502,7 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
             fact_scores[version_index] += weight * version_exclusion(table, c.rule_index) * asks_version_of_six / 6;
         const bool leading = c.status == status::likely || c.status == status::confirmed;
         for (std::size_t s = 0; s < (leading ? rl.signal_count() : rl.required.size()); ++s) {
-            if (c.matched(s)) continue;
+            if (c.matched(s) || c.known_absent(s)) continue;
             const std::uint64_t score = weight * (rl.is_required(s) ? asks_missing_signal : asks_supporting_signal);
             const std::uint32_t wanted = table.index.stats_of(c.rule_index, s).signal_class;
             bool merged = false;

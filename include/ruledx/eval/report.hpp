@@ -42,6 +42,9 @@ struct candidate {
     std::array<std::uint16_t, rule::max_signals> evidence{};
     // The matched event's description or telling values were found in the input's text, not only its id.
     std::array<bool, rule::max_signals> text_matched{};
+    // Per signal not matched: the index of the observations' absence that says it did not happen,
+    // or no_observation (unknown). A required signal known absent rules the rule out.
+    std::array<std::uint16_t, rule::max_signals> absence{};
     std::array<fact_state, rule::max_confirming> confirming{};
     // holds: the ruling-out condition is true (the rule is ruled out); contradicted: known, not true.
     std::array<fact_state, rule::max_ruling_out> ruling_out{};
@@ -51,6 +54,14 @@ struct candidate {
     [[nodiscard]] constexpr bool matched(std::size_t signal_index) const noexcept {
         return evidence[signal_index] != no_observation;
     }
+    [[nodiscard]] constexpr bool known_absent(std::size_t signal_index) const noexcept {
+        return absence[signal_index] != no_observation;
+    }
+};
+
+// Names an absence of the observations (observations::absent) for a report's citations.
+struct absence_ref {
+    std::size_t index = 0;
 };
 
 struct next_check {

@@ -14,6 +14,7 @@
 #include "ruledx/model/event_type.hpp"
 #include "ruledx/model/fact.hpp"
 #include "ruledx/model/fixed_list.hpp"
+#include "ruledx/model/signal.hpp"
 #include "ruledx/model/view.hpp"
 
 namespace ruledx {
@@ -66,11 +67,48 @@ struct observed_event {
     return e;
 }
 
+// A signal known not to have happened. Events have three states: seen (an observed_event),
+// known absent (this), or unknown (neither): a pasted fragment of a log says nothing of what it
+// does not show, a complete log does.
+struct observed_absence {
+    signal_kind kind = signal_kind::event;
+    std::string_view source = detail::no_text;  // the event source, or the service of a start error
+    std::uint32_t code = 0;
+    // A complete log of the source: every event of the source that no observation matches is
+    // absent, whatever its id (code is then unused).
+    bool whole_source = false;
+    // Only signals whose telling values all appear here are absent ("no event 4003 with 11004"
+    // says nothing of a 4003 with 10050); empty: every signal of that source and code.
+    std::string_view text = detail::no_text;
+};
+
+[[nodiscard]] constexpr observed_absence absent_event(detail::text_arg source, std::uint16_t id) noexcept {
+    observed_absence a;
+    a.source = source.value;
+    a.code = id;
+    return a;
+}
+[[nodiscard]] constexpr observed_absence absent_start_error(detail::text_arg service, std::uint32_t code) noexcept {
+    observed_absence a;
+    a.kind = signal_kind::start_error;
+    a.source = service.value;
+    a.code = code;
+    return a;
+}
+// Every event of `source` is in the observations: the input was a whole log holding its records.
+[[nodiscard]] constexpr observed_absence complete_log_of(detail::text_arg source) noexcept {
+    observed_absence a;
+    a.source = source.value;
+    a.whole_source = true;
+    return a;
+}
+
 // Everything known about one failure.
 struct observations {
-    view<observed_start_error> start_errors;
-    view<observed_event> events;
-    view<fact_assignment> facts;
+    view<observed_start_error> start_errors = {};
+    view<observed_event> events = {};
+    view<fact_assignment> facts = {};
+    view<observed_absence> absent = {};
 };
 
 // Evidence stored inside a rule: its article's symptoms, which the table check diagnoses at

@@ -5,14 +5,20 @@
 //   seen.read_file("Application.evt");
 //   seen.read_buffer(pasted_ticket_text, "ticket");
 //   seen.set_fact(ruledx::fact_is("exchange_version", ruledx::version{5, 5}));
+//   seen.add(ruledx::absent_event("MSExchangeIMC", 4116));  // the caller knows it was not logged
 //   auto report = ruledx::diagnose(ruledx::kb::exchange_ims::table, seen.observations());
 //
 // Reading allocates (it copies what it keeps); diagnosing the observations does not. Only events
 // whose id some rule of the table names are kept, each distinct event once, so a multi-gigabyte
 // log is read in bounded memory.
+//
+// A whole log (a binary .evt, an Event Viewer export) answers for the sources it holds records
+// of: every event of such a source that the log lacks is absent (observations().absent). Pasted
+// text says nothing about what it does not show.
 #ifndef RULEDX_READ_EVIDENCE_HPP
 #define RULEDX_READ_EVIDENCE_HPP
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <deque>
@@ -23,6 +29,9 @@
 #include <utility>
 #include <vector>
 
+#include "ruledx/detail/text_hash.hpp"
+#include "ruledx/detail/text_match.hpp"
+#include "ruledx/eval/report.hpp"
 #include "ruledx/model/observation.hpp"
 #include "ruledx/model/rule.hpp"
 #include "ruledx/model/signal.hpp"
@@ -45,8 +54,11 @@ struct input_report {
     std::uint64_t recovered = 0;  // of which, records recovered from a log's free space
     std::uint64_t problems = 0;   // read errors, all counted; the first max_warnings are in warnings
     std::vector<std::string> warnings;
+    // A whole log: the sources some rule names that it holds records of, whose other events are
+    // therefore absent. Empty for pasted text.
+    std::vector<std::string> complete_sources;
 
-    // Nothing could be read: the caller should say so (ims-diagnose exits 2).
+    // Nothing could be read: the caller should say so (exchange-diagnose exits 2).
     [[nodiscard]] bool unreadable() const noexcept {
         return !opened || format == read::input_format::binary || (records == 0 && problems > 0);
     }
@@ -54,7 +66,8 @@ struct input_report {
 
 // Where a kept observation came from.
 struct origin {
-    std::size_t input = 0;  // index into evidence::inputs()
+    static constexpr std::size_t given = static_cast<std::size_t>(-1);
+    std::size_t input = 0;  // index into evidence::inputs(), or given (by the caller: evidence::add)
     read::location where;
     bool has_record_number = false;
     std::uint32_t record_number = 0;
@@ -64,13 +77,19 @@ class evidence {
 public:
     template <class Table>
     explicit evidence(const Table& table) : relevant_ids_(0x10000, false) {
-        for (const rule& r : table.rules)
-            for (std::size_t s = 0; s < r.signal_count(); ++s)
-                if (r.signal_at(s).kind == signal_kind::event && r.signal_at(s).code <= 0xFFFF)
-                    relevant_ids_[r.signal_at(s).code] = true;
+        for (const rule& r : table.rules) {
+            for (std::size_t s = 0; s < r.signal_count(); ++s) {
+                const signal& sig = r.signal_at(s);
+                if (sig.kind != signal_kind::event) continue;
+                if (sig.code <= 0xFFFF) relevant_ids_[sig.code] = true;
+                rule_sources_.push_back(detail::hash_name(sig.source));
+            }
+        }
+        std::sort(rule_sources_.begin(), rule_sources_.end());
+        rule_sources_.erase(std::unique(rule_sources_.begin(), rule_sources_.end()), rule_sources_.end());
     }
 
-    // Sees every event record read, kept or not (ims-diagnose --dump-events uses it).
+    // Sees every event record read, kept or not (exchange-diagnose --dump-events uses it).
     std::function<void(const read::event_record&, const input_report&)> on_event;
 
     // Reads a file ("-": standard input), streaming it in bounded memory.
@@ -135,10 +154,31 @@ public:
         facts_.push_back(copy);
     }
 
+    // Evidence the caller knows without an input (a person's answer): kept like what is read,
+    // cited as "given". Texts are copied.
+    void add(const observed_event& event) {
+        read::event_record record;
+        record.source = event.source;
+        record.event_id = event.id;
+        record.type = event.type;
+        record.category = event.category;
+        record.description = event.description;
+        record.strings = event.strings;
+        keep_event(record, origin::given);
+    }
+    void add(const observed_start_error& start) {
+        read::start_error_record record;
+        record.service = start.service;
+        record.code = start.code;
+        keep_start_error(record, origin::given);
+    }
+    void add(const observed_absence& absence) { keep_absence(absence, origin::given); }
+
     // Views into this object: valid until it reads again or is destroyed.
     [[nodiscard]] ruledx::observations observations() const noexcept {
         return {view<observed_start_error>(start_errors_.data(), start_errors_.size()),
-                view<observed_event>(events_.data(), events_.size()), view<fact_assignment>(facts_.data(), facts_.size())};
+                view<observed_event>(events_.data(), events_.size()), view<fact_assignment>(facts_.data(), facts_.size()),
+                view<observed_absence>(absences_.data(), absences_.size())};
     }
     [[nodiscard]] const std::vector<input_report>& inputs() const noexcept { return inputs_; }
     [[nodiscard]] const origin& origin_of(signal_kind kind, std::size_t index) const noexcept {
@@ -150,11 +190,26 @@ public:
         const std::vector<origin>& origins = kind == signal_kind::event ? event_origins_ : start_error_origins_;
         if (index >= origins.size()) return {};
         const origin& o = origins[index];
+        if (o.input == origin::given) return "given";
         std::string out = inputs_[o.input].path;
         if (o.has_record_number) return out + " record " + std::to_string(o.record_number);
         if (o.where.line != 0) return out + " line " + std::to_string(o.where.line);
         return out + " offset " + std::to_string(o.where.offset);
     }
+    // The whole log that shows a signal absent; empty when the caller said so (add).
+    [[nodiscard]] std::string cite(absence_ref absence) const {
+        if (absence.index >= absence_inputs_.size()) return {};
+        const std::size_t input = absence_inputs_[absence.index];
+        return input == origin::given ? std::string() : inputs_[input].path;
+    }
+
+    // The citations a report writer takes (write::to_text, write::to_json): valid while this is.
+    struct citations_type {
+        const evidence* seen;
+        std::string operator()(signal_kind kind, std::size_t index) const { return seen->cite(kind, index); }
+        std::string operator()(absence_ref absence) const { return seen->cite(absence); }
+    };
+    [[nodiscard]] citations_type citations() const noexcept { return {this}; }
 
 private:
     // What the readers call back with, for one input.
@@ -214,7 +269,29 @@ private:
         ++in.records;
         in.recovered += record.recovered ? 1 : 0;
         if (on_event) on_event(record, in);
+        if (in.format != read::input_format::text) note_complete_source(index, record.source);
         if (relevant_ids_[record.event_id]) keep_event(record, index);
+    }
+
+    // A whole log holds records of this source: if some rule names it, its unseen events are absent.
+    void note_complete_source(std::size_t index, std::string_view source) {
+        if (source.empty()) return;
+        const std::uint64_t key = detail::hash_name(source);
+        if (!std::binary_search(rule_sources_.begin(), rule_sources_.end(), key)) return;
+        input_report& in = inputs_[index];
+        for (const std::string& known : in.complete_sources)
+            if (detail::same_name(known, source)) return;
+        in.complete_sources.emplace_back(source);
+        keep_absence(complete_log_of(source), index);
+    }
+
+    void keep_absence(const observed_absence& absence, std::size_t input) {
+        if (absences_.size() >= max_observations) return;
+        observed_absence copy = absence;
+        copy.source = keep(absence.source);
+        copy.text = keep(absence.text);
+        absences_.push_back(copy);
+        absence_inputs_.push_back(input);
     }
 
     void take_start_error(std::size_t index, const read::start_error_record& record) {
@@ -270,6 +347,7 @@ private:
     }
 
     std::vector<bool> relevant_ids_;
+    std::vector<std::uint64_t> rule_sources_;  // hash_name of every event source a rule names, sorted
     read::evt_reader evt_reader_;
     std::deque<std::string> storage_;  // a deque: its strings never move, so views into them stay valid
     std::unordered_set<std::string> seen_events_;
@@ -279,6 +357,8 @@ private:
     std::vector<fact_assignment> facts_;
     std::vector<origin> event_origins_;
     std::vector<origin> start_error_origins_;
+    std::vector<observed_absence> absences_;
+    std::vector<std::size_t> absence_inputs_;  // per absence: the input that proved it, or origin::given
 };
 
 }  // namespace ruledx

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "ruledx/eval/question.hpp"
 #include "ruledx/eval/report.hpp"
 #include "ruledx/model/fact.hpp"
 #include "ruledx/model/signal.hpp"
@@ -58,6 +59,24 @@ inline std::string question_for(const signal& s) {
     if (s.kind == signal_kind::start_error)
         return "Does starting " + std::string(s.source) + " fail with Error " + std::to_string(s.code) + "?";
     return "Is there an " + describe(s) + " in the event logs?";
+}
+
+// What a question asks, in the catalog's words for a fact.
+template <class Table>
+std::string question_text(const Table& table, const question& q) {
+    if (q.what == question::kind::fact) return std::string(table.facts[q.fact_index].question);
+    return question_for(*q.asked);
+}
+
+// A stable name for a question, for tools that drive the question loop: "fact:NAME",
+// "event:SOURCE:ID" or "start_error:SERVICE:CODE".
+template <class Table>
+std::string question_key(const Table& table, const question& q) {
+    if (q.what == question::kind::fact) return "fact:" + std::string(table.facts[q.fact_index].name);
+    std::string out = q.what == question::kind::event ? "event:" : "start_error:";
+    out += q.asked->source;
+    out += ':' + std::to_string(q.asked->code);
+    return out;
 }
 
 // "4.0, 5.0 to 5.5" for a rule's version ranges.

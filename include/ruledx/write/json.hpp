@@ -1,7 +1,8 @@
 // ruledx — the report as JSON, for tools.
 //
 // {"candidates": [...], "next_checks": [...], "inputs": [...]}; the schema is in README.md.
-// "inputs" is the caller's: pass it pre-rendered (ims-diagnose lists the files it read).
+// "inputs" is the caller's: pass it pre-rendered (write::inputs_to_json lists what an evidence
+// read); so are any further members (exchange-diagnose adds the answers of its question loop).
 #ifndef RULEDX_WRITE_JSON_HPP
 #define RULEDX_WRITE_JSON_HPP
 
@@ -10,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "ruledx/eval/explain.hpp"
+#include "ruledx/eval/question.hpp"
 #include "ruledx/eval/report.hpp"
 #include "ruledx/write/describe.hpp"
 #include "ruledx/write/text.hpp"
@@ -63,6 +66,13 @@ inline void append_signal(std::string& out, const signal& s) {
     out += '}';
 }
 
+// ", \"from\": where" when the citation says where.
+inline void append_from(std::string& out, const std::string& where) {
+    if (where.empty()) return;
+    out += ", \"from\": ";
+    append_json_string(out, where);
+}
+
 // {"fact": name, key: value}, the shape of missing and contradicting facts.
 inline void append_fact_item(std::string& out, std::string_view name, std::string_view key, const std::string& value) {
     out += "{\"fact\": ";
@@ -90,7 +100,7 @@ void append_string_array(std::string& out, const List& items) {
 
 template <class Table, std::size_t Rules, class Cite = no_citations>
 std::string to_json(const Table& table, const report<Rules>& result, const Cite& cite = {},
-                    std::string_view inputs_json = "[]") {
+                    std::string_view inputs_json = "[]", std::string_view more_members = {}) {
     std::string out = "{\"candidates\": [";
     bool first = true;
     for (const candidate& c : result.ranked()) {
@@ -113,62 +123,60 @@ std::string to_json(const Table& table, const report<Rules>& result, const Cite&
         out += ", \"related\": ";
         detail::append_string_array(out, r.related);
 
-        out += ", \"evidence\": [";
+        // One array per part of the explanation, which lists its items part by part.
+        explanation_part open_part = explanation_part::evidence;
         bool first_item = true;
-        const auto separator = [&first_item, &out] {
+        out += ", \"evidence\": [";
+        explain(table, c, [&](const reason& item) {
+            while (open_part != item.part) {
+                open_part = open_part == explanation_part::evidence ? explanation_part::missing : explanation_part::contradicted;
+                out += open_part == explanation_part::missing ? "], \"missing\": [" : "], \"contradicted\": [";
+                first_item = true;
+            }
             if (!first_item) out += ", ";
             first_item = false;
-        };
-        for (std::size_t s = 0; s < r.signal_count(); ++s) {
-            if (!c.matched(s)) continue;
-            separator();
-            out += "{\"signal\": ";
-            detail::append_signal(out, r.signal_at(s));
-            out += ", \"text_matched\": ";
-            out += c.text_matched[s] ? "true" : "false";
-            const std::string where = cite(r.signal_at(s).kind, c.evidence[s]);
-            if (!where.empty()) {
-                out += ", \"from\": ";
-                append_json_string(out, where);
+            switch (item.what) {
+                case reason_kind::signal_seen: {
+                    out += "{\"signal\": ";
+                    detail::append_signal(out, *item.sig);
+                    out += ", \"text_matched\": ";
+                    out += item.text_matched ? "true" : "false";
+                    detail::append_from(out, cite(item.sig->kind, item.observation));
+                    out += '}';
+                    return;
+                }
+                case reason_kind::fact_holds:
+                    out += "{\"fact\": ";
+                    append_json_string(out, describe(*item.fact));
+                    out += '}';
+                    return;
+                case reason_kind::signal_unseen:
+                    out += "{\"signal\": ";
+                    detail::append_signal(out, *item.sig);
+                    out += '}';
+                    return;
+                case reason_kind::signal_absent:
+                    out += "{\"signal\": ";
+                    detail::append_signal(out, *item.sig);
+                    out += ", \"absent\": true";
+                    detail::append_from(out, detail::cite_absence(cite, item.observation));
+                    out += '}';
+                    return;
+                case reason_kind::outside_versions:
+                    detail::append_fact_item(out, r.version_fact, "applies_to", describe_versions(r.versions));
+                    return;
+                case reason_kind::fact_unknown:
+                case reason_kind::fact_differs:
+                    detail::append_fact_item(out, item.fact->name, "expected", describe(item.fact->value));
+                    return;
+                case reason_kind::ruling_out_holds:
+                    detail::append_fact_item(out, item.fact->name, "rules_out_when", describe(item.fact->value));
+                    return;
             }
-            out += '}';
-        }
-        for (std::size_t f = 0; f < r.confirming.size(); ++f) {
-            if (c.confirming[f] != fact_state::holds) continue;
-            separator();
-            out += "{\"fact\": ";
-            append_json_string(out, describe(r.confirming[f]));
-            out += '}';
-        }
-        out += "], \"missing\": [";
-        first_item = true;
-        for (std::size_t s = 0; s < r.required.size(); ++s) {
-            if (c.matched(s)) continue;
-            separator();
-            out += "{\"signal\": ";
-            detail::append_signal(out, r.signal_at(s));
-            out += '}';
-        }
-        for (std::size_t f = 0; f < r.confirming.size(); ++f) {
-            if (c.confirming[f] != fact_state::unknown) continue;
-            separator();
-            detail::append_fact_item(out, r.confirming[f].name, "expected", describe(r.confirming[f].value));
-        }
-        out += "], \"contradicted\": [";
-        first_item = true;
-        if (c.outside_versions) {
-            separator();
-            detail::append_fact_item(out, r.version_fact, "applies_to", describe_versions(r.versions));
-        }
-        for (std::size_t f = 0; f < r.confirming.size(); ++f) {
-            if (c.confirming[f] != fact_state::contradicted) continue;
-            separator();
-            detail::append_fact_item(out, r.confirming[f].name, "expected", describe(r.confirming[f].value));
-        }
-        for (std::size_t f = 0; f < r.ruling_out.size(); ++f) {
-            if (c.ruling_out[f] != fact_state::holds) continue;
-            separator();
-            detail::append_fact_item(out, r.ruling_out[f].name, "rules_out_when", describe(r.ruling_out[f].value));
+        });
+        while (open_part != explanation_part::contradicted) {
+            open_part = open_part == explanation_part::evidence ? explanation_part::missing : explanation_part::contradicted;
+            out += open_part == explanation_part::missing ? "], \"missing\": [" : "], \"contradicted\": [";
         }
         out += "]}";
     }
@@ -180,6 +188,10 @@ std::string to_json(const Table& table, const report<Rules>& result, const Cite&
     for (const next_check& check : result.next_checks()) {
         out += first ? "\n  {" : ",\n  {";
         first = false;
+        const question q = question_of(table, check);
+        out += "\"key\": ";
+        append_json_string(out, question_key(table, q));
+        out += ", ";
         if (check.what == next_check::kind::fact) {
             const fact_definition& f = table.facts[check.fact_index];
             out += "\"fact\": ";
@@ -200,6 +212,10 @@ std::string to_json(const Table& table, const report<Rules>& result, const Cite&
     out += first ? "]" : "\n]";
     out += ", \"inputs\": ";
     out += inputs_json;
+    if (!more_members.empty()) {
+        out += ", ";
+        out += more_members;
+    }
     out += "}\n";
     return out;
 }

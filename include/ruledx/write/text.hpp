@@ -7,18 +7,35 @@
 #define RULEDX_WRITE_TEXT_HPP
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
+#include "ruledx/eval/explain.hpp"
+#include "ruledx/eval/question.hpp"
 #include "ruledx/eval/report.hpp"
 #include "ruledx/model/rule_set.hpp"
 #include "ruledx/write/describe.hpp"
 
 namespace ruledx::write {
 
-// Where a matched observation came from ("app.evt record 17"); empty when unknown.
+// Where a matched observation came from ("app.evt record 17"), and who says a signal is absent
+// (absence_ref); empty when unknown. A caller's citations may leave absences out.
 struct no_citations {
     std::string operator()(signal_kind, std::size_t) const { return {}; }
+    std::string operator()(absence_ref) const { return {}; }
+};
+
+// What the caller adds to the text: the writer knows the report, the caller knows how its user
+// answers a question (a command-line flag, a button) and where the rest of a long report is.
+struct text_options {
+    std::size_t width = 80;
+    // A line under each next check; empty or unset: none.
+    std::function<std::string(const question&)> how_to_answer;
+    // After "(N more candidates not shown": where they are, e.g. "the JSON output lists them all".
+    std::string more_candidates;
 };
 
 namespace detail {
@@ -61,27 +78,49 @@ inline std::string status_heading(status st) {
     return out;
 }
 
-// Why a candidate was ruled out, in words.
-template <class Table>
-std::string ruled_out_because(const Table& table, const candidate& c) {
+// What the report cites for an absence, when the caller's citations can say it.
+template <class Cite>
+std::string cite_absence(const Cite& cite, std::uint16_t index) {
+    if constexpr (std::is_invocable_v<const Cite&, absence_ref>)
+        return cite(absence_ref{index});
+    else
+        return {};
+}
+
+// A contradiction, in words: "needs exchange_version 5.5", "event 4116 from MSExchangeIMC is
+// absent from app.evt", "x=true rules it out".
+template <class Table, class Cite>
+std::string contradiction_text(const Table& table, const candidate& c, const reason& item, const Cite& cite) {
     const rule& r = table.rules[c.rule_index];
+    switch (item.what) {
+        case reason_kind::outside_versions: return "needs " + std::string(r.version_fact) + " " + describe_versions(r.versions);
+        case reason_kind::signal_absent: {
+            const std::string from = cite_absence(cite, item.observation);
+            return describe(*item.sig) + " is absent" + (from.empty() ? "" : " from " + from);
+        }
+        case reason_kind::fact_differs: return "needs " + describe(*item.fact);
+        case reason_kind::ruling_out_holds: return describe(*item.fact) + " rules it out";
+        default: return {};
+    }
+}
+
+// Why a candidate was ruled out, in words.
+template <class Table, class Cite = no_citations>
+std::string ruled_out_because(const Table& table, const candidate& c, const Cite& cite = {}) {
     std::string why;
-    const auto add = [&why](const std::string& reason) {
+    explain(table, c, [&](const reason& item) {
+        if (item.part != explanation_part::contradicted) return;
         if (!why.empty()) why += "; ";
-        why += reason;
-    };
-    if (c.outside_versions) add("applies to Exchange " + describe_versions(r.versions) + " only");
-    for (std::size_t f = 0; f < r.confirming.size(); ++f)
-        if (c.confirming[f] == fact_state::contradicted) add("needs " + describe(r.confirming[f]));
-    for (std::size_t f = 0; f < r.ruling_out.size(); ++f)
-        if (c.ruling_out[f] == fact_state::holds) add(describe(r.ruling_out[f]) + " rules it out");
+        why += contradiction_text(table, c, item, cite);
+    });
     return why;
 }
 
 }  // namespace detail
 
-template <class Table, std::size_t Rules, class Cite = no_citations>
-std::string to_text(const Table& table, const report<Rules>& result, const Cite& cite = {}, std::size_t width = 80) {
+template <class Table, std::size_t Rules, class Cite>
+std::string to_text(const Table& table, const report<Rules>& result, const Cite& cite, const text_options& options) {
+    const std::size_t width = options.width;
     std::string out;
     if (result.ranked().empty()) {
         out += "No rule matches the evidence.\n";
@@ -115,7 +154,7 @@ std::string to_text(const Table& table, const report<Rules>& result, const Cite&
                 listed = true;
             }
             std::string line = std::string(r.article) + "  " + std::string(r.title);
-            if (!possible) line += " -- " + detail::ruled_out_because(table, c);
+            if (!possible) line += " -- " + detail::ruled_out_because(table, c, cite);
             detail::append_wrapped(out, "  " + head, line, width);
             continue;
         }
@@ -126,30 +165,36 @@ std::string to_text(const Table& table, const report<Rules>& result, const Cite&
         out += indent + "Resolution:\n";
         for (std::size_t s = 0; s < r.resolution.size(); ++s)
             detail::append_wrapped(out, indent + "  " + std::to_string(s + 1) + ". ", r.resolution[s], width);
-        out += indent + "Evidence:\n";
-        for (std::size_t s = 0; s < r.signal_count(); ++s) {
-            if (!c.matched(s)) continue;
-            std::string line = describe(r.signal_at(s));
-            if (c.text_matched[s]) line += ", text matches the article";
-            const std::string where = cite(r.signal_at(s).kind, c.evidence[s]);
-            if (!where.empty()) line += " [" + where + "]";
-            detail::append_wrapped(out, indent + "  + ", line, width);
-        }
-        for (std::size_t f = 0; f < r.confirming.size(); ++f)
-            if (c.confirming[f] == fact_state::holds) detail::append_wrapped(out, indent + "  + ", describe(r.confirming[f]), width);
         bool wrote_unknown_header = false;
-        const auto unknown = [&](const std::string& line) {
-            if (!wrote_unknown_header) out += indent + "Still unknown:\n";
-            wrote_unknown_header = true;
-            detail::append_wrapped(out, indent + "  ? ", line, width);
-        };
-        for (std::size_t s = 0; s < r.required.size(); ++s)
-            if (!c.matched(s)) unknown(describe(r.signal_at(s)) + " (not seen)");
-        for (std::size_t f = 0; f < r.confirming.size(); ++f) {
-            if (c.confirming[f] != fact_state::unknown) continue;
-            const std::size_t index = table.find_fact(r.confirming[f].name);
-            unknown(index == not_found ? describe(r.confirming[f]) : std::string(table.facts[index].question));
-        }
+        out += indent + "Evidence:\n";
+        explain(table, c, [&](const reason& item) {
+            switch (item.what) {
+                case reason_kind::signal_seen: {
+                    std::string line = describe(*item.sig);
+                    if (item.text_matched) line += ", text matches the article";
+                    const std::string where = cite(item.sig->kind, item.observation);
+                    if (!where.empty()) line += " [" + where + "]";
+                    detail::append_wrapped(out, indent + "  + ", line, width);
+                    return;
+                }
+                case reason_kind::fact_holds: detail::append_wrapped(out, indent + "  + ", describe(*item.fact), width); return;
+                case reason_kind::signal_unseen:
+                case reason_kind::fact_unknown: {
+                    if (!wrote_unknown_header) out += indent + "Still unknown:\n";
+                    wrote_unknown_header = true;
+                    std::string line;
+                    if (item.what == reason_kind::signal_unseen) {
+                        line = describe(*item.sig) + " (not seen)";
+                    } else {
+                        const std::size_t index = table.find_fact(item.fact->name);
+                        line = index == not_found ? describe(*item.fact) : std::string(table.facts[index].question);
+                    }
+                    detail::append_wrapped(out, indent + "  ? ", line, width);
+                    return;
+                }
+                default: return;  // a likely or confirmed candidate has no contradictions
+            }
+        });
         if (!r.related.empty()) {
             std::string related;
             for (std::string_view article : r.related) related += (related.empty() ? "" : ", ") + std::string(article);
@@ -159,7 +204,8 @@ std::string to_text(const Table& table, const report<Rules>& result, const Cite&
     }
     if (result.truncated) out += "  (more rules matched than the report holds)\n";
     if (not_shown > 0)
-        out += "  (" + std::to_string(not_shown) + " more candidates not shown; --format json lists them all)\n";
+        out += "  (" + std::to_string(not_shown) + " more candidates not shown" +
+               (options.more_candidates.empty() ? "" : "; " + options.more_candidates) + ")\n";
     if (!result.next_checks().empty()) {
         if (out.size() < 2 || out.compare(out.size() - 2, 2, "\n\n") != 0) out += '\n';
         out += "Next checks, most informative first:\n";
@@ -168,18 +214,22 @@ std::string to_text(const Table& table, const report<Rules>& result, const Cite&
         for (const next_check& check : result.next_checks()) {
             if (n == max_checks_shown) break;
             const std::string head = "  " + std::to_string(++n) + ". ";
-            if (check.what == next_check::kind::fact) {
-                const fact_definition& f = table.facts[check.fact_index];
-                detail::append_wrapped(out, head, f.question, width);
-                detail::append_wrapped(out, std::string(head.size(), ' '),
-                                       "(--fact " + std::string(f.name) + "=<" + std::string(to_string(f.kind)) + ">)", width);
-            } else {
-                detail::append_wrapped(out, head, question_for(table.rules[check.rule_index].signal_at(check.signal_index)),
-                                       width);
+            const question q = question_of(table, check);
+            detail::append_wrapped(out, head, question_text(table, q), width);
+            if (options.how_to_answer) {
+                const std::string hint = options.how_to_answer(q);
+                if (!hint.empty()) detail::append_wrapped(out, std::string(head.size(), ' '), hint, width);
             }
         }
     }
     return out;
+}
+
+template <class Table, std::size_t Rules, class Cite = no_citations>
+std::string to_text(const Table& table, const report<Rules>& result, const Cite& cite = {}, std::size_t width = 80) {
+    text_options options;
+    options.width = width;
+    return to_text(table, result, cite, options);
 }
 
 }  // namespace ruledx::write

@@ -1,0 +1,368 @@
+// exchange-diagnose: why does a Microsoft Exchange Server 4.0/5.0/5.5 service not start?
+//
+// Reads event logs (.evt), Event Viewer exports and pasted text in any mix, diagnoses them with
+// every shipped Exchange knowledge base at once, and prints the causes best first with what to
+// check next.
+#include <algorithm>
+#include <cctype>
+#include <cstddef>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ruledx/config.hpp"
+#include "ruledx/eval/diagnose.hpp"
+#include "ruledx/kb/exchange.hpp"
+#include "ruledx/eval/question.hpp"
+#include "ruledx/read/answer.hpp"
+#include "ruledx/read/evidence.hpp"
+#include "ruledx/write/describe.hpp"
+#include "ruledx/write/json.hpp"
+#include "ruledx/write/json_evidence.hpp"
+#include "ruledx/write/text.hpp"
+
+namespace {
+
+namespace kb = ruledx::kb::exchange;
+using ruledx::read::fact_argument;
+
+constexpr std::string_view usage =
+    "usage: exchange-diagnose [--format text|json] [--fact NAME=VALUE]... [--event SOURCE:ID]...\n"
+    "                         [--absent-event SOURCE:ID]... [--start-error SERVICE:CODE]...\n"
+    "                         [--absent-start-error SERVICE:CODE]... [--ask] [--dump-events]\n"
+    "                         [--list-rules] [--list-facts] [FILE|-]...\n"
+    "\n"
+    "Diagnoses why a Microsoft Exchange Server 4.0/5.0/5.5 service (the Internet Mail Service,\n"
+    "MTA, Directory, Information Store, System Attendant, ...) fails to start from\n"
+    "binary event logs (.evt), Event Viewer exports and pasted text (events, the Services\n"
+    "dialog, net start output), detected from their content; - reads standard input.\n"
+    "A whole log (.evt or export) also tells which events of its sources were not logged.\n"
+    "\n"
+    "  --format text|json          output format (default text)\n"
+    "  --fact NAME=VALUE           a fact you know (see --list-facts); repeatable\n"
+    "  --event SOURCE:ID[:TEXT]    an event you saw, with text it holds; repeatable\n"
+    "  --absent-event SOURCE:ID[:TEXT]\n"
+    "                              an event that was not logged; repeatable\n"
+    "  --start-error SERVICE:CODE  starting the service failed with this error\n"
+    "  --absent-start-error SERVICE:CODE\n"
+    "                              starting the service does not fail with this error\n"
+    "  --ask                       ask the next questions one by one: each on standard error\n"
+    "                              as '? [KEY] QUESTION', the answer read from standard input\n"
+    "                              (yes, no, a value, or skip); then print the report\n"
+    "  --dump-events               print each event read as a JSON line instead of a diagnosis\n"
+    "  --list-rules                print the rules: id, article, title\n"
+    "  --list-facts                print the facts: name, type, question\n"
+    "\n"
+    "Exit status: 0 a cause was found, 1 no rule matches, 2 usage error or unreadable input.\n";
+
+void print(std::string_view text, std::FILE* to = stdout) { std::fwrite(text.data(), 1, text.size(), to); }
+
+int usage_error(const std::string& message) {
+    print("exchange-diagnose: " + message + "\n", stderr);
+    print("Try 'exchange-diagnose --help'.\n", stderr);
+    return 2;
+}
+
+std::string joined(const std::vector<std::string_view>& names) {
+    std::string out;
+    for (std::string_view name : names) out += (out.empty() ? "" : ", ") + std::string(name);
+    return out;
+}
+
+// An argument as a shell reads it back: quoted when it holds anything but plain characters.
+std::string shell_quoted(const std::string& argument) {
+    const bool plain = !argument.empty() && std::all_of(argument.begin(), argument.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("_-.:=/,+").find(c) != std::string_view::npos;
+    });
+    if (plain) return argument;
+    std::string out = "'";
+    for (char c : argument) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+// What --fact NAME=VALUE got wrong, in words; empty when it is right.
+std::string fact_problem(const fact_argument& parsed, std::string_view argument) {
+    switch (parsed.what) {
+        case fact_argument::problem::none: return {};
+        case fact_argument::problem::no_equals: return "--fact needs NAME=VALUE, got '" + std::string(argument) + "'";
+        case fact_argument::problem::unknown_fact:
+            return "unknown fact '" + std::string(parsed.name) + "'; closest: " +
+                   joined(ruledx::read::closest_facts(kb::table, parsed.name)) + " (see --list-facts)";
+        case fact_argument::problem::wrong_value: {
+            const ruledx::fact_definition& f = kb::table.facts[parsed.fact_index];
+            return "fact '" + std::string(parsed.name) + "' is a " + std::string(to_string(f.kind)) + ", not '" +
+                   std::string(parsed.value) + "' (use " + std::string(ruledx::read::value_hint(f.kind)) + ")";
+        }
+    }
+    return {};
+}
+
+// SOURCE:ID[:VALUES] for a signal, the form --event and --absent-event take.
+std::string signal_argument_text(const ruledx::signal& s) {
+    std::string out = std::string(s.source) + ":" + std::to_string(s.code);
+    if (!s.values.empty()) {
+        out += ':';
+        for (std::size_t i = 0; i < s.values.size(); ++i) out += (i ? " " : "") + std::string(s.values[i]);
+    }
+    return out;
+}
+
+// The evidence given on the command line or as answers, and the arguments that say it again.
+class given_evidence {
+public:
+    explicit given_evidence(ruledx::evidence& seen) : seen_(seen) {}
+
+    std::string fact(std::string_view argument) {
+        const fact_argument parsed = ruledx::read::parse_fact_argument(kb::table, argument);
+        std::string problem = fact_problem(parsed, argument);
+        if (problem.empty()) {
+            seen_.set_fact(parsed.fact);
+            record("--fact", std::string(argument));
+        }
+        return problem;
+    }
+    // --event, --absent-event, --start-error, --absent-start-error.
+    std::string signal(std::string_view option, std::string_view argument) {
+        const ruledx::read::signal_argument parsed = ruledx::read::parse_signal_argument(argument);
+        const bool start = option.find("start-error") != std::string_view::npos;
+        if (!parsed.ok || (start && !parsed.text.empty()) || (!start && parsed.code > 0xFFFF))
+            return std::string(option) + (start ? " needs SERVICE:CODE" : " needs SOURCE:ID with an id up to 65535") +
+                   ", got '" + std::string(argument) + "'";
+        const bool absent = option.find("absent") != std::string_view::npos;
+        if (absent) {
+            ruledx::observed_absence a = start ? ruledx::absent_start_error(parsed.source, parsed.code)
+                                               : ruledx::absent_event(parsed.source, static_cast<std::uint16_t>(parsed.code));
+            a.text = parsed.text;
+            seen_.add(a);
+        } else if (start) {
+            seen_.add(ruledx::saw_start_error(parsed.source, parsed.code));
+        } else {
+            // The text an answer gives is what the event holds: its insertion strings.
+            const std::string strings = parsed.text.empty() ? std::string() : std::string(parsed.text) + '\0';
+            seen_.add(ruledx::saw_event(parsed.source, static_cast<std::uint16_t>(parsed.code)).with_strings(strings));
+        }
+        record(std::string(option), std::string(argument));
+        return {};
+    }
+
+    [[nodiscard]] bool any() const noexcept { return !arguments_.empty(); }
+    [[nodiscard]] const std::vector<std::string>& arguments() const noexcept { return arguments_; }
+
+private:
+    void record(std::string option, std::string value) {
+        arguments_.push_back(std::move(option));
+        arguments_.push_back(std::move(value));
+    }
+    ruledx::evidence& seen_;
+    std::vector<std::string> arguments_;  // option, value, option, value, ...
+};
+
+void list_rules() {
+    for (const ruledx::rule& r : kb::table.rules)
+        print(std::string(r.id) + "\t" + std::string(r.article) + "\t" + std::string(r.title) + "\n");
+}
+
+void list_facts() {
+    for (const ruledx::fact_definition& f : kb::table.facts)
+        print(std::string(f.name) + "\t" + std::string(to_string(f.kind)) + "\t" + std::string(f.question) + "\n");
+}
+
+// How the user of this command answers a next check.
+std::string how_to_answer(const ruledx::question& q) {
+    switch (q.what) {
+        case ruledx::question::kind::fact: {
+            const ruledx::fact_definition& f = kb::table.facts[q.fact_index];
+            return "(--fact " + std::string(f.name) + "=<" + std::string(to_string(f.kind)) + ">)";
+        }
+        case ruledx::question::kind::event: {
+            const std::string argument = shell_quoted(signal_argument_text(*q.asked));
+            return "(--event " + argument + " or --absent-event " + argument + ")";
+        }
+        case ruledx::question::kind::start_error: {
+            const std::string argument = shell_quoted(signal_argument_text(*q.asked));
+            return "(--start-error " + argument + " or --absent-start-error " + argument + ")";
+        }
+    }
+    return {};
+}
+
+// A line of standard input without its line ending; false at the end of the input.
+bool read_line(std::string& line) {
+    line.clear();
+    int c = 0;
+    while ((c = std::fgetc(stdin)) != EOF && c != '\n') line += static_cast<char>(c);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return c != EOF || !line.empty();
+}
+
+// Takes one answer to a question as evidence; false (with a hint) when it is not an answer of
+// the question's kind.
+bool take_answer(const ruledx::question& q, std::string_view line, given_evidence& given) {
+    const ruledx::read::reply reply = ruledx::read::parse_reply(line);
+    if (reply == ruledx::read::reply::skip) return true;
+    if (q.what == ruledx::question::kind::fact) {
+        const ruledx::fact_definition& f = kb::table.facts[q.fact_index];
+        ruledx::fact_value value;
+        if (ruledx::read::parse_fact_value(f.kind, line, value)) {
+            given.fact(std::string(f.name) + "=" + ruledx::write::describe(value));
+            return true;
+        }
+        print("  (answer " + std::string(ruledx::read::value_hint(f.kind)) + ", or skip)\n", stderr);
+        return false;
+    }
+    if (reply == ruledx::read::reply::other) {
+        print("  (answer yes, no or skip)\n", stderr);
+        return false;
+    }
+    const bool seen = reply == ruledx::read::reply::yes;
+    const bool start = q.what == ruledx::question::kind::start_error;
+    const char* option = start ? (seen ? "--start-error" : "--absent-start-error") : (seen ? "--event" : "--absent-event");
+    given.signal(option, signal_argument_text(*q.asked));
+    return true;
+}
+
+// --ask: one question on standard error, one answer line from standard input, until the best
+// candidate is confirmed, no question is left, or the input ends.
+void ask(ruledx::evidence& seen, given_evidence& given) {
+    std::vector<ruledx::question> settled;  // answered or skipped
+    const auto is_settled = [&settled](const ruledx::question& q) {
+        return std::any_of(settled.begin(), settled.end(), [&q](const ruledx::question& s) { return same_question(s, q); });
+    };
+    std::string line;
+    for (;;) {
+        const auto result = ruledx::diagnose(kb::table, seen.observations());
+        ruledx::question q;
+        if (!ruledx::next_question(kb::table, result, is_settled, q)) return;
+        settled.push_back(q);
+        const std::string prompt = "? [" + ruledx::write::question_key(kb::table, q) + "] " +
+                                   ruledx::write::question_text(kb::table, q) + "\n";
+        for (bool answered = false; !answered;) {
+            print(prompt, stderr);
+            std::fflush(stderr);
+            if (!read_line(line)) return;
+            answered = take_answer(q, line, given);
+        }
+    }
+}
+
+}  // namespace
+int main(int argc, char** argv) {
+    enum class format { text, json } output = format::text;
+    bool dump_events = false;
+    bool asking = false;
+    std::vector<std::string> files;
+    ruledx::evidence seen(kb::table);
+    given_evidence given(seen);
+
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        const auto value_of = [&](std::string_view option, std::string& out) {
+            if (arg.size() > option.size() && arg.substr(0, option.size()) == option && arg[option.size()] == '=') {
+                out = std::string(arg.substr(option.size() + 1));
+                return true;
+            }
+            if (arg != option) return false;
+            if (i + 1 >= argc) {
+                out = "\x01";  // marks a missing value
+                return true;
+            }
+            out = argv[++i];
+            return true;
+        };
+        std::string value;
+        if (arg == "-h" || arg == "--help") {
+            print(usage);
+            return 0;
+        } else if (arg == "--version") {
+            print("exchange-diagnose (ruledx " + std::to_string(RULEDX_VERSION_MAJOR) + "." +
+                  std::to_string(RULEDX_VERSION_MINOR) + "." + std::to_string(RULEDX_VERSION_PATCH) + ")\n");
+            return 0;
+        } else if (value_of("--format", value)) {
+            if (value == "text") output = format::text;
+            else if (value == "json") output = format::json;
+            else return usage_error("--format takes text or json");
+        } else if (value_of("--fact", value)) {
+            if (value == "\x01") return usage_error("--fact needs NAME=VALUE");
+            const std::string problem = given.fact(value);
+            if (!problem.empty()) return usage_error(problem);
+        } else if (const auto option = [&]() -> std::string_view {
+                       for (std::string_view o : {"--event", "--absent-event", "--start-error", "--absent-start-error"})
+                           if (value_of(o, value)) return o;
+                       return {};
+                   }();
+                   !option.empty()) {
+            if (value == "\x01") return usage_error(std::string(option) + " needs a value");
+            const std::string problem = given.signal(option, value);
+            if (!problem.empty()) return usage_error(problem);
+        } else if (arg == "--ask") {
+            asking = true;
+        } else if (arg == "--dump-events") {
+            dump_events = true;
+        } else if (arg == "--list-rules") {
+            list_rules();
+            return 0;
+        } else if (arg == "--list-facts") {
+            list_facts();
+            return 0;
+        } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
+            return usage_error("unknown option '" + std::string(arg) + "'");
+        } else {
+            files.emplace_back(arg);
+        }
+    }
+    if (files.empty() && (dump_events || !given.any())) return usage_error("no input given");
+    if (asking && std::find(files.begin(), files.end(), "-") != files.end())
+        return usage_error("--ask reads the answers from standard input; give the evidence as files");
+
+    if (dump_events)
+        seen.on_event = [](const ruledx::read::event_record& e, const ruledx::input_report& in) {
+            print(ruledx::write::to_json(e, in) + "\n");
+        };
+    bool unreadable = false;
+    for (const std::string& file : files) {
+        const ruledx::input_report& in = seen.read_file(file);
+        for (const std::string& warning : in.warnings) print("exchange-diagnose: " + in.path + ": " + warning + "\n", stderr);
+        if (in.problems > in.warnings.size())
+            print("exchange-diagnose: " + in.path + ": " + std::to_string(in.problems - in.warnings.size()) +
+                      " more problems\n", stderr);
+        if (in.unreadable()) {
+            print("exchange-diagnose: " + in.path + ": nothing could be read\n", stderr);
+            unreadable = true;
+        }
+    }
+    if (dump_events) return unreadable ? 2 : 0;
+
+    const std::size_t given_before = given.arguments().size();
+    if (asking) ask(seen, given);
+
+    const auto result = ruledx::diagnose(kb::table, seen.observations());
+    const auto cite = seen.citations();
+    // The answers to the questions, as the arguments that give them again.
+    const std::vector<std::string> answers(given.arguments().begin() + static_cast<std::ptrdiff_t>(given_before),
+                                           given.arguments().end());
+    if (output == format::json) {
+        std::string members = "\"answers\": [";
+        for (std::size_t i = 0; i < answers.size(); ++i) {
+            if (i) members += ", ";
+            ruledx::write::append_json_string(members, answers[i]);
+        }
+        members += "]";
+        print(ruledx::write::to_json(kb::table, result, cite, ruledx::write::inputs_to_json(seen), members));
+    } else {
+        ruledx::write::text_options options;
+        options.how_to_answer = how_to_answer;
+        options.more_candidates = "--format json lists them all";
+        print(ruledx::write::to_text(kb::table, result, cite, options));
+        if (asking && !answers.empty()) {
+            std::string replay;
+            for (const std::string& a : answers) replay += " " + shell_quoted(a);
+            print("\nThe answers given, as arguments:" + replay + "\n");
+        }
+    }
+
+    if (unreadable) return 2;
+    const bool found = result.best() != nullptr && result.best()->status != ruledx::status::ruled_out;
+    return found ? 0 : 1;
+}

@@ -1,0 +1,69 @@
+// ruledx — a report's next checks as questions to put to a person, one at a time.
+//
+// A next check names a fact of the catalog or a signal of a rule; a question says what kind of
+// answer it takes. Putting the best question, taking the answer as evidence and diagnosing again
+// is the question-by-question loop of a troubleshooting guide.
+#ifndef RULEDX_EVAL_QUESTION_HPP
+#define RULEDX_EVAL_QUESTION_HPP
+
+#include <cstddef>
+#include <cstdint>
+
+#include "ruledx/detail/text_match.hpp"
+#include "ruledx/eval/report.hpp"
+#include "ruledx/model/signal.hpp"
+
+namespace ruledx {
+
+struct question {
+    enum class kind : std::uint8_t { fact, event, start_error };
+    question::kind what = kind::fact;
+    std::size_t fact_index = 0;     // kind::fact: index into the table's catalog
+    const signal* asked = nullptr;  // kind::event, kind::start_error: was this seen?
+    std::uint64_t score = 0;        // the next check's
+
+    // Two questions ask the same thing (the same fact, or signals that match the same events).
+    friend constexpr bool same_question(const question& a, const question& b) noexcept {
+        if (a.what != b.what) return false;
+        if (a.what == kind::fact) return a.fact_index == b.fact_index;
+        if (a.asked->code != b.asked->code || !detail::same_name(a.asked->source, b.asked->source)) return false;
+        if (a.asked->values.size() != b.asked->values.size()) return false;
+        for (std::size_t i = 0; i < a.asked->values.size(); ++i)
+            if (!detail::equal_text(a.asked->values[i], b.asked->values[i])) return false;
+        return true;
+    }
+};
+
+template <class Table>
+[[nodiscard]] constexpr question question_of(const Table& table, const next_check& check) noexcept {
+    question q;
+    q.score = check.score;
+    if (check.what == next_check::kind::fact) {
+        q.fact_index = check.fact_index;
+        return q;
+    }
+    q.asked = &table.rules[check.rule_index].signal_at(check.signal_index);
+    q.what = q.asked->kind == signal_kind::event ? question::kind::event : question::kind::start_error;
+    return q;
+}
+
+// Sets `out` to the most informative question of a report that `settled(question)` does not
+// reject (one the person could not answer before, say); false when none is left, or when the
+// best candidate is confirmed and needs no more answers.
+template <class Table, std::size_t Capacity, class Settled>
+[[nodiscard]] constexpr bool next_question(const Table& table, const report<Capacity>& result, Settled settled,
+                                           question& out) noexcept {
+    if (const candidate* best = result.best(); best != nullptr && best->status == status::confirmed) return false;
+    for (const next_check& check : result.next_checks()) {
+        const question q = question_of(table, check);
+        if (!settled(q)) {
+            out = q;
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace ruledx
+
+#endif

@@ -1,0 +1,104 @@
+// The evidence layer: what a whole log says is absent, and evidence a caller gives.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "ruledx/eval/diagnose.hpp"
+#include "ruledx/kb/exchange_ims.hpp"
+#include "ruledx/read/evidence.hpp"
+#include "support/evt_writer.hpp"
+
+namespace {
+
+using namespace ruledx;
+namespace ims = kb::exchange_ims;
+
+// An Application log holding an IMS event 4018, another source's event and an event no rule names.
+std::string application_log() {
+    test::evt_log log(64 * 1024);
+    test::evt_event e4018;
+    e4018.source = u"MSExchangeIMC";
+    e4018.identifier = 0xC0000000u | 4018u;
+    e4018.type = 1;
+    log.append(e4018);
+    test::evt_event other;
+    other.source = u"MSExchangeMTA";
+    other.identifier = 0x40000000u | 9298u;
+    log.append(other);
+    test::evt_event unnamed;
+    unnamed.source = u"Print";
+    unnamed.identifier = 10;
+    log.append(unnamed);
+    const test::bytes_t& bytes = log.bytes();
+    return std::string(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+}
+
+std::size_t rule_index(std::string_view id) { return ims::table.find_rule(id); }
+
+}  // namespace
+
+TEST_CASE("a whole .evt answers for the sources it holds: what it lacks is absent") {
+    evidence seen(ims::table);
+    const input_report& in = seen.read_buffer(application_log(), "Application.evt");
+    CHECK(in.complete_sources == std::vector<std::string>{"MSExchangeIMC"});  // MTA and Print: no IMS rule names them
+    REQUIRE(seen.observations().absent.size() == 1);
+    CHECK(seen.observations().absent[0].whole_source);
+    CHECK(seen.cite(absence_ref{0}) == "Application.evt");
+    seen.add(saw_start_error("MSExchangeIMC", 2140));
+    const auto r = diagnose(ims::table, seen.observations());
+    // Rules that need an IMS event other than 4018 are ruled out, with the log as the reason.
+    bool some_ruled_out_by_absence = false;
+    for (const candidate& c : r.ranked()) {
+        const rule& rl = ims::table.rules[c.rule_index];
+        for (std::size_t s = 0; s < rl.required.size(); ++s) {
+            if (!c.known_absent(s)) continue;
+            CHECK(c.status == status::ruled_out);
+            CHECK(rl.required[s].source == "MSExchangeIMC");
+            CHECK(rl.required[s].code != 4018);
+            some_ruled_out_by_absence = true;
+        }
+    }
+    CHECK(some_ruled_out_by_absence);
+    // No question asks about an IMS event any more: the log answered them all.
+    for (const next_check& check : r.next_checks()) {
+        if (check.what != next_check::kind::signal) continue;
+        const signal& s = ims::table.rules[check.rule_index].signal_at(check.signal_index);
+        CHECK_FALSE((s.kind == signal_kind::event && s.source == "MSExchangeIMC"));
+    }
+}
+
+TEST_CASE("pasted text says nothing about what it does not show") {
+    evidence seen(ims::table);
+    const input_report& in = seen.read_buffer(
+        "Event ID: 4018\nSource: MSExchangeIMC\nType: Error\nDescription:\nThe service could not start.\n", "ticket");
+    CHECK(in.records >= 1);
+    CHECK(in.complete_sources.empty());
+    CHECK(seen.observations().absent.empty());
+}
+
+TEST_CASE("evidence given by the caller is kept, cited as given, and copied") {
+    evidence seen(ims::table);
+    {
+        std::string source = "MSExchangeIMC";
+        std::string strings = std::string("11004") + '\0';
+        seen.add(saw_event(std::string_view(source), 4003).with_strings(strings));
+        observed_absence a = absent_event(std::string_view(source), 4116);
+        seen.add(a);
+        seen.add(saw_start_error(std::string_view(source), 2140));
+        source.assign(source.size(), 'x');  // the evidence holds copies
+        strings.assign(strings.size(), 'x');
+    }
+    const observations o = seen.observations();
+    REQUIRE(o.events.size() == 1);
+    CHECK(o.events[0].source == "MSExchangeIMC");
+    CHECK(o.events[0].strings == std::string_view("11004\0", 6));
+    REQUIRE(o.absent.size() == 1);
+    CHECK(o.absent[0].source == "MSExchangeIMC");
+    CHECK(o.absent[0].code == 4116);
+    CHECK(seen.cite(signal_kind::event, 0) == "given");
+    CHECK(seen.cite(absence_ref{0}).empty());
+    const auto r = diagnose(ims::table, o);
+    REQUIRE(r.best() != nullptr);
+    CHECK(ims::table.rules[r.best()->rule_index].article == "Q268643");  // 4003 with 11004
+    CHECK(r.find(rule_index("ims-4003-11004-wsp-client-tcpip")) != nullptr);
+}
