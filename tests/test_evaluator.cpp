@@ -81,9 +81,14 @@ TEST_CASE("no evidence, no candidates") {
 TEST_CASE("a start error many rules share leaves them all possible") {
     const observed_start_error errors[] = {saw_start_error(svc, 2140)};
     const auto r = diagnose(widgets, {errors, {}, {}});
-    CHECK(r.ranked().size() == 4);
+    CHECK(r.ranked().size() == 5);
     for (const candidate& c : r.ranked()) CHECK(c.status == status::possible);
-    CHECK(r.find(index_of("logon-failure")) == nullptr);
+    // The failed start of the service makes its other rules hypotheses too, ranked below the
+    // rules that name the error.
+    REQUIRE(r.find(index_of("logon-failure")) != nullptr);
+    CHECK(r.find(index_of("logon-failure"))->score == 0);
+    CHECK(r.ranked()[r.ranked().size() - 1].rule_index == index_of("logon-failure"));
+    for (std::size_t i = 0; i + 1 < r.ranked().size(); ++i) CHECK(r.ranked()[i].score > 0);
     // The next checks ask for what separates them: each rule's own event or fact.
     bool asks_for_event_100 = false;
     for (const next_check& check : r.next_checks()) {
@@ -186,7 +191,7 @@ TEST_CASE("a fact given with the wrong kind at run time counts as unknown") {
 TEST_CASE("the same diagnosis works in a constant expression") {
     constexpr observed_start_error errors[] = {saw_start_error(svc, 1069)};
     constexpr auto r = diagnose(widgets, {errors, {}, {}});
-    static_assert(r.candidate_count == 1);
+    static_assert(r.candidate_count == 5);  // every rule of the service, as a hypothesis
     static_assert(r.best()->status == status::confirmed);
     CHECK(r.best()->rule_index == index_of("logon-failure"));
 }
@@ -232,7 +237,7 @@ TEST_CASE("a report with less room than the touched rules says it is truncated")
     const auto full = diagnose(widgets, {errors, {}, {}});
     CHECK(full.capacity == widgets.rule_count);
     CHECK_FALSE(full.truncated);
-    CHECK(full.ranked().size() == 4);
+    CHECK(full.ranked().size() == 5);
     const auto small = diagnose<2>(widgets, {errors, {}, {}});
     CHECK(small.capacity == 2);
     CHECK(small.truncated);
@@ -312,4 +317,21 @@ TEST_CASE("absence works in a constant expression") {
     constexpr auto r = diagnose(widgets, {errors, {}, {}, no_100});
     static_assert(r.find(widgets.find_rule("disk-full"))->status == status::ruled_out);
     CHECK(r.find(index_of("disk-full"))->known_absent(0));
+}
+
+TEST_CASE("a failed start of a service opens only the rules naming that service") {
+    const observed_start_error other[] = {saw_start_error("Gadget", 2140)};
+    CHECK(diagnose(widgets, {other, {}, {}}).ranked().empty());
+    const observed_start_error unnamed[] = {saw_start_error("", 1069)};  // the input did not say which service
+    const auto r = diagnose(widgets, {unnamed, {}, {}});
+    CHECK(r.ranked().size() == 1);
+    CHECK(r.best()->rule_index == index_of("logon-failure"));
+}
+
+TEST_CASE("an event that names no source is compared with every source's") {
+    const observed_event unnamed[] = {saw_event("", 100)};
+    const auto r = diagnose(widgets, {{}, unnamed, {}});
+    REQUIRE(r.best() != nullptr);
+    CHECK(r.best()->rule_index == index_of("disk-full"));
+    CHECK(r.best()->matched(0));
 }

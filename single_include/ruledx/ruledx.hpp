@@ -1575,6 +1575,19 @@ template <class Table>
 #include <cstdint>
 #include <type_traits>
 
+// ---- begin ruledx/eval/question.hpp ----
+// ruledx — a report's next checks as questions to put to a person, one at a time.
+//
+// A next check names a fact of the catalog or a signal of a rule; a question says what kind of
+// answer it takes. Putting the best question (next_question, in eval/diagnose.hpp), taking the
+// answer as evidence and diagnosing again is the question-by-question loop of a troubleshooting
+// guide.
+#ifndef RULEDX_EVAL_QUESTION_HPP
+#define RULEDX_EVAL_QUESTION_HPP
+
+#include <cstddef>
+#include <cstdint>
+
 // ---- begin ruledx/eval/report.hpp ----
 // ruledx — the report: ranked candidates with their evidence, and the next checks to make.
 //
@@ -1679,6 +1692,45 @@ struct report {
 
 #endif
 // ---- end ruledx/eval/report.hpp ----
+
+namespace ruledx {
+
+struct question {
+    enum class kind : std::uint8_t { fact, event, start_error };
+    question::kind what = kind::fact;
+    std::size_t fact_index = 0;     // kind::fact: index into the table's catalog
+    const signal* asked = nullptr;  // kind::event, kind::start_error: was this seen?
+    std::uint64_t score = 0;        // the next check's
+
+    // Two questions ask the same thing (the same fact, or signals that match the same events).
+    friend constexpr bool same_question(const question& a, const question& b) noexcept {
+        if (a.what != b.what) return false;
+        if (a.what == kind::fact) return a.fact_index == b.fact_index;
+        if (a.asked->code != b.asked->code || !detail::same_name(a.asked->source, b.asked->source)) return false;
+        if (a.asked->values.size() != b.asked->values.size()) return false;
+        for (std::size_t i = 0; i < a.asked->values.size(); ++i)
+            if (!detail::equal_text(a.asked->values[i], b.asked->values[i])) return false;
+        return true;
+    }
+};
+
+template <class Table>
+[[nodiscard]] constexpr question question_of(const Table& table, const next_check& check) noexcept {
+    question q;
+    q.score = check.score;
+    if (check.what == next_check::kind::fact) {
+        q.fact_index = check.fact_index;
+        return q;
+    }
+    q.asked = &table.rules[check.rule_index].signal_at(check.signal_index);
+    q.what = q.asked->kind == signal_kind::event ? question::kind::event : question::kind::start_error;
+    return q;
+}
+
+}  // namespace ruledx
+
+#endif
+// ---- end ruledx/eval/question.hpp ----
 // ---- begin ruledx/eval/rule_table.hpp ----
 // ruledx — a rule table: a rule set and what the evaluator derives from it, once.
 //
@@ -1743,11 +1795,13 @@ struct rule_facts {
 };
 
 
-// Rule `rule` is confirmed by fact `fact`: when that fact holds, the rule is a candidate even if
-// no signal touched it. Sorted by the hash of the fact's name, which joining tables does not
-// change (a catalog index does).
-struct fact_opener {
-    std::uint64_t fact_hash = 0;
+// What makes rule `rule` a candidate when no signal of it matched: a confirming fact `fact` that
+// holds, or a failed start of a service the rule's signals name (fact is then no_fact): a rule
+// about the Internet Mail Service failing to start is a hypothesis whenever that service fails
+// to start, whatever the error. Sorted by key: the hash of the fact's name, or service_key of the
+// service, which joining tables does not change (a catalog index does).
+struct opener {
+    std::uint64_t key = 0;
     std::uint16_t fact = 0;
     std::uint32_t rule = 0;
 };
@@ -1758,8 +1812,8 @@ struct named_version {
     version value;
 };
 
-[[nodiscard]] constexpr bool sorts_before(const fact_opener& a, const fact_opener& b) noexcept {
-    if (a.fact_hash != b.fact_hash) return a.fact_hash < b.fact_hash;
+[[nodiscard]] constexpr bool sorts_before(const opener& a, const opener& b) noexcept {
+    if (a.key != b.key) return a.key < b.key;
     return a.fact != b.fact ? a.fact < b.fact : a.rule < b.rule;
 }
 [[nodiscard]] constexpr bool sorts_before(const named_version& a, const named_version& b) noexcept {
@@ -1782,7 +1836,7 @@ struct table_index {
     std::array<std::uint32_t, Rules + 1> first_signal{};
     std::array<signal_stats, Signals> stats{};
     std::array<rule_facts, Rules> rules{};
-    std::array<fact_opener, Openers> openers{};  // sorted by fact_hash
+    std::array<opener, Openers> openers{};  // sorted by key
     std::size_t opener_count = 0;
     std::array<named_version, max_named_versions> versions{};  // sorted, distinct
     std::size_t version_count = 0;
@@ -1812,10 +1866,28 @@ template <class Set>
     return n;
 }
 
+// The key under which a failed start of `service` finds the rules naming it.
+[[nodiscard]] constexpr std::uint64_t service_key(std::string_view service) noexcept {
+    return hash_combine(hash_name(service), 0x5e41ce5eull);
+}
+
+// Each distinct source or service rule `rl`'s signals name, by calling add(service_key) once per name.
+template <class Add>
+constexpr void for_each_named_service(const rule& rl, Add add) noexcept {
+    for (std::size_t s = 0; s < rl.signal_count(); ++s) {
+        bool earlier = false;
+        for (std::size_t t = 0; t < s && !earlier; ++t) earlier = same_name(rl.signal_at(t).source, rl.signal_at(s).source);
+        if (!earlier) add(service_key(rl.signal_at(s).source));
+    }
+}
+
 template <class Set>
 [[nodiscard]] constexpr std::size_t opener_total(const Set& set, std::size_t begin, std::size_t end) noexcept {
     std::size_t n = 0;
-    for (std::size_t r = begin; r < end; ++r) n += set.rules[r].confirming.size();
+    for (std::size_t r = begin; r < end; ++r) {
+        n += set.rules[r].confirming.size();
+        for_each_named_service(set.rules[r], [&n](std::uint64_t) { ++n; });
+    }
     return n;
 }
 
@@ -1826,7 +1898,7 @@ template <std::size_t Signals, std::size_t Openers, std::size_t RuleCount>
 struct index_part {
     std::array<signal_ref, Signals> signals{};
     std::size_t signal_count = 0;
-    std::array<fact_opener, Openers> openers{};
+    std::array<opener, Openers> openers{};
     std::size_t opener_count = 0;
     std::array<rule_facts, RuleCount> rules{};
     std::array<std::uint32_t, RuleCount> signals_of_rule{};
@@ -1861,6 +1933,9 @@ template <std::size_t Signals, std::size_t Openers, std::size_t RuleCount, std::
             facts.confirming[f] = key.fact;
             if (part.opener_count < Openers) part.openers[part.opener_count++] = {key.hash, key.fact, static_cast<std::uint32_t>(r)};
         }
+        for_each_named_service(rl, [&part, r](std::uint64_t key) {
+            if (part.opener_count < Openers) part.openers[part.opener_count++] = {key, no_fact, static_cast<std::uint32_t>(r)};
+        });
         for (std::size_t f = 0; f < rl.ruling_out.size(); ++f) facts.ruling_out[f] = lookup_fact(keys, set, rl.ruling_out[f].name);
         if (!rl.version_fact.empty()) {
             facts.version = lookup_fact(keys, set, rl.version_fact);
@@ -2020,13 +2095,13 @@ template <class A, class B, std::size_t FactsB>
 [[nodiscard]] constexpr auto merged_openers(const A& a, const B& b, const std::array<std::uint16_t, FactsB>& fact_map) noexcept {
     constexpr std::size_t oa = std::tuple_size<decltype(a.index.openers)>::value;
     constexpr std::size_t ob = std::tuple_size<decltype(b.index.openers)>::value;
-    std::array<fact_opener, ob> shifted{};
+    std::array<opener, ob> shifted{};
     for (std::size_t i = 0; i < b.index.opener_count; ++i) {
         shifted[i] = b.index.openers[i];
         shifted[i].fact = mapped(fact_map, shifted[i].fact);
         shifted[i].rule += static_cast<std::uint32_t>(A::rule_count);
     }
-    std::array<fact_opener, oa + ob> out{};
+    std::array<opener, oa + ob> out{};
     merge_sorted(a.index.openers, a.index.opener_count, shifted, b.index.opener_count, out, before);
     return out;
 }
@@ -2037,7 +2112,7 @@ template <class A, class B, std::size_t FactsB, std::size_t Signals, std::size_t
                                           const std::array<std::uint16_t, FactsB>& fact_map,
                                           const std::array<signal_ref, Signals>& signals,
                                           const std::array<rule_facts, A::rule_count + B::rule_count>& facts,
-                                          const std::array<fact_opener, Openers>& openers) noexcept {
+                                          const std::array<opener, Openers>& openers) noexcept {
     constexpr std::size_t rules = A::rule_count + B::rule_count;
     index_part<Signals, Openers, rules> part{};
     part.signals = signals;
@@ -2195,7 +2270,7 @@ template <class Table>
     const auto below = [&](const signal_ref& ref, bool strictly) {
         if (ref.kind != kind) return ref.kind < kind;
         if (ref.code != code) return ref.code < code;
-        if (!by_source) return !strictly;
+        if (!by_source) return strictly;
         return strictly ? ref.source_key <= key : ref.source_key < key;
     };
     const auto bound = [&](bool strictly) {
@@ -2342,22 +2417,21 @@ constexpr void match_observed(const Table& table, signal_kind kind, view<Observe
     }
 }
 
-// The index's openers with the hash of a fact's name (sorted by it), as [begin, end); those whose
-// fact is the fact itself (all of them, barring a hash collision) are the rules it confirms.
+// The index's openers under one key (the hash of a fact's name, or a service_key), as [begin, end).
 template <class Table>
-[[nodiscard]] constexpr index_range openers_of(const Table& table, const fact_key& fact) noexcept {
+[[nodiscard]] constexpr index_range openers_of(const Table& table, std::uint64_t key) noexcept {
     const auto& openers = table.index.openers;
     std::size_t lo = 0;
     std::size_t hi = table.index.opener_count;
     while (lo < hi) {
         const std::size_t mid = lo + (hi - lo) / 2;
-        if (openers[mid].fact_hash < fact.hash)
+        if (openers[mid].key < key)
             lo = mid + 1;
         else
             hi = mid;
     }
     std::size_t end = lo;
-    while (end < table.index.opener_count && openers[end].fact_hash == fact.hash) ++end;
+    while (end < table.index.opener_count && openers[end].key == key) ++end;
     return {lo, end};
 }
 
@@ -2371,7 +2445,7 @@ constexpr void open_by_facts(const Table& table, const observations& seen, repor
         const fact_key key = find_fact_key(table.index.facts_by_name, table, given.name);
         const std::uint16_t fact = key.fact;
         if (fact == no_fact) continue;
-        const index_range range = openers_of(table, key);
+        const index_range range = openers_of(table, key.hash);
         for (std::size_t i = range.begin; i < range.end; ++i) {
             if (openers[i].fact != fact) continue;
             const std::size_t r = openers[i].rule;
@@ -2383,6 +2457,23 @@ constexpr void open_by_facts(const Table& table, const observations& seen, repor
                     break;
                 }
             }
+        }
+    }
+}
+
+// A service that failed to start makes every rule naming that service (or event source) a
+// candidate: the rules of an Internet Mail Service that does not start are its hypotheses, also
+// those whose articles name events but no start error. Opened so, a rule has matched nothing:
+// it is possible, with no score, below every rule the evidence itself touched.
+template <class Table, std::size_t Capacity>
+constexpr void open_by_service(const Table& table, const observations& seen, report<Capacity>& out,
+                               candidate_slots<Capacity>& slots) noexcept {
+    for (const observed_start_error& failed : seen.start_errors) {
+        if (failed.service.empty()) continue;
+        const index_range range = openers_of(table, service_key(failed.service));
+        for (std::size_t i = range.begin; i < range.end; ++i) {
+            if (table.index.openers[i].fact != no_fact) continue;  // a fact's opener with a colliding hash
+            if (candidate_for(table.index.openers[i].rule, out, slots) == nullptr) return;
         }
     }
 }
@@ -2444,180 +2535,236 @@ constexpr void settle(const Table& table, const observations& seen, candidate& c
         c.status = status::possible;
 }
 
-// How much a candidate's open questions are worth asking. Orders of magnitude apart, so the
-// questions about the leading (likely) candidates come before those about merely possible ones,
-// however many of those there are; a confirmed candidate needs no more answers.
-[[nodiscard]] constexpr std::uint64_t question_weight(status s) noexcept {
-    switch (s) {
-        case status::likely: return 1000000;
-        case status::possible: return 1000;
-        case status::confirmed: return 1;
-        case status::ruled_out: return 0;
-    }
-    return 0;
-}
+// Choosing the next checks. Each open candidate is a hypothesis of what the person in front of
+// the failed server will find: the answer to a question, were that candidate the cause, is known
+// from its rule (its signals are there; its confirming facts have their values). A question is
+// worth the weight of hypotheses it tells apart: with weights w_b of the hypotheses giving answer
+// b, of total W, it scores W^2 - sum(w_b^2), which is largest for an even split and zero when
+// every hypothesis expects the same answer (the expected weight left after the answer is
+// smallest). A "don't know" answer tells nothing apart, so a fact is an answer only for the
+// candidates that name it; the others expect "don't know".
+//
+// One cause explains the evidence: a candidate that matches fewer of the events the report
+// explains is worth less (a 32nd per event it leaves unexplained), since logs hold unrelated
+// events too, so it is discounted, not dropped; so is one whose signals are known absent (a 4th
+// each). A start error it does not name counts a 4th too: every candidate is about the failed
+// start, and articles name its error less reliably than its events. (Measured with
+// bench/ask_quality.cpp: weaker or stronger discounts ask more questions.)
+constexpr std::uint64_t full_weight = std::uint64_t{1} << 20;
+constexpr std::uint32_t discount_bits_per_unexplained_event = 5;
+constexpr std::uint32_t discount_bits_per_unexplained_start_error = 2;
+constexpr std::uint32_t discount_bits_per_absent_signal = 2;
+constexpr std::uint32_t max_discount_bits = 20;
+constexpr std::uint32_t likely_bits = 5;
 
-// Within one weight class, in sixths of a candidate's weight: what an answer is expected to do to
-// the candidate. A confirming fact confirms it or rules it out; a missing signal, once seen,
-// supports it; a ruling-out fact can only rule it out; the version question rules it out as
-// often as the table's versions fall outside its range (version_exclusion below).
-constexpr std::uint64_t asks_confirming_fact = 6;
-constexpr std::uint64_t asks_missing_signal = 4;
-constexpr std::uint64_t asks_ruling_out_fact = 3;
-constexpr std::uint64_t asks_supporting_signal = 2;  // only of likely and confirmed candidates
-// The version is known to the asker less surely than what a check on the server shows, and the
-// evidence often implies it: its expected effect counts five sixths.
-constexpr std::uint64_t asks_version_of_six = 5;
-
-// In sixths: the share of the versions the table's rules name that rule `r` does not apply to.
-template <class Table>
-[[nodiscard]] constexpr std::uint64_t version_exclusion(const Table& table, std::size_t r) noexcept {
-    const std::uint16_t fact = table.index.rules[r].version;
-    std::uint64_t answers = 0;
-    std::uint64_t outside = 0;
-    for (std::size_t i = 0; i < table.index.version_count; ++i) {
-        const named_version& named = table.index.versions[i];
-        if (named.fact != fact) continue;
-        ++answers;
-        bool inside = false;
-        for (const version_range& range : table.rules[r].versions) inside = inside || range.contains(named.value);
-        outside += inside ? 0 : 1;
-    }
-    return answers == 0 ? 0 : 6 * outside / answers;
-}
-
-// Within a status, the better-supported candidate's questions come first.
-[[nodiscard]] constexpr std::uint64_t question_weight(const candidate& c) noexcept {
-    return question_weight(c.status) * (1 + c.score / 100);
-}
-
-constexpr std::uint64_t separates_leaders = 4;
-
-// How many candidates share the best status and score (none when the best is ruled out).
-template <std::size_t Capacity>
-[[nodiscard]] constexpr std::size_t tied_leaders(const report<Capacity>& out) noexcept {
-    if (out.candidate_count == 0 || out.candidates[0].status == status::ruled_out) return 0;
-    std::size_t n = 1;
-    while (n < out.candidate_count && out.candidates[n].status == out.candidates[0].status &&
-           out.candidates[n].score == out.candidates[0].score)
-        ++n;
-    return n;
-}
-
-// What rule `r` expects of fact `f`: the value it needs, the value that rules it out, the
-// versions it applies to. Two rules with different stakes are told apart by the answer.
-template <class Table>
-[[nodiscard]] constexpr bool same_stake(const Table& table, std::size_t a, std::size_t b, std::uint16_t f) noexcept {
-    const auto expected = [&table, f](std::size_t r, bool ruling_out) -> const fact_value* {
-        const rule& rl = table.rules[r];
-        const std::size_t n = ruling_out ? rl.ruling_out.size() : rl.confirming.size();
-        for (std::size_t i = 0; i < n; ++i) {
-            if ((ruling_out ? table.index.rules[r].ruling_out[i] : table.index.rules[r].confirming[i]) == f)
-                return ruling_out ? &rl.ruling_out[i].value : &rl.confirming[i].value;
+// Each candidate's weight as a hypothesis.
+template <class Table, std::size_t Capacity>
+constexpr void hypothesis_weights(const Table& table, const report<Capacity>& out,
+                                  std::array<std::uint64_t, Capacity>& weights) noexcept {
+    // The distinct observations any candidate matched, as (kind, index) codes, and per candidate
+    // how many of each kind it matched.
+    std::array<std::uint32_t, Capacity * rule::max_signals> explained{};
+    std::size_t explained_count = 0;
+    std::array<std::size_t, 2> explained_of_kind{};
+    std::array<std::array<std::size_t, 2>, Capacity> own_of_kind{};
+    for (std::size_t i = 0; i < out.candidate_count && i < Capacity; ++i) {
+        const candidate& c = out.candidates[i];
+        const rule& rl = table.rules[c.rule_index];
+        std::array<std::uint32_t, rule::max_signals> own{};
+        std::size_t own_count = 0;
+        for (std::size_t s = 0; s < rl.signal_count(); ++s) {
+            if (!c.matched(s)) continue;
+            const auto kind = static_cast<std::size_t>(rl.signal_at(s).kind);
+            const std::uint32_t code = (static_cast<std::uint32_t>(kind) << 16) | c.evidence[s];
+            bool known = false;
+            for (std::size_t k = 0; k < own_count && !known; ++k) known = own[k] == code;
+            if (known) continue;
+            own[own_count++] = code;
+            ++own_of_kind[i][kind];
+            bool listed = false;
+            for (std::size_t k = 0; k < explained_count && !listed; ++k) listed = explained[k] == code;
+            if (!listed) {
+                explained[explained_count++] = code;
+                ++explained_of_kind[kind];
+            }
         }
-        return nullptr;
-    };
-    for (bool ruling_out : {false, true}) {
-        const fact_value* x = expected(a, ruling_out);
-        const fact_value* y = expected(b, ruling_out);
-        if ((x == nullptr) != (y == nullptr) || (x != nullptr && *x != *y)) return false;
     }
-    const bool a_versioned = table.index.rules[a].version == f;
-    if (a_versioned != (table.index.rules[b].version == f)) return false;
-    if (!a_versioned) return true;
-    const auto& va = table.rules[a].versions;
-    const auto& vb = table.rules[b].versions;
-    if (va.size() != vb.size()) return false;
-    for (std::size_t i = 0; i < va.size(); ++i)
-        if (va[i].first != vb[i].first || va[i].last != vb[i].last) return false;
-    return true;
-}
-
-template <class Table, std::size_t Capacity>
-[[nodiscard]] constexpr bool splits_leaders_on_fact(const Table& table, const report<Capacity>& out, std::size_t leaders,
-                                                    std::uint16_t f) noexcept {
-    for (std::size_t i = 1; i < leaders; ++i)
-        if (!same_stake(table, out.candidates[0].rule_index, out.candidates[i].rule_index, f)) return true;
-    return false;
-}
-
-template <class Table, std::size_t Capacity>
-[[nodiscard]] constexpr bool splits_leaders_on_signal(const Table& table, const report<Capacity>& out, std::size_t leaders,
-                                                      std::uint32_t wanted_class) noexcept {
-    std::size_t having = 0;
-    for (std::size_t i = 0; i < leaders; ++i) {
-        const std::size_t r = out.candidates[i].rule_index;
-        bool has = false;
-        for (std::size_t s = 0; s < table.rules[r].signal_count() && !has; ++s)
-            has = table.index.stats_of(r, s).signal_class == wanted_class;
-        having += has ? 1 : 0;
+    constexpr auto events = static_cast<std::size_t>(signal_kind::event);
+    constexpr auto start_errors = static_cast<std::size_t>(signal_kind::start_error);
+    for (std::size_t i = 0; i < out.candidate_count && i < Capacity; ++i) {
+        const candidate& c = out.candidates[i];
+        if (c.status == status::ruled_out) {
+            weights[i] = 0;
+            continue;
+        }
+        std::size_t absent = 0;
+        for (std::size_t s = 0; s < table.rules[c.rule_index].signal_count(); ++s) absent += c.known_absent(s) ? 1 : 0;
+        const std::size_t bits = (explained_of_kind[events] - own_of_kind[i][events]) * discount_bits_per_unexplained_event +
+                                 (explained_of_kind[start_errors] - own_of_kind[i][start_errors]) *
+                                     discount_bits_per_unexplained_start_error +
+                                 absent * discount_bits_per_absent_signal;
+        const std::size_t discount = bits < max_discount_bits ? bits : max_discount_bits;
+        weights[i] = (full_weight >> discount) << (c.status >= status::likely ? likely_bits : 0);
     }
-    return having != 0 && having != leaders;
 }
 
-template <class Table, std::size_t Rules>
-constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexcept {
-    std::array<std::uint64_t, Table::fact_count> fact_scores{};
-    constexpr std::size_t max_signal_checks = 48;
+// The answers a fact question can get, with the weight of the hypotheses expecting each. A fact
+// with more distinct expected values than there are places adds the rest to the last.
+struct fact_tally {
+    static constexpr std::size_t max_answers = 4;
+    std::array<fact_value, max_answers> values{};
+    std::array<std::uint64_t, max_answers> weights{};
+    std::size_t count = 0;
+    std::uint64_t leader_bonus = 0;
+
+    constexpr void add(const fact_value& value, std::uint64_t weight) noexcept {
+        for (std::size_t i = 0; i < count; ++i) {
+            if (values[i] == value) {
+                weights[i] += weight;
+                return;
+            }
+        }
+        if (count < max_answers) {
+            values[count] = value;
+            weights[count++] = weight;
+        } else {
+            weights[max_answers - 1] += weight;
+        }
+    }
+    [[nodiscard]] constexpr bool asked() const noexcept { return count != 0; }
+};
+
+// W^2 - sum of the answers' squared weights, the rest of W expecting "don't know".
+template <class Weights>
+[[nodiscard]] constexpr std::uint64_t split_score(std::uint64_t total, const Weights& answers, std::size_t count) noexcept {
+    std::uint64_t named = 0;
+    std::uint64_t squares = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        named += answers[i];
+        squares += answers[i] * answers[i];
+    }
+    const std::uint64_t rest = total > named ? total - named : 0;
+    squares += rest * rest;
+    return total * total > squares ? total * total - squares : 0;
+}
+
+// Ties in the split, and a field where nothing is split any more (one hypothesis left), are
+// decided by what the best candidate still needs: its confirming facts, then its missing
+// signals, then its supporting ones. Split scores are scaled to leave room for it.
+constexpr std::uint64_t split_scale = 8;
+constexpr std::uint64_t leader_confirming_fact = 3;
+constexpr std::uint64_t leader_missing_signal = 2;
+constexpr std::uint64_t leader_supporting_signal = 1;
+
+// The version question, whose answers overlap: a hypothesis holds for every version its ranges
+// hold. Answer v is expected with the weight the hypotheses holding v share (each its weight
+// divided among its versions), and removes the weight of the ranged hypotheses not holding v;
+// the score is the expected weight removed, as split_score's is for disjoint answers. A
+// hypothesis that holds for every version (the leader's own range, say) removes nothing.
+struct version_tally {
+    std::array<std::uint64_t, max_named_versions> expected{};  // per named version of the table
+    std::array<std::uint64_t, max_named_versions> removed{};
+
+    template <class Table>
+    constexpr void add(const Table& table, std::size_t r, std::uint64_t weight) noexcept {
+        const std::uint16_t fact = table.index.rules[r].version;
+        std::uint64_t holding = 0;
+        for (std::size_t i = 0; i < table.index.version_count; ++i)
+            holding += table.index.versions[i].fact == fact && holds(table, r, i) ? 1 : 0;
+        for (std::size_t i = 0; i < table.index.version_count; ++i) {
+            if (table.index.versions[i].fact != fact) continue;
+            if (holds(table, r, i))
+                expected[i] += weight / holding;
+            else
+                removed[i] += weight;
+        }
+    }
+    [[nodiscard]] constexpr std::uint64_t score(std::size_t version_count, const std::array<named_version, max_named_versions>& versions,
+                                                std::uint16_t fact) const noexcept {
+        std::uint64_t total = 0;
+        for (std::size_t i = 0; i < version_count; ++i)
+            if (versions[i].fact == fact) total += expected[i] * removed[i];
+        return total;
+    }
+
+private:
+    template <class Table>
+    [[nodiscard]] static constexpr bool holds(const Table& table, std::size_t r, std::size_t i) noexcept {
+        for (const version_range& range : table.rules[r].versions)
+            if (range.contains(table.index.versions[i].value)) return true;
+        return false;
+    }
+};
+
+template <class Table, std::size_t Rules, class Settled>
+constexpr void choose_next_checks(const Table& table, report<Rules>& out, Settled settled) noexcept {
+    std::array<std::uint64_t, Rules> weights{};
+    hypothesis_weights(table, out, weights);
+    std::uint64_t total = 0;
+    for (std::size_t i = 0; i < out.candidate_count; ++i) total += weights[i];
+    const std::size_t leader = 0;  // ranked: the best candidate is first
+
+    std::array<fact_tally, Table::fact_count> facts{};
+    version_tally versions{};
+    std::array<bool, Table::fact_count> version_asked{};
+    constexpr std::size_t max_signal_checks = 64;
     std::array<next_check, max_signal_checks> signal_checks{};
     std::array<std::uint32_t, max_signal_checks> signal_check_class{};
+    std::array<std::uint64_t, max_signal_checks> signal_yes{};
+    std::array<std::uint64_t, max_signal_checks> signal_bonus{};
     std::size_t signal_check_count = 0;
 
-    for (const candidate& c : out.ranked()) {
-        const std::uint64_t weight = question_weight(c);
-        if (weight == 0) continue;
+    for (std::size_t i = 0; i < out.candidate_count; ++i) {
+        const candidate& c = out.candidates[i];
+        if (c.status == status::ruled_out) continue;
+        const std::uint64_t weight = weights[i];
+        const bool is_leader = i == leader;
         const rule& rl = table.rules[c.rule_index];
+        const rule_facts& known = table.index.rules[c.rule_index];
         for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
-            const std::uint16_t index = table.index.rules[c.rule_index].confirming[f];
-            if (c.confirming[f] == fact_state::unknown && index != no_fact) fact_scores[index] += weight * asks_confirming_fact;
+            if (c.confirming[f] != fact_state::unknown || known.confirming[f] == no_fact) continue;
+            facts[known.confirming[f]].add(rl.confirming[f].value, weight);
+            if (is_leader) facts[known.confirming[f]].leader_bonus = leader_confirming_fact;
         }
         for (std::size_t f = 0; f < rl.ruling_out.size(); ++f) {
-            const std::uint16_t index = table.index.rules[c.rule_index].ruling_out[f];
-            if (c.ruling_out[f] == fact_state::unknown && index != no_fact) fact_scores[index] += weight * asks_ruling_out_fact;
+            // Were this the cause, the ruling-out value would not hold: for a yes/no fact, the other one.
+            if (c.ruling_out[f] != fact_state::unknown || known.ruling_out[f] == no_fact) continue;
+            const fact_value& value = rl.ruling_out[f].value;
+            if (value.kind == fact_kind::boolean) facts[known.ruling_out[f]].add(fact_value(!value.boolean), weight);
         }
-        const std::uint16_t version_index = table.index.rules[c.rule_index].version;
-        if (version_index != no_fact && !c.version_known)
-            fact_scores[version_index] += weight * version_exclusion(table, c.rule_index) * asks_version_of_six / 6;
-        const bool leading = c.status == status::likely || c.status == status::confirmed;
-        for (std::size_t s = 0; s < (leading ? rl.signal_count() : rl.required.size()); ++s) {
+        if (known.version != no_fact && !c.version_known) {
+            versions.add(table, c.rule_index, weight);
+            version_asked[known.version] = true;
+        }
+        for (std::size_t s = 0; s < rl.signal_count(); ++s) {
             if (c.matched(s) || c.known_absent(s)) continue;
-            const std::uint64_t score = weight * (rl.is_required(s) ? asks_missing_signal : asks_supporting_signal);
             const std::uint32_t wanted = table.index.stats_of(c.rule_index, s).signal_class;
-            bool merged = false;
-            for (std::size_t k = 0; k < signal_check_count && !merged; ++k) {
-                if (signal_check_class[k] == wanted) {
-                    signal_checks[k].score += score;
-                    merged = true;
-                }
+            std::size_t k = 0;
+            while (k < signal_check_count && signal_check_class[k] != wanted) ++k;
+            if (k == signal_check_count) {
+                if (signal_check_count == max_signal_checks) continue;
+                ++signal_check_count;
+                signal_check_class[k] = wanted;
+                signal_checks[k].what = next_check::kind::signal;
+                signal_checks[k].rule_index = c.rule_index;
+                signal_checks[k].signal_index = s;
             }
-            if (!merged && signal_check_count < max_signal_checks) {
-                signal_check_class[signal_check_count] = wanted;
-                next_check& added = signal_checks[signal_check_count++];
-                added.what = next_check::kind::signal;
-                added.rule_index = c.rule_index;
-                added.signal_index = s;
-                added.score = score;
+            signal_yes[k] += weight;
+            if (is_leader) {
+                const std::uint64_t bonus = rl.is_required(s) ? leader_missing_signal : leader_supporting_signal;
+                if (bonus > signal_bonus[k]) signal_bonus[k] = bonus;
             }
         }
     }
 
-    // A question that tells the tied leaders apart is worth more than one that moves them together.
-    const std::size_t leaders = tied_leaders(out);
-    if (leaders > 1) {
-        for (std::size_t f = 0; f < Table::fact_count; ++f)
-            if (fact_scores[f] != 0 && splits_leaders_on_fact(table, out, leaders, static_cast<std::uint16_t>(f)))
-                fact_scores[f] *= separates_leaders;
-        for (std::size_t k = 0; k < signal_check_count; ++k)
-            if (splits_leaders_on_signal(table, out, leaders, signal_check_class[k])) signal_checks[k].score *= separates_leaders;
-    }
-
-    // Facts and signals merged, the best kept in order; facts first on equal scores (they are one
-    // question), otherwise in the order they were found. Only the report's few places are sorted.
+    // The best kept in order; on equal scores events first (anyone with the log can answer them),
+    // otherwise in the order they were found. Only the report's few places are sorted.
     out.check_count = 0;
-    const auto keep = [&out](const next_check& check) {
+    const auto keep = [&](const next_check& check) {
+        if (check.score == 0 || settled(question_of(table, check))) return;
         const auto before = [](const next_check& a, const next_check& b) {
             if (a.score != b.score) return a.score > b.score;
-            return a.what == next_check::kind::fact && b.what != next_check::kind::fact;
+            return a.what == next_check::kind::signal && b.what != next_check::kind::signal;
         };
         std::size_t at = out.check_count;
         while (at > 0 && before(check, out.checks[at - 1])) --at;
@@ -2628,29 +2775,56 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out) noexce
         if (out.check_count < out.checks.size()) ++out.check_count;
     };
     for (std::size_t f = 0; f < Table::fact_count; ++f) {
-        if (fact_scores[f] == 0) continue;
+        if (!facts[f].asked() && !version_asked[f]) continue;
         next_check added;
         added.what = next_check::kind::fact;
         added.fact_index = f;
-        added.score = fact_scores[f];
+        const std::uint64_t split = version_asked[f]
+                                        ? versions.score(table.index.version_count, table.index.versions, static_cast<std::uint16_t>(f))
+                                        : split_score(total, facts[f].weights, facts[f].count);
+        added.score = split * split_scale + facts[f].leader_bonus;
         keep(added);
     }
-    for (std::size_t k = 0; k < signal_check_count; ++k) keep(signal_checks[k]);
+    for (std::size_t k = 0; k < signal_check_count; ++k) {
+        next_check added = signal_checks[k];
+        const std::uint64_t yes[] = {signal_yes[k], total - signal_yes[k]};
+        added.score = split_score(total, yes, 2) * split_scale + signal_bonus[k];
+        keep(added);
+    }
 }
 
-// The candidates alone, best first (the table check needs no next checks).
-template <class Table, std::size_t Capacity>
+// The candidates alone, best first (the table check needs no next checks). The proof of a rule's
+// examples leaves out the rules opened by the service alone: they rank below any rule the
+// evidence touched, so they cannot change which rule wins, and would only cost compile time.
+enum class service_hypotheses : bool { left_out, opened };
+
+template <service_hypotheses Hypotheses = service_hypotheses::opened, class Table, std::size_t Capacity>
 constexpr void rank_candidates(const Table& table, const observations& seen, report<Capacity>& out) noexcept {
     static_assert(Table::rule_count < 0xFFFF, "ruledx: a table holds at most 65534 rules");
     candidate_slots<Capacity> slots{};
     match_observed(table, signal_kind::start_error, seen.start_errors, match_start_error, out, slots);
     match_observed(table, signal_kind::event, seen.events, match_event, out, slots);
     open_by_facts(table, seen, out, slots);
+    if constexpr (Hypotheses == service_hypotheses::opened) open_by_service(table, seen, out, slots);
     for (std::size_t i = 0; i < out.candidate_count; ++i) settle(table, seen, out.candidates[i]);
     sort_candidates(out);
 }
 
 }  // namespace detail
+
+// Sets `out` to the most informative question of a report that `settled(question)` does not
+// reject (one the person answered or could not answer before, say); false when none is left, or
+// when the best candidate is confirmed and needs no more answers.
+template <class Table, std::size_t Capacity, class Settled>
+[[nodiscard]] constexpr bool next_question(const Table& table, const report<Capacity>& result, Settled settled,
+                                           question& out) noexcept {
+    if (const candidate* best = result.best(); best != nullptr && best->status == status::confirmed) return false;
+    report<Capacity> rest = result;
+    detail::choose_next_checks(table, rest, settled);
+    if (rest.check_count == 0) return false;
+    out = question_of(table, rest.checks[0]);
+    return true;
+}
 
 // How many candidates a report holds unless the caller says otherwise: every rule of a table of
 // up to 128 rules, so a report never drops one; for larger tables a report stays small and says
@@ -2663,7 +2837,7 @@ template <std::size_t Capacity = 0, class Table>
 [[nodiscard]] constexpr auto diagnose(const Table& table, const observations& seen) noexcept {
     report<Capacity == 0 ? default_report_capacity<Table> : Capacity> out{};
     detail::rank_candidates(table, seen, out);
-    detail::choose_next_checks(table, out);
+    detail::choose_next_checks(table, out, [](const question&) { return false; });
     return out;
 }
 
@@ -2688,7 +2862,7 @@ template <class Table>
     for (const fact_assignment& f : ex.facts) {
         const fact_key key = find_fact_key(table.index.facts_by_name, table, f.name);
         if (key.fact == no_fact) continue;
-        const index_range range = openers_of(table, key);
+        const index_range range = openers_of(table, key.hash);
         for (std::size_t i = range.begin; i < range.end; ++i) n += table.index.openers[i].fact == key.fact ? 1 : 0;
     }
     return n;
@@ -2719,7 +2893,7 @@ template <std::size_t Capacity, class Table>
         return problem_at(table_problem::example_touches_too_many_rules, r, rl.id).with_value(Capacity);
     for (const example& ex : rl.examples) {
         report<Capacity> result{};
-        rank_candidates(table, ex.as_observations(), result);
+        rank_candidates<service_hypotheses::left_out>(table, ex.as_observations(), result);
         const auto ranked = result.ranked();
         if (ranked.empty()) return problem_at(table_problem::example_does_not_pick_its_rule, r, rl.id);
         const auto winner = [&](std::size_t i) {
@@ -8354,74 +8528,6 @@ private:
 #include <string>
 #include <string_view>
 
-// ---- begin ruledx/eval/question.hpp ----
-// ruledx — a report's next checks as questions to put to a person, one at a time.
-//
-// A next check names a fact of the catalog or a signal of a rule; a question says what kind of
-// answer it takes. Putting the best question, taking the answer as evidence and diagnosing again
-// is the question-by-question loop of a troubleshooting guide.
-#ifndef RULEDX_EVAL_QUESTION_HPP
-#define RULEDX_EVAL_QUESTION_HPP
-
-#include <cstddef>
-#include <cstdint>
-
-
-namespace ruledx {
-
-struct question {
-    enum class kind : std::uint8_t { fact, event, start_error };
-    question::kind what = kind::fact;
-    std::size_t fact_index = 0;     // kind::fact: index into the table's catalog
-    const signal* asked = nullptr;  // kind::event, kind::start_error: was this seen?
-    std::uint64_t score = 0;        // the next check's
-
-    // Two questions ask the same thing (the same fact, or signals that match the same events).
-    friend constexpr bool same_question(const question& a, const question& b) noexcept {
-        if (a.what != b.what) return false;
-        if (a.what == kind::fact) return a.fact_index == b.fact_index;
-        if (a.asked->code != b.asked->code || !detail::same_name(a.asked->source, b.asked->source)) return false;
-        if (a.asked->values.size() != b.asked->values.size()) return false;
-        for (std::size_t i = 0; i < a.asked->values.size(); ++i)
-            if (!detail::equal_text(a.asked->values[i], b.asked->values[i])) return false;
-        return true;
-    }
-};
-
-template <class Table>
-[[nodiscard]] constexpr question question_of(const Table& table, const next_check& check) noexcept {
-    question q;
-    q.score = check.score;
-    if (check.what == next_check::kind::fact) {
-        q.fact_index = check.fact_index;
-        return q;
-    }
-    q.asked = &table.rules[check.rule_index].signal_at(check.signal_index);
-    q.what = q.asked->kind == signal_kind::event ? question::kind::event : question::kind::start_error;
-    return q;
-}
-
-// Sets `out` to the most informative question of a report that `settled(question)` does not
-// reject (one the person could not answer before, say); false when none is left, or when the
-// best candidate is confirmed and needs no more answers.
-template <class Table, std::size_t Capacity, class Settled>
-[[nodiscard]] constexpr bool next_question(const Table& table, const report<Capacity>& result, Settled settled,
-                                           question& out) noexcept {
-    if (const candidate* best = result.best(); best != nullptr && best->status == status::confirmed) return false;
-    for (const next_check& check : result.next_checks()) {
-        const question q = question_of(table, check);
-        if (!settled(q)) {
-            out = q;
-            return true;
-        }
-    }
-    return false;
-}
-
-}  // namespace ruledx
-
-#endif
-// ---- end ruledx/eval/question.hpp ----
 
 namespace ruledx::write {
 

@@ -33,6 +33,7 @@ struct evidence_base {
     std::vector<observed_start_error> errors;
     std::vector<observed_event> events;
     std::vector<fact_assignment> facts;
+    std::vector<observed_absence> absences;
 
     Derived& add_start_error(std::string_view service, std::uint32_t code) {
         errors.push_back(saw_start_error(service, code));
@@ -47,9 +48,14 @@ struct evidence_base {
         return static_cast<Derived&>(*this);
     }
     Derived& on(version v) { return fact("exchange_version", v); }
+    // The events shown are the whole log of `source`: its other events were not logged.
+    Derived& whole_log_of(std::string_view source) {
+        absences.push_back(complete_log_of(source));
+        return static_cast<Derived&>(*this);
+    }
     [[nodiscard]] report_of<Table> diagnose() const {
         return ruledx::diagnose(Table, observations{view<observed_start_error>(errors), view<observed_event>(events),
-                                                    view<fact_assignment>(facts)});
+                                                    view<fact_assignment>(facts), view<observed_absence>(absences)});
     }
 };
 

@@ -274,7 +274,7 @@ TEST_CASE("Q324026: 2152 (Operating System), 2127, 2155, 2187 from 'MTA' and 221
     check_first(r, "mta-2152-database-path-registry-wrong", status::likely);
     // Q169918 is touched by the Error 2140 only: its 2152 is "Field Engineering".
     CHECK(status_of(r, "mta-2152-mtacheck-log-damaged") == status::possible);
-    CHECK(fact_check_position(r, "mta_database_path_correct") == 0);
+    CHECK(fact_check_position(r, "mta_database_path_correct") < 2);  // after the leader's missing event, if any
 }
 
 // ===== Directory =================================================================================

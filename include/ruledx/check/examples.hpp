@@ -27,7 +27,7 @@ template <class Table>
     for (const fact_assignment& f : ex.facts) {
         const fact_key key = find_fact_key(table.index.facts_by_name, table, f.name);
         if (key.fact == no_fact) continue;
-        const index_range range = openers_of(table, key);
+        const index_range range = openers_of(table, key.hash);
         for (std::size_t i = range.begin; i < range.end; ++i) n += table.index.openers[i].fact == key.fact ? 1 : 0;
     }
     return n;
@@ -58,7 +58,7 @@ template <std::size_t Capacity, class Table>
         return problem_at(table_problem::example_touches_too_many_rules, r, rl.id).with_value(Capacity);
     for (const example& ex : rl.examples) {
         report<Capacity> result{};
-        rank_candidates(table, ex.as_observations(), result);
+        rank_candidates<service_hypotheses::left_out>(table, ex.as_observations(), result);
         const auto ranked = result.ranked();
         if (ranked.empty()) return problem_at(table_problem::example_does_not_pick_its_rule, r, rl.id);
         const auto winner = [&](std::size_t i) {

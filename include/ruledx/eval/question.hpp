@@ -1,8 +1,9 @@
 // ruledx — a report's next checks as questions to put to a person, one at a time.
 //
 // A next check names a fact of the catalog or a signal of a rule; a question says what kind of
-// answer it takes. Putting the best question, taking the answer as evidence and diagnosing again
-// is the question-by-question loop of a troubleshooting guide.
+// answer it takes. Putting the best question (next_question, in eval/diagnose.hpp), taking the
+// answer as evidence and diagnosing again is the question-by-question loop of a troubleshooting
+// guide.
 #ifndef RULEDX_EVAL_QUESTION_HPP
 #define RULEDX_EVAL_QUESTION_HPP
 
@@ -45,23 +46,6 @@ template <class Table>
     q.asked = &table.rules[check.rule_index].signal_at(check.signal_index);
     q.what = q.asked->kind == signal_kind::event ? question::kind::event : question::kind::start_error;
     return q;
-}
-
-// Sets `out` to the most informative question of a report that `settled(question)` does not
-// reject (one the person could not answer before, say); false when none is left, or when the
-// best candidate is confirmed and needs no more answers.
-template <class Table, std::size_t Capacity, class Settled>
-[[nodiscard]] constexpr bool next_question(const Table& table, const report<Capacity>& result, Settled settled,
-                                           question& out) noexcept {
-    if (const candidate* best = result.best(); best != nullptr && best->status == status::confirmed) return false;
-    for (const next_check& check : result.next_checks()) {
-        const question q = question_of(table, check);
-        if (!settled(q)) {
-            out = q;
-            return true;
-        }
-    }
-    return false;
 }
 
 }  // namespace ruledx

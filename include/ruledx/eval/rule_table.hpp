@@ -21,6 +21,7 @@
 
 #include "ruledx/detail/sort.hpp"
 #include "ruledx/detail/text_hash.hpp"
+#include "ruledx/detail/text_match.hpp"
 #include "ruledx/model/rule_set.hpp"
 
 namespace ruledx {
@@ -64,11 +65,13 @@ struct rule_facts {
 };
 
 
-// Rule `rule` is confirmed by fact `fact`: when that fact holds, the rule is a candidate even if
-// no signal touched it. Sorted by the hash of the fact's name, which joining tables does not
-// change (a catalog index does).
-struct fact_opener {
-    std::uint64_t fact_hash = 0;
+// What makes rule `rule` a candidate when no signal of it matched: a confirming fact `fact` that
+// holds, or a failed start of a service the rule's signals name (fact is then no_fact): a rule
+// about the Internet Mail Service failing to start is a hypothesis whenever that service fails
+// to start, whatever the error. Sorted by key: the hash of the fact's name, or service_key of the
+// service, which joining tables does not change (a catalog index does).
+struct opener {
+    std::uint64_t key = 0;
     std::uint16_t fact = 0;
     std::uint32_t rule = 0;
 };
@@ -79,8 +82,8 @@ struct named_version {
     version value;
 };
 
-[[nodiscard]] constexpr bool sorts_before(const fact_opener& a, const fact_opener& b) noexcept {
-    if (a.fact_hash != b.fact_hash) return a.fact_hash < b.fact_hash;
+[[nodiscard]] constexpr bool sorts_before(const opener& a, const opener& b) noexcept {
+    if (a.key != b.key) return a.key < b.key;
     return a.fact != b.fact ? a.fact < b.fact : a.rule < b.rule;
 }
 [[nodiscard]] constexpr bool sorts_before(const named_version& a, const named_version& b) noexcept {
@@ -103,7 +106,7 @@ struct table_index {
     std::array<std::uint32_t, Rules + 1> first_signal{};
     std::array<signal_stats, Signals> stats{};
     std::array<rule_facts, Rules> rules{};
-    std::array<fact_opener, Openers> openers{};  // sorted by fact_hash
+    std::array<opener, Openers> openers{};  // sorted by key
     std::size_t opener_count = 0;
     std::array<named_version, max_named_versions> versions{};  // sorted, distinct
     std::size_t version_count = 0;
@@ -133,10 +136,28 @@ template <class Set>
     return n;
 }
 
+// The key under which a failed start of `service` finds the rules naming it.
+[[nodiscard]] constexpr std::uint64_t service_key(std::string_view service) noexcept {
+    return hash_combine(hash_name(service), 0x5e41ce5eull);
+}
+
+// Each distinct source or service rule `rl`'s signals name, by calling add(service_key) once per name.
+template <class Add>
+constexpr void for_each_named_service(const rule& rl, Add add) noexcept {
+    for (std::size_t s = 0; s < rl.signal_count(); ++s) {
+        bool earlier = false;
+        for (std::size_t t = 0; t < s && !earlier; ++t) earlier = same_name(rl.signal_at(t).source, rl.signal_at(s).source);
+        if (!earlier) add(service_key(rl.signal_at(s).source));
+    }
+}
+
 template <class Set>
 [[nodiscard]] constexpr std::size_t opener_total(const Set& set, std::size_t begin, std::size_t end) noexcept {
     std::size_t n = 0;
-    for (std::size_t r = begin; r < end; ++r) n += set.rules[r].confirming.size();
+    for (std::size_t r = begin; r < end; ++r) {
+        n += set.rules[r].confirming.size();
+        for_each_named_service(set.rules[r], [&n](std::uint64_t) { ++n; });
+    }
     return n;
 }
 
@@ -147,7 +168,7 @@ template <std::size_t Signals, std::size_t Openers, std::size_t RuleCount>
 struct index_part {
     std::array<signal_ref, Signals> signals{};
     std::size_t signal_count = 0;
-    std::array<fact_opener, Openers> openers{};
+    std::array<opener, Openers> openers{};
     std::size_t opener_count = 0;
     std::array<rule_facts, RuleCount> rules{};
     std::array<std::uint32_t, RuleCount> signals_of_rule{};
@@ -182,6 +203,9 @@ template <std::size_t Signals, std::size_t Openers, std::size_t RuleCount, std::
             facts.confirming[f] = key.fact;
             if (part.opener_count < Openers) part.openers[part.opener_count++] = {key.hash, key.fact, static_cast<std::uint32_t>(r)};
         }
+        for_each_named_service(rl, [&part, r](std::uint64_t key) {
+            if (part.opener_count < Openers) part.openers[part.opener_count++] = {key, no_fact, static_cast<std::uint32_t>(r)};
+        });
         for (std::size_t f = 0; f < rl.ruling_out.size(); ++f) facts.ruling_out[f] = lookup_fact(keys, set, rl.ruling_out[f].name);
         if (!rl.version_fact.empty()) {
             facts.version = lookup_fact(keys, set, rl.version_fact);
@@ -341,13 +365,13 @@ template <class A, class B, std::size_t FactsB>
 [[nodiscard]] constexpr auto merged_openers(const A& a, const B& b, const std::array<std::uint16_t, FactsB>& fact_map) noexcept {
     constexpr std::size_t oa = std::tuple_size<decltype(a.index.openers)>::value;
     constexpr std::size_t ob = std::tuple_size<decltype(b.index.openers)>::value;
-    std::array<fact_opener, ob> shifted{};
+    std::array<opener, ob> shifted{};
     for (std::size_t i = 0; i < b.index.opener_count; ++i) {
         shifted[i] = b.index.openers[i];
         shifted[i].fact = mapped(fact_map, shifted[i].fact);
         shifted[i].rule += static_cast<std::uint32_t>(A::rule_count);
     }
-    std::array<fact_opener, oa + ob> out{};
+    std::array<opener, oa + ob> out{};
     merge_sorted(a.index.openers, a.index.opener_count, shifted, b.index.opener_count, out, before);
     return out;
 }
@@ -358,7 +382,7 @@ template <class A, class B, std::size_t FactsB, std::size_t Signals, std::size_t
                                           const std::array<std::uint16_t, FactsB>& fact_map,
                                           const std::array<signal_ref, Signals>& signals,
                                           const std::array<rule_facts, A::rule_count + B::rule_count>& facts,
-                                          const std::array<fact_opener, Openers>& openers) noexcept {
+                                          const std::array<opener, Openers>& openers) noexcept {
     constexpr std::size_t rules = A::rule_count + B::rule_count;
     index_part<Signals, Openers, rules> part{};
     part.signals = signals;
