@@ -49,7 +49,8 @@ constexpr std::string_view usage =
     "  --absent-start-error SERVICE:CODE\n"
     "                              starting the service does not fail with this error\n"
     "  --ask                       ask the next questions one by one: each on standard error\n"
-    "                              as '? [KEY] QUESTION', the answer read from standard input\n"
+    "                              as '? [KEY] QUESTION' (KEY: fact:NAME, event:SOURCE:ID[:VALUES],\n"
+    "                              start_error:SERVICE:CODE), the answer read from standard input\n"
     "                              (yes, no, a value, or skip); then print the report\n"
     "  --dump-events               print each event read as a JSON line instead of a diagnosis\n"
     "  --list-rules                print the rules: id, article, title\n"
@@ -99,39 +100,60 @@ std::string fact_problem(const fact_argument& parsed, std::string_view argument)
     return {};
 }
 
-// SOURCE:ID[:VALUES] for a signal, the form --event and --absent-event take.
-std::string signal_argument_text(const ruledx::signal& s) {
-    std::string out = std::string(s.source) + ":" + std::to_string(s.code);
-    if (!s.values.empty()) {
-        out += ':';
-        for (std::size_t i = 0; i < s.values.size(); ++i) out += (i ? " " : "") + std::string(s.values[i]);
-    }
-    return out;
+// SOURCE:ID[:VALUES] for a question about a signal, the form --event and --absent-event take: its
+// key without the kind.
+std::string signal_argument_text(const ruledx::question& q) {
+    const std::string key = ruledx::write::question_key(kb::table, q);
+    return key.substr(key.find(':') + 1);
 }
 
 // The evidence given on the command line or as answers, and the arguments that say it again.
+// Options are checked as they are parsed and taken as evidence after the files are read, the
+// order in which --ask takes its answers, so replaying a session's arguments gives its report.
 class given_evidence {
 public:
     explicit given_evidence(ruledx::evidence& seen) : seen_(seen) {}
 
-    std::string fact(std::string_view argument) {
-        const fact_argument parsed = ruledx::read::parse_fact_argument(kb::table, argument);
-        std::string problem = fact_problem(parsed, argument);
-        if (problem.empty()) {
-            seen_.set_fact(parsed.fact);
-            record("--fact", std::string(argument));
-        }
-        return problem;
+    // --fact, --event, --absent-event, --start-error, --absent-start-error with its argument:
+    // what is wrong with it, or empty (then it is kept, and taken now once take_pending ran).
+    std::string give(std::string_view option, std::string_view argument) {
+        std::string problem = check(option, argument);
+        if (!problem.empty()) return problem;
+        arguments_.emplace_back(option);
+        arguments_.emplace_back(argument);
+        if (taking_) take(option, argument);
+        return {};
     }
-    // --event, --absent-event, --start-error, --absent-start-error.
-    std::string signal(std::string_view option, std::string_view argument) {
+    // Takes what was given so far; later answers are taken as they come.
+    void take_pending() {
+        for (std::size_t i = 0; i + 1 < arguments_.size(); i += 2) take(arguments_[i], arguments_[i + 1]);
+        taking_ = true;
+    }
+
+    [[nodiscard]] bool any() const noexcept { return !arguments_.empty(); }
+    [[nodiscard]] const std::vector<std::string>& arguments() const noexcept { return arguments_; }
+
+private:
+    static bool is_start_error(std::string_view option) { return option.find("start-error") != std::string_view::npos; }
+
+    static std::string check(std::string_view option, std::string_view argument) {
+        if (option == "--fact") return fact_problem(ruledx::read::parse_fact_argument(kb::table, argument), argument);
         const ruledx::read::signal_argument parsed = ruledx::read::parse_signal_argument(argument);
-        const bool start = option.find("start-error") != std::string_view::npos;
+        const bool start = is_start_error(option);
         if (!parsed.ok || (start && !parsed.text.empty()) || (!start && parsed.code > 0xFFFF))
             return std::string(option) + (start ? " needs SERVICE:CODE" : " needs SOURCE:ID with an id up to 65535") +
                    ", got '" + std::string(argument) + "'";
-        const bool absent = option.find("absent") != std::string_view::npos;
-        if (absent) {
+        return {};
+    }
+
+    void take(std::string_view option, std::string_view argument) {
+        if (option == "--fact") {
+            seen_.set_fact(ruledx::read::parse_fact_argument(kb::table, argument).fact);
+            return;
+        }
+        const ruledx::read::signal_argument parsed = ruledx::read::parse_signal_argument(argument);
+        const bool start = is_start_error(option);
+        if (option.find("absent") != std::string_view::npos) {
             ruledx::observed_absence a = start ? ruledx::absent_start_error(parsed.source, parsed.code)
                                                : ruledx::absent_event(parsed.source, static_cast<std::uint16_t>(parsed.code));
             a.text = parsed.text;
@@ -143,20 +165,11 @@ public:
             const std::string strings = parsed.text.empty() ? std::string() : std::string(parsed.text) + '\0';
             seen_.add(ruledx::saw_event(parsed.source, static_cast<std::uint16_t>(parsed.code)).with_strings(strings));
         }
-        record(std::string(option), std::string(argument));
-        return {};
     }
 
-    [[nodiscard]] bool any() const noexcept { return !arguments_.empty(); }
-    [[nodiscard]] const std::vector<std::string>& arguments() const noexcept { return arguments_; }
-
-private:
-    void record(std::string option, std::string value) {
-        arguments_.push_back(std::move(option));
-        arguments_.push_back(std::move(value));
-    }
     ruledx::evidence& seen_;
     std::vector<std::string> arguments_;  // option, value, option, value, ...
+    bool taking_ = false;
 };
 
 void list_rules() {
@@ -177,11 +190,11 @@ std::string how_to_answer(const ruledx::question& q) {
             return "(--fact " + std::string(f.name) + "=<" + std::string(to_string(f.kind)) + ">)";
         }
         case ruledx::question::kind::event: {
-            const std::string argument = shell_quoted(signal_argument_text(*q.asked));
+            const std::string argument = shell_quoted(signal_argument_text(q));
             return "(--event " + argument + " or --absent-event " + argument + ")";
         }
         case ruledx::question::kind::start_error: {
-            const std::string argument = shell_quoted(signal_argument_text(*q.asked));
+            const std::string argument = shell_quoted(signal_argument_text(q));
             return "(--start-error " + argument + " or --absent-start-error " + argument + ")";
         }
     }
@@ -206,7 +219,7 @@ bool take_answer(const ruledx::question& q, std::string_view line, given_evidenc
         const ruledx::fact_definition& f = kb::table.facts[q.fact_index];
         ruledx::fact_value value;
         if (ruledx::read::parse_fact_value(f.kind, line, value)) {
-            given.fact(std::string(f.name) + "=" + ruledx::write::describe(value));
+            given.give("--fact", std::string(f.name) + "=" + ruledx::write::describe(value));
             return true;
         }
         print("  (answer " + std::string(ruledx::read::value_hint(f.kind)) + ", or skip)\n", stderr);
@@ -219,7 +232,7 @@ bool take_answer(const ruledx::question& q, std::string_view line, given_evidenc
     const bool seen = reply == ruledx::read::reply::yes;
     const bool start = q.what == ruledx::question::kind::start_error;
     const char* option = start ? (seen ? "--start-error" : "--absent-start-error") : (seen ? "--event" : "--absent-event");
-    given.signal(option, signal_argument_text(*q.asked));
+    given.give(option, signal_argument_text(q));
     return true;
 }
 
@@ -285,7 +298,7 @@ int main(int argc, char** argv) {
             else return usage_error("--format takes text or json");
         } else if (value_of("--fact", value)) {
             if (value == "\x01") return usage_error("--fact needs NAME=VALUE");
-            const std::string problem = given.fact(value);
+            const std::string problem = given.give("--fact", value);
             if (!problem.empty()) return usage_error(problem);
         } else if (const auto option = [&]() -> std::string_view {
                        for (std::string_view o : {"--event", "--absent-event", "--start-error", "--absent-start-error"})
@@ -294,7 +307,7 @@ int main(int argc, char** argv) {
                    }();
                    !option.empty()) {
             if (value == "\x01") return usage_error(std::string(option) + " needs a value");
-            const std::string problem = given.signal(option, value);
+            const std::string problem = given.give(option, value);
             if (!problem.empty()) return usage_error(problem);
         } else if (arg == "--ask") {
             asking = true;
@@ -334,6 +347,7 @@ int main(int argc, char** argv) {
     }
     if (dump_events) return unreadable ? 2 : 0;
 
+    given.take_pending();
     const std::size_t given_before = given.arguments().size();
     if (asking) ask(seen, given);
 
@@ -355,10 +369,10 @@ int main(int argc, char** argv) {
         options.how_to_answer = how_to_answer;
         options.more_candidates = "--format json lists them all";
         print(ruledx::write::to_text(kb::table, result, cite, options));
-        if (asking && !answers.empty()) {
+        if (asking) {
             std::string replay;
             for (const std::string& a : answers) replay += " " + shell_quoted(a);
-            print("\nThe answers given, as arguments:" + replay + "\n");
+            print("\nThe answers given, as arguments:" + (replay.empty() ? std::string(" (none)") : replay) + "\n");
         }
     }
 

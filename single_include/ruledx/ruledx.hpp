@@ -2384,7 +2384,9 @@ constexpr candidate* candidate_for(std::size_t r, report<Capacity>& out, candida
 }
 
 // Each observation is looked up in the signal index, so the cost follows the evidence, not the
-// size of the table. The first observation that matches a signal is its evidence.
+// size of the table. The first observation that matches a signal is its evidence, unless a later
+// one bears the signal out by its text and the first did not (a bare "the event is there" answer
+// before the log that shows it, or after: the same report).
 template <class Table, std::size_t Capacity, class Observed, class Match>
 constexpr void match_observed(const Table& table, signal_kind kind, view<Observed> observed, Match match,
                               report<Capacity>& out, candidate_slots<Capacity>& slots) noexcept {
@@ -2406,9 +2408,10 @@ constexpr void match_observed(const Table& table, signal_kind kind, view<Observe
         for (std::size_t i = range.begin; i < range.end; ++i) {
             const signal_ref& ref = table.index.signals[i];
             const std::size_t known = slots.find(ref.rule);
-            if (known != 0 && out.candidates[known - 1].matched(ref.index)) continue;
+            const bool matched_before = known != 0 && out.candidates[known - 1].matched(ref.index);
+            if (matched_before && out.candidates[known - 1].text_matched[ref.index]) continue;
             const signal_match found = match(table.rules[ref.rule].signal_at(ref.index), observed[o]);
-            if (!found.matched) continue;
+            if (!found.matched || (matched_before && !found.text)) continue;
             candidate* c = candidate_for(ref.rule, out, slots);
             if (c == nullptr) return;
             c->evidence[ref.index] = static_cast<std::uint16_t>(o);
@@ -8572,11 +8575,14 @@ inline std::string describe(const fact_value& value) {
 // "ims_service_account_is_admin=false", the form --fact takes.
 inline std::string describe(const fact_assignment& fact) { return std::string(fact.name) + "=" + describe(fact.value); }
 
-// The question that asks for a missing signal.
+// The question that asks for a missing signal. It names what an answer settles: the source, the
+// id and the telling values (an answer covers every type and category of that event).
 inline std::string question_for(const signal& s) {
     if (s.kind == signal_kind::start_error)
         return "Does starting " + std::string(s.source) + " fail with Error " + std::to_string(s.code) + "?";
-    return "Is there an " + describe(s) + " in the event logs?";
+    std::string out = "Is there an event " + std::to_string(s.code) + " from " + std::string(s.source);
+    for (std::size_t i = 0; i < s.values.size(); ++i) out += (i == 0 ? " with \"" : " and \"") + std::string(s.values[i]) + "\"";
+    return out + " in the event logs?";
 }
 
 // What a question asks, in the catalog's words for a fact.
@@ -8587,13 +8593,16 @@ std::string question_text(const Table& table, const question& q) {
 }
 
 // A stable name for a question, for tools that drive the question loop: "fact:NAME",
-// "event:SOURCE:ID" or "start_error:SERVICE:CODE".
+// "event:SOURCE:ID", "event:SOURCE:ID:VALUES" (the telling values, space-separated, when the
+// question names them: two questions about one event id differ by them) or
+// "start_error:SERVICE:CODE". After the kind, the form --event and --absent-event take.
 template <class Table>
 std::string question_key(const Table& table, const question& q) {
     if (q.what == question::kind::fact) return "fact:" + std::string(table.facts[q.fact_index].name);
     std::string out = q.what == question::kind::event ? "event:" : "start_error:";
     out += q.asked->source;
     out += ':' + std::to_string(q.asked->code);
+    for (std::size_t i = 0; i < q.asked->values.size(); ++i) out += (i == 0 ? ":" : " ") + std::string(q.asked->values[i]);
     return out;
 }
 

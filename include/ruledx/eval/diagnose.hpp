@@ -232,7 +232,9 @@ constexpr candidate* candidate_for(std::size_t r, report<Capacity>& out, candida
 }
 
 // Each observation is looked up in the signal index, so the cost follows the evidence, not the
-// size of the table. The first observation that matches a signal is its evidence.
+// size of the table. The first observation that matches a signal is its evidence, unless a later
+// one bears the signal out by its text and the first did not (a bare "the event is there" answer
+// before the log that shows it, or after: the same report).
 template <class Table, std::size_t Capacity, class Observed, class Match>
 constexpr void match_observed(const Table& table, signal_kind kind, view<Observed> observed, Match match,
                               report<Capacity>& out, candidate_slots<Capacity>& slots) noexcept {
@@ -254,9 +256,10 @@ constexpr void match_observed(const Table& table, signal_kind kind, view<Observe
         for (std::size_t i = range.begin; i < range.end; ++i) {
             const signal_ref& ref = table.index.signals[i];
             const std::size_t known = slots.find(ref.rule);
-            if (known != 0 && out.candidates[known - 1].matched(ref.index)) continue;
+            const bool matched_before = known != 0 && out.candidates[known - 1].matched(ref.index);
+            if (matched_before && out.candidates[known - 1].text_matched[ref.index]) continue;
             const signal_match found = match(table.rules[ref.rule].signal_at(ref.index), observed[o]);
-            if (!found.matched) continue;
+            if (!found.matched || (matched_before && !found.text)) continue;
             candidate* c = candidate_for(ref.rule, out, slots);
             if (c == nullptr) return;
             c->evidence[ref.index] = static_cast<std::uint16_t>(o);

@@ -54,11 +54,14 @@ inline std::string describe(const fact_value& value) {
 // "ims_service_account_is_admin=false", the form --fact takes.
 inline std::string describe(const fact_assignment& fact) { return std::string(fact.name) + "=" + describe(fact.value); }
 
-// The question that asks for a missing signal.
+// The question that asks for a missing signal. It names what an answer settles: the source, the
+// id and the telling values (an answer covers every type and category of that event).
 inline std::string question_for(const signal& s) {
     if (s.kind == signal_kind::start_error)
         return "Does starting " + std::string(s.source) + " fail with Error " + std::to_string(s.code) + "?";
-    return "Is there an " + describe(s) + " in the event logs?";
+    std::string out = "Is there an event " + std::to_string(s.code) + " from " + std::string(s.source);
+    for (std::size_t i = 0; i < s.values.size(); ++i) out += (i == 0 ? " with \"" : " and \"") + std::string(s.values[i]) + "\"";
+    return out + " in the event logs?";
 }
 
 // What a question asks, in the catalog's words for a fact.
@@ -69,13 +72,16 @@ std::string question_text(const Table& table, const question& q) {
 }
 
 // A stable name for a question, for tools that drive the question loop: "fact:NAME",
-// "event:SOURCE:ID" or "start_error:SERVICE:CODE".
+// "event:SOURCE:ID", "event:SOURCE:ID:VALUES" (the telling values, space-separated, when the
+// question names them: two questions about one event id differ by them) or
+// "start_error:SERVICE:CODE". After the kind, the form --event and --absent-event take.
 template <class Table>
 std::string question_key(const Table& table, const question& q) {
     if (q.what == question::kind::fact) return "fact:" + std::string(table.facts[q.fact_index].name);
     std::string out = q.what == question::kind::event ? "event:" : "start_error:";
     out += q.asked->source;
     out += ':' + std::to_string(q.asked->code);
+    for (std::size_t i = 0; i < q.asked->values.size(); ++i) out += (i == 0 ? ":" : " ") + std::string(q.asked->values[i]);
     return out;
 }
 

@@ -1,0 +1,140 @@
+// What the end-to-end tests of exchange-diagnose share: running the built binary without a shell
+// (arguments are passed as they are, nothing to quote), files in the test's work folder, and a
+// knowledge-base example rendered as the inputs a person gives the command.
+#ifndef RULEDX_TESTS_CLI_SUPPORT_HPP
+#define RULEDX_TESTS_CLI_SUPPORT_HPP
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ruledx/kb/exchange.hpp"
+#include "ruledx/model/event_type.hpp"
+#include "ruledx/model/fact.hpp"
+#include "ruledx/model/observation.hpp"
+#include "ruledx/model/rule.hpp"
+#include "support/child_process.hpp"
+
+namespace cli_test {
+
+namespace kb = ruledx::kb::exchange;
+using ruledx::test::process_result;
+
+inline std::string program() { return RULEDX_EXCHANGE_DIAGNOSE; }
+inline std::string source_dir() { return RULEDX_SOURCE_DIR; }
+inline std::string work(const std::string& name) { return std::string(RULEDX_CLI_WORK) + "/" + name; }
+
+// Runs exchange-diagnose in the source folder with these arguments and standard input.
+inline process_result run_cli(const std::vector<std::string>& args, std::string_view input = {}) {
+    std::vector<std::string> argv{program()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return ruledx::test::run_process(argv, source_dir(), input);
+}
+
+// The command line, for failure messages.
+inline std::string command_line(const std::vector<std::string>& args) {
+    std::string out = "exchange-diagnose";
+    for (const std::string& a : args) out += " [" + a + "]";
+    return out;
+}
+
+inline bool write_text(const std::string& path, std::string_view text) {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (f == nullptr) return false;
+    const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    return std::fclose(f) == 0 && ok;
+}
+
+inline bool has(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+inline bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+
+// Runs of white space as one space: the text report wraps lines at 80 columns.
+inline std::string squeezed(std::string_view text) {
+    std::string out;
+    bool blank = false;
+    for (char c : text) {
+        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (space) {
+            blank = true;
+            continue;
+        }
+        if (blank && !out.empty()) out += ' ';
+        blank = false;
+        out += c;
+    }
+    return out;
+}
+
+// What comes before the first '-' of a rule id: "ims", "mta", ...
+inline std::string family_of(std::string_view rule_id) { return std::string(rule_id.substr(0, rule_id.find('-'))); }
+
+// A fact value as --fact takes it.
+inline std::string value_text(const ruledx::fact_value& v) {
+    switch (v.kind) {
+        case ruledx::fact_kind::boolean: return v.boolean ? "true" : "false";
+        case ruledx::fact_kind::number: return std::to_string(v.number);
+        case ruledx::fact_kind::text: return std::string(v.text);
+        case ruledx::fact_kind::version:
+            return std::to_string(v.version_number.major) + "." + std::to_string(v.version_number.minor);
+    }
+    return {};
+}
+
+// The event type as Event Viewer names it (the pasted-text reader reads these names back).
+inline std::string type_name(ruledx::event_type t) {
+    switch (t) {
+        case ruledx::event_type::error: return "Error";
+        case ruledx::event_type::warning: return "Warning";
+        case ruledx::event_type::information: return "Information";
+        case ruledx::event_type::success_audit: return "Success Audit";
+        case ruledx::event_type::failure_audit: return "Failure Audit";
+        case ruledx::event_type::unspecified: break;
+    }
+    return {};
+}
+
+// Events as a person pastes them from Event Viewer, in the KB label-block layout the pasted-text
+// reader reads back whole (id, source, type, category and the description on its label line),
+// one block per event, blocks apart.
+inline std::string pasted_events(const std::vector<ruledx::observed_event>& events) {
+    std::string out = "Copied from the event log of the server:\n\n";
+    for (const ruledx::observed_event& e : events) {
+        out += "Event ID: " + std::to_string(e.id) + "\n";
+        if (!e.source.empty()) out += "Source: " + std::string(e.source) + "\n";
+        if (e.type != ruledx::event_type::unspecified) out += "Type: " + type_name(e.type) + "\n";
+        if (!e.category.empty()) out += "Category: " + std::string(e.category) + "\n";
+        if (!e.description.empty()) out += "Description: " + std::string(e.description) + "\n";
+        out += "\n";
+    }
+    return out;
+}
+
+inline std::vector<ruledx::observed_event> events_of(const ruledx::example& ex) {
+    return std::vector<ruledx::observed_event>(ex.events.begin(), ex.events.end());
+}
+
+// --start-error and --fact arguments for an example's start errors and facts.
+inline std::vector<std::string> given_arguments(const ruledx::example& ex) {
+    std::vector<std::string> args;
+    for (const ruledx::observed_start_error& s : ex.start_errors) {
+        args.emplace_back("--start-error");
+        args.push_back(std::string(s.service) + ":" + std::to_string(s.code));
+    }
+    for (const ruledx::fact_assignment& f : ex.facts) {
+        args.emplace_back("--fact");
+        args.push_back(std::string(f.name) + "=" + value_text(f.value));
+    }
+    return args;
+}
+
+// The rule's index in the table, or the table's size.
+inline std::size_t rule_index(std::string_view id) {
+    for (std::size_t i = 0; i < kb::table.rule_count; ++i)
+        if (kb::table.rules[i].id == id) return i;
+    return kb::table.rule_count;
+}
+
+}  // namespace cli_test
+
+#endif
