@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "ruledx/detail/sort.hpp"
 #include "ruledx/detail/text_hash.hpp"
 #include "ruledx/detail/text_match.hpp"
 #include "ruledx/eval/question.hpp"
@@ -91,16 +92,6 @@ struct signal_match {
 constexpr std::uint32_t text_bonus = 250;
 constexpr std::uint32_t fact_bonus = 500;
 
-template <class T, std::size_t N, class Before>
-constexpr void insertion_sort(std::array<T, N>& items, std::size_t count, Before before) noexcept {
-    for (std::size_t i = 1; i < count; ++i) {
-        T item = items[i];
-        std::size_t j = i;
-        for (; j > 0 && before(item, items[j - 1]); --j) items[j] = items[j - 1];
-        items[j] = item;
-    }
-}
-
 // The entries of the table's signal index an observation is compared with: those of its kind
 // and code, and of its source when it names one (the index is sorted by all three), as [begin, end).
 struct index_range {
@@ -136,23 +127,24 @@ template <class Table>
     return {bound(false), bound(true)};
 }
 
-// Which candidate of the report holds a rule: a small open-addressing map sized by the report,
+// A small open-addressing map from an index (a rule's, a signal class's) to a position + 1, for
+// up to Capacity entries. Which candidate of the report holds a rule is one: sized by the report,
 // not by the table, so a diagnosis of a table of 10,000 rules initialises no per-rule array (and
 // the constant evaluator, which materialises an array on its first write, no 10,000 elements).
 template <std::size_t Capacity>
-class candidate_slots {
+class slot_map {
 public:
-    // The report's position + 1 of rule r's candidate, or 0.
-    [[nodiscard]] constexpr std::size_t find(std::size_t r) const noexcept {
-        for (std::size_t i = start(r);; i = (i + 1) & mask) {
-            if (rules_[i] == 0) return 0;
-            if (rules_[i] == r + 1) return positions_[i];
+    // The position + 1 stored for `key`, or 0.
+    [[nodiscard]] constexpr std::size_t find(std::size_t key) const noexcept {
+        for (std::size_t i = start(key);; i = (i + 1) & mask) {
+            if (keys_[i] == 0) return 0;
+            if (keys_[i] == key + 1) return positions_[i];
         }
     }
-    constexpr void insert(std::size_t r, std::size_t position) noexcept {
-        std::size_t i = start(r);
-        while (rules_[i] != 0) i = (i + 1) & mask;
-        rules_[i] = static_cast<std::uint32_t>(r + 1);
+    constexpr void insert(std::size_t key, std::size_t position) noexcept {
+        std::size_t i = start(key);
+        while (keys_[i] != 0) i = (i + 1) & mask;
+        keys_[i] = static_cast<std::uint32_t>(key + 1);
         positions_[i] = static_cast<std::uint32_t>(position);
     }
 
@@ -163,10 +155,10 @@ private:
         return n;
     }();
     static constexpr std::size_t mask = slot_count - 1;
-    [[nodiscard]] static constexpr std::size_t start(std::size_t r) noexcept {
-        return static_cast<std::size_t>((static_cast<std::uint64_t>(r) * 0x9E3779B97F4A7C15ull) >> 40) & mask;
+    [[nodiscard]] static constexpr std::size_t start(std::size_t key) noexcept {
+        return static_cast<std::size_t>((static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15ull) >> 40) & mask;
     }
-    std::array<std::uint32_t, slot_count> rules_{};  // rule index + 1; 0: free
+    std::array<std::uint32_t, slot_count> keys_{};  // key + 1; 0: free
     std::array<std::uint32_t, slot_count> positions_{};
 };
 
@@ -191,7 +183,7 @@ constexpr void sort_candidates(report<Capacity>& out) noexcept {
         const std::size_t n = out.candidate_count < Capacity ? out.candidate_count : Capacity;
         std::array<std::uint64_t, Capacity> keys{};
         for (std::size_t i = 0; i < n; ++i) keys[i] = rank_key(out.candidates[i], i);
-        insertion_sort(keys, n, [](std::uint64_t a, std::uint64_t b) { return a > b; });
+        stable_sort(keys, n, [](std::uint64_t a, std::uint64_t b) { return a > b; });
         const auto position = [&keys](std::size_t i) { return static_cast<std::size_t>(keys[i] & 0xFFFFu); };
         // Place i takes the candidate at position(i): each cycle of the permutation once.
         std::array<bool, Capacity> placed{};
@@ -214,7 +206,7 @@ constexpr void sort_candidates(report<Capacity>& out) noexcept {
 // Candidates are opened in the report as evidence first touches their rule. A full report opens
 // no more candidates and says it is truncated.
 template <std::size_t Capacity>
-constexpr candidate* candidate_for(std::size_t r, report<Capacity>& out, candidate_slots<Capacity>& slots) noexcept {
+constexpr candidate* candidate_for(std::size_t r, report<Capacity>& out, slot_map<Capacity>& slots) noexcept {
     std::size_t position = slots.find(r);
     if (position == 0) {
         if (out.candidate_count == Capacity) {
@@ -237,7 +229,7 @@ constexpr candidate* candidate_for(std::size_t r, report<Capacity>& out, candida
 // before the log that shows it, or after: the same report).
 template <class Table, std::size_t Capacity, class Observed, class Match>
 constexpr void match_observed(const Table& table, signal_kind kind, view<Observed> observed, Match match,
-                              report<Capacity>& out, candidate_slots<Capacity>& slots) noexcept {
+                              report<Capacity>& out, slot_map<Capacity>& slots) noexcept {
     for (std::size_t o = 0; o < observed.size(); ++o) {
         const std::uint32_t code = [&] {
             if constexpr (std::is_same_v<Observed, observed_event>)
@@ -290,7 +282,7 @@ template <class Table>
 // index lists, per fact, the rules it confirms, so the cost follows the facts given.
 template <class Table, std::size_t Capacity>
 constexpr void open_by_facts(const Table& table, const observations& seen, report<Capacity>& out,
-                             candidate_slots<Capacity>& slots) noexcept {
+                             slot_map<Capacity>& slots) noexcept {
     const auto& openers = table.index.openers;
     for (const fact_assignment& given : seen.facts) {
         const fact_key key = find_fact_key(table.index.facts_by_name, table, given.name);
@@ -318,7 +310,7 @@ constexpr void open_by_facts(const Table& table, const observations& seen, repor
 // it is possible, with no score, below every rule the evidence itself touched.
 template <class Table, std::size_t Capacity>
 constexpr void open_by_service(const Table& table, const observations& seen, report<Capacity>& out,
-                               candidate_slots<Capacity>& slots) noexcept {
+                               slot_map<Capacity>& slots) noexcept {
     for (const observed_start_error& failed : seen.start_errors) {
         if (failed.service.empty()) continue;
         const index_range range = openers_of(table, service_key(failed.service));
@@ -463,20 +455,20 @@ constexpr void hypothesis_weights(const Table& table, const report<Capacity>& ou
 // with more distinct expected values than there are places adds the rest to the last.
 struct fact_tally {
     static constexpr std::size_t max_answers = 4;
-    std::array<fact_value, max_answers> values{};
+    std::array<const fact_value*, max_answers> values{};  // the rules' own values: tallies are rebuilt per diagnosis
     std::array<std::uint64_t, max_answers> weights{};
-    std::size_t count = 0;
-    std::uint64_t leader_bonus = 0;
+    std::uint32_t count = 0;
+    std::uint32_t leader_bonus = 0;
 
     constexpr void add(const fact_value& value, std::uint64_t weight) noexcept {
         for (std::size_t i = 0; i < count; ++i) {
-            if (values[i] == value) {
+            if (*values[i] == value) {
                 weights[i] += weight;
                 return;
             }
         }
         if (count < max_answers) {
-            values[count] = value;
+            values[count] = &value;
             weights[count++] = weight;
         } else {
             weights[max_answers - 1] += weight;
@@ -484,6 +476,10 @@ struct fact_tally {
     }
     [[nodiscard]] constexpr bool asked() const noexcept { return count != 0; }
 };
+
+// The other value of a yes/no fact, for hypotheses that a ruling-out value would contradict.
+inline constexpr fact_value yes_value{true};
+inline constexpr fact_value no_value{false};
 
 // W^2 - sum of the answers' squared weights, the rest of W expecting "don't know".
 template <class Weights>
@@ -560,7 +556,7 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out, Settle
     std::array<bool, Table::fact_count> version_asked{};
     constexpr std::size_t max_signal_checks = 64;
     std::array<next_check, max_signal_checks> signal_checks{};
-    std::array<std::uint32_t, max_signal_checks> signal_check_class{};
+    slot_map<max_signal_checks> class_slots{};  // signal class -> place in signal_checks + 1
     std::array<std::uint64_t, max_signal_checks> signal_yes{};
     std::array<std::uint64_t, max_signal_checks> signal_bonus{};
     std::size_t signal_check_count = 0;
@@ -581,7 +577,7 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out, Settle
             // Were this the cause, the ruling-out value would not hold: for a yes/no fact, the other one.
             if (c.ruling_out[f] != fact_state::unknown || known.ruling_out[f] == no_fact) continue;
             const fact_value& value = rl.ruling_out[f].value;
-            if (value.kind == fact_kind::boolean) facts[known.ruling_out[f]].add(fact_value(!value.boolean), weight);
+            if (value.kind == fact_kind::boolean) facts[known.ruling_out[f]].add(value.boolean ? no_value : yes_value, weight);
         }
         if (known.version != no_fact && !c.version_known) {
             versions.add(table, c.rule_index, weight);
@@ -590,12 +586,11 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out, Settle
         for (std::size_t s = 0; s < rl.signal_count(); ++s) {
             if (c.matched(s) || c.known_absent(s)) continue;
             const std::uint32_t wanted = table.index.stats_of(c.rule_index, s).signal_class;
-            std::size_t k = 0;
-            while (k < signal_check_count && signal_check_class[k] != wanted) ++k;
-            if (k == signal_check_count) {
+            std::size_t k = class_slots.find(wanted);
+            if (k-- == 0) {
                 if (signal_check_count == max_signal_checks) continue;
-                ++signal_check_count;
-                signal_check_class[k] = wanted;
+                k = signal_check_count++;
+                class_slots.insert(wanted, k + 1);
                 signal_checks[k].what = next_check::kind::signal;
                 signal_checks[k].rule_index = c.rule_index;
                 signal_checks[k].signal_index = s;
@@ -652,7 +647,7 @@ enum class service_hypotheses : bool { left_out, opened };
 template <service_hypotheses Hypotheses = service_hypotheses::opened, class Table, std::size_t Capacity>
 constexpr void rank_candidates(const Table& table, const observations& seen, report<Capacity>& out) noexcept {
     static_assert(Table::rule_count < 0xFFFF, "ruledx: a table holds at most 65534 rules");
-    candidate_slots<Capacity> slots{};
+    slot_map<Capacity> slots{};
     match_observed(table, signal_kind::start_error, seen.start_errors, match_start_error, out, slots);
     match_observed(table, signal_kind::event, seen.events, match_event, out, slots);
     open_by_facts(table, seen, out, slots);
