@@ -1,10 +1,12 @@
 // What the end-to-end tests of exchange-diagnose share: running the built binary without a shell
-// (arguments are passed as they are, nothing to quote), files in the test's work folder, and a
-// knowledge-base example rendered as the inputs a person gives the command.
+// (arguments are passed as they are, nothing to quote), files in the test's work folder, reading
+// its output (lines, JSON), and a knowledge-base example rendered as the inputs a person gives the
+// command.
 #ifndef RULEDX_TESTS_CLI_SUPPORT_HPP
 #define RULEDX_TESTS_CLI_SUPPORT_HPP
 
-#include <cstdio>
+#include <doctest/doctest.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,12 +16,18 @@
 #include "ruledx/model/fact.hpp"
 #include "ruledx/model/observation.hpp"
 #include "ruledx/model/rule.hpp"
+#include "ruledx/write/describe.hpp"
 #include "support/child_process.hpp"
+#include "support/files.hpp"
+#include "support/json_value.hpp"
 
 namespace cli_test {
 
 namespace kb = ruledx::kb::exchange;
+using ruledx::test::json_value;
 using ruledx::test::process_result;
+using ruledx::test::read_file;
+using ruledx::test::write_file;
 
 inline std::string program() { return RULEDX_EXCHANGE_DIAGNOSE; }
 inline std::string source_dir() { return RULEDX_SOURCE_DIR; }
@@ -37,13 +45,6 @@ inline std::string command_line(const std::vector<std::string>& args) {
     std::string out = "exchange-diagnose";
     for (const std::string& a : args) out += " [" + a + "]";
     return out;
-}
-
-inline bool write_text(const std::string& path, std::string_view text) {
-    std::FILE* f = std::fopen(path.c_str(), "wb");
-    if (f == nullptr) return false;
-    const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-    return std::fclose(f) == 0 && ok;
 }
 
 inline bool has(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
@@ -66,32 +67,39 @@ inline std::string squeezed(std::string_view text) {
     return out;
 }
 
+// The lines of a text, without their '\n' (a last line without one too).
+inline std::vector<std::string> lines_of(std::string_view text) {
+    std::vector<std::string> lines;
+    while (!text.empty()) {
+        const std::size_t end = text.find('\n');
+        lines.emplace_back(text.substr(0, end));
+        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    }
+    return lines;
+}
+
+// The text as a JSON value, checked to be one valid JSON value (strictly: json_check's check).
+inline json_value parsed(std::string_view text) {
+    std::size_t error = json_value::no_error;
+    json_value value = json_value::parse(text, &error);
+    INFO("JSON error at offset " << error);
+    CHECK(error == json_value::no_error);
+    return value;
+}
+
 // What comes before the first '-' of a rule id: "ims", "mta", ...
 inline std::string family_of(std::string_view rule_id) { return std::string(rule_id.substr(0, rule_id.find('-'))); }
 
-// A fact value as --fact takes it.
-inline std::string value_text(const ruledx::fact_value& v) {
-    switch (v.kind) {
-        case ruledx::fact_kind::boolean: return v.boolean ? "true" : "false";
-        case ruledx::fact_kind::number: return std::to_string(v.number);
-        case ruledx::fact_kind::text: return std::string(v.text);
-        case ruledx::fact_kind::version:
-            return std::to_string(v.version_number.major) + "." + std::to_string(v.version_number.minor);
-    }
-    return {};
+// "--start-error SERVICE:CODE" for a start error.
+inline void add_start_error(std::vector<std::string>& args, const ruledx::observed_start_error& s) {
+    args.emplace_back("--start-error");
+    args.push_back(std::string(s.service) + ":" + std::to_string(s.code));
 }
 
-// The event type as Event Viewer names it (the pasted-text reader reads these names back).
-inline std::string type_name(ruledx::event_type t) {
-    switch (t) {
-        case ruledx::event_type::error: return "Error";
-        case ruledx::event_type::warning: return "Warning";
-        case ruledx::event_type::information: return "Information";
-        case ruledx::event_type::success_audit: return "Success Audit";
-        case ruledx::event_type::failure_audit: return "Failure Audit";
-        case ruledx::event_type::unspecified: break;
-    }
-    return {};
+// "--fact NAME=VALUE" for a fact.
+inline void add_fact(std::vector<std::string>& args, const ruledx::fact_assignment& f) {
+    args.emplace_back("--fact");
+    args.push_back(ruledx::write::describe(f));
 }
 
 // Events as a person pastes them from Event Viewer, in the KB label-block layout the pasted-text
@@ -102,7 +110,7 @@ inline std::string pasted_events(const std::vector<ruledx::observed_event>& even
     for (const ruledx::observed_event& e : events) {
         out += "Event ID: " + std::to_string(e.id) + "\n";
         if (!e.source.empty()) out += "Source: " + std::string(e.source) + "\n";
-        if (e.type != ruledx::event_type::unspecified) out += "Type: " + type_name(e.type) + "\n";
+        if (e.type != ruledx::event_type::unspecified) out += "Type: " + std::string(ruledx::to_string(e.type)) + "\n";
         if (!e.category.empty()) out += "Category: " + std::string(e.category) + "\n";
         if (!e.description.empty()) out += "Description: " + std::string(e.description) + "\n";
         out += "\n";
@@ -117,14 +125,8 @@ inline std::vector<ruledx::observed_event> events_of(const ruledx::example& ex) 
 // --start-error and --fact arguments for an example's start errors and facts.
 inline std::vector<std::string> given_arguments(const ruledx::example& ex) {
     std::vector<std::string> args;
-    for (const ruledx::observed_start_error& s : ex.start_errors) {
-        args.emplace_back("--start-error");
-        args.push_back(std::string(s.service) + ":" + std::to_string(s.code));
-    }
-    for (const ruledx::fact_assignment& f : ex.facts) {
-        args.emplace_back("--fact");
-        args.push_back(std::string(f.name) + "=" + value_text(f.value));
-    }
+    for (const ruledx::observed_start_error& s : ex.start_errors) add_start_error(args, s);
+    for (const ruledx::fact_assignment& f : ex.facts) add_fact(args, f);
     return args;
 }
 

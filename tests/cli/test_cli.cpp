@@ -2,58 +2,19 @@
 // (text and JSON), its exit status and its messages on bad input.
 #include <doctest/doctest.h>
 
-#include <cstdio>
 #include <string>
-#include <sys/wait.h>
+#include <vector>
 
+#include "cli_support.hpp"
 #include "support/evt_writer.hpp"
 #include "support/json_check.hpp"
 
+using namespace cli_test;
+using ruledx::test::json_check;
+
 namespace {
 
-struct run_result {
-    int status = -1;
-    std::string out;  // standard output
-    std::string err;  // standard error
-};
-
-std::string read_all(const std::string& path) {
-    std::string text;
-    if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
-        char buffer[4096];
-        std::size_t got = 0;
-        while ((got = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, got);
-        std::fclose(f);
-    }
-    return text;
-}
-
-void write_text(const std::string& path, const std::string& text) {
-    std::FILE* f = std::fopen(path.c_str(), "wb");
-    REQUIRE(f != nullptr);
-    std::fwrite(text.data(), 1, text.size(), f);
-    std::fclose(f);
-}
-
-std::string work(const std::string& name) { return std::string(RULEDX_CLI_WORK) + "/" + name; }
-
-// Runs exchange-diagnose with `args` (already shell-quoted where needed) in the source folder.
-run_result exchange_diagnose(const std::string& args, const std::string& stdin_file = "/dev/null") {
-    const std::string err = work("stderr.txt");
-    const std::string command = std::string("cd '") + RULEDX_SOURCE_DIR + "' && '" + RULEDX_EXCHANGE_DIAGNOSE + "' " + args + " <'" + stdin_file + "' 2>'" + err + "'";
-    run_result r;
-    if (std::FILE* p = popen(command.c_str(), "r")) {
-        char buffer[4096];
-        std::size_t got = 0;
-        while ((got = std::fread(buffer, 1, sizeof buffer, p)) > 0) r.out.append(buffer, got);
-        const int raw = pclose(p);
-        r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    }
-    r.err = read_all(err);
-    return r;
-}
-
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+const std::string sample = "examples/samples/q173496-ticket.txt";  // relative: the command runs in the source folder
 
 const std::string q173496_description =
     "The Internet Mail Service service account is not an administrator account. In order to provide SSL "
@@ -89,20 +50,21 @@ void write_ims_logs() {
 }  // namespace
 
 TEST_CASE("the bundled sample: Q173496, likely, with the account question next") {
-    const run_result r = exchange_diagnose("examples/samples/q173496-ticket.txt");
+    const process_result r = run_cli({sample});
     CHECK(r.status == 0);
-    CHECK(r.out.rfind("1. LIKELY Q173496", 0) == 0);
+    CHECK(starts_with(r.out, "1. LIKELY Q173496"));
     CHECK(has(r.out, "[examples/samples/q173496-ticket.txt line 10]"));
     CHECK(has(r.out, "Next checks, most informative first:\n  1. Is the Exchange service account a member"));
     CHECK(r.err.empty());
 }
 
 TEST_CASE("--fact answers a question: the diagnosis becomes confirmed, or rules the cause out") {
-    const std::string sample = std::string("'") + RULEDX_SOURCE_DIR + "/examples/samples/q173496-ticket.txt'";
-    const run_result confirmed = exchange_diagnose("--fact ims_service_account_is_admin=false " + sample);
+    const std::string absolute = source_dir() + "/" + sample;
+    const process_result confirmed = run_cli({"--fact", "ims_service_account_is_admin=false", absolute});
     CHECK(confirmed.status == 0);
-    CHECK(confirmed.out.rfind("1. CONFIRMED Q173496", 0) == 0);
-    const run_result admin = exchange_diagnose("--fact=ims_service_account_is_admin=yes --fact exchange_version=5.5 " + sample);
+    CHECK(starts_with(confirmed.out, "1. CONFIRMED Q173496"));
+    const process_result admin =
+        run_cli({"--fact=ims_service_account_is_admin=yes", "--fact", "exchange_version=5.5", absolute});
     CHECK(has(admin.out, "Ruled out:"));
     CHECK(has(admin.out, "Q173496"));
     CHECK(has(admin.out, "needs ims_service_account_is_admin=false"));
@@ -110,9 +72,9 @@ TEST_CASE("--fact answers a question: the diagnosis becomes confirmed, or rules 
 
 TEST_CASE("binary logs: events from the Application log, the start error from the System log's 7023") {
     write_ims_logs();
-    const run_result r = exchange_diagnose("--format json '" + work("Application.evt") + "' '" + work("System.evt") + "'");
+    const process_result r = run_cli({"--format", "json", work("Application.evt"), work("System.evt")});
     CHECK(r.status == 0);
-    REQUIRE(ruledx::test::json_check::first_error(r.out) == ruledx::test::json_check::valid);
+    REQUIRE(json_check::first_error(r.out) == json_check::valid);
     CHECK(has(r.out, "{\"candidates\": [\n  {\"rule\": \"ims-service-account-not-admin\", \"article\": \"Q173496\""));
     CHECK(has(r.out, "\"status\": \"likely\""));
     CHECK(has(r.out, "Application.evt record 2\""));  // the 4143 record is cited by its record number
@@ -123,18 +85,12 @@ TEST_CASE("binary logs: events from the Application log, the start error from th
 
 TEST_CASE("--dump-events prints each record as a JSON line") {
     write_ims_logs();
-    const run_result r = exchange_diagnose("--dump-events '" + work("Application.evt") + "'");
+    const process_result r = run_cli({"--dump-events", work("Application.evt")});
     CHECK(r.status == 0);
-    std::size_t lines = 0;
-    std::size_t start = 0;
-    while (start < r.out.size()) {
-        const std::size_t end = r.out.find('\n', start);
-        REQUIRE(end != std::string::npos);
-        CHECK(ruledx::test::json_check::first_error(r.out.substr(start, end - start)) == ruledx::test::json_check::valid);
-        ++lines;
-        start = end + 1;
-    }
-    CHECK(lines == 2);
+    REQUIRE((r.out.empty() || r.out.back() == '\n'));  // every line ends
+    const std::vector<std::string> lines = lines_of(r.out);
+    for (const std::string& line : lines) CHECK(json_check::first_error(line) == json_check::valid);
+    CHECK(lines.size() == 2);
     CHECK(has(r.out, "\"record\": 2, \"event_id\": 4143, \"event_id_raw\": 3221229615, \"type\": \"Error\", \"category\": 1, "
                      "\"source\": \"MSExchangeIMC\", \"computer\": \"MAIL01\""));
     CHECK_FALSE(has(r.out, "\"recovered\""));
@@ -145,57 +101,56 @@ TEST_CASE("an Event Viewer export and standard input") {
         "Date,Time,Source,Type,Category,Event,User,Computer,Description\n"
         "9/13/2000,5:56:06 PM,MSExchangeIMC,Error,Initialization/Termination,4143,N/A,MAIL01,\"" +
         q173496_description + "\"\n";
-    write_text(work("export.csv"), csv);
-    const run_result file = exchange_diagnose("--format json '" + work("export.csv") + "'");
+    REQUIRE(write_file(work("export.csv"), csv));
+    const process_result file = run_cli({"--format", "json", work("export.csv")});
     CHECK(file.status == 0);
     CHECK(has(file.out, "\"format\": \"event_viewer_export\""));
     CHECK(has(file.out, "\"text_matched\": true"));
     CHECK(has(file.out, "export.csv line 2"));
-    const run_result piped = exchange_diagnose("-", work("export.csv"));
+    const process_result piped = run_cli({"-"}, csv);
     CHECK(piped.status == 0);
-    CHECK(piped.out.rfind("1. LIKELY Q173496", 0) == 0);
+    CHECK(starts_with(piped.out, "1. LIKELY Q173496"));
 }
 
 TEST_CASE("exit status 1 when no rule matches") {
-    write_text(work("unrelated.txt"), "Event ID: 1000\nSource: Application Error\nType: Error\n");
-    const run_result r = exchange_diagnose("'" + work("unrelated.txt") + "'");
+    REQUIRE(write_file(work("unrelated.txt"), "Event ID: 1000\nSource: Application Error\nType: Error\n"));
+    const process_result r = run_cli({work("unrelated.txt")});
     CHECK(r.status == 1);
     CHECK(r.out == "No rule matches the evidence.\n");
 }
 
 TEST_CASE("usage errors exit 2 and say what is wrong") {
-    const run_result unknown = exchange_diagnose("--fact ims_account_is_admin=true x");
+    const process_result unknown = run_cli({"--fact", "ims_account_is_admin=true", "x"});
     CHECK(unknown.status == 2);
     CHECK(has(unknown.err, "unknown fact 'ims_account_is_admin'; closest: "));
     CHECK(has(unknown.err, "ims_service_account_is_admin"));
-    const run_result wrong_type = exchange_diagnose("--fact exchange_version=five x");
+    const process_result wrong_type = run_cli({"--fact", "exchange_version=five", "x"});
     CHECK(wrong_type.status == 2);
     CHECK(has(wrong_type.err, "fact 'exchange_version' is a version, not 'five'"));
-    CHECK(exchange_diagnose("--format xml x").status == 2);
-    CHECK(exchange_diagnose("--bogus").status == 2);
-    CHECK(exchange_diagnose("").status == 2);
+    CHECK(run_cli({"--format", "xml", "x"}).status == 2);
+    CHECK(run_cli({"--bogus"}).status == 2);
+    CHECK(run_cli({}).status == 2);
 }
 
 TEST_CASE("unreadable inputs exit 2 and name the file; a readable one is still diagnosed") {
     std::string garbage(4096, '\0');
     for (std::size_t i = 0; i < garbage.size(); ++i) garbage[i] = static_cast<char>((i * 7919) % 251);
-    write_text(work("garbage.bin"), garbage);
-    const std::string sample = std::string("'") + RULEDX_SOURCE_DIR + "/examples/samples/q173496-ticket.txt'";
-    const run_result r = exchange_diagnose("'" + work("garbage.bin") + "' '" + work("missing.evt") + "' " + sample);
+    REQUIRE(write_file(work("garbage.bin"), garbage));
+    const process_result r = run_cli({work("garbage.bin"), work("missing.evt"), source_dir() + "/" + sample});
     CHECK(r.status == 2);
     CHECK(has(r.err, "garbage.bin: offset 0: unrecognized format"));
     CHECK(has(r.err, "missing.evt: offset 0: truncated: cannot open the file"));
     CHECK(has(r.err, "garbage.bin: nothing could be read"));
-    CHECK(r.out.rfind("1. LIKELY Q173496", 0) == 0);
+    CHECK(starts_with(r.out, "1. LIKELY Q173496"));
 }
 
 TEST_CASE("a damaged log is diagnosed from what could be read, with a warning") {
     write_ims_logs();
-    std::string log = read_all(work("Application.evt"));
+    std::string log = read_file(work("Application.evt"));
     // Break the first record's signature: the 4143 record after it must still be read.
     log[0x30 + 4] = 'X';
-    write_text(work("damaged.evt"), log);
-    const run_result r = exchange_diagnose("--format json '" + work("damaged.evt") + "'");
+    REQUIRE(write_file(work("damaged.evt"), log));
+    const process_result r = run_cli({"--format", "json", work("damaged.evt")});
     CHECK(r.status == 0);
     CHECK(has(r.out, "\"article\": \"Q173496\""));
     CHECK_FALSE(r.err.empty());
@@ -203,11 +158,14 @@ TEST_CASE("a damaged log is diagnosed from what could be read, with a warning") 
     CHECK(has(r.out, "\"problems\": "));
 }
 
-TEST_CASE("--list-rules and --list-facts print one line each") {
-    const run_result rules = exchange_diagnose("--list-rules");
+TEST_CASE("--list-rules and --list-facts print one line each, for every knowledge base") {
+    const process_result rules = run_cli({"--list-rules"});
     CHECK(rules.status == 0);
+    CHECK(lines_of(rules.out).size() == ruledx::kb::exchange::table.rule_count);
     CHECK(has(rules.out, "ims-service-account-not-admin\tQ173496\t"));
-    const run_result facts = exchange_diagnose("--list-facts");
+    CHECK(has(rules.out, "\nmta-"));  // the other services' knowledge base too
+    const process_result facts = run_cli({"--list-facts"});
+    CHECK(lines_of(facts.out).size() == ruledx::kb::exchange::table.fact_count);
     CHECK(has(facts.out, "ims_service_account_is_admin\tboolean\tIs the Exchange service account"));
     CHECK(has(facts.out, "exchange_version\tversion\t"));
 }

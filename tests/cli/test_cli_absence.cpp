@@ -13,12 +13,8 @@
 #include "cli_support.hpp"
 #include "ruledx/detail/text_match.hpp"
 #include "support/evt_writer.hpp"
-#include "support/json_check.hpp"
-#include "support/json_value.hpp"
 
 using namespace cli_test;
-using ruledx::test::json_check;
-using ruledx::test::json_value;
 
 namespace {
 
@@ -101,9 +97,23 @@ std::vector<const json_value*> absent_items(const json_value& candidate) {
     return out;
 }
 
-json_value parsed(const process_result& r) {
-    CHECK(json_check::first_error(r.out) == json_check::valid);
-    return json_value::parse(r.out);
+// A run of the command with a JSON report, and the report's candidate for one rule.
+struct rule_report {
+    process_result run;
+    json_value report;
+    json_value candidate;  // a null value when the report has none for the rule
+};
+
+// Runs the command with `args` (--format json among them): no usage error, a valid JSON report,
+// and a candidate in it for the rule.
+rule_report run_for_rule(const std::vector<std::string>& args, std::string_view rule_id) {
+    rule_report out;
+    out.run = run_cli(args);
+    CHECK(out.run.status != 2);
+    out.report = parsed(out.run.out);
+    if (const json_value* c = candidate_of(out.report, rule_id)) out.candidate = *c;
+    CHECK_FALSE(out.candidate.is_null());
+    return out;
 }
 
 // The command line that gives a rule's first example, leaving out its events of one id (or its
@@ -116,22 +126,13 @@ std::vector<std::string> example_without(const ruledx::rule& r, const ruledx::si
     for (const ruledx::observed_event& e : ex.events)
         if (!(event && e.id == left_out.code && same_name(e.source, left_out.source))) events.push_back(e);
     std::vector<std::string> args{"--format", "json"};
-    for (const ruledx::observed_start_error& e : ex.start_errors) {
-        if (!event && e.code == left_out.code && same_name(e.service, left_out.source)) continue;
-        args.emplace_back("--start-error");
-        args.push_back(std::string(e.service) + ":" + std::to_string(e.code));
-    }
-    for (const ruledx::fact_assignment& f : ex.facts) {
-        args.emplace_back("--fact");
-        args.push_back(std::string(f.name) + "=" + value_text(f.value));
-    }
-    for (const ruledx::fact_assignment& f : r.confirming) {
-        args.emplace_back("--fact");
-        args.push_back(std::string(f.name) + "=" + value_text(f.value));
-    }
+    for (const ruledx::observed_start_error& e : ex.start_errors)
+        if (event || e.code != left_out.code || !same_name(e.service, left_out.source)) add_start_error(args, e);
+    for (const ruledx::fact_assignment& f : ex.facts) add_fact(args, f);
+    for (const ruledx::fact_assignment& f : r.confirming) add_fact(args, f);
     if (!events.empty()) {
         const std::string file = work("absence-" + std::string(r.id) + ".txt");
-        CHECK(write_text(file, pasted_events(events)));
+        CHECK(write_file(file, pasted_events(events)));
         args.push_back(file);
     }
     return args;
@@ -177,14 +178,10 @@ bool check_absence_with_values(const ruledx::rule& a) {
                     args.insert(args.begin(), {"--absent-event", absent});
                     INFO("rule " << std::string(rl->id) << " (absent " << absent << " of " << std::string(a.id)
                                  << " against " << std::string(b.id) << "): " << command_line(args));
-                    const process_result r = run_cli(args);
-                    CHECK(r.status != 2);
-                    const json_value report = parsed(r);
-                    const json_value* c = candidate_of(report, rl->id);
-                    CHECK(c != nullptr);
-                    if (c == nullptr) continue;
-                    CHECK(cites_absent(*c, rl == &a ? s : t) == (rl == &a));
-                    if (rl == &a) CHECK((*c)["status"].text() == "ruled_out");
+                    const json_value c = run_for_rule(args, rl->id).candidate;
+                    if (c.is_null()) continue;
+                    CHECK(cites_absent(c, rl == &a ? s : t) == (rl == &a));
+                    if (rl == &a) CHECK(c["status"].text() == "ruled_out");
                 }
                 return true;
             }
@@ -210,7 +207,7 @@ TEST_CASE("absence: a whole .evt log rules out the rules needing MSExchangeIMC e
     CHECK_FALSE(r.timed_out);
     CHECK(r.status == 0);
     CHECK(r.err.empty());
-    const json_value report = parsed(r);
+    const json_value report = parsed(r.out);
 
     // The inputs item says which sources the log answers for: MSExchangeIMC, not the source no
     // rule names.
@@ -271,7 +268,7 @@ TEST_CASE("absence: a whole .evt log rules out the rules needing MSExchangeIMC e
     const process_result seen = run_cli({"--format", "json", "--start-error", "MSExchangeIMC:2140", "--event",
                                          "MSExchangeIMC:4116", log});
     CHECK(seen.status == 0);
-    const json_value with_4116 = parsed(seen);
+    const json_value with_4116 = parsed(seen.out);
     std::size_t needing_4116 = 0;
     for (const json_value& c : with_4116["candidates"].items()) {
         const std::size_t index = rule_index(c["rule"].text());
@@ -285,11 +282,11 @@ TEST_CASE("absence: a whole .evt log rules out the rules needing MSExchangeIMC e
 
 TEST_CASE("absence: the same events as pasted text say nothing of what they do not show") {
     const std::string pasted = work("absence-pasted.txt");
-    CHECK(write_text(pasted, "Event ID: 4018\nSource: MSExchangeIMC\nType: Error\n"));
+    CHECK(write_file(pasted, "Event ID: 4018\nSource: MSExchangeIMC\nType: Error\n"));
     const process_result r = run_cli({"--format", "json", "--start-error", "MSExchangeIMC:2140", pasted});
     CHECK(r.status == 0);
     CHECK(r.err.empty());
-    const json_value report = parsed(r);
+    const json_value report = parsed(r.out);
     CHECK_FALSE(has(r.out, "\"absent\""));
     CHECK_FALSE(report["inputs"][0].has("complete_log_of"));
     CHECK(report["inputs"][0]["format"].text() == "text");
@@ -321,24 +318,18 @@ TEST_CASE("absence: --absent-event MSExchangeIMC:4116 rules out every rule that 
         INFO("rule " << std::string(rl.id) << ": " << command_line(args));
 
         // Without the absence the rule is open (its example, less the 4116, and its facts).
-        const process_result open = run_cli(args);
-        CHECK(open.status == 0);
-        const json_value open_report = parsed(open);
-        const json_value* before = candidate_of(open_report, rl.id);
-        CHECK(before != nullptr);
-        if (before != nullptr) CHECK((*before)["status"].text() != "ruled_out");
+        const rule_report open = run_for_rule(args, rl.id);
+        CHECK(open.run.status == 0);
+        if (!open.candidate.is_null()) CHECK(open.candidate["status"].text() != "ruled_out");
 
         std::vector<std::string> with_absence = args;
         with_absence.insert(with_absence.begin(), {"--absent-event", "MSExchangeIMC:4116"});
-        const process_result closed = run_cli(with_absence);
-        CHECK(closed.status != 2);
-        CHECK(closed.err.empty());
-        const json_value report = parsed(closed);
-        const json_value* c = candidate_of(report, rl.id);
-        CHECK(c != nullptr);
-        if (c == nullptr) continue;
-        CHECK((*c)["status"].text() == "ruled_out");
-        const std::vector<const json_value*> absent = absent_items(*c);
+        const rule_report closed = run_for_rule(with_absence, rl.id);
+        CHECK(closed.run.err.empty());
+        const json_value& c = closed.candidate;
+        if (c.is_null()) continue;
+        CHECK(c["status"].text() == "ruled_out");
+        const std::vector<const json_value*> absent = absent_items(c);
         CHECK(absent.size() == 1);
         for (const json_value* item : absent) {
             CHECK((*item)["signal"]["event_id"].text() == "4116");
@@ -346,7 +337,7 @@ TEST_CASE("absence: --absent-event MSExchangeIMC:4116 rules out every rule that 
             CHECK_FALSE(item->has("from"));  // the caller said so: no file to cite
         }
         // No rule of the report still needs a 4116: it is no longer asked about.
-        for (const json_value& check : report["next_checks"].items()) CHECK(check["key"].text() != "event:MSExchangeIMC:4116");
+        for (const json_value& check : closed.report["next_checks"].items()) CHECK(check["key"].text() != "event:MSExchangeIMC:4116");
     }
     CHECK(rules > 0);
 }
@@ -363,17 +354,14 @@ TEST_CASE("absence: --absent-event with a source holding a space, and with telli
             std::vector<std::string> args = example_without(rl, s);
             args.insert(args.begin(), "--absent-event=" + absent);
             INFO("rule " << std::string(rl.id) << ": " << command_line(args));
-            const process_result r = run_cli(args);
-            CHECK(r.status != 2);
-            CHECK(r.err.empty());
-            const json_value report = parsed(r);
-            const json_value* c = candidate_of(report, rl.id);
-            CHECK(c != nullptr);
-            if (c == nullptr) continue;
-            CHECK((*c)["status"].text() == "ruled_out");
-            CHECK(cites_absent(*c, s));
+            const rule_report r = run_for_rule(args, rl.id);
+            CHECK(r.run.err.empty());
+            const json_value& c = r.candidate;
+            if (c.is_null()) continue;
+            CHECK(c["status"].text() == "ruled_out");
+            CHECK(cites_absent(c, s));
             bool whole_name = false;  // the source kept whole, its space included
-            for (const json_value* item : absent_items(*c)) whole_name = whole_name || (*item)["signal"]["source"].text() == s.source;
+            for (const json_value* item : absent_items(c)) whole_name = whole_name || (*item)["signal"]["source"].text() == s.source;
             CHECK(whole_name);
         }
     }
@@ -420,14 +408,10 @@ TEST_CASE("absence: --absent-start-error rules out the rules that require that s
             std::vector<std::string> args = example_without(rl, s);
             args.insert(args.begin(), {"--absent-start-error", absent});
             INFO("rule " << std::string(rl.id) << ": " << command_line(args));
-            const process_result r = run_cli(args);
-            CHECK(r.status != 2);
-            const json_value report = parsed(r);
-            const json_value* c = candidate_of(report, rl.id);
-            CHECK(c != nullptr);
-            if (c == nullptr) continue;
-            CHECK((*c)["status"].text() == "ruled_out");
-            CHECK(cites_absent(*c, s));
+            const json_value c = run_for_rule(args, rl.id).candidate;
+            if (c.is_null()) continue;
+            CHECK(c["status"].text() == "ruled_out");
+            CHECK(cites_absent(c, s));
             break;
         }
         if (rules >= 5) break;  // a few rules suffice: the path is the same for all
@@ -440,7 +424,7 @@ TEST_CASE("absence: --event and --start-error alone, without an input file, diag
     const process_result event = run_cli({"--format", "json", "--event", "MSExchangeIMC:4143"});
     CHECK(event.status == 0);
     CHECK(event.err.empty());
-    const json_value by_event = parsed(event);
+    const json_value by_event = parsed(event.out);
     CHECK(by_event["inputs"].size() == 0);
     std::set<std::string> with_4143;
     for (const ruledx::rule& rl : kb::table.rules)
@@ -466,7 +450,7 @@ TEST_CASE("absence: --event and --start-error alone, without an input file, diag
     const process_result start = run_cli({"--format", "json", "--start-error", "MSExchangeIMC:2140"});
     CHECK(start.status == 0);
     CHECK(start.err.empty());
-    const json_value by_start = parsed(start);
+    const json_value by_start = parsed(start.out);
     CHECK(by_start["inputs"].size() == 0);
     candidates.clear();
     for (const json_value& c : by_start["candidates"].items()) {
@@ -492,14 +476,12 @@ TEST_CASE("absence: --event and --start-error alone, without an input file, diag
             ++tried;
             const std::string argument = std::string(s.source) + ":" + std::to_string(s.code) + ":" + values_text(s);
             INFO("--event " << argument << " for " << std::string(rl.id));
-            const process_result r = run_cli({"--format", "json", "--event", argument});
-            CHECK(r.status == 0);
-            const json_value report = parsed(r);
-            const json_value* c = candidate_of(report, rl.id);
-            CHECK(c != nullptr);
-            if (c == nullptr) continue;
+            const rule_report r = run_for_rule({"--format", "json", "--event", argument}, rl.id);
+            CHECK(r.run.status == 0);
+            const json_value& c = r.candidate;
+            if (c.is_null()) continue;
             bool text_matched = false;
-            for (const json_value& item : (*c)["evidence"].items())
+            for (const json_value& item : c["evidence"].items())
                 text_matched = text_matched || (item["signal"]["event_id"].text() == std::to_string(s.code) &&
                                                 item["text_matched"].is_true());
             CHECK(text_matched);

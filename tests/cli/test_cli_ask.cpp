@@ -16,12 +16,8 @@
 #include "ruledx/detail/text_match.hpp"
 #include "ruledx/eval/diagnose.hpp"
 #include "support/child_process.hpp"
-#include "support/json_check.hpp"
-#include "support/json_value.hpp"
 
 using namespace cli_test;
-using ruledx::test::json_check;
-using ruledx::test::json_value;
 
 namespace {
 
@@ -39,7 +35,7 @@ struct prompt {
 struct interview {
     std::vector<prompt> prompts;  // in the order asked, a question asked again listed again
     std::vector<std::string> other_lines;  // standard error lines before the first prompt
-    ruledx::test::process_result result;
+    process_result result;
     bool stopped_by_guard = false;  // the driver gave up asking: the loop did not end by itself
 };
 
@@ -188,7 +184,7 @@ std::vector<std::string> check_replay(const std::vector<std::string>& args, cons
     std::vector<std::string> again = args;
     again.insert(again.end(), words.begin(), words.end());
     INFO("replay: " << command_line(again));
-    const ruledx::test::process_result replayed = run_cli(again);
+    const process_result replayed = run_cli(again);
     CHECK(replayed.status == session.result.status);
     CHECK(replayed.err.empty());  // no prompt: without --ask nothing is asked
     if (show) {
@@ -240,11 +236,8 @@ shared_event_case find_shared_event_case() {
                     out.second = &b;
                     out.key = "event:" + std::string(t.source) + ":" + std::to_string(t.code);
                     out.file = work("ask-shared-" + std::string(a.id) + ".txt");
-                    CHECK(write_text(out.file, pasted_events({*shown})));
-                    for (const ruledx::observed_start_error& e : ex.start_errors) {
-                        out.args.emplace_back("--start-error");
-                        out.args.push_back(std::string(e.service) + ":" + std::to_string(e.code));
-                    }
+                    CHECK(write_file(out.file, pasted_events({*shown})));
+                    for (const ruledx::observed_start_error& e : ex.start_errors) add_start_error(out.args, e);
                     out.args.push_back(out.file);
                     return out;
                 }
@@ -276,8 +269,7 @@ TEST_CASE("ask: an event the file shows for one rule, asked about for another an
     bool asked = false;
     for (const prompt& p : session.prompts) asked = asked || (ruledx::detail::same_name(p.key, c.key) && p.answer == "yes");
     CHECK(asked);
-    CHECK(json_check::first_error(session.result.out) == json_check::valid);
-    const json_value report = json_value::parse(session.result.out);
+    const json_value report = parsed(session.result.out);
     const std::vector<std::string> answers = json_strings(report["answers"]);
     bool answered = false;
     for (std::size_t i = 0; i + 1 < answers.size(); ++i)
@@ -320,7 +312,7 @@ TEST_CASE("ask: the replay of an answered event the file also shows gives the sa
 TEST_CASE("ask: 'no' to the account question confirms Q173496, and the printed arguments replay it") {
     const ruledx::rule& rule = account_rule();
     const interview session = run_interview({ticket}, account_oracle);
-    const ruledx::test::process_result& r = session.result;
+    const process_result& r = session.result;
     CHECK(r.status == 0);
     CHECK(session.other_lines.empty());
     CHECK_FALSE(session.stopped_by_guard);
@@ -401,8 +393,7 @@ TEST_CASE("ask: answers of every kind replay to the same report, and JSON lists 
     said_yes_to_event = false;
     const interview json = run_interview({"--format", "json", ticket}, person);
     CHECK(json.result.status == text.result.status);
-    CHECK(json_check::first_error(json.result.out) == json_check::valid);
-    const json_value report = json_value::parse(json.result.out);
+    const json_value report = parsed(json.result.out);
     CHECK(report.has("answers"));
     CHECK(json_strings(report["answers"]) == words);
     CHECK(json.prompts.size() == text.prompts.size());
@@ -465,18 +456,18 @@ TEST_CASE("ask: the end of the input stops the questions; the report is still pr
     CHECK(starts_with(at_once.result.out, "1. "));
     CHECK(has(at_once.result.out, std::string(replay_prefix) + " (none)\n"));
     // The same with standard input closed before it even starts.
-    const ruledx::test::process_result closed = ruledx::test::run_process({program(), "--ask", ticket}, source_dir());
+    const process_result closed = run_cli({"--ask", ticket});
     CHECK_FALSE(closed.timed_out);
     CHECK((closed.status == 0 || closed.status == 1));
     CHECK(closed.out == at_once.result.out);
     // JSON: valid, and no answers.
-    const ruledx::test::process_result json = ruledx::test::run_process({program(), "--ask", "--format", "json", ticket}, source_dir());
+    const process_result json = run_cli({"--ask", "--format", "json", ticket});
     CHECK(json.status == closed.status);
-    CHECK(json_check::first_error(json.out) == json_check::valid);
-    CHECK(json_value::parse(json.out)["answers"].is_array());
-    CHECK(json_value::parse(json.out)["answers"].size() == 0);
+    const json_value answers = parsed(json.out)["answers"];
+    CHECK(answers.is_array());
+    CHECK(answers.size() == 0);
     // Answers and evidence cannot both come from standard input.
-    const ruledx::test::process_result dash = run_cli({"--ask", "-"}, "Event ID: 4143\nSource: MSExchangeIMC\n");
+    const process_result dash = run_cli({"--ask", "-"}, "Event ID: 4143\nSource: MSExchangeIMC\n");
     CHECK(dash.status == 2);
     CHECK(dash.out.empty());
     CHECK(has(dash.err, "--ask"));
@@ -503,7 +494,7 @@ TEST_CASE("ask: an answer line may end in CR LF, or be the input's last bytes wi
 
 TEST_CASE("ask: with nothing to ask about, no question; the report says no rule matches") {
     const std::string unrelated = work("ask-unrelated.txt");
-    CHECK(write_text(unrelated, "Event ID: 1000\nSource: Application Error\nType: Error\n"));
+    CHECK(write_file(unrelated, "Event ID: 1000\nSource: Application Error\nType: Error\n"));
     const interview session = run_interview({unrelated}, skip_all);
     CHECK(session.prompts.empty());
     CHECK(session.other_lines.empty());
@@ -535,14 +526,13 @@ TEST_CASE("ask: --format json gives the report with its answers") {
     const ruledx::rule& rule = account_rule();
     const interview session = run_interview({"--format", "json", ticket}, account_oracle);
     CHECK(session.result.status == 0);
-    CHECK(json_check::first_error(session.result.out) == json_check::valid);
-    const json_value report = json_value::parse(session.result.out);
+    const json_value report = parsed(session.result.out);
     CHECK(report["candidates"][0]["rule"].text() == rule.id);
     CHECK(report["candidates"][0]["status"].text() == "confirmed");
     CHECK(json_strings(report["answers"]) == std::vector<std::string>{"--fact", std::string(account_fact) + "=false"});
     CHECK_FALSE(has(session.result.out, replay_prefix));  // JSON has them as "answers"
     // Given as arguments, the answers give the same JSON report (less the answers member).
-    const ruledx::test::process_result replayed = run_cli({"--format", "json", ticket, "--fact", std::string(account_fact) + "=false"});
+    const process_result replayed = run_cli({"--format", "json", ticket, "--fact", std::string(account_fact) + "=false"});
     const json_value again = json_value::parse(replayed.out);
     CHECK(again["candidates"].size() == report["candidates"].size());
     CHECK(again["candidates"][0]["status"].text() == "confirmed");
@@ -551,7 +541,7 @@ TEST_CASE("ask: --format json gives the report with its answers") {
 
 TEST_CASE("ask: the driver's guard: a child that never answers is killed at the deadline") {
     const auto started = std::chrono::steady_clock::now();
-    const ruledx::test::process_result hung = ruledx::test::run_process(
+    const process_result hung = ruledx::test::run_process(
         {"/bin/sh", "-c", "echo '? [fact:x] waiting' >&2; exec sleep 30"}, source_dir(), {}, std::chrono::milliseconds(500));
     CHECK(hung.started);
     CHECK(hung.timed_out);

@@ -15,12 +15,8 @@
 #include "cli_support.hpp"
 #include "ruledx/eval/diagnose.hpp"
 #include "ruledx/eval/explain.hpp"
-#include "support/json_check.hpp"
-#include "support/json_value.hpp"
 
 using namespace cli_test;
-using ruledx::test::json_check;
-using ruledx::test::json_value;
 
 namespace {
 
@@ -39,7 +35,7 @@ std::vector<std::string> example_arguments(const ruledx::rule& r, std::size_t wh
     file.clear();
     if (!ex.events.empty()) {
         file = work("family-" + std::string(r.id) + "-" + std::to_string(which + 1) + ".txt");
-        CHECK(write_text(file, pasted_events(events_of(ex))));
+        CHECK(write_file(file, pasted_events(events_of(ex))));
         args.push_back(file);
     }
     return args;
@@ -58,13 +54,7 @@ void check_read_back(const ruledx::example& ex, const std::string& file) {
     CHECK_FALSE(dump.timed_out);
     CHECK(dump.status == 0);
     std::vector<json_value> lines;
-    for (std::size_t start = 0; start < dump.out.size();) {
-        const std::size_t end = dump.out.find('\n', start);
-        const std::string line = dump.out.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        CHECK(json_check::first_error(line) == json_check::valid);
-        lines.push_back(json_value::parse(line));
-        start = end == std::string::npos ? dump.out.size() : end + 1;
-    }
+    for (const std::string& line : lines_of(dump.out)) lines.push_back(parsed(line));
     CHECK(lines.size() == ex.events.size());
     for (std::size_t i = 0; i < lines.size() && i < ex.events.size(); ++i) {
         const ruledx::observed_event& e = ex.events[i];
@@ -74,7 +64,7 @@ void check_read_back(const ruledx::example& ex, const std::string& file) {
         // The reader drops the period KB text ends a label with ("Initialization/termination."),
         // as documented in read/pasted_text.hpp; the match compares letters and digits only.
         CHECK(got["source"].text() == without_final_period(e.source));
-        CHECK(got["type"].text() == type_name(e.type));
+        CHECK(got["type"].text() == ruledx::to_string(e.type));
         CHECK(got["category"].text() == without_final_period(e.category));
         CHECK(got["description"].text() == e.description);
         CHECK(got["file"].text() == file);
@@ -105,10 +95,9 @@ void check_example(std::size_t index, std::size_t which) {
     CHECK_FALSE(run.timed_out);
     CHECK(run.status == 0);
     CHECK(run.err.empty());
-    CHECK(json_check::first_error(run.out) == json_check::valid);
+    const json_value report = parsed(run.out);
     CHECK(starts_with(run.out, "{\"candidates\": [\n  {\"rule\": \"" + std::string(r.id) + "\""));
 
-    const json_value report = json_value::parse(run.out);
     const json_value& first = report["candidates"][0];
     CHECK(first["rule"].text() == r.id);
     CHECK(first["article"].text() == r.article);

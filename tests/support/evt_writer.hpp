@@ -19,6 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include "files.hpp"
+
 namespace ruledx::test {
 
 using bytes_t = std::vector<std::uint8_t>;
@@ -316,12 +318,9 @@ inline bool write_plain_evt_file(const char* path, std::uint64_t count, const st
     return std::fclose(f) == 0 && ok;
 }
 
-// Writes bytes to a file; false on failure.
+// Writes a log's bytes to a file; false on failure.
 inline bool write_file(const std::string& path, const bytes_t& b) {
-    std::FILE* f = std::fopen(path.c_str(), "wb");
-    if (f == nullptr) return false;
-    const bool ok = std::fwrite(b.data(), 1, b.size(), f) == b.size();
-    return std::fclose(f) == 0 && ok;
+    return write_file(path, std::string_view(reinterpret_cast<const char*>(b.data()), b.size()));
 }
 
 }  // namespace ruledx::test

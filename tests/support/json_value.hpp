@@ -1,7 +1,8 @@
 // ruledx tests — a small JSON reader, so tests can look into a report's structure (a candidate's
-// "contradicted" items, "next_checks" keys) instead of searching its text. It accepts what
-// json_check accepts; check validity with json_check first, parse() gives a null value for
-// anything it cannot read. Test code only: numbers are kept as doubles and as their text.
+// "contradicted" items, "next_checks" keys) instead of searching its text. It reads strictly per
+// RFC 8259 and says where the first error is: json_check is this reader asked only that. parse()
+// gives a null value for anything that is not one valid JSON value. Test code only: numbers are
+// kept as doubles and as their text.
 #ifndef RULEDX_TEST_JSON_VALUE_HPP
 #define RULEDX_TEST_JSON_VALUE_HPP
 
@@ -48,13 +49,22 @@ public:
         return none();
     }
 
-    static json_value parse(std::string_view text) {
+    // What parse() gives as the error offset of a text that is one valid JSON value.
+    static constexpr std::size_t no_error = static_cast<std::size_t>(-1);
+
+    // The text as one JSON value, read strictly per RFC 8259; a null value when it is not one.
+    // `error`, when given, is set to the offset of the first error, or to no_error.
+    static json_value parse(std::string_view text, std::size_t* error = nullptr) {
         reader r{text};
         json_value v;
         r.space();
-        if (!r.value(v)) return {};
-        r.space();
-        if (r.at != text.size()) return {};
+        bool ok = r.value(v);
+        if (ok) {
+            r.space();
+            ok = r.at == text.size();
+        }
+        if (error != nullptr) *error = ok ? no_error : r.at;
+        if (!ok) return {};
         return v;
     }
 
@@ -64,13 +74,17 @@ private:
         return empty;
     }
 
+    // Reads at `at`; on an error, `at` is where it is.
     struct reader {
+        static constexpr int max_depth = 256;
+
         std::string_view s;
         std::size_t at = 0;
+        int depth = 0;
 
         char peek() const { return at < s.size() ? s[at] : '\0'; }
         void space() {
-            while (at < s.size() && (s[at] == ' ' || s[at] == '\n' || s[at] == '\r' || s[at] == '\t')) ++at;
+            while (peek() == ' ' || peek() == '\n' || peek() == '\r' || peek() == '\t') ++at;
         }
         bool literal(std::string_view word) {
             if (s.substr(at, word.size()) != word) return false;
@@ -78,54 +92,48 @@ private:
             return true;
         }
         bool value(json_value& v) {
+            if (++depth > max_depth) return false;
+            bool ok = false;
             switch (peek()) {
-                case '{': return object(v);
-                case '[': return array(v);
-                case '"': v.kind_ = kind::string; return string(v.text_);
-                case 't': v.kind_ = kind::boolean; v.boolean_ = true; return literal("true");
-                case 'f': v.kind_ = kind::boolean; return literal("false");
-                case 'n': return literal("null");
-                default: return number(v);
+                case '{': ok = members(v, kind::object, '}'); break;
+                case '[': ok = members(v, kind::array, ']'); break;
+                case '"': v.kind_ = kind::string; ok = string(v.text_); break;
+                case 't': v.kind_ = kind::boolean; v.boolean_ = true; ok = literal("true"); break;
+                case 'f': v.kind_ = kind::boolean; ok = literal("false"); break;
+                case 'n': ok = literal("null"); break;
+                default: ok = number(v);
             }
+            --depth;
+            return ok;
         }
-        bool object(json_value& v) {
-            v.kind_ = kind::object;
+        // An object's members (each a key, ':' and a value) or an array's items, up to `close`.
+        bool members(json_value& v, kind k, char close) {
+            v.kind_ = k;
             ++at;
             space();
-            if (peek() == '}') return ++at, true;
+            if (peek() == close) return ++at, true;
             for (;;) {
                 space();
-                std::string key;
-                if (peek() != '"' || !string(key)) return false;
-                space();
-                if (peek() != ':') return false;
-                ++at;
-                space();
-                json_value item;
-                if (!value(item)) return false;
-                v.keys_.push_back(std::move(key));
-                v.items_.push_back(std::move(item));
-                space();
-                if (peek() == '}') return ++at, true;
-                if (peek() != ',') return false;
-                ++at;
-            }
-        }
-        bool array(json_value& v) {
-            v.kind_ = kind::array;
-            ++at;
-            space();
-            if (peek() == ']') return ++at, true;
-            for (;;) {
-                space();
+                if (k == kind::object && !key(v.keys_)) return false;
                 json_value item;
                 if (!value(item)) return false;
                 v.items_.push_back(std::move(item));
                 space();
-                if (peek() == ']') return ++at, true;
+                if (peek() == close) return ++at, true;
                 if (peek() != ',') return false;
                 ++at;
             }
+        }
+        // A member's key and its ':', and the space after it.
+        bool key(std::vector<std::string>& keys) {
+            std::string k;
+            if (peek() != '"' || !string(k)) return false;
+            space();
+            if (peek() != ':') return false;
+            ++at;
+            space();
+            keys.push_back(std::move(k));
+            return true;
         }
         static void append_utf8(std::string& out, std::uint32_t c) {
             if (c < 0x80) {
@@ -139,54 +147,70 @@ private:
                 out += static_cast<char>(0x80 | (c & 0x3F));
             }
         }
+        static int hex_digit(char h) {
+            if (h >= '0' && h <= '9') return h - '0';
+            if (h >= 'a' && h <= 'f') return h - 'a' + 10;
+            if (h >= 'A' && h <= 'F') return h - 'A' + 10;
+            return -1;
+        }
         bool string(std::string& out) {
+            static constexpr std::string_view escaped = "\"\\/bfnrt";
+            static constexpr std::string_view meant = "\"\\/\b\f\n\r\t";
             ++at;
             while (at < s.size()) {
-                const char c = s[at++];
-                if (c == '"') return true;
+                const char c = s[at];
+                if (c == '"') return ++at, true;
                 if (static_cast<unsigned char>(c) < 0x20) return false;
+                ++at;
                 if (c != '\\') {
                     out += c;
                     continue;
                 }
                 const char e = peek();
-                ++at;
-                switch (e) {
-                    case '"': out += '"'; break;
-                    case '\\': out += '\\'; break;
-                    case '/': out += '/'; break;
-                    case 'b': out += '\b'; break;
-                    case 'f': out += '\f'; break;
-                    case 'n': out += '\n'; break;
-                    case 'r': out += '\r'; break;
-                    case 't': out += '\t'; break;
-                    case 'u': {
-                        if (at + 4 > s.size()) return false;
-                        const std::string hex(s.substr(at, 4));
-                        char* end = nullptr;
-                        const unsigned long c16 = std::strtoul(hex.c_str(), &end, 16);
-                        if (end != hex.c_str() + 4) return false;
-                        append_utf8(out, static_cast<std::uint32_t>(c16));  // surrogates are not joined: tests need none
-                        at += 4;
-                        break;
+                if (e == 'u') {
+                    std::uint32_t c16 = 0;
+                    for (int i = 0; i < 4; ++i) {
+                        ++at;
+                        const int d = hex_digit(peek());
+                        if (d < 0) return false;
+                        c16 = c16 * 16 + static_cast<std::uint32_t>(d);
                     }
-                    default: return false;
+                    append_utf8(out, c16);  // surrogates are not joined: tests need none
+                } else {
+                    const std::size_t which = e == '\0' ? std::string_view::npos : escaped.find(e);
+                    if (which == std::string_view::npos) return false;
+                    out += meant[which];
                 }
+                ++at;
             }
             return false;
+        }
+        bool digits() {
+            const std::size_t start = at;
+            while (peek() >= '0' && peek() <= '9') ++at;
+            return at > start;
         }
         bool number(json_value& v) {
             const std::size_t start = at;
             if (peek() == '-') ++at;
-            while (at < s.size() && ((s[at] >= '0' && s[at] <= '9') || s[at] == '.' || s[at] == 'e' || s[at] == 'E' ||
-                                     s[at] == '+' || s[at] == '-'))
+            if (peek() == '0') {
                 ++at;
-            if (at == start) return false;
+            } else if (!digits()) {
+                return false;
+            }
+            if (peek() == '.') {
+                ++at;
+                if (!digits()) return false;
+            }
+            if (peek() == 'e' || peek() == 'E') {
+                ++at;
+                if (peek() == '+' || peek() == '-') ++at;
+                if (!digits()) return false;
+            }
             v.kind_ = kind::number;
             v.text_ = std::string(s.substr(start, at - start));
-            char* end = nullptr;
-            v.number_ = std::strtod(v.text_.c_str(), &end);
-            return end == v.text_.c_str() + v.text_.size();
+            v.number_ = std::strtod(v.text_.c_str(), nullptr);
+            return true;
         }
     };
 
