@@ -16,6 +16,8 @@ command -v g++ >/dev/null || missing+=(g++)
 command -v clang++ >/dev/null || missing+=(clang)
 [ -f /usr/lib/cmake/doctest/doctestConfig.cmake ] || missing+=(doctest-dev)
 command -v evtexport >/dev/null || missing+=(libevt-utils)
+command -v pkg-config >/dev/null || missing+=(pkg-config)
+command -v dpkg-shlibdeps >/dev/null || missing+=(dpkg-dev)  # cpack's DEB dependencies
 if command -v clang++ >/dev/null; then
     clang_major=$(clang++ -dumpversion | cut -d. -f1)
     dpkg -s "libclang-rt-${clang_major}-dev" >/dev/null 2>&1 || missing+=("libclang-rt-${clang_major}-dev")
