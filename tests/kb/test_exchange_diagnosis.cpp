@@ -43,5 +43,6 @@ TEST_CASE("declared: a diagnosis, its rules and facts, and the question loop wit
     CHECK(declared::find_rule("ims-service-account-not-admin") == likely.best()->rule_index);
     CHECK(declared::find_rule("no-such-rule") == not_found);
     CHECK(declared::find_fact("exchange_version") < declared::fact_count());
-    CHECK(declared::rule_count == declared::report_type::capacity);
+    CHECK(declared::report_capacity == declared::report_type::capacity);
+    CHECK_FALSE(likely.truncated);
 }

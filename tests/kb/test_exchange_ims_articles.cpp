@@ -88,6 +88,26 @@ evidence q322829_symptoms() {
         .log(saw_event(imc, 1011));
 }
 
+const rule& rule_named(std::string_view id) { return ims::table.rules[rule_index(id)]; }
+
+bool mentions(std::string_view text, std::string_view phrase) { return text.find(phrase) != std::string_view::npos; }
+
+// Whether a step of the rule's resolution says the article gives no (further) step.
+bool says_no_step(const rule& rl) {
+    for (std::string_view step : rl.resolution)
+        if (mentions(step, "article gives no") || mentions(step, "gives no steps") || mentions(step, "guide gives no"))
+            return true;
+    return false;
+}
+
+bool names_fact(const rule& rl, std::string_view fact) {
+    for (const fact_assignment& f : rl.confirming)
+        if (f.name == fact) return true;
+    for (const fact_assignment& f : rl.ruling_out)
+        if (f.name == fact) return true;
+    return false;
+}
+
 // Each sibling of a fact-separated family: without facts all tie, with its fact it is first.
 void check_siblings_split_by_fact(const evidence& symptoms, std::string_view id, std::string_view fact,
                                   fact_value value, std::string_view sibling) {
@@ -132,6 +152,8 @@ constexpr fact_assignment other_firewall[] = {fact_is("ms_proxy_client_enabled",
 constexpr auto q193928_b = ruledx::diagnose(ims::table, {dialog_2140, q193928_log, other_firewall});
 static_assert(ims::table.rules[q193928_b.best()->rule_index].id == "ims-4007-10050-proxy-client-with-other-firewall");
 static_assert(q193928_b.best()->status == status::confirmed);
+// One log, one confirmed cause: Q203116's rule, which had the same cause and checks, is merged into this one.
+static_assert(q193928_b.ranked().size() < 2 || q193928_b.ranked()[1].status != status::confirmed);
 
 constexpr observed_event q306308_log[] = {
     saw_event("MSExchangeIS Private", 1023)
@@ -197,6 +219,12 @@ TEST_CASE("Q148727: seven causes behind Error 2140 on the 4.0 IMC, each told apa
         with.fact(c.fact, c.value);
         check_first(with.diagnose(), c.id, status::confirmed);
     }
+    // The article names the startup account as a cause without steps, and for the administrator's
+    // missing X.400 address gives only the check: the resolutions say so instead of borrowing steps.
+    const rule& account = rule_named("imc-startup-account-wrong");
+    CHECK(account.resolution.size() == 1);
+    CHECK(says_no_step(account));
+    CHECK(says_no_step(rule_named("imc-admin-mailbox-x400-removed")));
 }
 
 TEST_CASE("Q149542: Dr. Watson in MSEXCIMC.EXE and Error 1067 with an administrator mailbox lacking X.400") {
@@ -227,9 +255,24 @@ TEST_CASE("Q154589: Error 2140 and event 4058 when the TCP/IP domain name is bla
 TEST_CASE("Q155585: Error 1069 when the service account's password is wrong") {
     const auto r = evidence{}.start_error(1069).diagnose();
     check_first(r, "exchange-service-logon-failure-1069", status::likely);
-    CHECK(fact_check_position(r, "service_account_logon_works") == 0);
-    const auto confirmed = evidence{}.start_error(1069).fact("service_account_logon_works", false).diagnose();
+    CHECK(fact_check_position(r, "service_starts_with_logon_account_reentered") == 0);
+    const auto confirmed =
+        evidence{}.start_error(1069).fact("service_starts_with_logon_account_reentered", true).diagnose();
     check_first(confirmed, "exchange-service-logon-failure-1069", status::confirmed);
+}
+
+TEST_CASE("Q155585: logging on as the service account only picks the fix; 'it works' no longer rules the cause out") {
+    // "If you can log on to the Domain as the Service Account, change the password in the Startup
+    // option": the logon test tells which fix applies, both within the rule. The startup options mask
+    // their password, so no answer about it is asked or can exclude the rule.
+    CHECK(ims::table.find_fact("service_account_logon_works") == not_found);
+    CHECK_FALSE(names_fact(rule_named("exchange-service-logon-failure-1069"), "service_account_logon_works"));
+    const auto logon_works = evidence{}.start_error(1069).fact("service_account_logon_works", true).diagnose();
+    check_first(logon_works, "exchange-service-logon-failure-1069", status::likely);
+    // The service still failing once its logon is entered again is what excludes it.
+    const auto still_fails =
+        evidence{}.start_error(1069).fact("service_starts_with_logon_account_reentered", false).diagnose();
+    CHECK(status_of(still_fails, "exchange-service-logon-failure-1069") == status::ruled_out);
 }
 
 TEST_CASE("Q155814: SCM 7000, event 4086 and Error 2186 when the service logs on as LocalSystem") {
@@ -249,6 +292,11 @@ TEST_CASE("Q155814: SCM 7000, event 4086 and Error 2186 when the service logs on
                                .fact("ims_service_logs_on_as_local_system", true)
                                .diagnose();
     check_first(confirmed, "ims-4086-logs-on-as-local-system", status::confirmed);
+    // The article prints 4086 with a category and no type: the rule does not claim one.
+    const rule& rl = rule_named("ims-4086-logs-on-as-local-system");
+    CHECK(rl.required[0].code == 4086);
+    CHECK(rl.required[0].type == event_type::unspecified);
+    CHECK(rl.required[0].category == "Initialization/Termination");
 }
 
 TEST_CASE("Q156229: Error 2140 and event 4074 when the Address Type is not SMTP") {
@@ -428,14 +476,37 @@ TEST_CASE("Q179289, Q185025, Q199429, Q264162, Q161937: excluded, no signal the 
     }
 }
 
-TEST_CASE("Q182346: event 4087 with Services for Macintosh or SNMP") {
-    const auto r = evidence{}
-                       .log(saw_event(imc, 4087)
-                                .with_category("Initialization/Termination")
-                                .with_description("The service could not be started because the queue viewing interface "
-                                                  "could not be registered."))
-                       .diagnose();
+TEST_CASE("Q182346: event 4087 when a network service or protocol does not work properly") {
+    const evidence symptoms = evidence{}.log(saw_event(imc, 4087)
+                                                 .with_category("Initialization/Termination")
+                                                 .with_description("The service could not be started because the queue "
+                                                                   "viewing interface could not be registered."));
+    const auto r = symptoms.diagnose();
     check_first(r, "ims-4087-network-service-or-protocol-fault", status::likely);
+    CHECK(fact_check_position(r, "ims_starts_after_network_components_reinstalled") == 0);
+    // "After you perform each step, attempt to start or create the IMC or Internet Mail Service again."
+    evidence fixed = symptoms;
+    fixed.fact("ims_starts_after_network_components_reinstalled", true);
+    check_first(fixed.diagnose(), "ims-4087-network-service-or-protocol-fault", status::confirmed);
+    evidence not_fixed = symptoms;
+    not_fixed.fact("ims_starts_after_network_components_reinstalled", false);
+    CHECK(status_of(not_fixed.diagnose(), "ims-4087-network-service-or-protocol-fault") == status::ruled_out);
+}
+
+TEST_CASE("Q182346: answering that SFM/SNMP are not installed no longer rules the cause out") {
+    // The cause is any network service or protocol; step 1 applies when Services for Macintosh or
+    // SNMP is installed, and "If these network services are not installed, proceed to step 2".
+    const rule& rl = rule_named("ims-4087-network-service-or-protocol-fault");
+    CHECK(ims::table.find_fact("sfm_or_snmp_service_installed") == not_found);
+    CHECK_FALSE(names_fact(rl, "sfm_or_snmp_service_installed"));
+    CHECK_FALSE(mentions(rl.cause, "SNMP"));  // the CAUSE names Services for Macintosh only
+    const auto not_installed = evidence{}
+                                   .log(imc_event(4087, "The service could not be started because the queue viewing "
+                                                        "interface could not be registered."))
+                                   .fact("sfm_or_snmp_service_installed", false)
+                                   .on(v4_0)
+                                   .diagnose();
+    check_first(not_installed, "ims-4087-network-service-or-protocol-fault", status::likely);
 }
 
 TEST_CASE("Q182522: event 4056, a garbled delivery route written by the Administrator program") {
@@ -480,8 +551,14 @@ TEST_CASE("Q189730: Error 2140 and 4086 on 4.0 when the service account is not a
     evidence on_4 = symptoms;
     on_4.on(v4_0);
     check_first(on_4.diagnose(), "imc-4086-service-account-not-domain-admin", status::likely);
-    on_4.fact("ims_service_account_is_admin", false).fact("windows_version", version{4, 0});
+    on_4.fact("service_account_in_domain_administrators", false).fact("windows_version", version{4, 0});
     check_first(on_4.diagnose(), "imc-4086-service-account-not-domain-admin", status::confirmed);
+    // The workaround is the domain's Administrators group: membership of the local group (Q173496's
+    // question) is not this article's check, so answering it does not settle Q189730.
+    CHECK_FALSE(names_fact(rule_named("imc-4086-service-account-not-domain-admin"), "ims_service_account_is_admin"));
+    evidence local_admin = symptoms;
+    local_admin.on(v4_0).fact("ims_service_account_is_admin", true);
+    check_first(local_admin.diagnose(), "imc-4086-service-account-not-domain-admin", status::likely);
 }
 
 TEST_CASE("Q191548: the guide's 1075 and 7003 when TCP/IP is missing (cause b excluded)") {
@@ -491,6 +568,10 @@ TEST_CASE("Q191548: the guide's 1075 and 7003 when TCP/IP is missing (cause b ex
     bool listed = false;
     for (const auto& x : ims::exclusions) listed = listed || x.entry == "Q191548-b";
     CHECK(listed);
+    // The guide says what to verify, not why: no dependency on TCP/IP is claimed.
+    const rule& rl = rule_named("imc-tcpip-missing-events-1075-7003");
+    CHECK_FALSE(mentions(rl.cause, "depends"));
+    CHECK(says_no_step(rl));
 }
 
 TEST_CASE("Q192540: 4018 and 4116 from bad messages in the IMS folders of the store") {
@@ -508,6 +589,10 @@ TEST_CASE("Q192540: 4018 and 4116 from bad messages in the IMS folders of the st
     evidence with = symptoms;
     with.fact("mts_queue_has_bad_message", true);
     check_first(with.diagnose(), "ims-4018-4116-bad-message-in-mts-queue", status::confirmed);
+    // The article cites no other article and gives no removal steps: the resolution says so.
+    const rule& rl = rule_named("ims-4018-4116-bad-message-in-mts-queue");
+    for (std::string_view step : rl.resolution) CHECK_FALSE(mentions(step, "Q165505"));
+    CHECK(mentions(rl.resolution[0], "does not give the steps"));
 }
 
 TEST_CASE("Q193928: four proxy scenarios behind 4007 (10050) and 4020") {
@@ -543,10 +628,26 @@ TEST_CASE("Q194128: 4058 and 4067 on a cluster after the 5.5 SP1 upgrade") {
 }
 
 TEST_CASE("Q199430, Q281743: excluded; their cause is carried by the administrator-mailbox rules") {
-    for (std::string_view entry : {"Q199430", "Q281743"}) {
-        bool listed = false;
-        for (const auto& x : ims::exclusions) listed = listed || x.entry == entry;
-        CHECK(listed);
+    struct entry {
+        std::string_view article;
+        version on;  // a version the article applies to
+    };
+    for (const entry& e : {entry{"Q199430", v5_0}, entry{"Q281743", v5_5}}) {
+        CAPTURE(std::string(e.article));
+        const kb::exclusion* found = nullptr;
+        for (const auto& x : ims::exclusions)
+            if (x.entry == e.article) found = &x;
+        REQUIRE(found != nullptr);
+        // The covering rule is named, is confirmed by the missing X.400 address and covers the article's version.
+        REQUIRE_FALSE(found->covered_by.empty());
+        const rule& carrier = rule_named(found->covered_by);
+        bool by_x400 = false;
+        for (const fact_assignment& f : carrier.confirming)
+            by_x400 = by_x400 || (f.name == "ims_admin_mailbox_has_x400_address" && f.value == fact_value(false));
+        CHECK(by_x400);
+        bool covers = false;
+        for (const version_range& range : carrier.versions) covers = covers || range.contains(e.on);
+        CHECK(covers);
     }
     std::size_t carriers = 0;
     for (const rule& rl : ims::table.rules)
@@ -579,20 +680,61 @@ TEST_CASE("Q199771: dial-up 4106 '(87) The parameter is incorrect' and 4037") {
 }
 
 TEST_CASE("Q200092: event 4087 on a DEC Alpha with GSNW and the cc:Mail connector") {
-    const auto r = evidence{}
-                       .log(saw_event(imc, 4087)
-                                .with_type(event_type::error)
-                                .with_description("Service could not be started. Queue viewing interface could not be "
-                                                  "registered"))
-                       .diagnose();
-    check_first(r, "ims-4087-alpha-gsnw-ccmail", status::likely);
+    const evidence symptoms = evidence{}.log(saw_event(imc, 4087)
+                                                 .with_type(event_type::error)
+                                                 .with_description("Service could not be started. Queue viewing "
+                                                                   "interface could not be registered"));
+    check_first(symptoms.diagnose(), "ims-4087-alpha-gsnw-ccmail", status::likely);
+    // The Alpha, GSNW and cc:Mail are the article's situation ("Removing ... does not solve the
+    // problem"): answering yes confirms nothing.
+    evidence situation = symptoms;
+    situation.on(v5_0).fact("server_is_dec_alpha", true).fact("gsnw_and_ccmail_connector_added", true);
+    check_first(situation.diagnose(), "ims-4087-alpha-gsnw-ccmail", status::likely);
+    // The article's own last checks (the IMS starts and stays up after its steps) confirm.
+    evidence checked = situation;
+    checked.fact("ims_starts_on_clean_nt_with_tcpip_only", true);
+    check_first(checked.diagnose(), "ims-4087-alpha-gsnw-ccmail", status::confirmed);
+    // Outside its situation the article does not apply.
+    evidence intel = symptoms;
+    intel.fact("server_is_dec_alpha", false);
+    CHECK(status_of(intel.diagnose(), "ims-4087-alpha-gsnw-ccmail") == status::ruled_out);
+    evidence no_gsnw = symptoms;
+    no_gsnw.fact("gsnw_and_ccmail_connector_added", false);
+    CHECK(status_of(no_gsnw.diagnose(), "ims-4087-alpha-gsnw-ccmail") == status::ruled_out);
 }
 
-TEST_CASE("Q203116: 4007 (10050) alone with the Microsoft Proxy client enabled") {
-    const auto r = evidence{}.log(imc_event(4007, bind_10050)).diagnose();
-    check_first(r, "ims-4007-10050-proxy-client-without-proxy-server", status::likely);
-    // Q193928's scenarios need 4020 as well.
-    CHECK(status_of(r, "ims-4007-10050-proxy-client-with-other-firewall") == status::possible);
+TEST_CASE("Q203116: 4007 (10050) alone with the Microsoft Proxy client enabled (excluded, carried by Q193928-b)") {
+    const kb::exclusion* found = nullptr;
+    for (const auto& x : ims::exclusions)
+        if (x.entry == "Q203116") found = &x;
+    REQUIRE(found != nullptr);
+    CHECK(found->covered_by == "ims-4007-10050-proxy-client-with-other-firewall");
+    for (const rule& rl : ims::table.rules) CHECK(rl.article != "Q203116");
+
+    // 4007 alone: Q193928's four scenarios, which also need 4020, are all open.
+    const auto alone = evidence{}.log(imc_event(4007, bind_10050)).diagnose();
+    CHECK(top_tier(alone).size() == 4);
+    CHECK(status_of(alone, "ims-4007-10050-proxy-client-with-other-firewall") == status::possible);
+    CHECK(event_check_position(alone, imc, 4020) != absent);
+    // With the article's two answers the merged rule leads; 4020 is what it still needs.
+    const auto answered = evidence{}
+                              .log(imc_event(4007, bind_10050))
+                              .on(v5_5)
+                              .fact("ms_proxy_client_enabled", true)
+                              .fact("uses_ms_proxy_server", false)
+                              .diagnose();
+    check_first(answered, "ims-4007-10050-proxy-client-with-other-firewall", status::possible);
+    CHECK(event_check_position(answered, imc, 4020) != absent);
+}
+
+TEST_CASE("Q193928 B and Q203116: one log with the proxy answers confirms one rule, not two") {
+    evidence e = q193928_symptoms();
+    e.fact("ms_proxy_client_enabled", true).fact("uses_ms_proxy_server", false);
+    const auto r = e.diagnose();
+    check_first(r, "ims-4007-10050-proxy-client-with-other-firewall", status::confirmed);
+    std::size_t confirmed = 0;
+    for (const candidate& c : r.ranked()) confirmed += c.status == status::confirmed ? 1 : 0;
+    CHECK(confirmed == 1);
 }
 
 TEST_CASE("Q222553: 4007 with 10048 and 4020, port 25 on the proxy taken") {
@@ -632,6 +774,8 @@ TEST_CASE("Q232279: 4182 and 4102, then INTERNAL WINDOWS NT ERROR 2140") {
                        .diagnose();
     check_first(r, "ims-4182-malformed-message-before-sp3", status::likely);
     CHECK(status_of(r, "ims-4023-corrupt-message-in-bad-folder") == status::possible);
+    // The article says the IMS shuts down on the message; it does not say the store fails.
+    CHECK_FALSE(mentions(rule_named("ims-4182-malformed-message-before-sp3").cause, "information store fail"));
 }
 
 TEST_CASE("Q246115: events 2140 and 100 when the administrator mailbox is not valid") {
@@ -656,6 +800,13 @@ TEST_CASE("Q262939: wizard 0xc002041d and event 4018 after the DC was demoted an
     evidence nt4 = symptoms;
     nt4.fact("windows_version", version{4, 0});
     CHECK(status_of(nt4.diagnose(), "ims-4018-service-account-lost-domain-admins") == status::ruled_out);
+    // Its 4018 has no printed type, the cause is a condition ("can occur if"), and no wizard step is
+    // added after the article's last one.
+    const rule& rl = rule_named("ims-4018-service-account-lost-domain-admins");
+    CHECK(rl.required[0].type == event_type::unspecified);
+    CHECK(mentions(rl.cause, "can occur"));
+    CHECK(says_no_step(rl));
+    for (std::string_view step : rl.resolution) CHECK_FALSE(mentions(step, "Run the last step"));
 }
 
 TEST_CASE("Q263029: setup hangs with 0xc00203e5 and 4058 on a Windows 2000 cluster") {
@@ -667,13 +818,26 @@ TEST_CASE("Q263029: setup hangs with 0xc00203e5 and 4058 on a Windows 2000 clust
 }
 
 TEST_CASE("Q268643: 4003 Error=11004 and 4020 with the WSP client") {
-    const auto r = evidence{}
-                       .log(imc_event(4003,
-                                      "The following error occurred while trying to retrieve protocol information. "
-                                      "Error=11004"))
-                       .log(imc_event(4020, "Unable to start the service because Winsock could not be initialized."))
-                       .diagnose();
+    const evidence symptoms =
+        evidence{}
+            .log(imc_event(4003,
+                           "The following error occurred while trying to retrieve protocol information. Error=11004"))
+            .log(imc_event(4020, "Unable to start the service because Winsock could not be initialized."));
+    const auto r = symptoms.diagnose();
     check_first(r, "ims-4003-11004-wsp-client-tcpip", status::likely);
+    CHECK(fact_check_position(r, "ims_starts_after_tcpip_reinstalled") == 0);
+    // The WSP client is the article's setting, not a check of the cause: it confirms nothing ...
+    evidence wsp = symptoms;
+    wsp.fact("wsp_client_installed", true);
+    check_first(wsp.diagnose(), "ims-4003-11004-wsp-client-tcpip", status::likely);
+    // ... and without it the article does not apply.
+    evidence no_wsp = symptoms;
+    no_wsp.fact("wsp_client_installed", false);
+    CHECK(status_of(no_wsp.diagnose(), "ims-4003-11004-wsp-client-tcpip") == status::ruled_out);
+    // The remedy working ("If IMS does not restart ... click Start") confirms it.
+    evidence fixed = wsp;
+    fixed.fact("ims_starts_after_tcpip_reinstalled", true);
+    check_first(fixed.diagnose(), "ims-4003-11004-wsp-client-tcpip", status::confirmed);
 }
 
 TEST_CASE("Q272506: event 3018 (printed with source IMC) and a 16-GB file in Imcdata\\Out") {
@@ -701,6 +865,11 @@ TEST_CASE("Q291123: 4067 and 4058 on a Windows 2000 member server without a prim
             .fact("windows_version", version{5, 0})
             .diagnose();
     check_first(r, "ims-w2k-primary-dns-suffix-not-set", status::confirmed);
+    // The box is labelled "Primary DNS suffix" in the article.
+    bool label = false;
+    for (std::string_view step : rule_named("ims-w2k-primary-dns-suffix-not-set").resolution)
+        label = label || mentions(step, "'Primary DNS suffix' box");
+    CHECK(label);
 }
 
 TEST_CASE("Q298565: Error 2140 and 4086 on 5.5 when SiteDN does not match the directory") {
@@ -782,6 +951,8 @@ TEST_CASE("Q317653: three scenarios behind 4116 and 4102 on 5.5") {
                                  "ims-4116-4102-antivirus");
     check_siblings_split_by_fact(symptoms, "ims-4116-4102-store-not-updated", "latest_sp_and_store_hotfixes_applied",
                                  false, "ims-4116-4102-antivirus");
+    // The article names antivirus software as a scenario, not how it causes the failure.
+    CHECK_FALSE(mentions(rule_named("ims-4116-4102-antivirus").cause, "interferes"));
 }
 
 TEST_CASE("Q322829: the BAD folder first, a reinstall if that does not help") {
@@ -794,6 +965,37 @@ TEST_CASE("Q322829: the BAD folder first, a reinstall if that does not help") {
                                  true, "ims-4023-ims-installation-damaged");
     check_siblings_split_by_fact(symptoms, "ims-4023-ims-installation-damaged", "ims_starts_after_bad_folder_emptied",
                                  false, "ims-4023-corrupt-message-in-bad-folder");
+}
+
+TEST_CASE("Q322829: events 1011 and 4037, listed by id alone, are carried by both rules") {
+    for (std::string_view id : {"ims-4023-corrupt-message-in-bad-folder", "ims-4023-ims-installation-damaged"}) {
+        CAPTURE(std::string(id));
+        const rule& rl = rule_named(id);
+        bool has_1011 = false;
+        bool has_4037 = false;
+        for (const signal& s : rl.supporting) {
+            has_1011 = has_1011 || (s.kind == signal_kind::event && s.code == 1011 && s.source == imc);
+            has_4037 = has_4037 || (s.kind == signal_kind::event && s.code == 4037 && s.source == imc);
+        }
+        CHECK(has_1011);
+        CHECK(has_4037);
+        // The symptoms' 1011 is matched as evidence.
+        const auto r = q322829_symptoms().diagnose();
+        const candidate* c = candidate_of(r, id);
+        REQUIRE(c != nullptr);
+        for (std::size_t s = 0; s < rl.signal_count(); ++s)
+            if (rl.signal_at(s).code == 1011) CHECK(c->matched(s));
+    }
+    // 1011 with the article's other events lifts Q322829 above a log that lacks it.
+    evidence without_1011 = q322829_symptoms();
+    without_1011.events.pop_back();
+    const auto with_report = q322829_symptoms().diagnose();
+    const auto without_report = without_1011.diagnose();
+    const candidate* with = candidate_of(with_report, "ims-4023-corrupt-message-in-bad-folder");
+    const candidate* without = candidate_of(without_report, "ims-4023-corrupt-message-in-bad-folder");
+    REQUIRE(with != nullptr);
+    REQUIRE(without != nullptr);
+    CHECK(with->score > without->score);
 }
 
 // ---- coverage: every entry of the scope is a rule or an exclusion ------------------------------

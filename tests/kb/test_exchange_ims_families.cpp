@@ -196,12 +196,11 @@ TEST_CASE("Family: 4007 / 4020 / 4003 Winsock and proxy") {
         const auto top = top_tier(r);
         CHECK(top.size() == 4);
         for (const std::string& id : top) CHECK(ims::table.rules[rule_index(id)].article == "Q193928");
-        CHECK(status_of(r, "ims-4007-10050-proxy-client-without-proxy-server") == status::likely);
+        CHECK(ims::table.find_rule("ims-4007-10050-proxy-client-without-proxy-server") == not_found);  // merged
         CHECK(status_of(r, "ims-winsock-bind-10048-port-in-use") == status::possible);
-        // The proxy client question bears on two rules (Q193928-b and Q203116): asked first.
-        CHECK(fact_check_position(r, "ms_proxy_client_enabled") < 2);
-        CHECK(fact_check_position(r, "uses_ms_proxy_server") < 2);
-        for (std::string_view fact : {"proxy_client_names_proxy_by_netbios_name", "smtp_service_running_on_proxy_server",
+        // Each scenario's check is among the first questions.
+        for (std::string_view fact : {"ms_proxy_client_enabled", "uses_ms_proxy_server",
+                                      "proxy_client_names_proxy_by_netbios_name", "smtp_service_running_on_proxy_server",
                                       "proxy_server_pingable_by_name"})
             CHECK(fact_check_position(r, fact) < 6);
         // Q222553 (10048) is only possible here: its question comes after the proxy questions.
@@ -235,9 +234,11 @@ TEST_CASE("Family: 4007 / 4020 / 4003 Winsock and proxy") {
                                   .diagnose();
         check_first(answered, "ims-4007-10050-proxy-not-resolvable-by-name", status::confirmed);
     }
-    SUBCASE("4007 (10050) alone: Q203116, and 4020 is what would lift Q193928") {
+    SUBCASE("4007 (10050) alone: Q193928's scenarios (Q203116's cause is B's), and 4020 is what would lift them") {
         const auto r = evidence{}.log(bind_10050).diagnose();
-        check_first(r, "ims-4007-10050-proxy-client-without-proxy-server", status::likely);
+        CHECK(top_tier(r).size() == 4);
+        for (const std::string& id : top_tier(r)) CHECK(ims::table.rules[rule_index(id)].article == "Q193928");
+        CHECK(status_of(r, "ims-4007-10050-proxy-client-with-other-firewall") == status::possible);
         CHECK(event_check_position(r, imc, 4020) != absent);
     }
 }
@@ -310,7 +311,7 @@ TEST_CASE("Family: event 4086, configuration could not be loaded") {
         CHECK(status_of(r, "ims-4086-logs-on-as-local-system") == status::likely);
         CHECK(fact_check_position(r, "exchange_version") < 4);
         // Each leader's deciding check comes before the events only merely possible causes log.
-        for (std::string_view fact : {"ims_service_account_is_admin", "ims_registry_sitedn_matches_directory",
+        for (std::string_view fact : {"service_account_in_domain_administrators", "ims_registry_sitedn_matches_directory",
                                       "ims_service_logs_on_as_local_system"})
             CHECK(fact_check_position(r, fact) < event_check_position(r, imc, 4018));
         const auto on_4 = evidence{}.start_error(2140).log(config).on(v4_0).diagnose();
@@ -332,28 +333,44 @@ TEST_CASE("Family: event 4086, configuration could not be loaded") {
 
 // ------------------------------------------------------------------------------------------------
 TEST_CASE("Family: event 4087, queue viewing interface") {
-    SUBCASE("the id alone: Q182346 and Q200092 tie, their checks are the questions") {
+    SUBCASE("the id alone: Q182346 and Q200092 tie, their checks and Q200092's situation are the questions") {
         const auto r = evidence{}.log(imc_event(4087)).diagnose();
         CHECK(tied(r, "ims-4087-network-service-or-protocol-fault", "ims-4087-alpha-gsnw-ccmail"));
-        for (std::string_view fact : {"sfm_or_snmp_service_installed", "server_is_dec_alpha", "gsnw_and_ccmail_connector_added"})
-            CHECK(fact_check_position(r, fact) < 3);
-        CHECK(fact_check_position(r, "exchange_version") == 3);
+        for (std::string_view fact : {"ims_starts_after_network_components_reinstalled",
+                                      "ims_starts_on_clean_nt_with_tcpip_only", "server_is_dec_alpha",
+                                      "gsnw_and_ccmail_connector_added", "exchange_version"})
+            CHECK(fact_check_position(r, fact) < 5);
     }
     SUBCASE("Q200092 covers only 5.0: on 4.0 Q182346 remains") {
         const auto r = evidence{}.log(imc_event(4087)).on(v4_0).diagnose();
         check_first(r, "ims-4087-network-service-or-protocol-fault", status::likely);
         CHECK(candidate_of(r, "ims-4087-alpha-gsnw-ccmail")->outside_versions);
     }
-    SUBCASE("on 5.0 the platform decides") {
+    SUBCASE("on 5.0 the platform rules Q200092 out, and each article's own test confirms") {
+        // The Alpha with GSNW and cc:Mail is Q200092's situation: it confirms nothing, its absence rules out.
         const auto alpha = evidence{}
                                .log(imc_event(4087))
                                .on(v5_0)
                                .fact("server_is_dec_alpha", true)
                                .fact("gsnw_and_ccmail_connector_added", true)
                                .diagnose();
-        check_first(alpha, "ims-4087-alpha-gsnw-ccmail", status::confirmed);
-        const auto sfm = evidence{}.log(imc_event(4087)).on(v5_0).fact("sfm_or_snmp_service_installed", true).diagnose();
-        check_first(sfm, "ims-4087-network-service-or-protocol-fault", status::confirmed);
+        CHECK(status_of(alpha, "ims-4087-alpha-gsnw-ccmail") == status::likely);
+        CHECK(status_of(alpha, "ims-4087-network-service-or-protocol-fault") == status::likely);
+        const auto intel = evidence{}.log(imc_event(4087)).on(v5_0).fact("server_is_dec_alpha", false).diagnose();
+        check_first(intel, "ims-4087-network-service-or-protocol-fault", status::likely);
+        CHECK(status_of(intel, "ims-4087-alpha-gsnw-ccmail") == status::ruled_out);
+        const auto clean = evidence{}
+                               .log(imc_event(4087))
+                               .on(v5_0)
+                               .fact("ims_starts_on_clean_nt_with_tcpip_only", true)
+                               .diagnose();
+        check_first(clean, "ims-4087-alpha-gsnw-ccmail", status::confirmed);
+        const auto reinstalled = evidence{}
+                                     .log(imc_event(4087))
+                                     .on(v5_0)
+                                     .fact("ims_starts_after_network_components_reinstalled", true)
+                                     .diagnose();
+        check_first(reinstalled, "ims-4087-network-service-or-protocol-fault", status::confirmed);
     }
 }
 

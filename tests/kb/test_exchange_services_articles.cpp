@@ -47,6 +47,17 @@ void check_siblings_split_by_fact(const evidence& symptoms, std::string_view id,
     check_first(with.diagnose(), id, status::confirmed);
 }
 
+const rule& rule_named(std::string_view id) { return svc::table.rules[rule_index(id)]; }
+
+bool mentions(std::string_view text, std::string_view phrase) { return text.find(phrase) != std::string_view::npos; }
+
+// Whether a step of the rule's resolution says the article gives no (further) step.
+bool says_no_step(const rule& rl) {
+    for (std::string_view step : rl.resolution)
+        if (mentions(step, "article gives no")) return true;
+    return false;
+}
+
 observed_event ds_1002(std::string_view description) {
     return saw_event(ds, 1002)
         .with_type(event_type::error)
@@ -222,12 +233,25 @@ TEST_CASE("Q279415: 9321 'NT Error: 11004', 9266 and 9406 after SP4 on a server 
     check_first(r, "mta-9321-11004-internal-nic-not-first", status::likely);
     // Q320200 fits the same events less well (its 9321 has no 11004); the binding order is asked first.
     CHECK(status_of(r, "mta-sp4-9266-reinstall-tcpip") == status::likely);
-    // After the version (Q185154 covers 4.0/5.0 only): the binding order, then the service pack.
+    // After the version (Q185154 covers 4.0/5.0 only): the binding order, then Q320200's remedy test.
     CHECK(fact_check_position(r, "internal_nic_first_in_binding_order") < 2);
-    CHECK(fact_check_position(r, "exchange_service_pack") < 3);
+    CHECK(fact_check_position(r, "mta_starts_after_tcpip_reinstalled") < 3);
+    CHECK(fact_check_position(r, "exchange_service_pack") == absent);  // no rule is confirmed by it any more
     evidence with = symptoms;
     with.fact("internal_nic_first_in_binding_order", false);
     check_first(with.diagnose(), "mta-9321-11004-internal-nic-not-first", status::confirmed);
+
+    // The article's own setting, SP4, is Q320200's trigger, not its check: it confirms neither rule,
+    // and Q279415's own evidence keeps Q279415 first (before, SP4 made Q320200 confirmed and first).
+    evidence on_sp4 = symptoms;
+    on_sp4.fact("exchange_service_pack", 4);
+    const auto sp4 = on_sp4.diagnose();
+    check_first(sp4, "mta-9321-11004-internal-nic-not-first", status::likely);
+    CHECK(status_of(sp4, "mta-sp4-9266-reinstall-tcpip") == status::likely);
+    on_sp4.fact("internal_nic_first_in_binding_order", false);
+    check_first(on_sp4.diagnose(), "mta-9321-11004-internal-nic-not-first", status::confirmed);
+    // The article gives the fix and where it was seen, not the mechanism; the cause says so.
+    CHECK(mentions(rule_named("mta-9321-11004-internal-nic-not-first").cause, "does not say why"));
 }
 
 TEST_CASE("Q320200: 'Internal Windows NT Error 2140' with 9266, 9406 and 9321 after Service Pack 4") {
@@ -244,9 +268,25 @@ TEST_CASE("Q320200: 'Internal Windows NT Error 2140' with 9266, 9406 and 9321 af
     const auto r = symptoms.diagnose();
     check_first(r, "mta-sp4-9266-reinstall-tcpip", status::likely);
     CHECK(status_of(r, "mta-9321-11004-internal-nic-not-first") == status::possible);  // no 11004 in the text
+    CHECK(fact_check_position(r, "mta_starts_after_tcpip_reinstalled") != absent);
+    // SP4 is the article's situation ("If you install ... SP4"), not its check: still only likely.
     evidence sp4 = symptoms;
     sp4.fact("exchange_service_pack", 4);
-    check_first(sp4.diagnose(), "mta-sp4-9266-reinstall-tcpip", status::confirmed);
+    check_first(sp4.diagnose(), "mta-sp4-9266-reinstall-tcpip", status::likely);
+    // A server without SP4 is outside the article.
+    for (int pack : {0, 1, 2, 3}) {
+        CAPTURE(pack);
+        evidence before = symptoms;
+        before.fact("exchange_service_pack", pack);
+        CHECK(status_of(before.diagnose(), "mta-sp4-9266-reinstall-tcpip") == status::ruled_out);
+    }
+    // The article's remedy working (the MTA starts once TCP/IP is reinstalled) confirms it.
+    evidence fixed = sp4;
+    fixed.fact("mta_starts_after_tcpip_reinstalled", true);
+    check_first(fixed.diagnose(), "mta-sp4-9266-reinstall-tcpip", status::confirmed);
+    evidence not_fixed = symptoms;
+    not_fixed.fact("mta_starts_after_tcpip_reinstalled", false);
+    CHECK(status_of(not_fixed.diagnose(), "mta-sp4-9266-reinstall-tcpip") == status::ruled_out);
 }
 
 TEST_CASE("Q324026: 2152 (Operating System), 2127, 2155, 2187 from 'MTA' and 2219 when the database path is wrong") {
@@ -302,6 +342,10 @@ TEST_CASE("Q154595: Directory Error 2140 with store events 5000 and 1121 (error 
                        .diagnose();
     check_first(r, "ds-system-date-after-2038", status::likely);
     CHECK(fact_check_position(r, "system_date_after_2038") == 0);
+    // The article names the cause and a STATUS, no steps: the resolution says so and invents none.
+    const rule& rl = rule_named("ds-system-date-after-2038");
+    CHECK(rl.resolution.size() == 1);
+    CHECK(says_no_step(rl));
 }
 
 TEST_CASE("Q166335: three checks behind event 1002 with error -1022") {
@@ -409,6 +453,10 @@ TEST_CASE("Q163139: 'Error 0005 Access is denied' and System Attendant event 100
                        .diagnose();
     check_first(r, "sa-1005-exchsrvr-permissions", status::likely);
     CHECK(fact_check_position(r, "service_account_full_control_on_exchsrvr") == 0);
+    // The article's situation is installing Exchange to an NTFS partition: the rule keeps it.
+    const rule& rl = rule_named("sa-1005-exchsrvr-permissions");
+    CHECK(mentions(rl.title, "setup on an NTFS partition"));
+    CHECK(mentions(rl.cause, "installed to an NTFS partition"));
 }
 
 TEST_CASE("Q262375: the store stops with Error 2140 and 7024 (4294966781) after antivirus took its logs") {
@@ -484,6 +532,11 @@ TEST_CASE("Q299676: 'The service did not return an error' and event 5 (0x8000400
         evidence{}.log(es_5("An unexpected MAPI error occurred. Error returned was [0x80004005]."));
     check_siblings_split_by_fact(symptoms, "es-5-80004005-sa-registry-names-wrong", "sa_registry_names_match_directory",
                                  false, "es-5-80004005-own-account-permissions");
+    // The rule says what Q299676 says: the restore and the X500 DN correction are Q314148's.
+    const rule& rl = rule_named("es-5-80004005-sa-registry-names-wrong");
+    CHECK_FALSE(mentions(rl.cause, "restore"));
+    CHECK_FALSE(mentions(rl.cause, "X500 DN"));
+    for (std::string_view step : rl.resolution) CHECK_FALSE(mentions(step, "Exchange Administrator program"));
 }
 
 TEST_CASE("Q314148: the same event after a restore with a wrong organization (excluded, carried by Q299676)") {

@@ -192,19 +192,25 @@ TEST_CASE("Family: MTA events 9266, 9321, 9406") {
             CHECK(status_of(r, id) == status::possible);
         }
     }
-    SUBCASE("9266 and 9321 from a binary log: both SP4 articles likely; the binding order and SP decide") {
+    SUBCASE("9266 and 9321 from a binary log: both SP4 articles likely; the binding order and the TCP/IP "
+            "reinstall decide") {
         const evidence symptoms = evidence{}.start_error(mta, 2140).log(saw_event(mta, 9266)).log(saw_event(mta, 9321));
         const auto r = symptoms.diagnose();
         CHECK(status_of(r, "mta-9321-11004-internal-nic-not-first") == status::likely);
         CHECK(status_of(r, "mta-sp4-9266-reinstall-tcpip") == status::likely);
         CHECK(fact_check_position(r, "internal_nic_first_in_binding_order") < 3);
-        CHECK(fact_check_position(r, "exchange_service_pack") < 3);
+        CHECK(fact_check_position(r, "mta_starts_after_tcpip_reinstalled") < 3);
         evidence bindings = symptoms;
         bindings.fact("internal_nic_first_in_binding_order", false);
         check_first(bindings.diagnose(), "mta-9321-11004-internal-nic-not-first", status::confirmed);
+        evidence reinstalled = symptoms;
+        reinstalled.fact("exchange_service_pack", 4).fact("mta_starts_after_tcpip_reinstalled", true);
+        check_first(reinstalled.diagnose(), "mta-sp4-9266-reinstall-tcpip", status::confirmed);
+        // SP4 alone confirms nothing: both stay likely.
         evidence sp4 = symptoms;
         sp4.fact("exchange_service_pack", 4);
-        check_first(sp4.diagnose(), "mta-sp4-9266-reinstall-tcpip", status::confirmed);
+        CHECK(status_of(sp4.diagnose(), "mta-sp4-9266-reinstall-tcpip") == status::likely);
+        CHECK(status_of(sp4.diagnose(), "mta-9321-11004-internal-nic-not-first") == status::likely);
     }
     SUBCASE("6613 singles out the System logon account (4.0/5.0)") {
         const auto r = evidence{}.start_error(mta, 2140).log(saw_event(mta, 6613)).log(saw_event(mta, 9406)).diagnose();

@@ -25,9 +25,11 @@
 
 namespace ruledx::kb::exchange_diagnosis {
 
-// The rules of kb::exchange::table (the implementation checks the number against the table).
-inline constexpr std::size_t rule_count = 90;
-using report_type = report<rule_count>;
+// Room for every rule of kb::exchange::table in a report (the implementation checks it holds
+// them all), so a report of these functions is never truncated; a fixed number, so the
+// declarations need not know the table's size.
+inline constexpr std::size_t report_capacity = 128;
+using report_type = report<report_capacity>;
 
 // diagnose(kb::exchange::table, seen).
 [[nodiscard]] report_type diagnose(const observations& seen) noexcept;
@@ -56,10 +58,10 @@ using report_type = report<rule_count>;
 
 namespace ruledx::kb::exchange_diagnosis {
 
-static_assert(exchange::table.rule_count == rule_count,
-              "ruledx: kb::exchange_diagnosis::rule_count must be the number of rules of kb::exchange::table");
+static_assert(exchange::table.rule_count <= report_capacity,
+              "ruledx: kb::exchange_diagnosis::report_capacity must hold every rule of kb::exchange::table");
 
-report_type diagnose(const observations& seen) noexcept { return ruledx::diagnose<rule_count>(exchange::table, seen); }
+report_type diagnose(const observations& seen) noexcept { return ruledx::diagnose<report_capacity>(exchange::table, seen); }
 
 bool next_question(const report_type& result, bool (*settled)(const void*, const question&), const void* context,
                    question& out) noexcept {

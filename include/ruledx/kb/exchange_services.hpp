@@ -29,7 +29,10 @@
 //   (Q140951) are not versions of exchange_version and are named in the title; service-pack
 //   qualifiers ("5.5 SP1", "5.5 SP2", "5.5 SP3") are named in the title.
 // - Every rule has at least one confirming fact, so "confirmed" always means the deciding check was
-//   made, and "likely" that the symptoms fit but the check is still open.
+//   made, and "likely" that the symptoms fit but the check is still open. As in the IMS knowledge
+//   base, where the article names no check of its cause the confirming fact is the article's own
+//   test of its remedy, and a situation it only describes (a service pack installed, a platform)
+//   rules the rule out when absent instead of confirming it (Q320200).
 //
 // Entries of the scope that are not rules are listed, with the reason, in `exclusions` below.
 #ifndef RULEDX_KB_EXCHANGE_SERVICES_HPP
@@ -101,6 +104,9 @@ inline constexpr fact_definition facts[] = {
                  "HKLM\\System\\CurrentControlSet\\Services\\MSExchangeMTA\\Parameters add up to more than 1,250?"),
     boolean_fact("mta_database_dat_files_missing",
                  "Are .dat files of the MTA database (DB*.DAT) missing from Exchsrvr\\Mtadata?"),
+    boolean_fact("mta_starts_after_tcpip_reinstalled",
+                 "Does the MTA start once TCP/IP is removed and reinstalled with its recorded settings (ipconfig /all) "
+                 "and the latest Windows NT service pack is installed again?"),
     boolean_fact("internal_nic_first_in_binding_order",
                  "Is the internal network adapter first in the binding order of every service and protocol "
                  "(Network, Bindings tab)?"),
@@ -436,8 +442,9 @@ inline constexpr rule rules[] = {
                                              "computer. If that does not work, contact Microsoft Technical Support."),
                        signals::mta_9406})
         .confirmed_by({fact_is("internal_nic_first_in_binding_order", false)})
-        .because("On a server with more than one network adapter, the MTA of the post-SP3 hotfix or SP4 cannot listen "
-                 "over RPC while the internal adapter is not the first one bound.")
+        .because("The internal network adapter is not the first item in the binding order; the article's "
+                 "resolution moves it to the top. It was seen on servers with more than one network adapter, after "
+                 "the post-SP3 hotfix or SP4; the article does not say why this stops the MTA.")
         .resolved_by({"Quit running programs; open Network Neighborhood, Properties, Bindings.",
                       "Under Show Bindings For: All Services, expand each service and move the internal network "
                       "adapter to the top.",
@@ -457,6 +464,8 @@ inline constexpr rule rules[] = {
                               fact_is("internal_nic_first_in_binding_order", false))}),
 
     // Q320200 ------------------------------------------------------------------------------
+    // Service Pack 4 is the situation the article describes, not a check: a server without it is ruled
+    // out. The article names no cause; its remedy working (the MTA starts) confirms.
     rule("mta-sp4-9266-reinstall-tcpip", "Q320200")
         .titled("MTA 5.5 does not start after Service Pack 4 (Error 2140; 9266, 9406, 9321): TCP/IP must be "
                 "reinstalled")
@@ -466,9 +475,11 @@ inline constexpr rule rules[] = {
                                                              "contact Microsoft Product Support."),
                            event(mta, 9321).with_description("An RPC communication error has occurred.")})
         .supported_by({signals::mta_2140, signals::mta_9406})
-        .confirmed_by({fact_is("exchange_service_pack", 4)})
-        .because("Once Exchange Server 5.5 Service Pack 4 is installed and the computer restarted, the MTA fails to "
-                 "initialize over RPC; the article gives no cause, and reinstalling the TCP/IP protocol fixes it.")
+        .confirmed_by({fact_is("mta_starts_after_tcpip_reinstalled", true)})
+        .ruled_out_by({fact_is("exchange_service_pack", 0), fact_is("exchange_service_pack", 1),
+                       fact_is("exchange_service_pack", 2), fact_is("exchange_service_pack", 3)})
+        .because("After Exchange Server 5.5 Service Pack 4 is installed and the computer restarted, the MTA does not "
+                 "start. The article gives no cause; its resolution removes and reinstalls TCP/IP.")
         .resolved_by({"Record the TCP/IP settings: ipconfig /all > c:\\ipconfig.txt.",
                       "In Control Panel, Network, Protocols, remove TCP/IP Protocol and restart the computer.",
                       "Add TCP/IP Protocol again and enter the recorded settings; do not restart yet.",
@@ -483,7 +494,7 @@ inline constexpr rule rules[] = {
                                                                     "attached performance monitors and re-start the "
                                                                     "MTA."),
                               saw_event(mta, 9321).with_description("An RPC communication error has occurred."),
-                              fact_is("exchange_service_pack", 4))}),
+                              fact_is("mta_starts_after_tcpip_reinstalled", true))}),
 
     // Q324026 ------------------------------------------------------------------------------
     rule("mta-2152-database-path-registry-wrong", "Q324026")
@@ -562,10 +573,9 @@ inline constexpr rule rules[] = {
                                              "Directory Service.")})
         .confirmed_by({fact_is("system_date_after_2038", true)})
         .because("The Directory service does not start when the system date is later than January 17, 2038; the "
-                 "information store then cannot reach it (error 4015).")
-        .resolved_by({"Check the date in Control Panel, Date/Time and set the correct date (the article names the "
-                      "cause only; it gives no steps).",
-                      "Start the Directory, then the Information Store."})
+                 "information store's events then report error 4015 connecting to the directory.")
+        .resolved_by({"The article gives no resolution: it names the cause and says that Microsoft confirmed the "
+                      "problem in Exchange Server 4.0 and 5.0 and was researching it."})
         .shown_by({example_of(seen::ds_2140,
                               saw_event(is, 5000)
                                   .with_type(event_type::error)
@@ -788,8 +798,8 @@ inline constexpr rule rules[] = {
     // ===== System Attendant (MSExchangeSA) ========================================================
     // Q163139 ------------------------------------------------------------------------------
     rule("sa-1005-exchsrvr-permissions", "Q163139")
-        .titled("Exchange services fail with 'Error 0005 Access is denied' (System Attendant event 1005, emsabp.dll): "
-                "the service account lost Full Control on Exchsrvr")
+        .titled("Exchange setup on an NTFS partition: the services fail to start with 'Error 0005 Access is denied' "
+                "(System Attendant event 1005, emsabp.dll), the service account lacks Full Control on Exchsrvr")
         .applies_to("exchange_version", {only(v4_0), only(v5_5)})
         .requires_signals({event(sa, 1005)
                                .with_type(event_type::error)
@@ -800,9 +810,11 @@ inline constexpr rule rules[] = {
                                .with_value("emsabp.dll")})
         .supported_by({start_error(sa, 5), signals::ds_2140})
         .confirmed_by({fact_is("service_account_full_control_on_exchsrvr", false)})
-        .because("Setup gives Everyone Full Control (NTFS) on the Exchsrvr tree, which is how the service account "
-                 "gets it; once those permissions were changed the services cannot start (the Directory may then "
-                 "fail with 2140 and the store with service-specific errors).")
+        .because("When Exchange Server 4.0 is installed to an NTFS partition, the services that start during setup "
+                 "fail: the NTFS permissions on the Exchsrvr tree are insufficient. The service account needs Full "
+                 "Control there, which setup grants through the Everyone group; changed permissions for Everyone "
+                 "may keep the services from starting (the Directory may also fail with 2140, the store with "
+                 "service-specific errors).")
         .resolved_by({"In Windows NT Explorer (File Manager on 3.51) open Exchsrvr, Properties, Security, "
                       "Permissions.",
                       "Give the Everyone group Full Control, with Replace Permissions on Subdirectories and on "
@@ -974,15 +986,14 @@ inline constexpr rule rules[] = {
                                .with_description(quoted::es_5_80004005)
                                .with_value("0x80004005")})
         .confirmed_by({fact_is("sa_registry_names_match_directory", false)})
-        .because("The server was installed (or restored) with a wrong organization, site or server name, or the "
-                 "Enterprise, Site or Server value under MSExchangeSA\\Parameters was changed; the other services "
-                 "may run (for instance once only the MTA's X500 DN was corrected) but the Event Service does not.")
-        .resolved_by({"In the Exchange Administrator program note the directory names of the organization, site "
-                      "and server.",
-                      "In Regedt32 open HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeSA\\Parameters and set "
-                      "Enterprise, Site and Server to those names, case included (another server of the site shows "
-                      "them in MSExchangeMTA\\Parameters\\X500 DN).",
-                      "Start the Event Service again."})
+        .because("The server was installed with a wrong organization, server or site name, or the Enterprise, "
+                 "Server or Site value under MSExchangeSA\\Parameters was changed from its original value.")
+        .resolved_by({"If you know the correct organization, server or site name: in Regedt32 open "
+                      "HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeSA\\Parameters and set the Enterprise, "
+                      "Server or Site value to it, case included.",
+                      "Another Exchange server of the same site shows the names to compare with in the X500 DN value "
+                      "under HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeMTA\\Parameters.",
+                      "Quit Registry Editor; the article gives no further steps."})
         .see_also({"Q314148", "Q155027", "Q285021"})
         .shown_by({example_of(saw_event(es, 5)
                                   .with_type(event_type::error)
