@@ -3462,6 +3462,12 @@ template <class T, std::size_t Facts, class U, std::size_t Rules>
 //   fix that an article dates to a service pack rules the rule out through `exchange_service_pack`.
 // - Event source: "MSExchangeIMC" for IMS events (ids 3000-4999) when the article prints no source,
 //   or prints it as "MSExchange IMC" (same name) or "IMC" (Q272506; a shorthand no log uses).
+// - A signal needs a source, so an event an article names by id alone outside 3000-4999 gets one by
+//   assumption, named here and in the rule's comment: "MSExchangeIMC" for the ids an article lists
+//   in the Application log with the IMS's own failure and no other service (Q246115's 2140 and 100,
+//   Q322829's 1011); "Service Control Manager" for the troubleshooting guide's 7003 and 1075 (Q191548
+//   prints no source; Q155814 prints that source for the IMC's 7000). A pasted event without a
+//   source matches any source, so only a log naming another source is affected.
 // - Descriptions: quoted in full; where the article's quote holds a placeholder ("<servername>",
 //   "(%1)K") or an example value of the reporter's machine (a route, a spool file name), the quote
 //   stops before it, so a real log with other values still bears it out.
@@ -3470,7 +3476,11 @@ template <class T, std::size_t Facts, class U, std::size_t Rules>
 //   Wizard's "ID no: 0xc002041d" / "0xc00203e5" are treated the same way (the wizard is starting
 //   MSExchangeIMC when it shows them).
 // - Every rule has at least one confirming fact, so "confirmed" always means the deciding check was
-//   made, and "likely" that the symptoms fit but the check is still open.
+//   made, and "likely" that the symptoms fit but the check is still open. (A rule with none would be
+//   confirmed by its signals alone.) Where the article names no check of its cause, the confirming
+//   fact is the article's own test of its remedy ("does the service start after ..."). A situation
+//   the article only describes (a platform, a component installed, a service pack applied) never
+//   confirms a rule by itself: it rules the rule out when it is absent.
 //
 // Entries of the scope that are not rules are listed, with the reason, in `exclusions` below.
 #ifndef RULEDX_KB_EXCHANGE_IMS_HPP
@@ -3537,10 +3547,14 @@ inline constexpr fact_definition facts[] = {
                  "Does the Internet Mail Service log on as the LocalSystem (system) account (Services, Startup, "
                  "Log On As)?"),
     boolean_fact("ims_service_logon_account_correct",
-                 "Is the Log On As account of the Internet Mail Connector service the Exchange service account?"),
-    boolean_fact("service_account_logon_works",
-                 "Can you log on to the domain as the service account with the password entered in the "
-                 "service's startup options?"),
+                 "Is the Internet Mail Connector service set to start (Startup, Log On As) under the correct account?"),
+    boolean_fact("service_account_in_domain_administrators",
+                 "Is the Exchange service account a member of the Administrators group of the domain (User "
+                 "Manager for Domains)?"),
+    boolean_fact("service_starts_with_logon_account_reentered",
+                 "Does the service start once Log On As, This Account, in its Startup options names an existing "
+                 "service account with its current password (checked by logging on to the domain as that "
+                 "account, or newly set in User Manager for Domains)?"),
     // IMS configuration in the Exchange Administrator program and the registry
     boolean_fact("ims_address_space_configured",
                  "Does the Address Space tab of the Internet Mail Connector list at least one entry?"),
@@ -3624,8 +3638,13 @@ inline constexpr fact_definition facts[] = {
     boolean_fact("cluster_dns_a_records_exist",
                  "Does the local DNS hold host (A) records for the Exchange virtual server and for the cluster "
                  "name, and is that DNS server listed before the provider's?"),
-    boolean_fact("sfm_or_snmp_service_installed",
-                 "Is Services for Macintosh or the SNMP Service installed on the server?"),
+    boolean_fact("ims_starts_after_network_components_reinstalled",
+                 "Does the IMC/IMS start (or get created) once Services for Macintosh and the SNMP Service, where "
+                 "installed, and then each installed network protocol in turn are removed and reinstalled, with "
+                 "the Windows NT service pack reapplied?"),
+    boolean_fact("ims_starts_on_clean_nt_with_tcpip_only",
+                 "Does the IMS start and stay up on a clean release (RTM) installation of Windows NT, with Services "
+                 "for AppleTalk and the SNMP service not running and every network protocol but TCP/IP removed?"),
     boolean_fact("gsnw_and_ccmail_connector_added",
                  "Were Gateway Services for NetWare and the Exchange Connector for Lotus cc:Mail added to the server?"),
     boolean_fact("proxy_client_names_proxy_by_netbios_name",
@@ -3641,6 +3660,9 @@ inline constexpr fact_definition facts[] = {
                  "Is port 25 on the proxy server already bound by another service or program (for example the "
                  "Windows NT SMTP service or an antivirus product)?"),
     boolean_fact("wsp_client_installed", "Is the Winsock Proxy (WSP) client installed on the Exchange server?"),
+    boolean_fact("ims_starts_after_tcpip_reinstalled",
+                 "Does the IMS start once TCP/IP is removed and reinstalled with its recorded settings and the "
+                 "latest Windows NT 4.0 and Exchange Server 5.5 service packs are applied again?"),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -3806,11 +3828,9 @@ inline constexpr rule rules[] = {
         .applies_to("exchange_version", {only(v4_0)})
         .requires_signals({signals::error_2140})
         .confirmed_by({fact_is("ims_service_logon_account_correct", false)})
-        .because("The Internet Mail Connector service is set to log on with an account other than the Exchange "
-                 "service account. (The article names the cause only; it gives no steps.)")
-        .resolved_by({"In Control Panel, Services, open Startup for the Microsoft Exchange Internet Mail "
-                      "Connector and set Log On As to the Exchange service account.",
-                      "Start the service again."})
+        .because("The Internet Mail Connector service is set up to start under the wrong account; the article "
+                 "does not say which account is the right one.")
+        .resolved_by({"The article names this cause but gives no steps to correct it."})
         .see_also({"Q155814", "Q155585"})
         .shown_by({example_of(seen::error_2140, fact_is("exchange_version", v4_0),
                               fact_is("ims_service_logon_account_correct", false))}),
@@ -3846,10 +3866,12 @@ inline constexpr rule rules[] = {
         .requires_signals({signals::error_2140})
         .confirmed_by({fact_is("ims_admin_mailbox_has_x400_address", false)})
         .because("The mailbox chosen as Administrator's Mailbox on the Internet Mail tab has no X.400 address; "
-                 "it needs its MS, SMTP and X.400 addresses for the connector to start.")
+                 "it must have all three address types (MS, SMTP and X.400), and without the X.400 one the "
+                 "connector does not start.")
         .resolved_by({"Find the Administrator's Mailbox on the Internet Mail tab of the IMC.",
-                      "Open that recipient in the Global Address List and check its E-mail Addresses tab.",
-                      "Add the missing X.400 address (or choose a mailbox that has all three address types)."})
+                      "Open that recipient's properties from the Global Address List and check its E-mail Address "
+                      "tab for the MS, SMTP and X.400 addresses.",
+                      "The article gives no steps to restore a missing X.400 address."})
         .see_also({"Q149542", "Q199430", "Q281743"})
         .shown_by({example_of(seen::error_2140, fact_is("exchange_version", v4_0),
                               fact_is("ims_admin_mailbox_has_x400_address", false))}),
@@ -3923,15 +3945,18 @@ inline constexpr rule rules[] = {
                               fact_is("tcpip_dns_domain_name_set", false))}),
 
     // Q155585 ------------------------------------------------------------------------------
+    // Logging on to the domain as the service account tells which fix applies (keep the password, or
+    // set a new one), not whether this is the cause: the article fixes the startup password either
+    // way. The service starting once its logon is entered again confirms.
     rule("exchange-service-logon-failure-1069", "Q155585")
         .titled("Error 1069 starting an Exchange 4.0 service: its logon account's password is wrong or the account "
                 "is gone")
         .applies_to("exchange_version", {only(v4_0)})
         .requires_signals({start_error(service, 1069)})
-        .confirmed_by({fact_is("service_account_logon_works", false)})
+        .confirmed_by({fact_is("service_starts_with_logon_account_reentered", true)})
         .because("The This Account logon set in the service's startup options has a wrong password, or the "
                  "account no longer exists.")
-        .resolved_by({"Confirm by logging on to the domain as the service account.",
+        .resolved_by({"Log off the Windows NT domain and log on to it again as the service account.",
                       "If that works, enter the same password in the service's Startup options.",
                       "If the password is unknown, set a new one in User Manager for Domains, then start the "
                       "System Attendant and Directory services (updating their startup password as needed).",
@@ -3939,22 +3964,26 @@ inline constexpr rule rules[] = {
                       "enter the new password on the Service Account Password tab.",
                       "Change the password on any service account override pages in other sites (Q157780)."})
         .see_also({"Q157780"})
-        .shown_by({example_of(saw_start_error(service, 1069), fact_is("service_account_logon_works", false))}),
+        .shown_by({example_of(saw_start_error(service, 1069),
+                              fact_is("service_starts_with_logon_account_reentered", true))}),
 
     // Q155814 ------------------------------------------------------------------------------
+    // Its 4086 is printed with category but no type.
     rule("ims-4086-logs-on-as-local-system", "Q155814")
         .titled("IMC/IMS does not start at boot (7000, 4086) and Error 2186 by hand: the service logs on as "
                 "LocalSystem")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
-        .requires_signals({signals::config_4086})
+        .requires_signals({event(service, 4086)
+                               .with_category("Initialization/Termination")
+                               .with_description(quoted::config_4086)})
         .supported_by({event("Service Control Manager", 7000)
                            .with_description("The Microsoft Exchange Internet Mail Connector service failed to start "
                                              "due to the following error: The service did not respond to the start "
                                              "or control request in a timely fashion."),
                        start_error(service, 2186)})
         .confirmed_by({fact_is("ims_service_logs_on_as_local_system", true)})
-        .because("The Internet Mail service is set to log on as the system account (LocalSystem), which cannot "
-                 "load its configuration from the Exchange directory.")
+        .because("The IMC or IMS service is set to log on as a system account or with the LocalSystem account "
+                 "rather than This Account; the article does not say why it then fails.")
         .resolved_by({"In Control Panel, Services, select the Microsoft Exchange Internet Mail service and click "
                       "Startup.",
                       "Under Log On As choose This Account and enter the Exchange service account, or an account "
@@ -4270,27 +4299,32 @@ inline constexpr rule rules[] = {
                                   .with_description(quoted::q173496_4143))}),
 
     // Q182346 ------------------------------------------------------------------------------
+    // The cause is any network service or protocol that does not work properly; whether Services for
+    // Macintosh or SNMP is installed only picks the workaround's first step, so it is no check: the
+    // article's own test (start or create the IMC/IMS after each step) confirms.
     rule("ims-4087-network-service-or-protocol-fault", "Q182346")
-        .titled("IMC/IMS cannot start or be created (event 4087, queue viewing interface): a faulty network "
-                "service or protocol such as Services for Macintosh or SNMP")
+        .titled("IMC/IMS cannot start or be created (event 4087, queue viewing interface): a network service or "
+                "protocol does not work properly")
         .applies_to("exchange_version", {only(v4_0), only(v5_0)})
         .requires_signals({event(service, 4087)
                                .with_category("Initialization/Termination")
                                .with_description(quoted::queue_viewing_4087_q182346)})
-        .confirmed_by({fact_is("sfm_or_snmp_service_installed", true)})
-        .because("A network service or protocol on the server does not work properly; typically Services for "
-                 "Macintosh after Windows NT Server 3.51 was upgraded to 4.0, or the SNMP Service.")
+        .confirmed_by({fact_is("ims_starts_after_network_components_reinstalled", true)})
+        .because("A network service or network protocol on the server is not working properly; in particular "
+                 "after Windows NT Server 3.51 was upgraded to 4.0 on a computer with Services for Macintosh.")
         .resolved_by({"If Services for Macintosh or the SNMP Service is installed, remove it (Control Panel, Network, "
-                      "Services), restart, and install it again; with a Windows NT service pack applied, reapply the "
-                      "service pack before restarting.",
-                      "Otherwise remove and reinstall the installed protocols one at a time, restarting (and "
-                      "reapplying the service pack) each time; share folders again if needed.",
+                      "Services; both if both are), restart, and install it again; with a Windows NT service pack "
+                      "applied, reapply the service pack before restarting. If neither is installed, go to the next "
+                      "step.",
+                      "Remove and reinstall each installed protocol, one at a time, restarting (and reapplying the "
+                      "service pack) each time; folders shared in Windows NT must be shared again if all protocols "
+                      "were removed at once or only one is installed.",
                       "Try to start or create the IMC/IMS after each step."})
         .see_also({"Q200092"})
         .shown_by({example_of(saw_event(service, 4087)
                                   .with_category("Initialization/Termination")
                                   .with_description(quoted::queue_viewing_4087_q182346),
-                              fact_is("sfm_or_snmp_service_installed", true))}),
+                              fact_is("ims_starts_after_network_components_reinstalled", true))}),
 
     // Q182522 ------------------------------------------------------------------------------
     rule("ims-4056-routing-table-corrupted-by-admin", "Q182522")
@@ -4372,22 +4406,23 @@ inline constexpr rule rules[] = {
 
     // Q189730 ------------------------------------------------------------------------------
     rule("imc-4086-service-account-not-domain-admin", "Q189730")
-        .titled("IMC 4.0 on Windows NT 4.0: Error 2140 with event 4086, service account not an administrator")
+        .titled("IMC 4.0 on Windows NT 4.0: Error 2140 with event 4086, service account not in the domain's "
+                "Administrators group")
         .applies_to("exchange_version", {only(v4_0)})
         .requires_signals({signals::config_4086})
         .supported_by({signals::error_2140})
-        .confirmed_by({fact_is("ims_service_account_is_admin", false), fact_is("windows_version", nt4)})
-        .because("Windows NT 4.0 restricts registry access more tightly, and a service account outside the "
-                 "domain's Administrators group can no longer load the connector's configuration.")
+        .confirmed_by({fact_is("service_account_in_domain_administrators", false), fact_is("windows_version", nt4)})
+        .because("Windows NT 4.0 has become more restrictive in its control of the registry; the workaround is to "
+                 "put the Exchange service account in the domain's Administrators group.")
         .resolved_by({"Add the Exchange service account to the Administrators group of the domain.",
                       "Start the Internet Mail Connector again."})
         .see_also({"Q298565", "Q155814", "Q173496"})
         .shown_by({example_of(seen::error_2140, seen::config_4086, fact_is("exchange_version", v4_0),
-                              fact_is("ims_service_account_is_admin", false))}),
+                              fact_is("service_account_in_domain_administrators", false))}),
 
     // Q191548 (troubleshooting guide), entry a --------------------------------------------
-    // The guide gives no source for events 1075 and 7003; "Service Control Manager" is assumed (7003 is
-    // its "depends on a service that does not exist" event; the IMC depends on TCPIP).
+    // The guide gives no source for events 1075 and 7003: "Service Control Manager" by the file's
+    // convention for such ids.
     rule("imc-tcpip-missing-events-1075-7003", "Q191548")
         .titled("A new IMC never starts and events 1075 and 7003 are logged: TCP/IP is missing or the server was "
                 "not restarted")
@@ -4395,10 +4430,13 @@ inline constexpr rule rules[] = {
         .requires_signals({event("Service Control Manager", 7003)})
         .supported_by({event("Service Control Manager", 1075)})
         .confirmed_by({fact_is("tcpip_installed_and_restarted", false)})
-        .because("The connector depends on TCP/IP; when TCP/IP is not installed (or not with a correct IP address "
-                 "and subnet mask) or the server has not been restarted since, it cannot start.")
-        .resolved_by({"Install TCP/IP with the right IP address and subnet mask.",
-                      "Restart the server, then start the Internet Mail Connector."})
+        .because("For an IMC that has never started and events 1075 and 7003, the guide points to TCP/IP: it may not "
+                 "be installed correctly (with the correct IP address and subnet mask) on the IMC's computer, or "
+                 "the computer was not restarted after it was installed.")
+        .resolved_by({"Verify that TCP/IP is installed on the IMC's computer with the correct IP address and subnet "
+                      "mask.",
+                      "Verify that the computer was restarted after TCP/IP was installed; the guide gives no further "
+                      "steps."})
         .see_also({"Q148727", "Q149542"})
         .shown_by({example_of(saw_event("Service Control Manager", 7003), saw_event("Service Control Manager", 1075),
                               fact_is("tcpip_installed_and_restarted", false))}),
@@ -4413,12 +4451,13 @@ inline constexpr rule rules[] = {
                                .with_type(event_type::error)
                                .with_description(quoted::bad_folder_4116_short)})
         .confirmed_by({fact_is("mts_queue_has_bad_message", true)})
-        .because("Bad messages sit in the Internet Mail Service's own folders in the information store (MTS-IN, "
-                 "MTS-OUT) and must be taken out before the service runs again.")
-        .resolved_by({"Remove the bad messages from the IMS folders in the information store, saving them "
-                      "(Q165505).",
-                      "To replay saved messages, stop the IMS, move a few at a time into Imcdata\\In (or Out), "
-                      "delete Queue.dat and start it; a bad one stops the service again."})
+        .because("Bad messages in the Internet Mail Service's folders in the information store need to be removed; "
+                 "the article says this is the usual cause.")
+        .resolved_by({"Remove the bad messages from the IMS folders in the information store; the article does not "
+                      "give the steps.",
+                      "The messages saved from the In and Out folders can be replayed: stop the IMS, move a few at a "
+                      "time into Imcdata\\In (or Out), delete Queue.dat and start it; a bad one stops the service "
+                      "again, and the process is repeated."})
         .see_also({"Q165505", "Q168883", "Q148727"})
         .shown_by({example_of(saw_event(service, 4018).with_type(event_type::error).with_description(quoted::mapi_4018),
                               saw_event(service, 4116)
@@ -4444,6 +4483,8 @@ inline constexpr rule rules[] = {
         .see_also({"Q203116", "Q222553", "Q268643"})
         .shown_by({example_of(seen::error_2140, seen::bind_10050_4007, seen::winsock_4020_q193928,
                               fact_is("proxy_client_names_proxy_by_netbios_name", true))}),
+    // Also carries Q203116 (same cause, same checks; see the exclusions): its evidence, 4007 alone, is
+    // the second example, which leaves the rule possible until 4020 is seen.
     rule("ims-4007-10050-proxy-client-with-other-firewall", "Q193928")
         .titled("IMS will not start (4007 bind error 10050, 4020): the Microsoft Proxy client is on but the "
                 "firewall is not Microsoft Proxy Server")
@@ -4456,6 +4497,9 @@ inline constexpr rule rules[] = {
         .resolved_by({"Disable the Microsoft Proxy client on the Exchange server.", "Start the Internet Mail Service."})
         .see_also({"Q203116", "Q222553"})
         .shown_by({example_of(seen::error_2140, seen::bind_10050_4007, seen::winsock_4020_q193928,
+                              fact_is("ms_proxy_client_enabled", true), fact_is("uses_ms_proxy_server", false)),
+                   // Q203116's evidence (5.5): event 4007 only, with the same two answers.
+                   example_of(seen::bind_10050_4007, fact_is("exchange_version", v5_5),
                               fact_is("ms_proxy_client_enabled", true), fact_is("uses_ms_proxy_server", false))}),
     rule("ims-4007-10050-option-pack-smtp-on-proxy", "Q193928")
         .titled("IMS will not start (4007 bind error 10050, 4020): the Option Pack SMTP service runs on the Proxy 2 "
@@ -4535,6 +4579,9 @@ inline constexpr rule rules[] = {
                               fact_is("ims_dialup_logon_domain_too_long", true))}),
 
     // Q200092 ------------------------------------------------------------------------------
+    // The Alpha, GSNW and cc:Mail are the situation the article describes, not a check ("Removing ...
+    // does not solve the problem"): they rule the rule out when absent. The article's last checks
+    // (the IMS starts and stays up after its steps) confirm.
     rule("ims-4087-alpha-gsnw-ccmail", "Q200092")
         .titled("IMS 5.0 on DEC Alpha fails with event 4087 after Gateway Services for NetWare and the cc:Mail "
                 "connector were added")
@@ -4542,10 +4589,11 @@ inline constexpr rule rules[] = {
         .requires_signals({event(service, 4087)
                                .with_type(event_type::error)
                                .with_description(quoted::queue_viewing_4087_q200092)})
-        .confirmed_by({fact_is("server_is_dec_alpha", true), fact_is("gsnw_and_ccmail_connector_added", true)})
+        .confirmed_by({fact_is("ims_starts_on_clean_nt_with_tcpip_only", true)})
+        .ruled_out_by({fact_is("server_is_dec_alpha", false), fact_is("gsnw_and_ccmail_connector_added", false)})
         .because("After Gateway Services for NetWare and the Lotus cc:Mail connector were added to a DEC Alpha "
-                 "running Exchange 5.0, the IMS cannot register its queue viewing interface; removing both again "
-                 "does not help. The article names no single cause, only checks.")
+                 "running Exchange 5.0, the IMS may fail to start with event 4087; removing both again does not "
+                 "help. The article gives no cause, only checks to make in order.")
         .resolved_by({"Make sure Windows NT is a clean release (RTM) installation, not over a beta.",
                       "Make sure Services for AppleTalk and the SNMP service are not running (Q182346).",
                       "Remove every network protocol except TCP/IP and restart, reapplying the Windows NT service "
@@ -4556,22 +4604,8 @@ inline constexpr rule rules[] = {
         .shown_by({example_of(saw_event(service, 4087)
                                   .with_type(event_type::error)
                                   .with_description(quoted::queue_viewing_4087_q200092),
-                              fact_is("server_is_dec_alpha", true))}),
-
-    // Q203116 ------------------------------------------------------------------------------
-    rule("ims-4007-10050-proxy-client-without-proxy-server", "Q203116")
-        .titled("IMS 5.5 logs 4007 (listener bind error 10050) at start: Microsoft Proxy client enabled without "
-                "Microsoft Proxy Server")
-        .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({signals::bind_10050_4007})
-        .confirmed_by({fact_is("ms_proxy_client_enabled", true), fact_is("uses_ms_proxy_server", false)})
-        .because("The Microsoft Proxy client is installed and enabled on the Exchange server, but the server does "
-                 "not go to the Internet through Microsoft Proxy Server.")
-        .resolved_by({"With Microsoft Proxy Server, keep the Microsoft Proxy client.",
-                      "With any other proxy server or firewall, disable the Microsoft Proxy client, then start the "
-                      "IMS."})
-        .see_also({"Q193928", "Q222553"})
-        .shown_by({example_of(seen::bind_10050_4007, fact_is("ms_proxy_client_enabled", true))}),
+                              fact_is("server_is_dec_alpha", true),
+                              fact_is("ims_starts_on_clean_nt_with_tcpip_only", true))}),
 
     // Q222553 ------------------------------------------------------------------------------
     rule("ims-winsock-bind-10048-port-in-use", "Q222553")
@@ -4633,9 +4667,9 @@ inline constexpr rule rules[] = {
         .supported_by({signals::error_2140})
         .confirmed_by({fact_is("spool_file_from_event_4182_in_imcdata", true)})
         .ruled_out_by({fact_is("exchange_service_pack", 3), fact_is("exchange_service_pack", 4)})
-        .because("A malformed inbound message makes the information store fail; the IMS shuts down and will not "
-                 "start again while the spool file named in event 4182 is in Exchsrvr\\Imcdata. Corrected in "
-                 "Exchange Server 5.5 Service Pack 3 (Store.exe 5.5.2619.0).")
+        .because("The IMS may shut down when it receives a malformed message, and does not start again while that "
+                 "message, the spool file named in event 4182, is in Exchsrvr\\Imcdata. First corrected in Exchange "
+                 "Server 5.5 Service Pack 3 (Information Store files such as Store.exe 5.5.2619.0).")
         .resolved_by({"Delete the spool file named in event 4182 from the Exchsrvr\\Imcdata folder by hand.",
                       "Install the latest Exchange Server 5.5 service pack (Q191014).",
                       "Start the Internet Mail Service."})
@@ -4655,15 +4689,15 @@ inline constexpr rule rules[] = {
                               fact_is("spool_file_from_event_4182_in_imcdata", true))}),
 
     // Q246115 ------------------------------------------------------------------------------
-    // The article names events 2140 and 100 without a source; the MSExchangeIMC convention is applied.
+    // The article names events 2140 and 100 by id alone: MSExchangeIMC by the file's convention for such ids.
     rule("ims-admin-mailbox-invalid-events-2140-100", "Q246115")
         .titled("IMS/IMC does not start and events 2140 and 100 are logged: the administrator's mailbox is not a "
                 "valid mailbox")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
         .requires_signals({event(service, 2140), event(service, 100)})
         .confirmed_by({fact_is("ims_admin_mailbox_valid", false)})
-        .because("The IMS/IMC properties are not fully configured: the administrator's mailbox on the Internet "
-                 "Mail tab is not a valid mailbox.")
+        .because("The IMS/IMC property pages may not be configured properly: the administrator's mailbox on the "
+                 "Internet Mail tab may not be a valid mailbox.")
         .resolved_by({"In the Exchange Administrator program open Configuration, Connectors, and the Internet Mail "
                       "Service (or IMC).",
                       "On the Internet Mail tab select a valid user as administrator's mailbox; the service then "
@@ -4673,19 +4707,25 @@ inline constexpr rule rules[] = {
                               fact_is("ims_admin_mailbox_valid", false))}),
 
     // Q262939 ------------------------------------------------------------------------------
+    // Its 4018 is printed with source and category but no type.
     rule("ims-4018-service-account-lost-domain-admins", "Q262939")
         .titled("Exchange 5.5 SP3 on Windows 2000: the IMS wizard times out (0xc002041d, event 4018) after the "
                 "server was demoted and re-promoted")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({signals::mapi_4018})
+        .requires_signals({event(service, 4018)
+                               .with_category("Initialization/Termination")
+                               .with_description(quoted::mapi_4018)})
         .supported_by({signals::wizard_timeout})
         .confirmed_by({fact_is("service_account_in_domain_admins", false),
                        fact_is("server_dc_demoted_and_repromoted", true), fact_is("windows_version", windows_2000)})
-        .because("Demoting the Windows 2000 server from domain controller and promoting it again changed the "
-                 "group memberships of local users; the Exchange service account is left in Domain Users only.")
+        .because("The group membership of the local users can change when a Windows 2000 server that was demoted "
+                 "from domain controller is promoted again; the issue can occur when it did. The resolution checks "
+                 "that the Exchange service account is still in the Domain Admins group.")
         .resolved_by({"In Active Directory Users and Computers, open the service account in the Users container.",
-                      "On the Member Of tab, add Domain Admins if the account is only in Domain Users.",
-                      "Run the last step of the Internet Mail Service Wizard again."})
+                      "On the Member Of tab, make sure the account is in Domain Admins; if it is only in Domain "
+                      "Users, add Domain Admins.",
+                      "The article gives no step after that (it does not say to run the Internet Mail Service "
+                      "Wizard again)."})
         .see_also({"Q300535", "Q173496"})
         .shown_by({example_of(saw_start_error(service, 0xc002041d),
                               saw_event(service, 4018)
@@ -4715,6 +4755,8 @@ inline constexpr rule rules[] = {
                               fact_is("cluster_dns_a_records_exist", false))}),
 
     // Q268643 ------------------------------------------------------------------------------
+    // The WSP client is the setting the article describes, not a check: it rules the rule out when
+    // absent. The article names no cause; its remedy working (the IMS starts) confirms.
     rule("ims-4003-11004-wsp-client-tcpip", "Q268643")
         .titled("IMS 5.5 with the Winsock Proxy client does not start (4003 Error=11004, 4020): reinstall TCP/IP")
         .applies_to("exchange_version", {only(v5_5)})
@@ -4723,9 +4765,11 @@ inline constexpr rule rules[] = {
                                                  "information. Error=11004")
                                .with_value("11004"),
                            event(service, 4020).with_description(quoted::winsock_4020_q268643)})
-        .confirmed_by({fact_is("wsp_client_installed", true)})
-        .because("On a server with the Winsock Proxy client the IMS cannot read protocol information from Winsock. "
-                 "The article gives no cause; its remedy rebuilds the TCP/IP stack.")
+        .confirmed_by({fact_is("ims_starts_after_tcpip_reinstalled", true)})
+        .ruled_out_by({fact_is("wsp_client_installed", false)})
+        .because("When the IMS is installed on an Exchange 5.5 server that runs the Winsock Proxy client, it may not "
+                 "start: retrieving protocol information fails with error 11004. The article gives no cause; its "
+                 "remedy removes and reinstalls TCP/IP.")
         .resolved_by({"Write down the TCP/IP settings (Control Panel, Network, Protocols).",
                       "Remove TCP/IP and restart; add TCP/IP again with the same settings and restart.",
                       "Reapply the latest Windows NT 4.0 and Exchange Server 5.5 service packs and restart.",
@@ -4735,7 +4779,7 @@ inline constexpr rule rules[] = {
                                   .with_description("The following error occurred while trying to retrieve protocol "
                                                     "information. Error=11004"),
                               saw_event(service, 4020).with_description(quoted::winsock_4020_q268643),
-                              fact_is("wsp_client_installed", true))}),
+                              fact_is("ims_starts_after_tcpip_reinstalled", true))}),
 
     // Q272506 ------------------------------------------------------------------------------
     rule("ims-3018-huge-file-in-imcdata-out", "Q272506")
@@ -4766,8 +4810,8 @@ inline constexpr rule rules[] = {
         .because("The Windows 2000 member server has no primary DNS suffix, so the IMS finds no TCP/IP domain name "
                  "and its name resolver cannot start.")
         .resolved_by({"In Control Panel, System, Network Identification, click Properties, then More.",
-                      "Type the domain in 'Primary DNS suffix of this computer' and close with OK three times.",
-                      "Install or start the Internet Mail Service again (see also Q247063)."})
+                      "Type the new domain or subdomain of the computer in the 'Primary DNS suffix' box and click OK "
+                      "three times."})
         .see_also({"Q312439", "Q247063", "Q194128", "Q154589"})
         .shown_by({example_of(saw_event(service, 4067).with_description(quoted::service_domain_4067),
                               saw_event(service, 4058).with_description(quoted::service_resolver_4058),
@@ -4885,8 +4929,8 @@ inline constexpr rule rules[] = {
         .applies_to("exchange_version", {only(v5_5)})
         .requires_signals({signals::bad_folder_4116, signals::shut_down_4102})
         .confirmed_by({fact_is("antivirus_running_on_exchange_server", true)})
-        .because("Antivirus software running on the Exchange server interferes with the IMS delivering into the "
-                 "information store.")
+        .because("Antivirus software is installed and running on the Exchange server; the article names this as a "
+                 "scenario in which the issue may occur and does not say how it causes it.")
         .resolved_by({"Turn off or remove the antivirus software on the server.",
                       "If it still fails, look for a bad message in Imcdata\\In: stop the IMS, move the messages "
                       "out, bring them back one (or a few) at a time, delete Queue.dat and restart each time.",
@@ -4927,7 +4971,8 @@ inline constexpr rule rules[] = {
                               saw_event(service, 4102).with_description(quoted::shut_down_4102),
                               fact_is("latest_sp_and_store_hotfixes_applied", false))}),
 
-    // Q322829: a corrupted message or a damaged IMS, to be tried in that order.
+    // Q322829: a corrupted message or a damaged IMS, to be tried in that order. The article lists events
+    // 1011 and 4037 by id alone; 1011 gets MSExchangeIMC by the file's convention for such ids.
     rule("ims-4023-corrupt-message-in-bad-folder", "Q322829")
         .titled("IMS 5.5 does not start (2140, 4023, 4182, 3039, Store.exe Dr. Watson): a corrupted message in the "
                 "IMS's BAD folder")
@@ -4948,7 +4993,7 @@ inline constexpr rule rules[] = {
                                .with_type(event_type::error)
                                .with_category("Internal Processing")
                                .with_description(quoted::store_3039)})
-        .supported_by({signals::error_2140, event(service, 4037)})
+        .supported_by({signals::error_2140, event(service, 4037), event(service, 1011)})
         .confirmed_by({fact_is("ims_starts_after_bad_folder_emptied", true)})
         .because("A corrupted item in the BAD folder of the IMS mailbox makes Store.exe fail when the IMS starts.")
         .resolved_by({"Back up the server first.",
@@ -4997,7 +5042,7 @@ inline constexpr rule rules[] = {
                                .with_type(event_type::error)
                                .with_category("Internal Processing")
                                .with_description(quoted::store_3039)})
-        .supported_by({signals::error_2140, event(service, 4037)})
+        .supported_by({signals::error_2140, event(service, 4037), event(service, 1011)})
         .confirmed_by({fact_is("ims_starts_after_bad_folder_emptied", false)})
         .because("Clearing the BAD folder did not help, so the Internet Mail Service itself is damaged.")
         .resolved_by({"Back up the server first.",
@@ -5060,13 +5105,21 @@ inline constexpr exclusion exclusions[] = {
     {"Q199430",
      "No error code and no event: the symptoms are dialogs (USER32.dll initialization on 4.0, a Dr. Watson "
      "access violation on 5.0, 'WMS Idle: msexcimc.exe - Application Error' on 5.5). Its cause (administrator "
-     "mailbox without X.400) is carried by the rules of Q148727, Q149542, Q166080 and Q300535.",
-     ""},
+     "mailbox without X.400) is carried by the rules of Q148727, Q149542, Q166080 and Q300535; closest is "
+     "Q149542's (msexcimc.exe access violation at start, 4.0 and 5.0).",
+     "imc-admin-mailbox-no-x400-error-1067"},
     {"Q281743",
      "No error code and no event: the symptom is a Dr. Watson stack in "
      "msexcimc!CPostmaster__rcFindAdminX400Address. Its cause (administrator mailbox without X.400) is carried "
-     "by the rules of Q148727, Q149542, Q166080 and Q300535.",
-     ""},
+     "by the rules of Q148727, Q149542, Q166080 and Q300535; closest is Q166080's (a Dr. Watson error of "
+     "MSEXCIMC on 5.5).",
+     "ims-wizard-admin-mailbox-no-x400-dr-watson"},
+    {"Q203116",
+     "Same cause (the Microsoft Proxy client enabled while the server does not reach the Internet through "
+     "Microsoft Proxy Server) and same two checks as scenario B of Q193928, on 5.5, which Q193928 covers too: two "
+     "rules would both be confirmed by one log. Q203116 shows event 4007 (10050) alone, Q193928 4007 with 4020 and "
+     "Error 2140. Its evidence is the rule's second example; without 4020 the rule stays possible.",
+     "ims-4007-10050-proxy-client-with-other-firewall"},
     {"Q264162",
      "No error code and no event: the symptom is the dialog 'Could not start. Service did not return an error.' "
      "on a Windows 2000 cluster.",
