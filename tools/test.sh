@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what the tests need when it is missing, then builds and runs
-# every test with GCC and Clang in C++17 and C++20 (-Wall -Wextra -Wpedantic -Werror; the GCC C++20
-# build optimized), once with
+# every test with GCC 12 and Clang 14 in C++17 and C++20 (-Wall -Wextra -Wpedantic -Werror; the GCC
+# C++20 build optimized), with GCC 11, Clang 13, 15 and 16 (16 with libc++) in C++17, once with
 # -fno-exceptions -fno-rtti, and once with AddressSanitizer + UndefinedBehaviorSanitizer, which
 # also runs each fuzzer for RULEDX_FUZZ_SECONDS (default 30).
 #
 #   bash tools/test.sh            all configurations
-#   bash tools/test.sh gcc-17     only the named ones (gcc-17 gcc-20 clang-17 clang-20 no-exceptions sanitize)
+#   bash tools/test.sh gcc-17     only the named ones (gcc-17 gcc-20 clang-17 clang-20 no-exceptions sanitize
+#                                 gcc-11 clang-13 clang-15 clang-16-libc++)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +18,10 @@ command -v clang++ >/dev/null || missing+=(clang)
 [ -f /usr/lib/cmake/doctest/doctestConfig.cmake ] || missing+=(doctest-dev)
 command -v evtexport >/dev/null || missing+=(libevt-utils)
 command -v pkg-config >/dev/null || missing+=(pkg-config)
+# The other compilers and standard library the suite is run with (configurations gcc-11 ... clang-16-libc++).
+command -v g++-11 >/dev/null || missing+=(g++-11)
+for v in 13 15 16; do command -v "clang++-${v}" >/dev/null || missing+=("clang-${v}"); done
+[ -f /usr/lib/llvm-16/include/c++/v1/vector ] || missing+=(libc++-16-dev libc++abi-16-dev)
 command -v dpkg-shlibdeps >/dev/null || missing+=(dpkg-dev)  # cpack's DEB dependencies
 if command -v clang++ >/dev/null; then
     clang_major=$(clang++ -dumpversion | cut -d. -f1)
@@ -45,13 +50,18 @@ configure_args() {
         clang-17) echo "-DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_STANDARD=17" ;;
         clang-20) echo "-DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_STANDARD=20" ;;
         no-exceptions) echo "-DCMAKE_CXX_COMPILER=g++ -DCMAKE_CXX_STANDARD=17 -DCMAKE_CXX_FLAGS=-fno-exceptions\ -fno-rtti" ;;
+        # Older and newer compilers, and libc++: the whole suite, C++17.
+        gcc-11) echo "-DCMAKE_CXX_COMPILER=g++-11 -DCMAKE_CXX_STANDARD=17" ;;
+        clang-13) echo "-DCMAKE_CXX_COMPILER=clang++-13 -DCMAKE_CXX_STANDARD=17" ;;
+        clang-15) echo "-DCMAKE_CXX_COMPILER=clang++-15 -DCMAKE_CXX_STANDARD=17" ;;
+        clang-16-libc++) echo "-DCMAKE_CXX_COMPILER=clang++-16 -DCMAKE_CXX_STANDARD=17 -DCMAKE_CXX_FLAGS=-stdlib=libc++" ;;
         sanitize) echo "-DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_STANDARD=17 -DRULEDX_BUILD_FUZZERS=ON -DRULEDX_FUZZ_SECONDS=${RULEDX_FUZZ_SECONDS:-30} -DCMAKE_CXX_FLAGS=-fsanitize=address,undefined\ -fno-sanitize-recover=all\ -fno-omit-frame-pointer" ;;
         *) echo "unknown configuration: $1" >&2; return 1 ;;
     esac
 }
 
 configs=("$@")
-[ ${#configs[@]} -gt 0 ] || configs=(gcc-17 gcc-20 clang-17 clang-20 no-exceptions sanitize)
+[ ${#configs[@]} -gt 0 ] || configs=(gcc-17 gcc-20 clang-17 clang-20 no-exceptions sanitize gcc-11 clang-13 clang-15 clang-16-libc++)
 for config in "${configs[@]}"; do
     echo "=== ${config} ==="
     build="build/test-${config}"
