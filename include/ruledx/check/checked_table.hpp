@@ -215,21 +215,21 @@ struct built_in_parts {
     static constexpr check_result problem = structure_check<Source>::value;
     static constexpr bool needs_proof(std::size_t r) noexcept { return Source::needs_proof(r); }
     static constexpr auto make() noexcept {
-        constexpr std::size_t facts = set_type::fact_count;
-        constexpr std::size_t rules = set_type::rule_count;
-        if constexpr (rules == 0) {
-            rule_table<facts, 0, 0, 0> table{};
-            static_cast<rule_set<facts, 0>&>(table) = Source::value;
-            table.index.facts_by_name = catalog_of<Source>::keys;
-            return table;
+        constexpr std::size_t fact_total = set_type::fact_count;
+        constexpr std::size_t rule_total = set_type::rule_count;
+        if constexpr (rule_total == 0) {
+            rule_table<fact_total, 0, 0, 0> built{};
+            static_cast<rule_set<fact_total, 0>&>(built) = Source::value;
+            built.index.facts_by_name = catalog_of<Source>::keys;
+            return built;
         } else {
-            constexpr const auto& keys = structure_tree<Source, 0, rules>::value.keys;
-            rule_table<facts, rules, whole::part.signals.size(), whole::part.openers.size()> table{};
-            static_cast<rule_set<facts, rules>&>(table) = Source::value;
-            table.index = finished_index<whole>::value;
-            table.rules_by_id = keys.by_id;
-            table.rules_by_evidence = keys.by_evidence;
-            return table;
+            constexpr const auto& rule_keys = structure_tree<Source, 0, rule_total>::value.keys;
+            rule_table<fact_total, rule_total, whole::part.signals.size(), whole::part.openers.size()> built{};
+            static_cast<rule_set<fact_total, rule_total>&>(built) = Source::value;
+            built.index = finished_index<whole>::value;
+            built.rules_by_id = rule_keys.by_id;
+            built.rules_by_evidence = rule_keys.by_evidence;
+            return built;
         }
     }
     static constexpr auto table = make();
@@ -395,12 +395,12 @@ struct joined_tables {
     static constexpr auto part = joined_part(A, B, fact_map, signals, rule_facts, openers);
     static constexpr const auto& keys = fact_keys;
     static constexpr auto make_joined() noexcept {
-        rule_table<fact_count, rule_count, signals.size(), openers.size()> table{};
-        static_cast<rule_set<fact_count, rule_count>&>(table) = value;
-        table.index = finished_index<joined_tables>::value;
-        table.rules_by_id = rules_by_id;
-        table.rules_by_evidence = rules_by_evidence;
-        return table;
+        rule_table<fact_count, rule_count, signals.size(), openers.size()> built{};
+        static_cast<rule_set<fact_count, rule_count>&>(built) = value;
+        built.index = finished_index<joined_tables>::value;
+        built.rules_by_id = rules_by_id;
+        built.rules_by_evidence = rules_by_evidence;
+        return built;
     }
     static constexpr auto table = make_joined();
     // A's examples were proved in A, B's in B: only those that can touch the other side's rules

@@ -18,9 +18,9 @@ struct before_fn {
 };
 inline constexpr before_fn before{};
 
-// Sorts items[0, count) so that before(a, b) orders them; equal items keep their order.
+// Sorts items[0, count) so that comes_first(a, b) orders them; equal items keep their order.
 template <class T, std::size_t N, class Before>
-constexpr void stable_sort(std::array<T, N>& items, std::size_t count, Before before) noexcept {
+constexpr void stable_sort(std::array<T, N>& items, std::size_t count, Before comes_first) noexcept {
     if (count < 2) return;
     std::array<T, N> buffer{};
     std::array<T, N>* from = &items;
@@ -32,7 +32,7 @@ constexpr void stable_sort(std::array<T, N>& items, std::size_t count, Before be
             std::size_t i = lo;
             std::size_t j = mid;
             std::size_t k = lo;
-            while (i < mid && j < hi) (*to)[k++] = before((*from)[j], (*from)[i]) ? (*from)[j++] : (*from)[i++];
+            while (i < mid && j < hi) (*to)[k++] = comes_first((*from)[j], (*from)[i]) ? (*from)[j++] : (*from)[i++];
             while (i < mid) (*to)[k++] = (*from)[i++];
             while (j < hi) (*to)[k++] = (*from)[j++];
         }
@@ -47,11 +47,11 @@ constexpr void stable_sort(std::array<T, N>& items, std::size_t count, Before be
 // Merges two sorted ranges into out (which holds both); on equal items a's come first.
 template <class T, std::size_t A, std::size_t B, std::size_t Out, class Before>
 constexpr std::size_t merge_sorted(const std::array<T, A>& a, std::size_t a_count, const std::array<T, B>& b,
-                                   std::size_t b_count, std::array<T, Out>& out, Before before) noexcept {
+                                   std::size_t b_count, std::array<T, Out>& out, Before comes_first) noexcept {
     std::size_t i = 0;
     std::size_t j = 0;
     std::size_t k = 0;
-    while (i < a_count && j < b_count) out[k++] = before(b[j], a[i]) ? b[j++] : a[i++];
+    while (i < a_count && j < b_count) out[k++] = comes_first(b[j], a[i]) ? b[j++] : a[i++];
     while (i < a_count) out[k++] = a[i++];
     while (j < b_count) out[k++] = b[j++];
     return k;

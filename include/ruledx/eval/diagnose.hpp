@@ -608,12 +608,12 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out, Settle
     out.check_count = 0;
     const auto keep = [&](const next_check& check) {
         if (check.score == 0 || settled(question_of(table, check))) return;
-        const auto before = [](const next_check& a, const next_check& b) {
+        const auto ranks_before = [](const next_check& a, const next_check& b) {
             if (a.score != b.score) return a.score > b.score;
             return a.what == next_check::kind::signal && b.what != next_check::kind::signal;
         };
         std::size_t at = out.check_count;
-        while (at > 0 && before(check, out.checks[at - 1])) --at;
+        while (at > 0 && ranks_before(check, out.checks[at - 1])) --at;
         if (at == out.checks.size()) return;
         const std::size_t last = out.check_count < out.checks.size() ? out.check_count : out.checks.size() - 1;
         for (std::size_t i = last; i > at; --i) out.checks[i] = out.checks[i - 1];

@@ -273,13 +273,13 @@ template <std::size_t Count, std::size_t Signals, std::size_t FirstCount>
         std::size_t last = first + 1;
         while (last < n && same_run(last, first)) ++last;
         std::uint16_t rules_by_id = 0;
-        for (std::size_t i = first; i < last; ++i) rules_by_id += (i == first || refs[i].rule != refs[i - 1].rule) ? 1 : 0;
+        for (std::size_t i = first; i < last; ++i) rules_by_id += (i == first || refs[i].rule != refs[i - 1].rule) ? std::uint16_t{1} : std::uint16_t{0};
         for (std::size_t class_first = first; class_first < last;) {  // one class: same values too
             std::size_t class_last = class_first + 1;
             while (class_last < last && refs[class_last].values_key == refs[class_first].values_key) ++class_last;
             std::uint16_t rules_in_class = 0;
             for (std::size_t i = class_first; i < class_last; ++i)
-                rules_in_class += (i == class_first || refs[i].rule != refs[i - 1].rule) ? 1 : 0;
+                rules_in_class += (i == class_first || refs[i].rule != refs[i - 1].rule) ? std::uint16_t{1} : std::uint16_t{0};
             for (std::size_t i = class_first < begin ? begin : class_first; i < class_last && i < end; ++i) {
                 part.flat[i - begin] = first_signal[refs[i].rule] + refs[i].index;
                 part.stats[i - begin] = {rules_in_class, rules_by_id, static_cast<std::uint32_t>(class_first)};

@@ -111,7 +111,7 @@ struct rule {
     }
     constexpr rule&& see_also(std::initializer_list<detail::text_arg> articles) && noexcept RULEDX_LIFETIMEBOUND {
         related.clear();
-        for (const detail::text_arg& article : articles) related.push_back(article.value);
+        for (const detail::text_arg& other : articles) related.push_back(other.value);
         return static_cast<rule&&>(*this);
     }
     constexpr rule&& shown_by(std::initializer_list<example> evidence) && noexcept RULEDX_LIFETIMEBOUND {
