@@ -72,9 +72,9 @@ struct before_fn {
 };
 inline constexpr before_fn before{};
 
-// Sorts items[0, count) so that before(a, b) orders them; equal items keep their order.
+// Sorts items[0, count) so that comes_first(a, b) orders them; equal items keep their order.
 template <class T, std::size_t N, class Before>
-constexpr void stable_sort(std::array<T, N>& items, std::size_t count, Before before) noexcept {
+constexpr void stable_sort(std::array<T, N>& items, std::size_t count, Before comes_first) noexcept {
     if (count < 2) return;
     std::array<T, N> buffer{};
     std::array<T, N>* from = &items;
@@ -86,7 +86,7 @@ constexpr void stable_sort(std::array<T, N>& items, std::size_t count, Before be
             std::size_t i = lo;
             std::size_t j = mid;
             std::size_t k = lo;
-            while (i < mid && j < hi) (*to)[k++] = before((*from)[j], (*from)[i]) ? (*from)[j++] : (*from)[i++];
+            while (i < mid && j < hi) (*to)[k++] = comes_first((*from)[j], (*from)[i]) ? (*from)[j++] : (*from)[i++];
             while (i < mid) (*to)[k++] = (*from)[i++];
             while (j < hi) (*to)[k++] = (*from)[j++];
         }
@@ -101,11 +101,11 @@ constexpr void stable_sort(std::array<T, N>& items, std::size_t count, Before be
 // Merges two sorted ranges into out (which holds both); on equal items a's come first.
 template <class T, std::size_t A, std::size_t B, std::size_t Out, class Before>
 constexpr std::size_t merge_sorted(const std::array<T, A>& a, std::size_t a_count, const std::array<T, B>& b,
-                                   std::size_t b_count, std::array<T, Out>& out, Before before) noexcept {
+                                   std::size_t b_count, std::array<T, Out>& out, Before comes_first) noexcept {
     std::size_t i = 0;
     std::size_t j = 0;
     std::size_t k = 0;
-    while (i < a_count && j < b_count) out[k++] = before(b[j], a[i]) ? b[j++] : a[i++];
+    while (i < a_count && j < b_count) out[k++] = comes_first(b[j], a[i]) ? b[j++] : a[i++];
     while (i < a_count) out[k++] = a[i++];
     while (j < b_count) out[k++] = b[j++];
     return k;
@@ -944,7 +944,7 @@ struct rule {
     }
     constexpr rule&& see_also(std::initializer_list<detail::text_arg> articles) && noexcept RULEDX_LIFETIMEBOUND {
         related.clear();
-        for (const detail::text_arg& article : articles) related.push_back(article.value);
+        for (const detail::text_arg& other : articles) related.push_back(other.value);
         return static_cast<rule&&>(*this);
     }
     constexpr rule&& shown_by(std::initializer_list<example> evidence) && noexcept RULEDX_LIFETIMEBOUND {
@@ -2003,13 +2003,13 @@ template <std::size_t Count, std::size_t Signals, std::size_t FirstCount>
         std::size_t last = first + 1;
         while (last < n && same_run(last, first)) ++last;
         std::uint16_t rules_by_id = 0;
-        for (std::size_t i = first; i < last; ++i) rules_by_id += (i == first || refs[i].rule != refs[i - 1].rule) ? 1 : 0;
+        for (std::size_t i = first; i < last; ++i) rules_by_id += (i == first || refs[i].rule != refs[i - 1].rule) ? std::uint16_t{1} : std::uint16_t{0};
         for (std::size_t class_first = first; class_first < last;) {  // one class: same values too
             std::size_t class_last = class_first + 1;
             while (class_last < last && refs[class_last].values_key == refs[class_first].values_key) ++class_last;
             std::uint16_t rules_in_class = 0;
             for (std::size_t i = class_first; i < class_last; ++i)
-                rules_in_class += (i == class_first || refs[i].rule != refs[i - 1].rule) ? 1 : 0;
+                rules_in_class += (i == class_first || refs[i].rule != refs[i - 1].rule) ? std::uint16_t{1} : std::uint16_t{0};
             for (std::size_t i = class_first < begin ? begin : class_first; i < class_last && i < end; ++i) {
                 part.flat[i - begin] = first_signal[refs[i].rule] + refs[i].index;
                 part.stats[i - begin] = {rules_in_class, rules_by_id, static_cast<std::uint32_t>(class_first)};
@@ -2759,12 +2759,12 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out, Settle
     out.check_count = 0;
     const auto keep = [&](const next_check& check) {
         if (check.score == 0 || settled(question_of(table, check))) return;
-        const auto before = [](const next_check& a, const next_check& b) {
+        const auto ranks_before = [](const next_check& a, const next_check& b) {
             if (a.score != b.score) return a.score > b.score;
             return a.what == next_check::kind::signal && b.what != next_check::kind::signal;
         };
         std::size_t at = out.check_count;
-        while (at > 0 && before(check, out.checks[at - 1])) --at;
+        while (at > 0 && ranks_before(check, out.checks[at - 1])) --at;
         if (at == out.checks.size()) return;
         const std::size_t last = out.check_count < out.checks.size() ? out.check_count : out.checks.size() - 1;
         for (std::size_t i = last; i > at; --i) out.checks[i] = out.checks[i - 1];
@@ -3141,21 +3141,21 @@ struct built_in_parts {
     static constexpr check_result problem = structure_check<Source>::value;
     static constexpr bool needs_proof(std::size_t r) noexcept { return Source::needs_proof(r); }
     static constexpr auto make() noexcept {
-        constexpr std::size_t facts = set_type::fact_count;
-        constexpr std::size_t rules = set_type::rule_count;
-        if constexpr (rules == 0) {
-            rule_table<facts, 0, 0, 0> table{};
-            static_cast<rule_set<facts, 0>&>(table) = Source::value;
-            table.index.facts_by_name = catalog_of<Source>::keys;
-            return table;
+        constexpr std::size_t fact_total = set_type::fact_count;
+        constexpr std::size_t rule_total = set_type::rule_count;
+        if constexpr (rule_total == 0) {
+            rule_table<fact_total, 0, 0, 0> built{};
+            static_cast<rule_set<fact_total, 0>&>(built) = Source::value;
+            built.index.facts_by_name = catalog_of<Source>::keys;
+            return built;
         } else {
-            constexpr const auto& keys = structure_tree<Source, 0, rules>::value.keys;
-            rule_table<facts, rules, whole::part.signals.size(), whole::part.openers.size()> table{};
-            static_cast<rule_set<facts, rules>&>(table) = Source::value;
-            table.index = finished_index<whole>::value;
-            table.rules_by_id = keys.by_id;
-            table.rules_by_evidence = keys.by_evidence;
-            return table;
+            constexpr const auto& rule_keys = structure_tree<Source, 0, rule_total>::value.keys;
+            rule_table<fact_total, rule_total, whole::part.signals.size(), whole::part.openers.size()> built{};
+            static_cast<rule_set<fact_total, rule_total>&>(built) = Source::value;
+            built.index = finished_index<whole>::value;
+            built.rules_by_id = rule_keys.by_id;
+            built.rules_by_evidence = rule_keys.by_evidence;
+            return built;
         }
     }
     static constexpr auto table = make();
@@ -3321,12 +3321,12 @@ struct joined_tables {
     static constexpr auto part = joined_part(A, B, fact_map, signals, rule_facts, openers);
     static constexpr const auto& keys = fact_keys;
     static constexpr auto make_joined() noexcept {
-        rule_table<fact_count, rule_count, signals.size(), openers.size()> table{};
-        static_cast<rule_set<fact_count, rule_count>&>(table) = value;
-        table.index = finished_index<joined_tables>::value;
-        table.rules_by_id = rules_by_id;
-        table.rules_by_evidence = rules_by_evidence;
-        return table;
+        rule_table<fact_count, rule_count, signals.size(), openers.size()> built{};
+        static_cast<rule_set<fact_count, rule_count>&>(built) = value;
+        built.index = finished_index<joined_tables>::value;
+        built.rules_by_id = rules_by_id;
+        built.rules_by_evidence = rules_by_evidence;
+        return built;
     }
     static constexpr auto table = make_joined();
     // A's examples were proved in A, B's in B: only those that can touch the other side's rules
