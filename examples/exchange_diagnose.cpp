@@ -333,7 +333,7 @@ int main(int argc, char** argv) {
         seen.on_event = [](const ruledx::read::event_record& e, const ruledx::input_report& in) {
             print(ruledx::write::to_json(e, in) + "\n");
         };
-    bool unreadable = false;
+    bool unreadable = false, any_readable = false;
     for (const std::string& file : files) {
         const ruledx::input_report& in = seen.read_file(file);
         for (const std::string& warning : in.warnings) print("exchange-diagnose: " + in.path + ": " + warning + "\n", stderr);
@@ -343,9 +343,18 @@ int main(int argc, char** argv) {
         if (in.unreadable()) {
             print("exchange-diagnose: " + in.path + ": nothing could be read\n", stderr);
             unreadable = true;
+        } else {
+            any_readable = true;
         }
     }
     if (dump_events) return unreadable ? 2 : 0;
+    // With no evidence at all, "No rule matches the evidence" would be misleading: there was none.
+    if (!any_readable && !given.any()) {
+        print("exchange-diagnose: nothing could be read from the input" + std::string(files.size() > 1 ? "s" : "") +
+                  "; no diagnosis\n",
+              stderr);
+        return 2;
+    }
 
     given.take_pending();
     const std::size_t given_before = given.arguments().size();

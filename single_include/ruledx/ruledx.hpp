@@ -5152,12 +5152,19 @@ inline constexpr exclusion exclusions[] = {
 // A whole log (a binary .evt, an Event Viewer export) answers for the sources it holds records
 // of: every event of such a source that the log lacks is absent (observations().absent). Pasted
 // text says nothing about what it does not show.
+//
+// Text inputs may be UTF-8 (with or without a byte order mark), UTF-16LE or UTF-16BE (with or
+// without), or Windows-1252, told from their bytes (read/encoding.hpp); the readers see UTF-8 and
+// line numbers count in it. An input nothing can be read from says why in its warnings: it cannot
+// be opened (the system's reason), it is empty or only white space, or it is no supported format.
 #ifndef RULEDX_READ_EVIDENCE_HPP
 #define RULEDX_READ_EVIDENCE_HPP
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <deque>
 #include <functional>
 #include <string>
@@ -5167,18 +5174,572 @@ inline constexpr exclusion exclusions[] = {
 #include <vector>
 
 // ---- begin ruledx/read/detect.hpp ----
-// ruledx — which reader an input needs, decided from its first bytes, never from its file name.
+// ruledx — which reader an input needs, and the encoding of a text input, decided from its first
+// bytes, never from its file name.
 #ifndef RULEDX_READ_DETECT_HPP
 #define RULEDX_READ_DETECT_HPP
 
 #include <cstddef>
 #include <string_view>
 
+// ---- begin ruledx/read/encoding.hpp ----
+// ruledx — the text encodings evidence arrives in, detected from its bytes and decoded to UTF-8, so
+// that every text reader sees one form whatever program saved the file.
+//
+// Detection (detect_encoding), from the first encoding_prefix_size bytes:
+//   - a byte order mark: EF BB BF is UTF-8, FF FE UTF-16LE, FE FF UTF-16BE (The Unicode Standard,
+//     section 23.8 "Specials: Byte Order Mark"; RFC 2781 section 3.2). Windows 2000 Event Viewer's
+//     "Save As" text files are UTF-16LE with a mark.
+//   - without a mark, UTF-16 when most two-byte units hold exactly one zero byte, as Latin text in
+//     UTF-16 does: the zero in the second byte means little-endian, in the first big-endian. Units
+//     of two zeros are NUL padding and count for neither. (RFC 2781 section 4.3 reads unmarked text
+//     *labelled* UTF-16 as big-endian; a file has no label, and Windows writes little-endian, so
+//     the zeros decide.)
+//   - otherwise UTF-8 when the first bytes are well-formed UTF-8 (The Unicode Standard, section 3.9,
+//     table 3-7 "Well-Formed UTF-8 Byte Sequences"; ASCII is UTF-8), else Windows-1252: the "ANSI"
+//     code page NT 4.0 exports are written in, whose letters are not valid UTF-8.
+//
+// Decoding (text_decoder), streaming: decode() takes any split of the input and carries an
+// incomplete UTF-8 sequence, a lone byte of a UTF-16 unit or a high surrogate to the next call.
+//   - UTF-16 (RFC 2781 section 2.2): a high surrogate D800-DBFF followed by a low one DC00-DFFF is
+//     one code point; an unpaired surrogate, and a last odd byte that is not zero, become U+FFFD.
+//   - UTF-8: well-formed sequences pass as they are; a byte that starts none is read as
+//     Windows-1252, so that a file whose first bytes are ASCII and whose later ones are "ANSI" still
+//     reads right (and the output is always valid UTF-8).
+//   - Windows-1252: 00-7F ASCII, A0-FF Latin-1 (U+00A0-U+00FF), 80-9F per Microsoft's table as the
+//     Unicode Consortium publishes it (Public/MAPPINGS/VENDORS/MICSFT/WINDOWS/CP1252.TXT); the five
+//     bytes it leaves undefined (81 8D 8F 90 9D) become U+FFFD.
+// and normalised, so that the readers need not know:
+//   - NUL padding: NULs at the start of a line, or running up to a line end or the end of the input,
+//     are dropped (files padded at the end or between records). A NUL run inside a line is kept, cut
+//     to max_nul_run NULs, so that the scanner still sees binary data there.
+//   - line ends: when the first line end of the input is a lone CR, the input has CR line ends and
+//     every CR and CR LF becomes LF; inputs with LF or CR LF line ends pass as they are.
+//   - U+FEFF at the start of the input or of a line (a byte order mark, also of concatenated files)
+//     is dropped.
+//
+// Line numbers and offsets the readers report for a decoded input count in the decoded UTF-8 text.
+#ifndef RULEDX_READ_ENCODING_HPP
+#define RULEDX_READ_ENCODING_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace ruledx::read {
+
+enum class text_encoding : std::uint8_t {
+    none,  // not a text input (a binary log, bytes no reader understands), or nothing to detect from
+    utf8,
+    utf8_bom,
+    utf16le,
+    utf16le_bom,
+    utf16be,
+    utf16be_bom,
+    windows_1252,
+};
+
+[[nodiscard]] constexpr std::string_view to_string(text_encoding e) noexcept {
+    switch (e) {
+        case text_encoding::none: return "none";
+        case text_encoding::utf8: return "utf8";
+        case text_encoding::utf8_bom: return "utf8_bom";
+        case text_encoding::utf16le: return "utf16le";
+        case text_encoding::utf16le_bom: return "utf16le_bom";
+        case text_encoding::utf16be: return "utf16be";
+        case text_encoding::utf16be_bom: return "utf16be_bom";
+        case text_encoding::windows_1252: return "windows_1252";
+    }
+    return "";
+}
+
+// How many leading bytes detect_encoding looks at.
+inline constexpr std::size_t encoding_prefix_size = 4096;
+
+namespace detail {
+
+// Windows-1252 bytes 80-9F (CP1252.TXT); 0xFFFD where the table defines nothing.
+inline constexpr std::uint16_t cp1252_80_9f[32] = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+};
+
+[[nodiscard]] constexpr char32_t cp1252(unsigned char b) noexcept {
+    return b >= 0x80 && b < 0xA0 ? char32_t{cp1252_80_9f[b - 0x80]} : char32_t{b};
+}
+
+// The length of the well-formed UTF-8 sequence at p (table 3-7), 0 when p starts none, or
+// `incomplete` when the n bytes there are a well-formed start of one that needs more.
+inline constexpr std::size_t utf8_incomplete = static_cast<std::size_t>(-1);
+[[nodiscard]] constexpr std::size_t utf8_sequence(const unsigned char* p, std::size_t n) noexcept {
+    const unsigned char b = p[0];
+    if (b < 0x80) return 1;
+    std::size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
+    if (b >= 0xC2 && b <= 0xDF) len = 2;
+    else if (b == 0xE0) len = 3, lo = 0xA0;
+    else if (b == 0xED) len = 3, hi = 0x9F;  // no surrogates
+    else if (b >= 0xE1 && b <= 0xEF) len = 3;
+    else if (b == 0xF0) len = 4, lo = 0x90;
+    else if (b >= 0xF1 && b <= 0xF3) len = 4;
+    else if (b == 0xF4) len = 4, hi = 0x8F;  // nothing above U+10FFFF
+    else return 0;
+    for (std::size_t i = 1; i < len; ++i) {
+        if (i >= n) return utf8_incomplete;
+        const unsigned char c = p[i];
+        if (i == 1 ? (c < lo || c > hi) : (c < 0x80 || c > 0xBF)) return 0;
+    }
+    return len;
+}
+
+[[nodiscard]] constexpr char32_t utf8_value(const unsigned char* p, std::size_t len) noexcept {
+    switch (len) {
+        case 1: return p[0];
+        case 2: return (char32_t{p[0] & 0x1Fu} << 6) | (p[1] & 0x3Fu);
+        case 3: return (char32_t{p[0] & 0x0Fu} << 12) | (char32_t{p[1] & 0x3Fu} << 6) | (p[2] & 0x3Fu);
+        default:
+            return (char32_t{p[0] & 0x07u} << 18) | (char32_t{p[1] & 0x3Fu} << 12) | (char32_t{p[2] & 0x3Fu} << 6) |
+                   (p[3] & 0x3Fu);
+    }
+}
+
+// Eight bytes as an integer, byte i at bits 8i on any machine (compilers make it one load).
+[[nodiscard]] inline std::uint64_t load_le64(const unsigned char* p) noexcept {
+    std::uint64_t v = 0;
+    for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
+    return v;
+}
+
+inline constexpr std::uint64_t high_bits = 0x8080808080808080u;
+// True when all eight bytes are printable ASCII or DEL (20-7F): nothing the decoder changes.
+[[nodiscard]] constexpr bool all_plain(std::uint64_t x) noexcept {
+    // Bytes below 0x80 plus 0x60 reach 0x80 exactly when they are 0x20 or more, with no carry.
+    return (x & high_bits) == 0 && ((x + 0x6060606060606060u) & high_bits) == high_bits;
+}
+// True when all eight bytes are ASCII but NUL (01-7F): once the line ends are known to be LF or
+// CR LF, nothing the decoder changes either (subtracting 1 sets a top bit only in a zero byte).
+[[nodiscard]] constexpr bool all_ascii(std::uint64_t x) noexcept {
+    return (x & high_bits) == 0 && ((x - 0x0101010101010101u) & high_bits) == 0;
+}
+// The same two tests for four UTF-16 units, their bytes in `x` as stored: the zero byte of each
+// unit second (little-endian) or first (big-endian).
+template <bool BigEndian, bool AnyAscii>
+[[nodiscard]] constexpr bool all_plain_utf16(std::uint64_t x) noexcept {
+    if (BigEndian) {
+        if ((x & 0x00FF00FF00FF00FFu) != 0) return false;
+        x >>= 8;  // each unit's character byte to where a little-endian unit has it
+    }
+    if ((x & 0xFF80FF80FF80FF80u) != 0) return false;
+    if (AnyAscii) return ((x - 0x0001000100010001u) & 0x0080008000800080u) == 0;
+    return ((x + 0x0060006000600060u) & 0x0080008000800080u) == 0x0080008000800080u;
+}
+
+}  // namespace detail
+
+// Well-formed UTF-8 throughout (table 3-7).
+[[nodiscard]] inline bool is_valid_utf8(std::string_view text) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t len = detail::utf8_sequence(p + i, text.size() - i);
+        if (len == 0 || len == detail::utf8_incomplete) return false;
+        i += len;
+    }
+    return true;
+}
+
+[[nodiscard]] inline text_encoding detect_encoding(std::string_view prefix) noexcept {
+    prefix = prefix.substr(0, encoding_prefix_size);
+    const auto* p = reinterpret_cast<const unsigned char*>(prefix.data());
+    const std::size_t n = prefix.size();
+    if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) return text_encoding::utf8_bom;
+    if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE) return text_encoding::utf16le_bom;
+    if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF) return text_encoding::utf16be_bom;
+    std::size_t le = 0, be = 0, other = 0;  // units shaped x 0, 0 x, and x y
+    for (std::size_t i = 0; i + 1 < n; i += 2) {
+        const bool z0 = p[i] == 0, z1 = p[i + 1] == 0;
+        le += !z0 && z1;
+        be += z0 && !z1;
+        other += !z0 && !z1;
+    }
+    // A majority of the units that are not padding, and a few of them: "abc\0" is UTF-8 and padding.
+    const std::size_t units = le + be + other;
+    if (le >= 2 && 2 * le > units && be * 8 <= le) return text_encoding::utf16le;
+    if (be >= 2 && 2 * be > units && le * 8 <= be) return text_encoding::utf16be;
+    // The prefix may end inside a sequence: only a sequence that goes wrong says "not UTF-8".
+    for (std::size_t i = 0; i < n;) {
+        const std::size_t len = detail::utf8_sequence(p + i, n - i);
+        if (len == detail::utf8_incomplete) break;
+        if (len == 0) return text_encoding::windows_1252;
+        i += len;
+    }
+    return text_encoding::utf8;
+}
+
+// Decodes one input, given in pieces of any size, to UTF-8 (see the header comment).
+class text_decoder {
+public:
+    // The longest run of NULs kept inside a line.
+    static constexpr std::size_t max_nul_run = 16;
+
+    constexpr text_decoder() noexcept = default;
+    explicit constexpr text_decoder(text_encoding e) noexcept : encoding_(e) {}
+
+    // Starts a new input.
+    constexpr void reset(text_encoding e) noexcept { *this = text_decoder(e); }
+    [[nodiscard]] constexpr text_encoding encoding() const noexcept { return encoding_; }
+
+    // The most bytes decode() writes for `n` bytes of input: 3 per byte (a Windows-1252 byte or
+    // the byte completing a carried UTF-16 unit can make a 3-byte character) plus what an earlier
+    // call carried (3 UTF-8 bytes, a high surrogate, a NUL run, a CR).
+    [[nodiscard]] static constexpr std::size_t max_output(std::size_t n) noexcept { return 3 * n + 32; }
+
+    // Decodes n bytes (final: they end the input) into `out`, which has room for max_output(n)
+    // bytes; returns how many it wrote.
+    std::size_t decode(const char* in, std::size_t n, bool final, char* out) noexcept {
+        char* d = out;
+        const auto* p = reinterpret_cast<const unsigned char*>(in);
+        switch (encoding_) {
+            case text_encoding::utf16le:
+            case text_encoding::utf16le_bom: decode_utf16<false>(p, n, d); break;
+            case text_encoding::utf16be:
+            case text_encoding::utf16be_bom: decode_utf16<true>(p, n, d); break;
+            case text_encoding::windows_1252: decode_1252(p, n, d); break;
+            case text_encoding::none:
+            case text_encoding::utf8:
+            case text_encoding::utf8_bom: decode_utf8(p, n, final, d); break;
+        }
+        if (final) finish(d);
+        return static_cast<std::size_t>(d - out);
+    }
+
+    // Appends the UTF-8 of `in` to `out`, a piece at a time through a buffer on the stack (growing
+    // `out` to the worst case first would cost a fill of three times the input).
+    void decode(std::string_view in, bool final, std::string& out) {
+        constexpr std::size_t piece = 4096;
+        char buffer[max_output(piece)];
+        std::size_t at = 0;
+        do {
+            const std::size_t n = in.size() - at < piece ? in.size() - at : piece;
+            const bool last = at + n == in.size();
+            out.append(buffer, decode(in.data() + at, n, final && last, buffer));
+            at += n;
+        } while (at < in.size());
+    }
+
+private:
+    enum class line_mode : std::uint8_t { undecided, as_is, cr };
+
+    template <bool BigEndian>
+    void decode_utf16(const unsigned char* p, std::size_t n, char*& d) noexcept {
+        const unsigned char* const end = p + n;
+        const auto unit = [](unsigned char a, unsigned char b) noexcept {
+            return BigEndian ? static_cast<std::uint32_t>(a << 8 | b) : static_cast<std::uint32_t>(b << 8 | a);
+        };
+        if (carried_ == 1 && p < end) {
+            carried_ = 0;
+            take_unit(unit(carry_[0], *p++), d);
+        }
+        while (end - p >= 2) {
+            if (high_ == 0 && plain_state()) {
+                // Runs of ASCII, four units at a time: most of a log export.
+                const unsigned char* const start = p;
+                if (mode_ == line_mode::as_is) {
+                    while (end - p >= 8 && detail::all_plain_utf16<BigEndian, true>(detail::load_le64(p))) narrow4<BigEndian>(p, d);
+                } else {
+                    while (end - p >= 8 && detail::all_plain_utf16<BigEndian, false>(detail::load_le64(p))) narrow4<BigEndian>(p, d);
+                }
+                if (p != start) {
+                    const unsigned char last = p[BigEndian ? -1 : -2];
+                    line_start_ = last == '\n' || last == '\r';
+                    after_cr_ = false;
+                }
+                if (end - p < 2) break;
+            }
+            take_unit(unit(p[0], p[1]), d);
+            p += 2;
+        }
+        if (p < end) {
+            carry_[0] = *p;
+            carried_ = 1;
+        }
+    }
+
+    template <bool BigEndian>
+    static void narrow4(const unsigned char*& p, char*& d) noexcept {
+        constexpr int c = BigEndian ? 1 : 0;  // where a unit keeps its character byte
+        d[0] = static_cast<char>(p[c]);
+        d[1] = static_cast<char>(p[2 + c]);
+        d[2] = static_cast<char>(p[4 + c]);
+        d[3] = static_cast<char>(p[6 + c]);
+        d += 4;
+        p += 8;
+    }
+
+    void take_unit(std::uint32_t u, char*& d) noexcept {
+        if (high_ != 0) {
+            if (u >= 0xDC00 && u <= 0xDFFF) {
+                put(0x10000 + ((high_ - 0xD800) << 10) + (u - 0xDC00), d);
+                high_ = 0;
+                return;
+            }
+            high_ = 0;
+            put(0xFFFD, d);
+        }
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            high_ = u;
+            return;
+        }
+        put(u >= 0xDC00 && u <= 0xDFFF ? 0xFFFD : u, d);
+    }
+
+    void decode_1252(const unsigned char* p, std::size_t n, char*& d) noexcept {
+        const unsigned char* const end = p + n;
+        while (p < end) {
+            copy_plain(p, end, d);
+            if (p == end) break;
+            put(detail::cp1252(*p++), d);
+        }
+    }
+
+    void decode_utf8(const unsigned char* p, std::size_t n, bool final, char*& d) noexcept {
+        const unsigned char* const end = p + n;
+        if (carried_ > 0) {
+            // Complete the carried sequence with the first new bytes (a sequence has at most 4).
+            unsigned char tmp[8] = {};
+            std::size_t len = carried_;
+            std::memcpy(tmp, carry_, carried_);
+            const std::size_t room = 4 - std::size_t{carried_};
+            const std::size_t more = n < room ? n : room;
+            if (more > 0) std::memcpy(tmp + len, p, more);
+            len += more;
+            std::size_t i = 0;
+            while (i < carried_) {
+                const std::size_t seq = detail::utf8_sequence(tmp + i, len - i);
+                if (seq == detail::utf8_incomplete && !(final && more == n)) {
+                    // Still short: all the new bytes belong to it (len < 4 means more == n).
+                    std::memmove(carry_, tmp + i, len - i);
+                    carried_ = static_cast<std::uint8_t>(len - i);
+                    return;
+                }
+                if (seq == 0 || seq == detail::utf8_incomplete) {
+                    put(detail::cp1252(tmp[i]), d);
+                    ++i;
+                } else {
+                    put(detail::utf8_value(tmp + i, seq), d);
+                    i += seq;
+                }
+            }
+            p += i - carried_;
+            carried_ = 0;
+        }
+        while (p < end) {
+            copy_plain(p, end, d);
+            if (p == end) break;
+            const std::size_t seq = detail::utf8_sequence(p, static_cast<std::size_t>(end - p));
+            if (seq == detail::utf8_incomplete && !final) {
+                carried_ = static_cast<std::uint8_t>(end - p);
+                std::memcpy(carry_, p, carried_);
+                return;
+            }
+            if (seq == 0 || seq == detail::utf8_incomplete) {
+                put(detail::cp1252(*p++), d);
+            } else {
+                put(detail::utf8_value(p, seq), d);
+                p += seq;
+            }
+        }
+    }
+
+    // The end of the input: what was carried is decoded or replaced; trailing NULs are padding.
+    void finish(char*& d) noexcept {
+        if (carried_ > 0 && (encoding_ == text_encoding::utf16le || encoding_ == text_encoding::utf16le_bom ||
+                             encoding_ == text_encoding::utf16be || encoding_ == text_encoding::utf16be_bom)) {
+            if (high_ != 0) put(0xFFFD, d);
+            high_ = 0;
+            if (carry_[0] != 0) put(0xFFFD, d);
+        } else {
+            // UTF-8: decode_utf8 with final set has decoded everything.
+            for (std::size_t i = 0; i < carried_; ++i) put(detail::cp1252(carry_[i]), d);
+        }
+        carried_ = 0;
+        if (high_ != 0) put(0xFFFD, d);
+        high_ = 0;
+        nuls_ = 0;
+        if (pending_cr_) {
+            pending_cr_ = false;
+            mode_ = line_mode::cr;
+            *d++ = '\n';
+        }
+    }
+
+    [[nodiscard]] constexpr bool plain_state() const noexcept { return nuls_ == 0 && !pending_cr_; }
+
+    // Copies the ASCII at p that passes unchanged, eight bytes at a time while it lasts, then byte
+    // by byte: printable ASCII, and once the line ends are known to be LF or CR LF all but NUL.
+    void copy_plain(const unsigned char*& p, const unsigned char* end, char*& d) noexcept {
+        if (!plain_state()) return;
+        const unsigned char* const start = p;
+        if (mode_ == line_mode::as_is) {
+            while (end - p >= 8 && detail::all_ascii(detail::load_le64(p))) p += 8;
+            while (p < end && *p != 0 && *p < 0x80) ++p;
+        } else {
+            while (end - p >= 8 && detail::all_plain(detail::load_le64(p))) p += 8;
+            while (p < end && *p >= 0x20 && *p < 0x80) ++p;
+        }
+        if (p == start) return;
+        std::memcpy(d, start, static_cast<std::size_t>(p - start));
+        d += p - start;
+        line_start_ = p[-1] == '\n' || p[-1] == '\r';
+        after_cr_ = false;
+    }
+
+    // One decoded code point through the NUL, byte order mark and line end rules, then as UTF-8.
+    void put(std::uint32_t c, char*& d) noexcept {
+        if (c == 0) {
+            ++nuls_;
+            return;
+        }
+        if (c == 0xFEFF && line_start_) return;
+        const bool line_end = c == '\n' || c == '\r';
+        if (nuls_ != 0) {
+            if (!line_start_ && !line_end)
+                for (std::uint64_t i = 0; i < nuls_ && i < max_nul_run; ++i) *d++ = '\0';
+            nuls_ = 0;
+        }
+        line_start_ = line_end;
+        if (mode_ == line_mode::undecided) {
+            if (pending_cr_) {
+                pending_cr_ = false;
+                if (c == '\n') {
+                    mode_ = line_mode::as_is;
+                    *d++ = '\r';
+                    *d++ = '\n';
+                    return;
+                }
+                mode_ = line_mode::cr;
+                *d++ = '\n';
+                after_cr_ = true;
+            } else if (c == '\r') {
+                pending_cr_ = true;  // CR LF or CR alone: the next character tells
+                return;
+            } else if (c == '\n') {
+                mode_ = line_mode::as_is;
+            }
+        }
+        if (mode_ == line_mode::cr) {
+            const bool after_cr = after_cr_;
+            after_cr_ = c == '\r';
+            if (c == '\r') c = '\n';
+            else if (c == '\n' && after_cr) return;  // CR LF in a CR file: one line end
+        }
+        write_utf8(c, d);
+    }
+
+    static void write_utf8(std::uint32_t c, char*& d) noexcept {
+        const auto put_byte = [&d](std::uint32_t b) noexcept { *d++ = static_cast<char>(static_cast<unsigned char>(b)); };
+        if (c < 0x80) {
+            put_byte(c);
+        } else if (c < 0x800) {
+            put_byte(0xC0 | (c >> 6));
+            put_byte(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            put_byte(0xE0 | (c >> 12));
+            put_byte(0x80 | ((c >> 6) & 0x3F));
+            put_byte(0x80 | (c & 0x3F));
+        } else {
+            put_byte(0xF0 | (c >> 18));
+            put_byte(0x80 | ((c >> 12) & 0x3F));
+            put_byte(0x80 | ((c >> 6) & 0x3F));
+            put_byte(0x80 | (c & 0x3F));
+        }
+    }
+
+    text_encoding encoding_ = text_encoding::utf8;
+    unsigned char carry_[4] = {};  // bytes of an incomplete UTF-8 sequence or UTF-16 unit
+    std::uint8_t carried_ = 0;
+    std::uint32_t high_ = 0;       // a high surrogate waiting for its low one
+    std::uint64_t nuls_ = 0;       // NULs not yet known to be padding or not
+    bool line_start_ = true;
+    bool pending_cr_ = false;      // a CR, before the line end style is known
+    bool after_cr_ = false;        // in a CR file: the last character was a CR
+    line_mode mode_ = line_mode::undecided;
+};
+
+// The whole of `bytes` as UTF-8, in the given encoding or the detected one.
+[[nodiscard]] inline std::string decode_to_utf8(std::string_view bytes, text_encoding e) {
+    std::string out;
+    text_decoder(e).decode(bytes, true, out);
+    return out;
+}
+[[nodiscard]] inline std::string decode_to_utf8(std::string_view bytes) {
+    return decode_to_utf8(bytes, detect_encoding(bytes));
+}
+
+// True when decoding `bytes` would give them back unchanged: detected as UTF-8 without a mark,
+// well-formed, no NUL, no U+FEFF at a line start, and no lone CR as the first line end. Readers
+// then read the caller's bytes in place. (False may also be said of some inputs that do decode to
+// themselves.)
+[[nodiscard]] inline bool decodes_unchanged(std::string_view bytes) noexcept {
+    if (detect_encoding(bytes) != text_encoding::utf8) return false;
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    const std::size_t n = bytes.size();
+    bool line_start = true, decided = false;
+    for (std::size_t i = 0; i < n;) {
+        if (n - i >= 8 && detail::all_plain(detail::load_le64(p + i))) {
+            i += 8;
+            line_start = false;
+            continue;
+        }
+        const unsigned char b = p[i];
+        if (b == 0) return false;
+        if (b == '\r' || b == '\n') {
+            if (!decided && b == '\r' && (i + 1 == n || p[i + 1] != '\n')) return false;
+            decided = true;
+            line_start = true;
+            ++i;
+            continue;
+        }
+        if (b >= 0x80) {
+            const std::size_t len = detail::utf8_sequence(p + i, n - i);
+            if (len == 0 || len == detail::utf8_incomplete) return false;
+            if (line_start && detail::utf8_value(p + i, len) == 0xFEFF) return false;
+            i += len;
+        } else {
+            ++i;
+        }
+        line_start = false;
+    }
+    return true;
+}
+
+}  // namespace ruledx::read
+
+#endif
+// ---- end ruledx/read/encoding.hpp ----
 // ---- begin ruledx/read/event_viewer_export.hpp ----
 // ruledx — Event Viewer "Save As" text exports (tab- or comma-delimited, columns Date, Time, Source,
 // Type, Category, Event, User, Computer, Description) and the CSV of later tools (PowerShell
 // Export-Csv with its "#TYPE" line, Log Parser, eventquery). A header row, when present, decides the
-// column mapping; without one the Event Viewer order is assumed.
+// column mapping; without one the first row's shape decides between the Event Viewer order and the
+// Resource Kit's dumpel order (below).
+//
+// Log Parser (`LogParser -i:EVT -o:CSV`): its EVT input format's fields are EventLog, RecordNumber,
+// TimeGenerated, TimeWritten, EventID, EventType, EventTypeName, EventCategory, EventCategoryName,
+// SourceName, Strings, ComputerName, SID, Message, Data (Log Parser 2.2 help, "EVT Input Format
+// Fields"). Strings holds the insertion strings joined by '|'; they become event_record::strings.
+// "<NULL>" stands for a missing value.
+//
+// dumpel (Windows NT/2000 Resource Kit, "Dump Event Log"): one line per event, fields separated by
+// tabs or commas (-t / -c), in the order date, time, numeric type (1 error, 2 warning, 4
+// information, 8 success audit, 16 failure audit), numeric category, event id, source, user,
+// computer, then the insertion strings only (no message text). The order is the Resource Kit help's
+// default -format; its exact wording was not available to us, so the first row is recognised by its
+// shape (three numbers, then a name) and every field after the computer is one insertion string.
+// Strings dumpel joins with blanks (no -t) stay one string.
 //
 // Quoted fields may hold doubled quotes, delimiters and line breaks. Values are views into the
 // caller's text, except quoted fields with doubled quotes, which are unescaped into the reader's
@@ -5274,6 +5835,7 @@ namespace ruledx::read::detail {
 
 // Equal after folding case and ignoring blanks, '_' and '-': for column headers and type names.
 [[nodiscard]] constexpr bool loose_equals(std::string_view a, std::string_view b) noexcept {
+    if (a.size() == b.size() && iequals(a, b)) return true;  // the usual case, without the skipping
     std::size_t i = 0, j = 0;
     for (;;) {
         while (i < a.size() && (is_blank(a[i]) || a[i] == '_' || a[i] == '-')) ++i;
@@ -5364,20 +5926,38 @@ struct first_word {
     return w;
 }
 
+// Mail and forum quoting before a line: ">", "> >", ">>", and "|" (a '|' only before a blank or the
+// line's end, so a pipe that starts text, "|---" or "|foo", is kept). The blanks after each marker go
+// with it.
+[[nodiscard]] constexpr std::string_view strip_quote_markers(std::string_view s) noexcept {
+    while (!s.empty() && (s[0] == '>' || (s[0] == '|' && (s.size() == 1 || is_blank(s[1]))))) s = ltrim(s.substr(1));
+    return s;
+}
+
 // A line as the line readers first look at it. text_scan feeds every line to two readers: it trims
-// the line and finds its first word once for both.
+// the line, drops its quote markers and finds its first word once for both.
 struct trimmed_line {
     std::string_view line;  // without its line break
-    std::string_view body;  // without leading blanks
+    std::string_view body;  // without leading blanks and quote markers
     std::string_view t;     // without blanks at either end
     first_word word;        // word_at_start(t)
+    bool markup = false;    // t starts with '<': maybe HTML pasted as text (see html_text)
+    bool decoded = false;   // t is already the text an HTML line shows
+    // Whether t holds a '<' or a '&' anywhere. Readers ask once their input has shown HTML (a line
+    // that starts with a known tag, as pasted HTML's first line does): plain text costs no search.
+    [[nodiscard]] bool may_hold_markup() const noexcept {
+        return !t.empty() && (std::memchr(t.data(), '<', t.size()) != nullptr ||
+                              std::memchr(t.data(), '&', t.size()) != nullptr);
+    }
 };
 [[nodiscard]] inline trimmed_line trim_line(std::string_view line) noexcept {
     trimmed_line l;
     l.line = line;
     l.body = ltrim(line);
+    if (!l.body.empty() && (l.body[0] == '>' || l.body[0] == '|')) l.body = strip_quote_markers(l.body);
     l.t = rtrim(l.body);
     l.word = word_at_start(l.t);
+    l.markup = !l.t.empty() && l.t[0] == '<';
     return l;
 }
 
@@ -5621,6 +6201,297 @@ private:
     std::size_t building_ = 0;  // bytes of an unfinished string after used_
 };
 
+// Windows Event Log levels (wevtutil "Level:", Get-WinEvent's Level and LevelDisplayName): names as
+// parse_event_type() reads them plus "Critical"; numbers are levels, not classic EventType values
+// (1 critical, 2 error, 3 warning, 4 information, 5 verbose; 0 is what classic audit events get).
+[[nodiscard]] constexpr event_type parse_level(std::string_view s) noexcept {
+    s = trim(s);
+    std::uint64_t n = 0;
+    if (parse_whole_uint(s, 0xFF, n)) {
+        switch (n) {
+            case 1: case 2: return event_type::error;
+            case 3: return event_type::warning;
+            case 4: case 5: return event_type::information;
+            default: return event_type::unspecified;
+        }
+    }
+    if (iequals(s, "critical")) return event_type::error;
+    return parse_event_type(s);
+}
+
+// The Type a 32-bit event identifier's severity bits (31..30) imply: 3 error, 2 warning, 1
+// information; 0 ("success") says nothing, as logs often disagree with the bits (docs/formats.md 1).
+[[nodiscard]] constexpr event_type type_from_severity(std::uint32_t identifier) noexcept {
+    switch (identifier >> 30) {
+        case 3: return event_type::error;
+        case 2: return event_type::warning;
+        case 1: return event_type::information;
+        default: return event_type::unspecified;
+    }
+}
+
+// A table cell PowerShell cut to its column's width ends in "..."; `cut` says whether it was.
+[[nodiscard]] constexpr std::string_view strip_ellipsis(std::string_view s, bool& cut) noexcept {
+    s = rtrim(s);
+    cut = s.size() >= 3 && s.substr(s.size() - 3) == "...";
+    return cut ? rtrim(s.substr(0, s.size() - 3)) : s;
+}
+
+// Event sources longer than a table column that rules and start-error detection need whole: a
+// source cut to "Service Control..." is taken back to its full name when exactly one of these starts
+// with what is left.
+inline constexpr std::string_view long_sources[] = {
+    "Service Control Manager", "MSExchangeIS Private", "MSExchangeIS Public", "MSExchangeIMC", "MSExchangeMTA",
+    "MSExchangeDSAccess", "MSExchangeMSMI",
+};
+[[nodiscard]] constexpr std::string_view complete_source(std::string_view prefix) noexcept {
+    if (prefix.size() < 4) return prefix;
+    std::string_view found;
+    for (std::string_view s : long_sources) {
+        if (!istarts_with(s, prefix)) continue;
+        if (!found.empty()) return prefix;  // ambiguous
+        found = s;
+    }
+    return found.empty() ? prefix : found;
+}
+
+// Appends `list` split at every `sep` to `out` as insertion strings (each part trimmed, followed by
+// '\0'); returns how many (at most 65535: the rest is dropped). Empty parts are kept as empty
+// strings, except an empty list.
+[[nodiscard]] inline std::uint16_t append_strings(scratch& out, std::string_view list, std::string_view sep) {
+    list = trim(list);
+    if (list.empty() || sep.empty()) return 0;
+    std::uint16_t n = 0;
+    while (n < 0xFFFF) {
+        const std::size_t cut = list.find(sep);
+        out.append(trim(list.substr(0, cut)));
+        out.append('\0');
+        ++n;
+        if (cut == std::string_view::npos) break;
+        list.remove_prefix(cut + sep.size());
+    }
+    return n;
+}
+
+// HTML pasted as text. Tags that end a line or a block (br, p, div, tr, li, h1..h6, table, ...)
+// become one '\n' between the texts around them (never two in a row, so "</p><p>" leaves no blank
+// line, but "<p>&nbsp;</p>" does: a line of one blank), td and th a '\t', other
+// known tags (b, font, span, ...) nothing; comments are dropped; the entities &nbsp; &amp; &lt;
+// &gt; &quot; &apos; &#n; &#xh; are decoded (a code point above 127 as UTF-8). A '<' that opens no
+// known tag ("<domain name>", "<<0xc0040000") is text. One pass over the line, one copy into `out`;
+// false when the line holds no known tag and no entity (then nothing is written), else true with
+// `text` the line's text (and the line breaks its tags made). Script and style contents are kept.
+namespace html {
+enum class tag_effect : std::uint8_t { none, inline_tag, cell, line };
+[[nodiscard]] constexpr tag_effect effect_of(std::string_view name) noexcept {
+    struct entry {
+        std::string_view name;
+        tag_effect effect;
+    };
+    constexpr entry tags[] = {
+        {"br", tag_effect::line}, {"p", tag_effect::line}, {"div", tag_effect::line}, {"tr", tag_effect::line},
+        {"li", tag_effect::line}, {"ul", tag_effect::line}, {"ol", tag_effect::line}, {"table", tag_effect::line},
+        {"tbody", tag_effect::line}, {"thead", tag_effect::line}, {"tfoot", tag_effect::line},
+        {"h1", tag_effect::line}, {"h2", tag_effect::line}, {"h3", tag_effect::line}, {"h4", tag_effect::line},
+        {"h5", tag_effect::line}, {"h6", tag_effect::line}, {"blockquote", tag_effect::line},
+        {"pre", tag_effect::line}, {"hr", tag_effect::line}, {"html", tag_effect::line}, {"body", tag_effect::line},
+        {"head", tag_effect::line}, {"center", tag_effect::line}, {"dd", tag_effect::line}, {"dt", tag_effect::line},
+        {"td", tag_effect::cell}, {"th", tag_effect::cell},
+        {"a", tag_effect::inline_tag}, {"b", tag_effect::inline_tag}, {"i", tag_effect::inline_tag},
+        {"u", tag_effect::inline_tag}, {"s", tag_effect::inline_tag}, {"em", tag_effect::inline_tag},
+        {"strong", tag_effect::inline_tag}, {"span", tag_effect::inline_tag}, {"font", tag_effect::inline_tag},
+        {"tt", tag_effect::inline_tag}, {"code", tag_effect::inline_tag}, {"small", tag_effect::inline_tag},
+        {"big", tag_effect::inline_tag}, {"sup", tag_effect::inline_tag}, {"sub", tag_effect::inline_tag},
+        {"nobr", tag_effect::inline_tag}, {"wbr", tag_effect::inline_tag}, {"meta", tag_effect::inline_tag},
+        {"title", tag_effect::inline_tag}, {"style", tag_effect::inline_tag}, {"img", tag_effect::inline_tag},
+        {"o:p", tag_effect::inline_tag}, {"dl", tag_effect::line}, {"col", tag_effect::inline_tag},
+        {"colgroup", tag_effect::inline_tag}, {"caption", tag_effect::line}, {"address", tag_effect::line},
+    };
+    for (const entry& e : tags)
+        if (iequals(name, e.name)) return e.effect;
+    return tag_effect::none;
+}
+
+// The tag that starts at s[0] == '<': its length and effect, or effect none when it is not one.
+// `close` is the offset in `s` of the first '>' after s[0] and `comment_end` that of the first
+// "-->" after s[0] + 4 (npos when there is none): the caller finds them once for many tags, which
+// keeps a line of "<a <a <a ..." linear.
+[[nodiscard]] constexpr tag_effect tag_at(std::string_view s, std::size_t close, std::size_t comment_end,
+                                          std::size_t& length) noexcept {
+    if (s.size() >= 4 && s.substr(0, 4) == "<!--") {  // a comment, to its end on this line
+        if (comment_end == std::string_view::npos) return tag_effect::none;
+        length = comment_end + 3;
+        return tag_effect::inline_tag;
+    }
+    std::size_t i = 1;
+    if (i < s.size() && s[i] == '/') ++i;
+    const std::size_t name_start = i;
+    while (i < s.size() && i - name_start < 12 && (is_alnum(s[i]) || s[i] == ':')) ++i;
+    if (i == name_start || i >= s.size()) return tag_effect::none;
+    if (!(s[i] == '>' || s[i] == '/' || is_blank(s[i]))) return tag_effect::none;
+    const tag_effect e = effect_of(s.substr(name_start, i - name_start));
+    if (e == tag_effect::none || close == std::string_view::npos || close < i) return tag_effect::none;
+    length = close + 1;
+    return e;
+}
+
+// The entity at s[0] == '&': its length and decoded bytes (at most 4), or false.
+[[nodiscard]] constexpr bool entity_at(std::string_view s, std::size_t& length, char (&bytes)[4], std::size_t& count) noexcept {
+    const std::size_t semi = s.substr(0, s.size() < 12 ? s.size() : 12).find(';');
+    if (semi == std::string_view::npos || semi < 2) return false;
+    const std::string_view name = s.substr(1, semi - 1);
+    length = semi + 1;
+    count = 1;
+    if (name[0] == '#') {
+        std::uint64_t cp = 0;
+        std::string_view digits = name.substr(1);
+        if (!digits.empty() && (digits[0] == 'x' || digits[0] == 'X')) {
+            digits.remove_prefix(1);
+            if (digits.empty() || digits.size() > 6) return false;
+            for (char c : digits) {
+                const char l = lower(c);
+                if (!(is_digit(c) || (l >= 'a' && l <= 'f'))) return false;
+                cp = cp * 16 + static_cast<std::uint64_t>(is_digit(c) ? c - '0' : l - 'a' + 10);
+            }
+        } else if (!parse_whole_uint(digits, 0x10FFFF, cp)) {
+            return false;
+        }
+        if (cp == 0 || cp > 0x10FFFF) return false;
+        if (cp == 0xA0) cp = ' ';
+        if (cp < 0x80) {
+            bytes[0] = static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            bytes[0] = static_cast<char>(0xC0 | (cp >> 6));
+            bytes[1] = static_cast<char>(0x80 | (cp & 0x3F));
+            count = 2;
+        } else if (cp < 0x10000) {
+            bytes[0] = static_cast<char>(0xE0 | (cp >> 12));
+            bytes[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            bytes[2] = static_cast<char>(0x80 | (cp & 0x3F));
+            count = 3;
+        } else {
+            bytes[0] = static_cast<char>(0xF0 | (cp >> 18));
+            bytes[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            bytes[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            bytes[3] = static_cast<char>(0x80 | (cp & 0x3F));
+            count = 4;
+        }
+        return true;
+    }
+    struct entry {
+        std::string_view name;
+        char c;
+    };
+    constexpr entry named[] = {{"nbsp", ' '}, {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}};
+    for (const entry& e : named) {
+        if (iequals(name, e.name)) {
+            bytes[0] = e.c;
+            return true;
+        }
+    }
+    return false;
+}
+}  // namespace html
+
+[[nodiscard]] inline bool html_text(std::string_view line, scratch& out, std::string_view& text) {
+    std::size_t gt = 0, comment = 0;  // the next '>' and "-->" at or after the current '<' (npos: none left)
+    bool gt_known = false, comment_known = false;
+    // The effect of the tag or entity at line[i], with its length; none (and false) when there is none.
+    auto markup_at = [&](std::size_t i, std::size_t& len, char (&bytes)[4], std::size_t& count, bool& entity) {
+        entity = false;
+        if (line[i] == '&') {
+            entity = html::entity_at(line.substr(i), len, bytes, count);
+            return html::tag_effect::none;
+        }
+        if (!gt_known || (gt != std::string_view::npos && gt <= i)) {
+            const void* p = std::memchr(line.data() + i + 1, '>', line.size() - i - 1);
+            gt = p ? static_cast<std::size_t>(static_cast<const char*>(p) - line.data()) : std::string_view::npos;
+            gt_known = true;
+        }
+        if (!comment_known || (comment != std::string_view::npos && comment < i + 4)) {
+            comment = line.find("-->", i + 4);
+            comment_known = true;
+        }
+        const std::size_t close = gt == std::string_view::npos ? gt : gt - i;
+        const std::size_t cend = comment == std::string_view::npos ? comment : comment - i;
+        return html::tag_at(line.substr(i), close, cend, len);
+    };
+    // Find the first tag or entity before copying anything: most lines with '<' or '&' are not HTML.
+    std::size_t first = std::string_view::npos;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line[i] != '<' && line[i] != '&') continue;
+        std::size_t len = 0, count = 0;
+        char bytes[4] = {};
+        bool entity = false;
+        if (markup_at(i, len, bytes, count, entity) != html::tag_effect::none || entity) {
+            first = i;
+            break;
+        }
+    }
+    if (first == std::string_view::npos) return false;
+    out.begin();
+    // A tag's line break is written only when text follows it: none at the start, none at the end
+    // (the line's own end follows), never two in a row.
+    bool at_line_start = true, pending_break = false;
+    auto put = [&](std::string_view piece) {
+        if (piece.empty()) return;
+        if (pending_break) out.append('\n');
+        pending_break = false;
+        out.append(piece);
+        at_line_start = false;
+    };
+    put(line.substr(0, first));
+    std::size_t i = first, copied = first;
+    while (i < line.size()) {
+        if (line[i] != '<' && line[i] != '&') {
+            ++i;
+            continue;
+        }
+        std::size_t len = 0, count = 0;
+        char bytes[4] = {};
+        bool entity = false;
+        const html::tag_effect effect = markup_at(i, len, bytes, count, entity);
+        if (!entity && effect == html::tag_effect::none) {
+            ++i;
+            continue;
+        }
+        put(line.substr(copied, i - copied));
+        if (entity) {
+            put(std::string_view(bytes, count));
+        } else if (effect == html::tag_effect::line && !at_line_start) {
+            pending_break = true;
+            at_line_start = true;
+        } else if (effect == html::tag_effect::cell && !at_line_start) {
+            put("\t");
+        }
+        i += len;
+        copied = i;
+    }
+    put(line.substr(copied));
+    text = out.finish();
+    return true;
+}
+
+// What the line readers do with a line of HTML: when `l` is one (it starts with a tag, or the input
+// has shown HTML and it holds markup), each line of the text it shows goes to `feed` as a decoded
+// trimmed_line and the result is true; otherwise nothing happens and the result is false.
+// `html_seen` is the reader's memory of having met HTML; the text is kept in `storage`.
+template <class Feed>
+[[nodiscard]] bool feed_html_lines(const trimmed_line& l, bool& html_seen, scratch& storage, Feed&& feed) {
+    if (l.decoded || !(l.markup || (html_seen && l.may_hold_markup()))) return false;
+    std::string_view text;
+    if (!html_text(l.t, storage, text)) return false;
+    html_seen = true;
+    for (;;) {
+        const std::size_t cut = text.find('\n');
+        trimmed_line piece = trim_line(text.substr(0, cut));
+        piece.decoded = true;
+        feed(piece);
+        if (cut == std::string_view::npos) return true;
+        text.remove_prefix(cut + 1);
+    }
+}
+
 }  // namespace ruledx::read::detail
 
 #endif
@@ -5642,7 +6513,7 @@ namespace ruledx::read {
 
 // Where something was found: a byte offset for binary input, a 1-based line for text input.
 struct location {
-    std::uint64_t offset = 0;  // byte offset from the start of the input
+    std::uint64_t offset = 0;  // byte offset from the start of the input; for text, of its UTF-8 decoding
     std::size_t line = 0;      // 1-based; 0 for binary input
 };
 
@@ -5668,6 +6539,7 @@ struct event_record {
     std::int64_t time_generated = -1;  // POSIX seconds, UTC; -1 when unknown
     std::int64_t time_written = -1;
     bool recovered = false;        // true for a record recovered from a log's free space
+    bool recognised = false;       // found by its literal description (known-message recognition), not read from a layout
 };
 
 // A service that failed to start, as a dialog, a `net start` transcript or an SCM event shows it.
@@ -5686,6 +6558,8 @@ enum class problem : std::uint8_t {
     bad_field,           // a field holds a value outside its range
     skipped_bytes,       // bytes between records that hold no valid record
     unrecognized_format, // nothing in the input looks like a supported format
+    cannot_open,         // the input cannot be opened or read; detail: the system's reason
+    empty_input,         // the input holds nothing (no bytes, or only white space once decoded)
 };
 
 [[nodiscard]] constexpr std::string_view to_string(problem p) noexcept {
@@ -5696,15 +6570,22 @@ enum class problem : std::uint8_t {
         case problem::bad_field: return "bad field";
         case problem::skipped_bytes: return "skipped bytes";
         case problem::unrecognized_format: return "unrecognized format";
+        case problem::cannot_open: return "cannot open";
+        case problem::empty_input: return "nothing to read";
     }
     return "";
+}
+
+// A problem of the input as a whole, which has no offset or line.
+[[nodiscard]] constexpr bool is_about_whole_input(problem p) noexcept {
+    return p == problem::cannot_open || p == problem::empty_input;
 }
 
 struct read_error {
     std::string_view file;  // the name the caller gave the input ("-" for standard input)
     location where;
     problem what = problem::truncated;
-    std::string_view detail;  // static text saying what was expected
+    std::string_view detail;  // what was expected; static text, or valid during the callback (cannot_open's reason)
 };
 
 }  // namespace ruledx::read
@@ -5718,7 +6599,9 @@ namespace detail {
 
 enum class column : std::uint8_t {
     none, date, time, date_time, written, source, type, category, category_number, event_id,
-    instance_id, user, computer, description, record_number
+    instance_id, user, computer, description, record_number,
+    strings,       // Log Parser's Strings: insertion strings joined by '|'
+    strings_rest,  // dumpel: this field and every one after it is an insertion string
 };
 
 [[nodiscard]] constexpr column column_for(std::string_view name) noexcept {
@@ -5742,17 +6625,22 @@ enum class column : std::uint8_t {
         {"ComputerName", column::computer}, {"MachineName", column::computer},
         {"Description", column::description}, {"Message", column::description},
         {"Index", column::record_number}, {"RecordNumber", column::record_number},
-        {"RecordId", column::record_number},
+        {"RecordId", column::record_number}, {"Strings", column::strings},
     };
     for (const auto& e : table)
         if (loose_equals(name, e.name)) return e.c;
     return column::none;
 }
 
-// The Event Viewer column order of formats.md 3.1, used when there is no header row.
+// The Event Viewer column order (docs/formats.md 2), used when there is no header row.
 inline constexpr column default_columns[] = {column::date, column::time, column::source, column::type,
                                              column::category, column::event_id, column::user,
                                              column::computer, column::description};
+
+// dumpel's order (see the top of this file).
+inline constexpr column dumpel_columns[] = {column::date, column::time, column::type, column::category_number,
+                                            column::event_id, column::source, column::user, column::computer,
+                                            column::strings_rest};
 
 [[nodiscard]] constexpr bool date_shaped(std::string_view s) noexcept {
     s = trim(s);
@@ -5766,6 +6654,61 @@ inline constexpr column default_columns[] = {column::date, column::time, column:
         s.remove_prefix(1);
     }
     return groups == 3;
+}
+
+// What a header-less row is, from its first cells (unquoted): an Event Viewer row (date, time,
+// source, type name, category, event id, ...) or a dumpel row (date, time, type number, category
+// number, event id, source, ...).
+enum class row_shape : std::uint8_t { none, event_viewer, dumpel };
+[[nodiscard]] constexpr row_shape shape_of_row(const std::string_view* cells, std::size_t n) noexcept {
+    std::int64_t secs = 0;
+    if (n < 8 || !date_shaped(cells[0]) || !parse_time(cells[1], secs)) return row_shape::none;
+    std::uint64_t type = 0, category = 0, id = 0;
+    if (parse_whole_uint(cells[5], 0xFFFF, id)) {
+        return parse_event_type(cells[3]) != event_type::unspecified ? row_shape::event_viewer : row_shape::none;
+    }
+    const bool numbers = parse_whole_uint(cells[2], 0xFFFF, type) && parse_whole_uint(cells[3], 0xFFFF, category) &&
+                         parse_whole_uint(cells[4], 0xFFFF, id);
+    const bool known_type = type == 0 || type == 1 || type == 2 || type == 4 || type == 8 || type == 16;
+    return numbers && known_type && !trim(cells[5]).empty() ? row_shape::dumpel : row_shape::none;
+}
+
+// Up to `max` cells of a line split at `delim`, a cell in quotes unquoted (no escapes: for shapes).
+[[nodiscard]] constexpr std::size_t split_cells(std::string_view line, char delim, std::string_view* cells,
+                                                std::size_t max) noexcept {
+    std::size_t n = 0;
+    for (std::string_view rest = line; n < max;) {
+        const std::size_t cut = rest.find(delim);
+        std::string_view cell = trim(rest.substr(0, cut));
+        if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"') cell = cell.substr(1, cell.size() - 2);
+        cells[n++] = cell;
+        if (cut == std::string_view::npos) break;
+        rest = rest.substr(cut + 1);
+    }
+    return n;
+}
+
+// How many of a line's first cells name known columns (a header row names at least four).
+[[nodiscard]] constexpr int known_columns(const std::string_view* cells, std::size_t n) noexcept {
+    int known = 0;
+    for (std::size_t i = 0; i < n; ++i) known += column_for(cells[i]) != column::none;
+    return known;
+}
+
+// One line's kind, for the readers that meet delimited rows inside other text.
+enum class delimited_line : std::uint8_t { none, type_line, header, event_viewer_row, dumpel_row };
+[[nodiscard]] constexpr delimited_line delimited_line_kind(std::string_view line) noexcept {
+    if (istarts_with(line, "#TYPE ")) return delimited_line::type_line;
+    const char delim = line.find('\t') != std::string_view::npos ? '\t' : ',';
+    std::string_view cells[9];
+    const std::size_t n = split_cells(line, delim, cells, 9);
+    if (known_columns(cells, n) >= 4) return delimited_line::header;
+    switch (shape_of_row(cells, n)) {
+        case row_shape::event_viewer: return delimited_line::event_viewer_row;
+        case row_shape::dumpel: return delimited_line::dumpel_row;
+        case row_shape::none: break;
+    }
+    return delimited_line::none;
 }
 
 struct csv_field {
@@ -5791,25 +6734,11 @@ struct event_viewer_export_options {
         if (lines.done()) return false;
         line = lines.next(start);
     } while (detail::trim(line).empty());
-    if (detail::istarts_with(line, "#TYPE ")) return true;
-    const char delim = line.find('\t') != std::string_view::npos ? '\t' : ',';
-    std::string_view cells[9];
-    std::size_t n = 0;
-    int known = 0;
-    for (std::string_view rest = line; n < 9;) {
-        const std::size_t cut = rest.find(delim);
-        std::string_view cell = detail::trim(rest.substr(0, cut));
-        if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"') cell = cell.substr(1, cell.size() - 2);
-        cells[n++] = cell;
-        if (detail::column_for(cell) != detail::column::none) ++known;
-        if (cut == std::string_view::npos) break;
-        rest = rest.substr(cut + 1);
-    }
-    if (known >= 4) return true;
-    std::int64_t secs = 0;
-    std::uint64_t id = 0;
-    return n >= 8 && detail::date_shaped(cells[0]) && detail::parse_time(cells[1], secs) &&
-           detail::parse_whole_uint(cells[5], 0xFFFF, id) && detail::parse_event_type(cells[3]) != event_type::unspecified;
+    // A dumpel listing is not taken for an export: it is read as text (pasted_text_reader reads its
+    // rows), because dumpel can filter what it lists (-m, -e), so it does not show a whole log.
+    const detail::delimited_line kind = detail::delimited_line_kind(line);
+    return kind == detail::delimited_line::type_line || kind == detail::delimited_line::header ||
+           kind == detail::delimited_line::event_viewer_row;
 }
 
 class event_viewer_export_reader {
@@ -5883,8 +6812,11 @@ public:
                     for (std::size_t i = 0; i < count; ++i) map_[i] = detail::column_for(fields[i].value);
                     continue;
                 }
+                std::string_view cells[9];
+                for (std::size_t i = 0; i < count && i < 9; ++i) cells[i] = fields[i].value;
+                const bool dumpel = detail::shape_of_row(cells, count < 9 ? count : 9) == detail::row_shape::dumpel;
                 map_size_ = 9;
-                for (std::size_t i = 0; i < 9; ++i) map_[i] = detail::default_columns[i];
+                for (std::size_t i = 0; i < 9; ++i) map_[i] = dumpel ? detail::dumpel_columns[i] : detail::default_columns[i];
             }
             // Without a header, an unquoted description may hold the delimiter: it runs to the record's end.
             if (map_size_ == 9 && map_[8] == detail::column::description && count > 9 && !fields[8].raw.empty() &&
@@ -5992,7 +6924,8 @@ private:
         std::string_view date, time;
         bool has_id = false;
         for (std::size_t i = 0; i < count && i < map_size; ++i) {
-            const std::string_view v = fields[i].value;
+            const std::string_view raw = fields[i].value;
+            const std::string_view v = raw.size() == 6 && raw[0] == '<' && detail::iequals(raw, "<NULL>") ? std::string_view{} : raw;
             std::uint64_t n = 0;
             std::int64_t t = 0;
             switch (map[i]) {
@@ -6047,9 +6980,30 @@ private:
                         r.record_number = static_cast<std::uint32_t>(n);
                     }
                     break;
+                case detail::column::strings:
+                    scratch_.begin();
+                    r.string_count = detail::append_strings(scratch_, v, "|");
+                    r.strings = scratch_.finish();
+                    break;
+                case detail::column::strings_rest: {
+                    scratch_.begin();
+                    std::uint16_t strings = 0;
+                    for (std::size_t j = i; j < count; ++j, ++strings) {
+                        scratch_.append(detail::trim(fields[j].value));
+                        scratch_.append('\0');
+                    }
+                    // No string at all is one empty field after the computer, or none.
+                    const bool none = count == i + 1 && detail::trim(fields[i].value).empty();
+                    const std::string_view built = scratch_.finish();
+                    r.string_count = none ? 0 : strings;
+                    r.strings = none ? std::string_view{} : built;
+                    i = count;
+                    break;
+                }
                 case detail::column::none: break;
             }
         }
+        if (r.type == event_type::unspecified && r.has_identifier) r.type = detail::type_from_severity(r.identifier);
         if (!date.empty()) {
             std::int64_t days = 0, secs = 0;
             if (detail::parse_date(date, order_, days) && detail::parse_time(time, secs)) r.time_generated = days * 86400 + secs;
@@ -6095,22 +7049,41 @@ enum class input_format {
 
 // How many leading bytes detect_format looks at.
 inline constexpr std::size_t detect_prefix_size = 4096;
+static_assert(detect_prefix_size == encoding_prefix_size, "the format and the encoding are told from the same bytes");
 
-[[nodiscard]] inline input_format detect_format(std::string_view prefix) noexcept {
+// What an input is, and for text its encoding (text_encoding::none otherwise).
+struct input_kind {
+    input_format format = input_format::binary;
+    text_encoding encoding = text_encoding::none;
+};
+
+[[nodiscard]] inline input_kind detect_input(std::string_view prefix) noexcept {
     // ELF_LOGFILE_HEADER: HeaderSize 0x30, then the "LfLe" signature.
     if (prefix.size() >= 8 && prefix.substr(0, 4) == std::string_view("\x30\0\0\0", 4) && prefix.substr(4, 4) == "LfLe")
-        return input_format::evt;
-    const std::string_view head = prefix.substr(0, detect_prefix_size);
-    // Text has no NUL bytes and few control characters; binary has both.
-    std::size_t control = 0;
-    for (char ch : head) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c == 0) return input_format::binary;
+        return {input_format::evt, text_encoding::none};
+    prefix = prefix.substr(0, detect_prefix_size);
+    // The rest is judged on the decoded text: UTF-16 is full of NULs, Windows-1252 of bytes UTF-8
+    // rejects. Not final: a prefix may end inside a character, and NULs at its end are padding.
+    const text_encoding encoding = detect_encoding(prefix);
+    char decoded[text_decoder::max_output(detect_prefix_size)];
+    text_decoder decoder(encoding);
+    const std::string_view head(decoded, decoder.decode(prefix.data(), prefix.size(), false, decoded));
+    // Text has no NUL inside a line (padding is gone) and few control characters, replacement
+    // characters (U+FFFD: surrogates or bytes no table defines) or C1 controls; binary has them.
+    std::size_t control = 0, characters = 0;
+    for (std::size_t i = 0; i < head.size(); ++i) {
+        const auto c = static_cast<unsigned char>(head[i]);
+        if (c == 0) return {input_format::binary, text_encoding::none};
+        if ((c & 0xC0) != 0x80) ++characters;  // not a continuation byte
         if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+        if (c == 0xC2 && i + 1 < head.size() && static_cast<unsigned char>(head[i + 1]) < 0xA0) ++control;
+        if (c == 0xEF && head.substr(i, 3) == "\xEF\xBF\xBD") ++control;
     }
-    if (control * 20 > head.size()) return input_format::binary;
-    return looks_like_event_viewer_export(head) ? input_format::event_viewer_export : input_format::text;
+    if (control * 20 > characters) return {input_format::binary, text_encoding::none};
+    return {looks_like_event_viewer_export(head) ? input_format::event_viewer_export : input_format::text, encoding};
 }
+
+[[nodiscard]] inline input_format detect_format(std::string_view prefix) noexcept { return detect_input(prefix).format; }
 
 }  // namespace ruledx::read
 
@@ -6943,10 +7916,1426 @@ evt_summary read_evt(std::string_view bytes, std::string_view file_name, OnRecor
 
 #endif
 // ---- end ruledx/read/evt.hpp ----
+// ---- begin ruledx/read/known_messages.hpp ----
+// ruledx — known messages: finds the event descriptions a rule table quotes, in any text.
+//
+// Support engineers send event text in every layout: re-wrapped by a mail client, quoted ('>',
+// '> >', '|' at line starts), upper-cased, flattened onto one line by a web page, without the
+// "Event ID:" and "Source:" labels the text readers look for. The table knows the literal text of
+// every description it matches, so the text itself says which event it is:
+//
+//   ruledx::read::known_messages known(ruledx::kb::exchange::table);   // once: builds the automaton
+//   ruledx::read::known_message_scanner scan(known);                   // one per input
+//   scan.feed(chunk, on_match);  ...  scan.feed(chunk, on_match);       // any chunking
+//   scan.finish(on_match);                                              // the scanner is then reset
+//
+// on_match(const known_match&) gets the known text, every signal that carries it (several rules
+// share a description; one text can belong to two events: 4102 and 4182 print the same words), the
+// line and byte offset of its first and last byte, the event id the input states next to it
+// ("4070: An error ...", "Event ID: 4070") when it states one, and per signal whether its telling
+// values appear around the text. Views in a match are valid until on_match returns.
+//
+// What counts as a match. Text and description are compared normalised: ASCII letters lower-cased,
+// every run of white space (NUL included, as in detail::contains_phrase) one space, and at a line
+// start any run of '>', '|' and white space dropped (quote markers of mail and of pasted tables).
+// A description is searched as the table quotes it, except where it holds one of its signal's
+// telling values ("...listener socket (10050)", "...returned error -1811.") or a placeholder
+// ("<name here>", "%1", "[]"): then the longest part without them is searched, so a log with
+// another value is still recognised, and the values are looked for around it (values_present:
+// from the stated id before the text to lookahead after it; what lies between two texts is the
+// first one's, a text cut before its value being followed by it). A part shorter than min_alone is
+// no good alone: the whole description is searched then, value and all. Start errors carry no
+// text in the tables (only events do), so only events are recognised.
+//
+// Short texts: a known text shorter than min_alone (24) characters is reported only next to a
+// stated id that agrees with it: "Access is denied." alone is in every other mail. Measured on both
+// shipped knowledge bases when this was written: 71 distinct texts searched, none under 24
+// characters (the shortest, "The database engine stopped.", has 28; 8 are under 45), so the rule
+// drops nothing shipped; it is there for tables to come.
+//
+// One known text inside another (event 4116 quoted in full holds its shortened quote; the
+// directory's EDB text holds ESE97's) is one match: the longer, with the signals of both.
+// Matches are reported in the order they are decided, about the order of their ends.
+//
+// How it is fast. One Aho-Corasick automaton over the normalised texts finds them all: its cost per
+// byte does not depend on how many there are. It only runs near candidates. Each text has an
+// anchor, seven characters of one of its words (a word is the same bytes in any layout: no white
+// space inside), chosen rare: not in common English words, rare in the table's own prose. The first
+// pass hashes four bytes at every fourth offset into an 8 KiB bitset (one load per four bytes, no
+// dependency from one probe to the next); a hit is checked against the anchors it names (one masked
+// 8-byte compare), and a found anchor against what follows it in the texts that use it (a false
+// anchor fails within a character or two). Only then the automaton starts, backed up to where any
+// text holding that anchor would begin, and reads until no text in progress has begun its anchor
+// (it resumes a run that stopped within that backup). Every occurrence holds its anchor, so
+// nothing is missed; a run started anywhere before a text's first byte finds it, so results
+// depend only on the bytes, never on the chunking. The context before a match
+// (its id, its values) is normalised again from the raw bytes, only for matches.
+// The one limit: a text whose first byte lies more than `history` (16 KiB) raw bytes before its
+// anchor is not found (a text interleaved with kilobytes of blanks or quote markers).
+//
+// Memory is bounded: about twice `history` bytes of input, a ring of normalised characters, and the
+// matches waiting for the text after them. Building allocates, and so does scanning (readers may;
+// the evaluator does not).
+#ifndef RULEDX_READ_KNOWN_MESSAGES_HPP
+#define RULEDX_READ_KNOWN_MESSAGES_HPP
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+
+namespace ruledx::read {
+
+struct known_messages_options {
+    // Known texts shorter than this (normalised) count only next to a stated id that agrees.
+    std::size_t min_alone = 24;
+    // Normalised characters before a text searched for its stated id and its telling values.
+    std::size_t lookback = 200;
+    // Normalised characters after a text searched for its telling values.
+    std::size_t lookahead = 128;
+    // Raw bytes kept to start the automaton back from an anchor.
+    std::size_t history = std::size_t{1} << 14;
+};
+
+// A signal that carries a known text: the table's own signal (its strings are the table's).
+struct known_signal {
+    const ruledx::signal* carrier = nullptr;
+    std::size_t rule = 0;   // index into table.rules
+    std::size_t index = 0;  // rule::signal_at numbering
+};
+
+// One distinct text searched for.
+struct known_text {
+    std::string_view description;  // as the table quotes it (its first signal's)
+    std::string pattern;           // what is searched, normalised
+    bool whole = true;             // false: the longest part without a telling value or placeholder
+    std::size_t first_signal = 0;  // into known_messages::signals()
+    std::size_t signal_count = 0;
+};
+
+enum class stated_id_form : std::uint8_t {
+    none,      // the input states no id near the text
+    adjacent,  // right before it: "4070: An error ...", "(4070) An error"
+    labelled,  // in a label before it: "Event ID: 4070", "event 4070"
+};
+
+struct known_match {
+    std::size_t text = 0;  // index into known_messages::texts()
+    const known_text* known = nullptr;
+    // Every signal whose text is here: this text's, then those of known texts found inside it.
+    view<known_signal> signals;
+    // Per signal: 1 when each of its telling values appears in `context` (or it has none).
+    view<std::uint8_t> values_present;
+    location where;  // the text's first byte: its byte offset and 1-based line
+    location last;   // its last byte
+    stated_id_form id_form = stated_id_form::none;
+    std::uint32_t stated_id = 0;
+    // The normalised text around the match, the match included: up to lookback characters before
+    // and lookahead after, not across another match; what the id and values were read from.
+    std::string_view context;
+
+    // The stated id is the code of one of the signals (false when none is stated).
+    [[nodiscard]] bool id_agrees() const noexcept {
+        if (id_form == stated_id_form::none) return false;
+        for (const known_signal& s : signals)
+            if (s.carrier->code == stated_id) return true;
+        return false;
+    }
+};
+
+class known_message_scanner;
+
+// What a scan did, for tuning and benchmarks: counted on the slow paths only.
+struct known_scan_stats {
+    std::uint64_t probe_hits = 0;      // probes whose hash named an anchor
+    std::uint64_t anchors = 0;         // anchors verified: the automaton was started or resumed
+    std::uint64_t automaton_bytes = 0; // bytes the automaton read
+    std::uint64_t matches = 0;         // matches reported
+};
+
+namespace detail_known {
+
+inline constexpr std::uint32_t none = 0xFFFFFFFFu;
+inline constexpr std::size_t qgram = 4;        // bytes hashed per probe
+inline constexpr std::size_t max_stride = 4;   // probes every 4th offset when every anchor allows
+inline constexpr std::size_t anchor_reach = 64;  // anchors are chosen within a text's first characters
+
+[[nodiscard]] inline bool is_blank(unsigned char c) noexcept { return ruledx::detail::is_space(static_cast<char>(c)); }
+[[nodiscard]] inline unsigned char lower(unsigned char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c; }
+[[nodiscard]] inline bool is_alnum(unsigned char c) noexcept { return ruledx::detail::is_alnum(static_cast<char>(c)); }
+// A byte that always yields one normalised character, whatever precedes it.
+[[nodiscard]] inline bool always_emits(unsigned char c) noexcept { return !is_blank(c) && c != '>' && c != '|'; }
+
+// Lower-case ASCII, runs of white space as one space, no leading or trailing space.
+[[nodiscard]] inline std::string normalise(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool blank = true;
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (is_blank(c)) {
+            if (!blank) out.push_back(' ');
+            blank = true;
+        } else {
+            out.push_back(static_cast<char>(lower(c)));
+            blank = false;
+        }
+    }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+[[nodiscard]] inline std::uint32_t load4(const unsigned char* p) noexcept {
+    std::uint32_t w;
+    std::memcpy(&w, p, 4);
+    return w;
+}
+// ASCII letters compare equal in either case after | 0x20, and equal bytes stay equal: the probe
+// may say yes wrongly, never no wrongly.
+[[nodiscard]] inline std::uint32_t probe_hash(std::uint32_t w, unsigned shift) noexcept {
+    return ((w | 0x20202020u) * 0x9E3779B1u) >> shift;
+}
+
+// Sixteen bytes compared at once (GCC's and Clang's vector extension, plain SSE2/NEON code): lines
+// are counted over every byte read, and bytewise or 8-byte tricks cost a fifth of a scan.
+typedef unsigned char bytes16 __attribute__((vector_size(16)));
+
+[[nodiscard]] inline std::uint64_t count_newlines(const char* p, std::size_t n) noexcept {
+    const bytes16 newline = {'\n', '\n', '\n', '\n', '\n', '\n', '\n', '\n',
+                             '\n', '\n', '\n', '\n', '\n', '\n', '\n', '\n'};
+    std::uint64_t count = 0;
+    std::size_t i = 0;
+    while (i + 16 <= n) {
+        bytes16 sums = {};
+        // A lane is -1 where the byte is a newline; 255 rounds at most keep each sum in its byte.
+        for (int k = 0; k < 255 && i + 16 <= n; ++k, i += 16) {
+            bytes16 v;
+            std::memcpy(&v, p + i, 16);
+            sums -= (v == newline);
+        }
+        std::uint64_t half[2];
+        std::memcpy(half, &sums, 16);
+        for (std::uint64_t w : half) {  // add the bytes, two 16-bit lanes of four at a time
+            count += ((w & 0x00FF00FF00FF00FFull) * 0x0001000100010001ull) >> 48;
+            count += (((w >> 8) & 0x00FF00FF00FF00FFull) * 0x0001000100010001ull) >> 48;
+        }
+    }
+    for (; i < n; ++i) count += p[i] == '\n' ? 1 : 0;
+    return count;
+}
+
+struct gap {
+    std::size_t begin;
+    std::size_t end;
+};
+
+// Spans of a normalised description that a real log fills with its own text.
+inline void placeholders(const std::string& text, std::vector<gap>& gaps) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '<') {
+            const std::size_t close = text.find('>', i + 1);
+            if (close != std::string::npos && close - i <= 40 && text.find('<', i + 1) >= close) {
+                gaps.push_back({i, close + 1});
+                i = close;
+            }
+        } else if (c == '%' && i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '9') {
+            std::size_t end = i + 1;
+            while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+            gaps.push_back({i, end});
+            i = end - 1;
+        } else if ((c == '[' || c == '(') && i + 1 < text.size() && text[i + 1] == (c == '[' ? ']' : ')')) {
+            gaps.push_back({i, i + 2});
+            ++i;
+        }
+    }
+}
+
+struct searched {
+    std::string pattern;
+    bool whole = true;
+};
+
+// The longest part of the description between its values and placeholders, when it is long enough
+// to be recognised alone; the whole description otherwise.
+inline searched searched_text(const signal& s, std::size_t min_alone) {
+    searched out;
+    out.pattern = normalise(s.description);
+    const std::string& text = out.pattern;
+    std::vector<gap> gaps;
+    for (std::string_view v : s.values) {
+        const std::string value = normalise(v);
+        if (value.empty()) continue;
+        for (std::size_t at = text.find(value); at != std::string::npos; at = text.find(value, at + 1))
+            gaps.push_back({at, at + value.size()});
+    }
+    placeholders(text, gaps);
+    if (gaps.empty()) return out;
+    std::sort(gaps.begin(), gaps.end(), [](const gap& a, const gap& b) { return a.begin < b.begin; });
+    std::size_t best_begin = 0;
+    std::size_t best_size = 0;
+    std::size_t from = 0;
+    const auto consider = [&](std::size_t begin, std::size_t end, bool gap_before, bool gap_after) {
+        // Punctuation beside a value varies ("(10050)", ". 10048"): trim it on the value's side.
+        if (gap_before)
+            while (begin < end && !is_alnum(static_cast<unsigned char>(text[begin]))) ++begin;
+        if (gap_after)
+            while (end > begin && !is_alnum(static_cast<unsigned char>(text[end - 1]))) --end;
+        if (end - begin > best_size) {
+            best_begin = begin;
+            best_size = end - begin;
+        }
+    };
+    for (const gap& g : gaps) {
+        if (g.begin > from) consider(from, g.begin, from != 0, true);
+        from = std::max(from, g.end);
+    }
+    if (from < text.size()) consider(from, text.size(), true, false);
+    if (best_size >= min_alone) {
+        out.pattern = text.substr(best_begin, best_size);
+        out.whole = false;
+    }
+    return out;
+}
+
+// Up to seven bytes as one key (with their count on top), for counting them in the corpus.
+[[nodiscard]] inline std::uint64_t pack(const char* p, std::size_t n) noexcept {
+    std::uint64_t key = n;
+    for (std::size_t i = 0; i < n; ++i) key = (key << 8) | static_cast<unsigned char>(p[i]);
+    return key;
+}
+
+// English letter frequencies in tenths of a percent: the tie-break between anchors equally rare
+// in the table's prose.
+[[nodiscard]] inline unsigned letter_weight(unsigned char c) noexcept {
+    static constexpr unsigned char weights[26] = {82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24,
+                                                  67, 75, 19, 1,  60, 63, 91, 28, 10, 24, 2, 20, 1};
+    if (c >= 'a' && c <= 'z') return weights[c - 'a'];
+    if (c >= '0' && c <= '9') return 10;
+    if (c == '.' || c == ',') return 60;
+    return 10;
+}
+
+// Long words common in any support mail: an anchor inside one would start the automaton all the
+// time. (The table's own prose counts the domain's words; this list counts plain English.)
+inline constexpr std::string_view common_words =
+    " because between through without another however against nothing something everything anything "
+    "already perhaps several certain general example problem question information important different "
+    "following including available possible possibly probably actually usually recently directly "
+    "correctly completely currently original company customer computer internet network service message "
+    "support contact control program windows microsoft exchange account address version install "
+    "installed configured configuration connection connect directory database started starting running "
+    "working stopped restart application attached attachment regards weekend morning tomorrow yesterday "
+    "product software hardware machine process processing settings upgrade updated administrator "
+    "properties trouble resolution resolved occurred receive received sending delivered delivery "
+    "believe thought looking getting trying whether instead anyone someone everyone himself herself "
+    "children country history morning evening minutes seconds monday tuesday wednesday thursday friday "
+    "saturday sunday january february march april august september october november december connector "
+    "messaging initialized initialize generated generate encountered following operation information ";
+
+}  // namespace detail_known
+
+// The automaton over a table's known texts. Built once, shared by any number of scanners (it is
+// not changed by scanning). It refers to the table's rules: they must outlive it.
+class known_messages {
+public:
+    template <class Table>
+    explicit known_messages(const Table& table, known_messages_options options = {}) : options_(options) {
+        collect(table);
+        std::string corpus;
+        for (std::size_t r = 0; r < table.rule_count; ++r) {
+            const rule& ru = table.rules[r];
+            corpus.append(ru.title).append(" ").append(ru.cause).append(" ");
+            for (std::string_view step : ru.resolution) corpus.append(step).append(" ");
+            for (std::size_t s = 0; s < ru.signal_count(); ++s) corpus.append(ru.signal_at(s).description).append(" ");
+            for (const example& x : ru.examples)
+                for (const observed_event& e : x.events) corpus.append(e.description).append(" ");
+        }
+        for (std::size_t f = 0; f < table.fact_count; ++f) corpus.append(table.facts[f].question).append(" ");
+        build(detail_known::normalise(corpus));
+    }
+
+    [[nodiscard]] const std::vector<known_text>& texts() const noexcept { return texts_; }
+    [[nodiscard]] const std::vector<known_signal>& signals() const noexcept { return signals_; }
+    [[nodiscard]] view<known_signal> signals_of(const known_text& t) const noexcept {
+        return {signals_.data() + t.first_signal, t.signal_count};
+    }
+    [[nodiscard]] const known_messages_options& options() const noexcept { return options_; }
+    [[nodiscard]] std::size_t state_count() const noexcept { return state_count_; }
+    // Offsets apart that the first pass probes (0: it is off, every byte goes through the automaton).
+    [[nodiscard]] std::size_t stride() const noexcept { return stride_; }
+    // The anchor of each known text (empty when the first pass is off).
+    [[nodiscard]] std::string_view anchor_of(std::size_t text) const noexcept {
+        return text < anchor_.size() && anchor_[text] != detail_known::none ? std::string_view(windows_[anchor_[text]])
+                                                                            : std::string_view();
+    }
+
+private:
+    friend class known_message_scanner;
+
+    struct probe_entry {
+        std::uint32_t hash;
+        std::uint32_t window;
+        std::uint32_t offset;  // of the hashed bytes within the window
+    };
+
+    template <class Table>
+    void collect(const Table& table) {
+        struct found {
+            std::string pattern;
+            bool whole;
+            std::string_view description;
+            known_signal carrier;
+        };
+        std::vector<found> all;
+        for (std::size_t r = 0; r < table.rule_count; ++r) {
+            const rule& ru = table.rules[r];
+            for (std::size_t s = 0; s < ru.signal_count(); ++s) {
+                const signal& sig = ru.signal_at(s);
+                // Start errors carry no text today (a dialog's wording is the reader's); events only.
+                if (sig.kind != signal_kind::event || sig.description.empty()) continue;
+                detail_known::searched text = detail_known::searched_text(sig, options_.min_alone);
+                if (text.pattern.empty()) continue;
+                all.push_back({std::move(text.pattern), text.whole, sig.description, known_signal{&sig, r, s}});
+            }
+        }
+        std::stable_sort(all.begin(), all.end(), [](const found& a, const found& b) { return a.pattern < b.pattern; });
+        for (std::size_t i = 0; i < all.size();) {
+            known_text t;
+            t.description = all[i].description;
+            t.pattern = all[i].pattern;
+            t.whole = all[i].whole;
+            t.first_signal = signals_.size();
+            std::size_t j = i;
+            for (; j < all.size() && all[j].pattern == all[i].pattern; ++j) signals_.push_back(all[j].carrier);
+            t.signal_count = j - i;
+            texts_.push_back(std::move(t));
+            i = j;
+        }
+    }
+
+    void build(const std::string& corpus) {
+        using detail_known::none;
+        // The alphabet: the characters the texts use, and one class for any other.
+        std::fill(std::begin(class_of_), std::end(class_of_), std::uint16_t{0});
+        classes_ = 1;
+        for (const known_text& t : texts_)
+            for (char ch : t.pattern) {
+                const auto c = static_cast<unsigned char>(ch);
+                if (class_of_[c] == 0) class_of_[c] = static_cast<std::uint16_t>(classes_++);
+            }
+        // The trie.
+        std::vector<std::uint32_t> trie(classes_, none);
+        std::vector<std::uint32_t> depth(1, 0);
+        out_.assign(1, none);
+        for (std::size_t p = 0; p < texts_.size(); ++p) {
+            std::uint32_t s = 0;
+            for (char ch : texts_[p].pattern) {
+                const std::uint16_t c = class_of_[static_cast<unsigned char>(ch)];
+                if (trie[s * classes_ + c] == none) {
+                    trie[s * classes_ + c] = static_cast<std::uint32_t>(depth.size());
+                    trie.resize(trie.size() + classes_, none);
+                    depth.push_back(depth[s] + 1);
+                    out_.push_back(none);
+                }
+                s = trie[s * classes_ + c];
+            }
+            out_[s] = static_cast<std::uint32_t>(p);
+        }
+        state_count_ = depth.size();
+        // Breadth first: failure links, the full transition table, the dictionary links.
+        std::vector<std::uint32_t> fail(state_count_, 0);
+        std::vector<std::uint32_t> order;
+        order.reserve(state_count_);
+        std::vector<std::uint32_t> delta(state_count_ * classes_, 0);  // the full automaton, while building
+        dict_.assign(state_count_, none);
+        for (std::size_t c = 0; c < classes_; ++c) {
+            const std::uint32_t t = trie[c];
+            delta[c] = t == none ? 0 : t;
+            if (t != none) order.push_back(t);
+        }
+        for (std::size_t k = 0; k < order.size(); ++k) {
+            const std::uint32_t s = order[k];
+            for (std::size_t c = 0; c < classes_; ++c) {
+                const std::uint32_t t = trie[s * classes_ + c];
+                if (t == none) {
+                    delta[s * classes_ + c] = delta[fail[s] * classes_ + c];
+                } else {
+                    delta[s * classes_ + c] = t;
+                    fail[t] = delta[fail[s] * classes_ + c];
+                    order.push_back(t);
+                }
+            }
+            dict_[s] = out_[fail[s]] != none ? fail[s] : dict_[fail[s]];
+        }
+        // Which texts occur inside which, and how far into the outer one: a backup for the inner
+        // one's anchor must reach the outer one's start.
+        std::vector<std::size_t> reach_back(texts_.size(), 0);
+        for (std::size_t q = 0; q < texts_.size(); ++q) {
+            std::uint32_t s = 0;
+            const std::string& outer = texts_[q].pattern;
+            for (std::size_t i = 0; i < outer.size(); ++i) {
+                s = delta[s * classes_ + class_of_[static_cast<unsigned char>(outer[i])]];
+                for (std::uint32_t o = out_[s] != none ? s : dict_[s]; o != none; o = dict_[o]) {
+                    const std::size_t p = out_[o];
+                    if (p != q) reach_back[p] = std::max(reach_back[p], i + 1 - texts_[p].pattern.size());
+                }
+            }
+        }
+        max_length_ = 0;
+        for (const known_text& t : texts_) max_length_ = std::max(max_length_, t.pattern.size());
+        std::vector<std::uint8_t> hot(state_count_, 1);
+        choose_anchors(corpus, trie, fail, depth, order, reach_back, hot);
+        pack(trie, delta, fail, depth, hot);
+        // The ring holds a match and what is read after it before it is reported (the lookahead,
+        // then at most a text in progress).
+        const std::size_t span = 2 * max_length_ + options_.lookahead + 64;
+        ring_size_ = 64;
+        while (ring_size_ < span) ring_size_ *= 2;
+    }
+
+    void choose_anchors(const std::string& corpus, const std::vector<std::uint32_t>& trie,
+                        const std::vector<std::uint32_t>& fail, const std::vector<std::uint32_t>& depth,
+                        const std::vector<std::uint32_t>& order, const std::vector<std::size_t>& reach_back,
+                        std::vector<std::uint8_t>& hot) {
+        using detail_known::none;
+        anchor_.assign(texts_.size(), none);
+        stride_ = texts_.empty() ? 0 : detail_known::max_stride;
+        // Every text needs a word of qgram + stride - 1 characters; the stride gives way first.
+        for (const known_text& t : texts_) {
+            std::size_t longest = 0;
+            for (std::size_t i = 0; i < t.pattern.size();) {
+                std::size_t j = i;
+                while (j < t.pattern.size() && t.pattern[j] != ' ' && t.pattern[j] != '>' && t.pattern[j] != '|') ++j;
+                longest = std::max(longest, j - i);
+                i = j + 1;
+            }
+            if (longest < detail_known::qgram) {
+                stride_ = 0;  // a text with no word of four characters: the automaton reads every byte
+                break;
+            }
+            stride_ = std::min(stride_, longest - detail_known::qgram + 1);
+        }
+        if (stride_ == 0) return;
+        window_ = detail_known::qgram + stride_ - 1;
+        // How often each four bytes occur in the table's prose: the probe tests each four bytes
+        // of an anchor, so an anchor is as rare as the sum of its four-byte parts.
+        std::unordered_map<std::uint64_t, std::uint32_t> counts;
+        counts.reserve(corpus.size());
+        for (std::size_t i = 0; i + detail_known::qgram <= corpus.size(); ++i)
+            ++counts[detail_known::pack(corpus.data() + i, detail_known::qgram)];
+        std::unordered_map<std::string, std::uint32_t> window_ids;
+        std::vector<std::uint32_t> anchor_start(texts_.size(), 0);
+        for (std::size_t p = 0; p < texts_.size(); ++p) {
+            const std::string& text = texts_[p].pattern;
+            std::size_t best = none;
+            std::uint64_t best_score = ~std::uint64_t{0};
+            for (std::size_t k = 0; k + window_ <= text.size(); ++k) {
+                bool word = true;
+                unsigned letters = 0;
+                for (std::size_t i = k; i < k + window_ && word; ++i) {
+                    const char c = text[i];
+                    word = c != ' ' && c != '>' && c != '|';
+                    letters += detail_known::letter_weight(static_cast<unsigned char>(c));
+                }
+                if (!word) continue;
+                std::uint64_t seen = 0;
+                for (std::size_t j = 0; j < stride_; ++j) {
+                    const auto it = counts.find(detail_known::pack(text.data() + k + j, detail_known::qgram));
+                    seen += it == counts.end() ? 0 : it->second;
+                }
+                seen = std::min<std::uint64_t>(seen, 0x7FFF);
+                // Its letters and digits inside a common word ("curred," is in "occurred").
+                std::string_view core = std::string_view(text).substr(k, window_);
+                while (!core.empty() && !detail_known::is_alnum(static_cast<unsigned char>(core.front()))) core.remove_prefix(1);
+                while (!core.empty() && !detail_known::is_alnum(static_cast<unsigned char>(core.back()))) core.remove_suffix(1);
+                const bool common = core.size() >= 4 && detail_known::common_words.find(core) != std::string_view::npos;
+                // Rare in plain English first, then near the start (the automaton backs up that far
+                // at every candidate), then rare in the table's prose, then rare letters.
+                const std::uint64_t score = (std::uint64_t{common} << 50) |
+                                            (std::uint64_t{k > detail_known::anchor_reach} << 49) | (seen << 24) |
+                                            (std::uint64_t{letters} << 12) | std::min<std::size_t>(k, 0xFFF);
+                if (score < best_score) {
+                    best_score = score;
+                    best = k;
+                }
+            }
+            const std::string window = text.substr(best, window_);
+            auto [it, added] = window_ids.emplace(window, static_cast<std::uint32_t>(windows_.size()));
+            if (added) windows_.push_back(window);
+            anchor_[p] = it->second;
+            anchor_start[p] = static_cast<std::uint32_t>(best);
+        }
+        // Per anchor, the texts that use it and where: a found anchor is followed by one of their
+        // continuations, or the automaton need not start.
+        use_begin_.assign(windows_.size() + 1, 0);
+        for (std::size_t p = 0; p < texts_.size(); ++p) ++use_begin_[anchor_[p] + 1];
+        for (std::size_t w = 0; w < windows_.size(); ++w) use_begin_[w + 1] += use_begin_[w];
+        uses_.assign(texts_.size(), {});
+        std::vector<std::uint32_t> fill(use_begin_.begin(), use_begin_.end() - 1);
+        for (std::size_t p = 0; p < texts_.size(); ++p)
+            uses_[fill[anchor_[p]]++] = {static_cast<std::uint32_t>(p), anchor_start[p]};
+        // Back up to the start of any text whose anchor (or whose inner text's anchor) this may be,
+        // counted in bytes that always yield a character. The context before a match is read
+        // again from the raw bytes when there is one: false candidates stay cheap.
+        backup_ = 1;
+        for (std::size_t p = 0; p < texts_.size(); ++p)
+            backup_ = std::max(backup_, anchor_start[p] + reach_back[p] + 1);
+        // A state is hot when some text in progress there has begun its anchor: the automaton may
+        // stop only in a cold state, where every text in progress still has its anchor ahead.
+        std::vector<std::uint32_t> min_anchor(state_count_, none);
+        for (std::size_t p = 0; p < texts_.size(); ++p) {
+            // Walk the text's path: every state on it has this text below it.
+            std::uint32_t s = 0;
+            for (char ch : texts_[p].pattern) {
+                s = trie[s * classes_ + class_of_[static_cast<unsigned char>(ch)]];
+                min_anchor[s] = std::min(min_anchor[s], anchor_start[p]);
+            }
+        }
+        // A hot suffix makes the state hot (its text may be the one in progress); breadth-first
+        // order settles a state's failure state before the state.
+        hot[0] = 0;
+        for (std::uint32_t s : order) hot[s] = static_cast<std::uint8_t>((depth[s] > min_anchor[s] ? 1 : 0) | hot[fail[s]]);
+        // The probe table.
+        std::vector<probe_entry> entries;
+        for (std::size_t w = 0; w < windows_.size(); ++w)
+            for (std::size_t j = 0; j < stride_; ++j) entries.push_back({0, static_cast<std::uint32_t>(w), static_cast<std::uint32_t>(j)});
+        unsigned bits = 16;
+        while (bits < 22 && (std::size_t{1} << bits) < entries.size() * 64) ++bits;
+        shift_ = 32 - bits;
+        bitset_.assign((std::size_t{1} << bits) / 64, 0);
+        for (probe_entry& e : entries) {
+            const auto* p = reinterpret_cast<const unsigned char*>(windows_[e.window].data()) + e.offset;
+            e.hash = detail_known::probe_hash(detail_known::load4(p), shift_);
+            bitset_[e.hash >> 6] |= std::uint64_t{1} << (e.hash & 63);
+        }
+        std::sort(entries.begin(), entries.end(), [](const probe_entry& a, const probe_entry& b) {
+            return a.hash != b.hash ? a.hash < b.hash : (a.window != b.window ? a.window < b.window : a.offset < b.offset);
+        });
+        probes_ = std::move(entries);
+        // Where each of 1024 hash ranges starts in probes_: a hit looks at one or two entries.
+        bucket_shift_ = bits - 10;
+        bucket_.assign(1025, 0);
+        for (const probe_entry& e : probes_) ++bucket_[(e.hash >> bucket_shift_) + 1];
+        for (std::size_t b = 0; b < 1024; ++b) bucket_[b + 1] += bucket_[b];
+        // Each anchor as eight bytes and a mask: (bytes | fold) & keep == word compares the
+        // anchor's bytes in either case with one comparison (| 0x20 only where it is a letter).
+        window_words_.assign(windows_.size(), {});
+        for (std::size_t w = 0; w < windows_.size(); ++w) {
+            unsigned char word[8] = {};
+            unsigned char fold[8] = {};
+            unsigned char keep[8] = {};
+            for (std::size_t j = 0; j < window_ && j < 8; ++j) {
+                const auto c = static_cast<unsigned char>(windows_[w][j]);
+                word[j] = c;
+                fold[j] = (c >= 'a' && c <= 'z') ? 0x20 : 0;
+                keep[j] = 0xFF;
+            }
+            std::memcpy(&window_words_[w].word, word, 8);
+            std::memcpy(&window_words_[w].fold, fold, 8);
+            std::memcpy(&window_words_[w].keep, keep, 8);
+        }
+    }
+
+    // The automaton as the scanner reads it. A full row of transitions only for the states that
+    // branch (and the first two levels); a state on a text's unbranched run keeps its one child
+    // and its failure state, where any other character is looked up: the transitions of a table
+    // of this size then fit in L2 (the full table of 7,000 states by 53 classes was 1.5 MB, and
+    // the automaton's loads missed).
+    void pack(const std::vector<std::uint32_t>& trie, const std::vector<std::uint32_t>& delta,
+              const std::vector<std::uint32_t>& fail, const std::vector<std::uint32_t>& depth,
+              const std::vector<std::uint8_t>& hot) {
+        using detail_known::none;
+        states_.assign(state_count_, {});
+        rows_.clear();
+        for (std::size_t s = 0; s < state_count_; ++s) {
+            state_info& st = states_[s];
+            st.fail = fail[s];
+            st.first_out = out_[s] != none ? static_cast<std::uint32_t>(s) : dict_[s];
+            st.depth = depth[s];
+            st.hot = hot[s];
+            std::size_t children = 0;
+            std::uint32_t child_class = 0;
+            for (std::size_t c = 0; c < classes_; ++c)
+                if (trie[s * classes_ + c] != none) {
+                    ++children;
+                    child_class = static_cast<std::uint32_t>(c);
+                }
+            if (children >= 2 || depth[s] <= 1) {
+                st.child_class = state_info::row;
+                st.next = static_cast<std::uint32_t>(rows_.size());
+                rows_.insert(rows_.end(), delta.begin() + static_cast<std::ptrdiff_t>(s * classes_),
+                             delta.begin() + static_cast<std::ptrdiff_t>((s + 1) * classes_));
+            } else if (children == 1) {
+                st.child_class = static_cast<std::uint16_t>(child_class);
+                st.next = trie[s * classes_ + child_class];
+            } else {
+                st.child_class = state_info::leaf;
+            }
+        }
+    }
+
+    // The next state after character class c. A state without a row passes every character but
+    // its child's to its failure state, which is shallower: the loop ends at a row (the root has one).
+    [[nodiscard]] std::uint32_t step(std::uint32_t s, std::uint16_t c) const noexcept {
+        for (;;) {
+            const state_info& st = states_[s];
+            if (st.child_class == state_info::row) return rows_[st.next + c];
+            if (st.child_class == c) return st.next;
+            s = st.fail;
+        }
+    }
+
+    known_messages_options options_;
+    std::vector<known_text> texts_;
+    std::vector<known_signal> signals_;
+    // The automaton over normalised characters.
+    std::uint16_t class_of_[256] = {};
+    std::size_t classes_ = 1;
+    std::size_t state_count_ = 1;
+    struct state_info {
+        static constexpr std::uint16_t row = 0xFFFF;   // child_class of a state with a row
+        static constexpr std::uint16_t leaf = 0xFFFE;  // ... of a state without children
+        std::uint32_t next = 0;       // a row: where it starts in rows_; else the one child
+        std::uint32_t fail = 0;       // the failure state
+        std::uint32_t first_out = 0;  // the state itself if a text ends there, else dict_'s
+        std::uint32_t depth = 0;      // characters from the root: the longest text in progress
+        std::uint16_t child_class = leaf;
+        std::uint8_t hot = 1;         // some text in progress has begun its anchor
+    };
+    std::vector<state_info> states_;
+    std::vector<std::uint32_t> rows_;   // full rows of transitions, classes_ each
+    std::vector<std::uint32_t> out_;    // the text ending at a state, or none
+    std::vector<std::uint32_t> dict_;   // the next state on the failure chain with a text, or none
+
+    std::size_t max_length_ = 0;
+    // The first pass.
+    std::size_t stride_ = 0;
+    std::size_t window_ = 0;
+    std::vector<std::string> windows_;      // distinct anchors
+    std::vector<std::uint32_t> anchor_;     // per text: its anchor
+    struct anchor_use {
+        std::uint32_t text;
+        std::uint32_t start;  // of the anchor in the text
+    };
+    std::vector<anchor_use> uses_;          // by anchor: uses_[use_begin_[w] .. use_begin_[w + 1])
+    std::vector<std::uint32_t> use_begin_;
+    std::vector<probe_entry> probes_;       // sorted by hash
+    std::vector<std::uint32_t> bucket_;     // probes_ of hash h from bucket_[h >> bucket_shift_]
+    unsigned bucket_shift_ = 6;
+    struct window_word {
+        std::uint64_t word = 0;
+        std::uint64_t fold = 0;
+        std::uint64_t keep = 0;
+    };
+    std::vector<window_word> window_words_;
+    std::vector<std::uint64_t> bitset_;
+    unsigned shift_ = 16;
+    std::size_t backup_ = 0;
+    std::size_t ring_size_ = 64;
+};
+
+// Finds known texts in one input given in chunks of any size. Results depend only on the bytes,
+// never on how they were chunked. It refers to `known`, which must outlive it; a chunk is only
+// read during feed() (what a later call needs is copied).
+class known_message_scanner {
+public:
+    explicit known_message_scanner(const known_messages& known)
+        : k_(&known),
+          ring_chars_(known.ring_size_),
+          ring_offsets_(known.ring_size_),
+          ring_lines_(known.ring_size_) {
+        reset();
+    }
+
+    // Reads the next bytes of the input; on_match(const known_match&) may be called for texts
+    // found so far (a match waits for the context after it, so it may come in a later call).
+    template <class OnMatch>
+    void feed(std::string_view chunk, OnMatch&& on_match) {
+        if (chunk.empty()) return;
+        chunk_ = chunk.data();
+        chunk_size_ = chunk.size();
+        if (!k_->texts_.empty()) process(false, on_match);
+        keep_tail();
+        chunk_ = nullptr;
+        chunk_size_ = 0;
+    }
+
+    // Ends the input: reports what is still waiting, then resets for a new input.
+    template <class OnMatch>
+    void finish(OnMatch&& on_match) {
+        if (!k_->texts_.empty()) {
+            process(true, on_match);
+            flushing_ = true;
+            reading_ = available();
+            while (!pending_.empty()) report_first(on_match);
+        }
+        reset();
+    }
+
+    // Forgets the input (matches still waiting are dropped).
+    void reset() {
+        hist_.clear();
+        hist_base_ = 0;
+        chunk_base_ = 0;
+        next_probe_ = 0;
+        running_ = k_->stride_ == 0;  // no first pass: the automaton reads every byte
+        min_stop_ = running_ ? ~std::uint64_t{0} : 0;
+        next_ = 0;
+        state_ = 0;
+        blank_ = true;
+        line_start_ = true;
+        line_ = 1;
+        np_ = 0;
+        ring_from_ = 0;
+        cache_off_ = 0;
+        cache_lines_ = 0;
+        pending_.clear();
+        recent_.clear();
+        flushing_ = false;
+    }
+
+    // Bytes read so far.
+    [[nodiscard]] std::uint64_t offset() const noexcept { return chunk_base_ + chunk_size_; }
+    // Since construction (reset() keeps them).
+    [[nodiscard]] const known_scan_stats& stats() const noexcept { return stats_; }
+
+private:
+    struct pending {
+        std::uint32_t text;
+        std::uint64_t begin;   // normalised positions
+        std::uint64_t end;
+        std::uint64_t decide;  // its end and the lookahead: reported no sooner (see due)
+        std::vector<std::uint32_t> inner;  // texts found inside it
+    };
+    struct span {
+        std::uint64_t begin;
+        std::uint64_t end;
+        std::uint64_t end_raw;  // one past its last byte
+    };
+
+    [[nodiscard]] std::uint64_t available() const noexcept { return chunk_base_ + chunk_size_; }
+    [[nodiscard]] unsigned char at(std::uint64_t off) const noexcept {
+        return static_cast<unsigned char>(off < chunk_base_ ? hist_[static_cast<std::size_t>(off - hist_base_)]
+                                                            : chunk_[static_cast<std::size_t>(off - chunk_base_)]);
+    }
+    [[nodiscard]] std::uint64_t count_newlines(std::uint64_t from, std::uint64_t to) const noexcept {
+        std::uint64_t n = 0;
+        if (from < chunk_base_) {
+            const std::uint64_t stop = std::min(to, chunk_base_);
+            n += detail_known::count_newlines(hist_.data() + (from - hist_base_), static_cast<std::size_t>(stop - from));
+            from = stop;
+        }
+        if (from < to) n += detail_known::count_newlines(chunk_ + (from - chunk_base_), static_cast<std::size_t>(to - from));
+        return n;
+    }
+    // The 1-based line of the byte at `off` (within the bytes at hand).
+    [[nodiscard]] std::uint64_t line_at(std::uint64_t off) {
+        if (off >= cache_off_) {
+            cache_lines_ += count_newlines(cache_off_, off);
+            cache_off_ = off;
+            return cache_lines_ + 1;
+        }
+        return cache_lines_ - count_newlines(off, cache_off_) + 1;
+    }
+
+    // Keeps the bytes a later backup, probe or report may read. Twice the history: a run may
+    // resume up to `history` before the newest byte, and a report reads up to `history` before
+    // the byte the run is at.
+    void keep_tail() {
+        const std::size_t keep = 2 * k_->options_.history + k_->window_ + 2 * detail_known::max_stride + 16;
+        const std::uint64_t end = chunk_base_ + chunk_size_;
+        const std::uint64_t base = end > keep ? end - keep : 0;
+        if (cache_off_ < base) (void)line_at(base);  // count the lines of what is dropped, while it is here
+        if (chunk_size_ >= keep || base >= chunk_base_) {
+            hist_.assign(chunk_ + (base - chunk_base_), chunk_ + chunk_size_);
+            hist_base_ = base;
+        } else {
+            hist_.insert(hist_.end(), chunk_, chunk_ + chunk_size_);
+            if (hist_.size() > 2 * keep) {  // drop in bulk: one move per `keep` bytes fed
+                hist_.erase(hist_.begin(), hist_.begin() + static_cast<std::ptrdiff_t>(base - hist_base_));
+                hist_base_ = base;
+            }
+        }
+        chunk_base_ = end;
+    }
+
+    template <class OnMatch>
+    void process(bool final, OnMatch& on_match) {
+        last_bytes_ = final;
+        for (;;) {
+            if (running_) {
+                if (!run(on_match)) return;  // read everything at hand
+                continue;                    // stopped: back to probing
+            }
+            if (!probe(final)) return;
+        }
+    }
+
+    // The first pass: from next_probe_, every stride-th offset. True when it started the automaton.
+    bool probe(bool final) {
+        const known_messages& k = *k_;
+        const std::size_t stride = k.stride_;
+        const std::size_t window = k.window_;
+        const std::uint64_t end = available();
+        std::uint64_t i = next_probe_;
+        // Offsets whose four bytes begin before the chunk (left from the previous one).
+        for (; i < chunk_base_ && i + window <= end; i += stride)
+            if (probe_at(i, end)) return true;
+        if (i >= chunk_base_ && i + window <= end) {
+            const auto* bytes = reinterpret_cast<const unsigned char*>(chunk_);
+            const std::uint64_t* bits = k.bitset_.data();
+            const unsigned shift = k.shift_;
+            const unsigned char* p = bytes + (i - chunk_base_);
+            const unsigned char* last = bytes + (end - window - chunk_base_);  // the last offset whose anchor fits
+            while (p <= last) {
+                // A block at a time, its newlines counted as it is probed, in cache (lines are needed
+                // for every match; a second pass would read the input again). Counted up to the
+                // block's start: a run started inside it counts forward from there.
+                const std::uint64_t block = chunk_base_ + static_cast<std::uint64_t>(p - bytes);
+                if (block > cache_off_) (void)line_at(block);
+                const unsigned char* block_last = last - p > 16384 ? p + 16384 : last;
+                // The hot loop: loads at fixed strides, no dependency from one probe to the next.
+                for (; p <= block_last; p += stride) {
+                    const std::uint32_t h = detail_known::probe_hash(detail_known::load4(p), shift);
+                    if ((bits[h >> 6] >> (h & 63)) & 1) {
+                        ++stats_.probe_hits;
+                        const std::uint64_t off = chunk_base_ + static_cast<std::uint64_t>(p - bytes);
+                        if (verify(off, h, end)) return true;
+                    }
+                }
+            }
+            i = chunk_base_ + static_cast<std::uint64_t>(p - bytes);
+        }
+        if (final)  // the last offsets: an anchor must fit in what is left
+            for (; i + detail_known::qgram <= end; i += stride)
+                if (probe_at(i, end)) return true;
+        next_probe_ = i;
+        return false;
+    }
+
+    bool probe_at(std::uint64_t i, std::uint64_t end) {
+        unsigned char b[4];
+        for (int j = 0; j < 4; ++j) b[j] = at(i + static_cast<std::uint64_t>(j));
+        const std::uint32_t h = detail_known::probe_hash(detail_known::load4(b), k_->shift_);
+        if (!((k_->bitset_[h >> 6] >> (h & 63)) & 1)) return false;
+        ++stats_.probe_hits;
+        return verify(i, h, end);
+    }
+
+    // An anchor whose hashed bytes are at `i`, in full? Then starts the automaton.
+    bool verify(std::uint64_t i, std::uint32_t h, std::uint64_t end) {
+        const known_messages& k = *k_;
+        const std::uint32_t first = k.bucket_[h >> k.bucket_shift_];
+        const std::uint32_t last = k.bucket_[(h >> k.bucket_shift_) + 1];
+        for (std::uint32_t e = first; e < last; ++e) {
+            const known_messages::probe_entry& entry = k.probes_[e];
+            if (entry.hash != h || i < entry.offset) continue;
+            const std::uint64_t a = i - entry.offset;
+            if (a < hist_base_ || a + k.window_ > end) continue;
+            if (!anchor_at(entry.window, a) || !continues(entry.window, a + k.window_, end)) continue;
+            ++stats_.anchors;
+            start(i, a);
+            return true;
+        }
+        return false;
+    }
+
+    // Is anchor `w` at raw offset `a` (in either case)?
+    [[nodiscard]] bool anchor_at(std::uint32_t w, std::uint64_t a) const noexcept {
+        const known_messages& k = *k_;
+        if (a >= chunk_base_ && a + 8 <= chunk_base_ + chunk_size_) {  // the usual case: one comparison
+            const known_messages::window_word& ww = k.window_words_[w];
+            std::uint64_t bytes;
+            std::memcpy(&bytes, chunk_ + (a - chunk_base_), 8);
+            return ((bytes | ww.fold) & ww.keep) == ww.word;
+        }
+        const std::string& word = k.windows_[w];
+        for (std::size_t j = 0; j < word.size(); ++j)
+            if (detail_known::lower(at(a + j)) != static_cast<unsigned char>(word[j])) return false;
+        return true;
+    }
+
+    // Could a text using anchor `w` go on from raw offset `from` (the byte after the anchor)?
+    // Normalises the bytes after it only as far as some text's continuation still agrees (a false
+    // anchor usually fails at the first character); when the bytes at hand run out first, it
+    // cannot tell and says yes (the automaton then decides).
+    bool continues(std::uint32_t w, std::uint64_t from, std::uint64_t end) {
+        const known_messages& k = *k_;
+        constexpr std::size_t compare = 32;   // characters after the anchor
+        constexpr std::uint64_t scan = 4096;  // raw bytes read at most (blank runs)
+        const std::uint32_t first = k.use_begin_[w];
+        const std::uint32_t last = k.use_begin_[w + 1];
+        std::uint32_t alive = 0;  // bit u - first: that use still agrees (at most 32 tried)
+        for (std::uint32_t u = first; u < last && u - first < 32; ++u) alive |= 1u << (u - first);
+        if (last - first > 32) return true;  // too many texts share it to track: let the automaton decide
+        bool blank = false;  // the anchor's last byte yields a character
+        bool line_start = false;
+        std::size_t n = 0;
+        const std::uint64_t stop = std::min(end, from + scan);
+        std::uint64_t q = from;
+        for (; q < stop && n < compare; ++q) {
+            const unsigned char c = at(q);
+            char ch;
+            if (detail_known::is_blank(c)) {
+                if (c == '\n') line_start = true;
+                if (blank) continue;
+                blank = true;
+                ch = ' ';
+            } else if (line_start && (c == '>' || c == '|')) {
+                continue;
+            } else {
+                blank = false;
+                line_start = false;
+                ch = static_cast<char>(detail_known::lower(c));
+            }
+            for (std::uint32_t u = first; u < last; ++u) {
+                if (!(alive & (1u << (u - first)))) continue;
+                const known_messages::anchor_use& use = k.uses_[u];
+                const std::string& text = k.texts_[use.text].pattern;
+                const std::size_t at_char = use.start + k.window_ + n;
+                if (at_char >= text.size()) return true;  // the whole text agrees up to its end
+                if (text[at_char] != ch) alive &= ~(1u << (u - first));
+            }
+            if (alive == 0) return false;
+            ++n;
+        }
+        if (n == compare) return true;
+        // Stopped early: at the end of the bytes at hand, or of a blank run that long.
+        if (q < end || !last_bytes_) return true;
+        for (std::uint32_t u = first; u < last; ++u)  // the input ends here: only a text ending here fits
+            if ((alive & (1u << (u - first))) &&
+                k.uses_[u].start + k.window_ + n >= k.texts_[k.uses_[u].text].pattern.size())
+                return true;
+        return false;
+    }
+
+    // Starts the automaton far enough back from the anchor at `a` (found by the probe at `i`).
+    void start(std::uint64_t i, std::uint64_t a) {
+        const std::uint64_t history = k_->options_.history;
+        std::uint64_t limit = a > history ? a - history : 0;
+        limit = std::max(limit, hist_base_);
+        std::size_t count = 0;
+        std::uint64_t x = a;
+        std::uint64_t lowest = a;
+        while (x > limit && count < k_->backup_) {
+            --x;
+            if (detail_known::always_emits(at(x))) {
+                ++count;
+                lowest = x;
+            }
+        }
+        const std::uint64_t from = count == k_->backup_ ? x : (limit == 0 ? 0 : lowest);
+        // Backups only move forward, so a run that stopped at or after `from` is still valid for
+        // every text starting from it: resume it instead of reading those bytes again.
+        if (from > next_) {
+            next_ = from;
+            state_ = 0;
+            blank_ = false;  // `from` holds a byte that yields a character whatever precedes it
+            line_start_ = false;
+            line_ = line_at(from);
+            ring_from_ = np_;
+        }
+        running_ = true;
+        min_stop_ = i + 1;
+    }
+
+    // The automaton from next_ over the bytes at hand. True when it stopped (no text in progress
+    // has begun its anchor, nothing waits for context), false when it read everything.
+    template <class OnMatch>
+    bool run(OnMatch& on_match) {
+        const std::uint64_t end = available();
+        while (next_ < end) {
+            const bool in_history = next_ < chunk_base_;
+            const char* p = in_history ? hist_.data() + (next_ - hist_base_) : chunk_ + (next_ - chunk_base_);
+            const std::uint64_t n = (in_history ? chunk_base_ : end) - next_;
+            if (run_span(p, static_cast<std::size_t>(n), on_match)) return true;
+        }
+        return false;
+    }
+
+    template <class OnMatch>
+    bool run_span(const char* p, std::size_t n, OnMatch& on_match) {
+        const known_messages& k = *k_;
+        const std::size_t mask = k.ring_size_ - 1;
+        // The state in locals: members would make every character wait on a store and a reload.
+        // They are written back before anything that reads them (accept, report, stop).
+        std::uint32_t state = state_;
+        bool blank = blank_;
+        bool line_start = line_start_;
+        std::uint64_t line = line_;
+        std::uint64_t np = np_;
+        const auto save = [&] {
+            state_ = state;
+            blank_ = blank;
+            line_start_ = line_start;
+            line_ = line;
+            np_ = np;
+        };
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto c = static_cast<unsigned char>(p[i]);
+            const std::uint64_t x = next_ + i;
+            unsigned char ch = 0;
+            bool emit = false;
+            if (detail_known::is_blank(c)) {
+                emit = !blank;
+                ch = ' ';
+                blank = true;
+                if (c == '\n') line_start = true;
+            } else if (!(line_start && (c == '>' || c == '|'))) {  // quote markers at a line start are dropped
+                emit = true;
+                ch = detail_known::lower(c);
+                blank = false;
+                line_start = false;
+            }
+            if (emit) {
+                const std::size_t slot = static_cast<std::size_t>(np & mask);
+                ring_chars_[slot] = ch;
+                ring_offsets_[slot] = x;
+                ring_lines_[slot] = line;
+                ++np;
+                state = k.step(state, k.class_of_[ch]);
+                const std::uint32_t out = k.states_[state].first_out;
+                if (out != detail_known::none || !pending_.empty()) {
+                    save();
+                    reading_ = x;
+                    for (std::uint32_t o = out; o != detail_known::none; o = k.dict_[o]) accept(k.out_[o]);
+                    while (!pending_.empty() && any_due()) report_first(on_match);
+                }
+            }
+            if (c == '\n') ++line;
+            if (x + 1 >= min_stop_ && !k.states_[state].hot && pending_.empty()) {
+                save();
+                stats_.automaton_bytes += i + 1;
+                next_ += i + 1;
+                stop();
+                return true;
+            }
+        }
+        save();
+        stats_.automaton_bytes += n;
+        next_ += n;
+        return false;
+    }
+
+    void stop() {
+        running_ = false;
+        if (next_ > cache_off_) {
+            cache_off_ = next_;
+            cache_lines_ = line_ - 1;
+        }
+        const std::uint64_t stride = k_->stride_;
+        next_probe_ = (next_ + stride - 1) / stride * stride;
+    }
+
+    void accept(std::uint32_t text) {
+        const known_messages& k = *k_;
+        const std::uint64_t length = k.texts_[text].pattern.size();
+        const std::uint64_t end = np_;
+        const std::uint64_t begin = end - length;
+        if (begin < ring_from_) return;  // cannot happen: a run starts before any text it finds
+        // Texts found at the same place come longest first: a shorter one is inside it, and its
+        // signals join the longer one's (its words are there as much).
+        for (pending& e : pending_)
+            if (e.end == end && e.begin <= begin) {
+                e.inner.push_back(text);
+                return;
+            }
+        pending m{text, begin, end, end + k.options_.lookahead, {}};
+        for (std::size_t j = 0; j < pending_.size();) {
+            if (pending_[j].begin >= begin) {  // ends no later: inside the new one
+                m.inner.push_back(pending_[j].text);
+                m.inner.insert(m.inner.end(), pending_[j].inner.begin(), pending_[j].inner.end());
+                pending_.erase(pending_.begin() + static_cast<std::ptrdiff_t>(j));
+            } else {
+                ++j;
+            }
+        }
+        pending_.push_back(std::move(m));
+    }
+
+    // A match is decided once the lookahead after it is read and no text still in progress started
+    // before its end (a longer text around it) or within the lookahead (the next text, whose start
+    // bounds the context): the state's depth is the longest text in progress.
+    [[nodiscard]] bool due(const pending& e) const noexcept {
+        return flushing_ || (np_ >= e.decide && np_ - k_->states_[state_].depth >= e.decide);
+    }
+    [[nodiscard]] bool any_due() const noexcept {
+        for (const pending& e : pending_)
+            if (due(e)) return true;
+        return false;
+    }
+
+    // Reports the due match that starts first (at the end of the input every one is due).
+    template <class OnMatch>
+    void report_first(OnMatch& on_match) {
+        std::size_t pick = pending_.size();
+        for (std::size_t j = 0; j < pending_.size(); ++j)
+            if (due(pending_[j]) && (pick == pending_.size() || pending_[j].begin < pending_[pick].begin))
+                pick = j;
+        if (pick == pending_.size()) return;
+        pending m = std::move(pending_[pick]);
+        pending_.erase(pending_.begin() + static_cast<std::ptrdiff_t>(pick));
+        report(m, on_match);
+    }
+
+    template <class OnMatch>
+    void report(const pending& m, OnMatch& on_match) {
+        const known_messages& k = *k_;
+        const known_messages_options& o = k.options_;
+        const std::size_t mask = k.ring_size_ - 1;
+        const auto ring_char = [&](std::uint64_t q) { return static_cast<char>(ring_chars_[static_cast<std::size_t>(q & mask)]); };
+        const auto raw_after = [&](std::uint64_t end) { return ring_offsets_[static_cast<std::size_t>((end - 1) & mask)] + 1; };
+        const std::uint64_t begin_raw = ring_offsets_[static_cast<std::size_t>(m.begin & mask)];
+        // The neighbours: the context stops at them, so each text's id and values are its own.
+        bool has_prev = false;
+        bool has_next = false;
+        std::uint64_t prev_end_raw = 0;
+        std::uint64_t next_begin = 0;
+        const auto neighbour = [&](std::uint64_t begin, std::uint64_t end, std::uint64_t end_raw) {
+            if (end <= m.begin) {
+                prev_end_raw = has_prev ? std::max(prev_end_raw, end_raw) : end_raw;
+                has_prev = true;
+            }
+            if (begin >= m.end) {
+                next_begin = has_next ? std::min(next_begin, begin) : begin;
+                has_next = true;
+            }
+        };
+        for (const span& r : recent_) neighbour(r.begin, r.end, r.end_raw);
+        for (const pending& e : pending_) neighbour(e.begin, e.end, raw_after(e.end));
+
+        known_match match;
+        match.text = m.text;
+        match.known = &k.texts_[m.text];
+        // Before: read again from the raw bytes, from no earlier than the text before it.
+        std::uint64_t floor = std::max(reading_ > o.history ? reading_ - o.history : 0, hist_base_);
+        const bool after_prev = has_prev && prev_end_raw >= floor;
+        if (after_prev) floor = prev_end_raw;
+        context_.clear();
+        const bool reached_floor = read_before(begin_raw, floor);
+        const std::size_t before = context_.size();
+        std::size_t id_start = 0;
+        const bool stated = read_stated_id(context_, match.id_form, match.stated_id, id_start);
+        // What lies between two texts is the first one's (a text cut before its value is followed by
+        // it), except from the second one's stated id on.
+        const std::size_t values_from = after_prev && reached_floor ? (stated ? id_start : before) : 0;
+        // After: up to lookahead, up to the next text or the id stated before it.
+        std::uint64_t hi = std::min(np_, m.end + o.lookahead);
+        if (has_next && next_begin < hi) {
+            hi = next_begin;
+            between_.clear();
+            for (std::uint64_t q = m.end; q < next_begin; ++q) between_.push_back(ring_char(q));
+            stated_id_form form = stated_id_form::none;
+            std::uint32_t id = 0;
+            std::size_t start = 0;
+            if (read_stated_id(between_, form, id, start)) hi = m.end + start;
+        }
+        for (std::uint64_t q = m.begin; q < hi; ++q) context_.push_back(ring_char(q));
+
+        found_.clear();
+        const view<known_signal> own = k.signals_of(*match.known);
+        found_.insert(found_.end(), own.begin(), own.end());
+        for (std::uint32_t t : m.inner) {
+            const view<known_signal> inner = k.signals_of(k.texts_[t]);
+            found_.insert(found_.end(), inner.begin(), inner.end());
+        }
+        match.signals = view<known_signal>(found_.data(), found_.size());
+        if (match.known->pattern.size() < o.min_alone && !match.id_agrees()) return;  // too generic alone
+        const std::string_view values = std::string_view(context_).substr(values_from);
+        present_.clear();
+        for (const known_signal& s : match.signals) {
+            bool all = true;
+            for (std::string_view v : s.carrier->values) all = all && ruledx::detail::contains_phrase(values, v);
+            present_.push_back(all ? 1 : 0);
+        }
+        match.values_present = view<std::uint8_t>(present_.data(), present_.size());
+        const std::size_t last = static_cast<std::size_t>((m.end - 1) & mask);
+        match.where = location{begin_raw, static_cast<std::size_t>(ring_lines_[static_cast<std::size_t>(m.begin & mask)])};
+        match.last = location{ring_offsets_[last], static_cast<std::size_t>(ring_lines_[last])};
+        match.context = context_;
+        recent_.push_back({m.begin, m.end, ring_offsets_[last] + 1});
+        if (recent_.size() > 8) recent_.erase(recent_.begin());
+        ++stats_.matches;
+        on_match(static_cast<const known_match&>(match));
+    }
+
+    // Appends to context_ the normalised text of up to `lookback` characters before the raw
+    // offset `begin`, from no earlier than `floor`; true when the floor, not the lookback, stopped it.
+    bool read_before(std::uint64_t begin, std::uint64_t floor) {
+        const std::size_t want = k_->options_.lookback;
+        std::uint64_t x = begin;
+        std::uint64_t from = begin;
+        std::size_t count = 0;
+        while (x > floor && count < want) {
+            --x;
+            if (detail_known::always_emits(at(x))) {
+                ++count;
+                from = x;
+            }
+        }
+        const bool reached_floor = count < want;
+        if (x == 0 && from > 0 && reached_floor) from = 0;  // the input's start: its own state
+        // Normalised as the automaton does; `from` yields a character whatever precedes it, or
+        // is the input's start.
+        bool blank = from == 0;
+        bool line_start = from == 0;
+        for (std::uint64_t q = from; q < begin; ++q) {
+            const unsigned char c = at(q);
+            if (detail_known::is_blank(c)) {
+                if (!blank) context_.push_back(' ');
+                blank = true;
+                if (c == '\n') line_start = true;
+            } else if (!(line_start && (c == '>' || c == '|'))) {
+                context_.push_back(static_cast<char>(detail_known::lower(c)));
+                blank = false;
+                line_start = false;
+            }
+        }
+        return reached_floor;
+    }
+
+    // The id the input states before a text: a number right before it ("4070: ", "(4070) "), or
+    // the nearest number after a label ("Event ID: 4070", "event 4070"); a number that is both
+    // counts as labelled. `start` is where the id's words begin in `before`.
+    static bool read_stated_id(std::string_view before, stated_id_form& form, std::uint32_t& id, std::size_t& start) {
+        const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+        const auto alnum = [](char c) { return detail_known::is_alnum(static_cast<unsigned char>(c)); };
+        const auto skip_spaces = [&](std::size_t& at) {
+            while (at > 0 && before[at - 1] == ' ') --at;
+        };
+        const auto number = [&](std::size_t begin, std::size_t end, std::uint32_t& value) {
+            if (end - begin > 10) return false;
+            std::uint64_t v = 0;
+            for (std::size_t i = begin; i < end; ++i) v = v * 10 + static_cast<std::uint64_t>(before[i] - '0');
+            if (v > 0xFFFFFFFFull) return false;
+            value = static_cast<std::uint32_t>(v);
+            return true;
+        };
+        // Where the label of the number starting at `begin` starts ("event id", "eventid",
+        // "event-id", "event_id", "event code", "event", the word "id"; ':', '=' or '#' between),
+        // or npos.
+        const auto label_of = [&](std::size_t begin) {
+            static constexpr std::string_view labels[] = {"event id", "eventid", "event-id", "event_id",
+                                                          "event code", "event", "id"};
+            std::size_t t = begin;
+            skip_spaces(t);
+            if (t > 0 && (before[t - 1] == ':' || before[t - 1] == '=' || before[t - 1] == '#')) --t;
+            skip_spaces(t);
+            for (std::string_view label : labels) {
+                if (t < label.size() || before.substr(t - label.size(), label.size()) != label) continue;
+                const std::size_t at = t - label.size();
+                if (at == 0 || !alnum(before[at - 1])) return at;
+            }
+            return std::string_view::npos;
+        };
+        // Right before the text.
+        std::size_t e = before.size();
+        skip_spaces(e);
+        if (e > 0 && (before[e - 1] == ':' || before[e - 1] == '-' || before[e - 1] == '=')) --e;
+        skip_spaces(e);
+        if (e > 0 && (before[e - 1] == ')' || before[e - 1] == ']')) --e;
+        std::size_t d = e;
+        while (d > 0 && digit(before[d - 1])) --d;
+        if (d < e) {
+            std::size_t s = d;
+            if (s > 0 && (before[s - 1] == '(' || before[s - 1] == '[' || before[s - 1] == '#')) --s;
+            // Not a time, a date, a version, a negative number ("error -510") or part of a word.
+            const bool free = s == 0 || !(alnum(before[s - 1]) || before[s - 1] == ':' || before[s - 1] == '/' ||
+                                          before[s - 1] == '.' || before[s - 1] == ',' || before[s - 1] == '-');
+            if (free && number(d, e, id)) {
+                const std::size_t label = label_of(d);
+                form = label != std::string_view::npos ? stated_id_form::labelled : stated_id_form::adjacent;
+                start = label != std::string_view::npos ? label : s;
+                return true;
+            }
+        }
+        // After a label, the nearest.
+        std::size_t end = before.size();
+        while (end > 0) {
+            if (!digit(before[end - 1])) {
+                --end;
+                continue;
+            }
+            std::size_t begin = end;
+            while (begin > 0 && digit(before[begin - 1])) --begin;
+            const bool whole = (begin == 0 || !alnum(before[begin - 1])) && (end == before.size() || !alnum(before[end]));
+            const std::size_t label = whole ? label_of(begin) : std::string_view::npos;
+            if (label != std::string_view::npos && number(begin, end, id)) {
+                form = stated_id_form::labelled;
+                start = label;
+                return true;
+            }
+            end = begin;
+        }
+        return false;
+    }
+
+    const known_messages* k_;
+    known_scan_stats stats_;
+    // The bytes at hand: the kept history, then the chunk being fed.
+    std::vector<char> hist_;
+    std::uint64_t hist_base_ = 0;
+    const char* chunk_ = nullptr;
+    std::uint64_t chunk_base_ = 0;
+    std::size_t chunk_size_ = 0;
+    // The first pass.
+    std::uint64_t next_probe_ = 0;
+    // The automaton run, kept when it stops so a later run can resume it.
+    bool running_ = false;
+    bool flushing_ = false;  // finish(): every waiting match is due
+    bool last_bytes_ = false;  // the bytes at hand end the input
+    std::uint64_t min_stop_ = 0;
+    std::uint64_t next_ = 0;  // the next byte it reads
+    std::uint32_t state_ = 0;
+    bool blank_ = true;       // the last character was a space (or there was none)
+    bool line_start_ = true;  // only blanks and quote markers since the last newline
+    std::uint64_t line_ = 1;
+    std::uint64_t np_ = 0;        // normalised characters so far
+    std::uint64_t ring_from_ = 0; // the first valid one in the ring
+    std::vector<unsigned char> ring_chars_;
+    std::vector<std::uint64_t> ring_offsets_;
+    std::vector<std::uint64_t> ring_lines_;
+    // Newlines before cache_off_.
+    std::uint64_t cache_off_ = 0;
+    std::uint64_t cache_lines_ = 0;
+    std::vector<pending> pending_;
+    std::vector<span> recent_;  // the last matches reported
+    std::uint64_t reading_ = 0;  // the byte the automaton is at (bounds what a report may read)
+    std::string context_;
+    std::string between_;
+    std::vector<known_signal> found_;
+    std::vector<std::uint8_t> present_;
+};
+
+// Finds the known texts in one buffer.
+template <class OnMatch>
+void find_known_messages(const known_messages& known, std::string_view text, OnMatch&& on_match) {
+    known_message_scanner scanner(known);
+    scanner.feed(text, on_match);
+    scanner.finish(on_match);
+}
+
+}  // namespace ruledx::read
+
+#endif
+// ---- end ruledx/read/known_messages.hpp ----
 // ---- begin ruledx/read/start_error_text.hpp ----
 // ruledx — a service that failed to start, as the user saw it: the Services dialog ("Could not start
-// the <name> service on \\SERVER." / "Error 2140: An internal Windows NT error occurred."), its KB
-// paraphrases, `net start` transcripts, and Service Control Manager events 7000/7009/7023/7024.
+// the <name> service on \\SERVER." / "Error 2140: An internal Windows NT error occurred."), the
+// Windows 2000 Services snap-in ("... on Local Computer."), XP's "Windows could not start the <name>
+// on Local Computer. ... service-specific error code 1011.", its KB paraphrases, `net start`
+// transcripts (docs/formats.md 4: "System error 1067 has occurred." below 2100, the netmsg text and
+// "More help is available by typing NET HELPMSG 2140." above), the Internet Mail Service wizard's
+// dialogs that end in "ID no: 0xc002041d" (Q262939, Q300535) or "ID no: 0xc00203e5" (Q263029), and
+// Service Control Manager events 7000/7009/7023/7024 in whatever layout the event was read from.
+// Lines are read after their quote markers, and HTML as the text it shows (detail/text.hpp).
 //
 // Codes are kept as printed. NT 4.0 shows a start timeout (1053) as 2186, so a 2186 record and a
 // 1053 record mean the same thing: see is_start_timeout(). For event 7024 the code is the service's
@@ -6969,7 +9358,7 @@ struct service_name_entry {
     std::string_view service;
 };
 
-// Display names of the Exchange 4.0/5.x services (kb/facts.md, formats.md 4; the IMC has two).
+// Display names of the Exchange 4.0/5.x services (kb/facts.md, docs/formats.md 4; the IMC has two).
 inline constexpr service_name_entry exchange_services[] = {
     {"Microsoft Exchange Internet Mail Service", "MSExchangeIMC"},
     {"Microsoft Exchange Internet Mail Connector", "MSExchangeIMC"},
@@ -7003,8 +9392,8 @@ inline constexpr service_name_entry exchange_services[] = {
         return std::nullopt;
     }
     // Every prefix below starts "The s", "The p", "The d" or "Access": prose stops here.
+    const char c = text.size() > 4 ? detail::lower(text[4]) : '\0';
     if (istarts_with(text, "the ")) {
-        const char c = text.size() > 4 ? detail::lower(text[4]) : '\0';
         if (c != 's' && c != 'p' && c != 'd') return std::nullopt;
     } else if (!istarts_with(text, "access")) {
         return std::nullopt;
@@ -7028,8 +9417,8 @@ inline constexpr service_name_entry exchange_services[] = {
         {"Access is denied", 5},
         {"The service did not return an error", 0},
     };
-    for (const auto& e : table)
-        if (istarts_with(text, e.prefix)) return e.code;
+    for (const auto& e : table)  // the fifth letter first: one compare rejects most prefixes
+        if (detail::lower(e.prefix[4]) == c && istarts_with(text, e.prefix)) return e.code;
     return std::nullopt;
 }
 
@@ -7108,6 +9497,31 @@ namespace detail {
 
 enum class code_kind : std::uint8_t { none, strong, message, context };
 
+// The Internet Mail Service wizard's dialog line "ID no: 0xc002041d" ("ID No:0xc002041d" in Q300535,
+// "ID no: 0xc00203e5" in Q263029): the code, in hex, as kb/exchange_ims.hpp's rules name it.
+[[nodiscard]] constexpr bool wizard_id_line(std::string_view s, std::uint32_t& code) noexcept {
+    if (!take_word(s, "id")) return false;
+    s = ltrim(s);
+    if (!take_word(s, "no") && !take_word(s, "number")) return false;
+    if (!s.empty() && s[0] == '.') s.remove_prefix(1);
+    s = ltrim(s);
+    if (!s.empty() && s[0] == ':') s = ltrim(s.substr(1));
+    if (s.size() < 3 || s[0] != '0' || lower(s[1]) != 'x') return false;
+    std::uint32_t v = 0;
+    std::size_t i = 2;
+    for (; i < s.size() && i < 11; ++i) {
+        const char c = lower(s[i]);
+        const bool digit = is_digit(c), hex = c >= 'a' && c <= 'f';
+        if (!digit && !hex) break;
+        v = v * 16 + static_cast<std::uint32_t>(digit ? c - '0' : c - 'a' + 10);
+    }
+    if (i == 2) return false;
+    const std::string_view rest = trim(s.substr(i));
+    if (!(rest.empty() || rest == ".")) return false;
+    code = v;
+    return true;
+}
+
 // One line that carries an error code, or a message whose code we know.
 [[nodiscard]] constexpr code_kind error_line(std::string_view t, std::uint32_t& code) noexcept {
     while (!t.empty() && (t[0] == '"' || t[0] == '\'')) t = ltrim(t.substr(1));
@@ -7129,10 +9543,11 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
     }
     // Dialog lines and messages start with a capital; a lower-case "error: 2127." is a wrapped sentence.
     if (s.empty() || !(s[0] >= 'A' && s[0] <= 'Z')) return code_kind::none;
-    switch (s[0]) {  // Error, Internal, An/A/Access, System, More, The
+    switch (s[0]) {  // Error, Internal, ID, An/A/Access, System, More, The
         case 'E': case 'I': case 'A': case 'S': case 'M': case 'T': break;
         default: return code_kind::none;
     }
+    if (s[0] == 'I' && wizard_id_line(s, code)) return code_kind::strong;
     if (take_word(s, "error")) {  // "Error 2140: ...", "Error: 2140: ...", "Error 2140, the ..."
         s = ltrim(s);
         if (!s.empty() && s[0] == ':') s = ltrim(s.substr(1));
@@ -7227,12 +9642,12 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
     }
     constexpr std::uint64_t the = pack_word("the"), a = pack_word("a"), an = pack_word("an"), more = pack_word("more"),
                             error = pack_word("error"), system = pack_word("system"), access = pack_word("access"),
-                            internal = pack_word("internal");
+                            internal = pack_word("internal"), id = pack_word("id");
     const std::uint64_t p = w.packed;
     const bool capital = s[0] >= 'A' && s[0] <= 'Z';  // error_line() wants one
     // "the" also covers net_header(): then no quote came before it. Bitwise: no branches.
     return (p == the) | (capital & ((p == a) | (p == an) | (p == more) | (p == error) | (p == system) |
-                                    (p == access) | (p == internal)));
+                                    (p == access) | (p == internal) | (p == id)));
 }
 
 }  // namespace detail
@@ -7255,6 +9670,7 @@ public:
     void begin() {
         p_ = pending{};
         scratch_.clear();
+        html_seen_ = false;
     }
 
     template <class OnStartError>
@@ -7264,6 +9680,9 @@ public:
     // The same with the line already trimmed (text_scan shares that work with pasted_text_reader).
     template <class OnStartError>
     void feed(const detail::trimmed_line& l, location where, OnStartError& out) {
+        // HTML: each line it shows, as a line.
+        if (detail::feed_html_lines(l, html_seen_, scratch_, [&](const detail::trimmed_line& piece) { feed(piece, where, out); }))
+            return;
         const std::string_view t = l.t;
         if (t.empty()) {
             ++p_.quiet;
@@ -7297,7 +9716,9 @@ public:
                 p_.has_header = true;
                 p_.wrapped = wrapped;
                 set_name(name);
+                std::uint32_t tail = 0;  // XP: "... refer to service-specific error code 1011." on the same line
                 if (const auto c = detail::inline_error(after)) set_code(*c, where);
+                else if (!wrapped && detail::error_line(t, tail) == detail::code_kind::strong) set_code(tail, where);
                 p_.quiet = 0;
                 return;
             }
@@ -7387,7 +9808,8 @@ private:
     }
 
     pending p_{};
-    detail::scratch scratch_;  // joined names of wrapped dialog headers
+    detail::scratch scratch_;  // joined names of wrapped dialog headers, HTML lines' text
+    bool html_seen_ = false;   // a line of this input was HTML: look for markup on every line
 };
 
 // The Service Control Manager's event ids for a service that failed to start or stopped with an
@@ -7414,6 +9836,15 @@ private:
             const std::size_t z = rest.find('\0');
             part = rest.substr(0, z);
             rest = z == std::string_view::npos ? std::string_view{} : rest.substr(z + 1);
+        }
+        if (e.string_count == 1) {  // dumpel without -t joins a record's strings with blanks: split them again
+            const std::string_view one = detail::trim(s[0]);
+            const std::size_t cut = id == 7009 ? one.find(' ')        // "30000 <name>"
+                                    : one.find("%%") != std::string_view::npos ? one.find("%%")  // "<name> %%2140"
+                                                                               : one.rfind(' ');  // "<name> 1011"
+            if (cut == std::string_view::npos) return std::nullopt;
+            s[0] = detail::trim(one.substr(0, cut));
+            s[1] = detail::trim(one.substr(cut));
         }
         r.display_name = id == 7009 ? s[1] : s[0];
         if (id == 7009) code = 1053u;
@@ -7472,35 +9903,75 @@ private:
 // is scanned line by line for pasted events and for service start errors at the same time. Service
 // Control Manager failed-start events found either way also yield a start_error_record.
 //
+// Both take the input's bytes in any encoding read/encoding.hpp detects (UTF-8 with or without a
+// byte order mark, UTF-16LE/BE with or without, Windows-1252) and give the readers UTF-8 with NUL
+// padding removed and LF or CR LF line ends. Line numbers and offsets in what they report count in
+// that decoded text (for UTF-8 without a mark or NULs, the input's own).
+//
 // Callbacks: on_event(const event_record&), on_start_error(const start_error_record&),
 // on_error(const read_error&). Lifetime of the views in what they receive:
-//   - scan(text): views into `text` live as long as it; views into reader storage (joined lines,
-//     unescaped quotes) until this scanner scans again or is destroyed.
+//   - scan(text): when `text` decodes to itself (decodes_unchanged: plain UTF-8), views into it
+//     live as long as it; otherwise they point into this scanner's decoded copy. Views into it and
+//     into reader storage (joined lines, unescaped quotes) live until this scanner scans again or
+//     is destroyed.
 //   - scan_file(FILE*): input is read in chunks of bounded size, so every view is valid only until
 //     the callback returns. Copy what you keep.
 #ifndef RULEDX_READ_TEXT_SCAN_HPP
 #define RULEDX_READ_TEXT_SCAN_HPP
 
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <string_view>
 
 // ---- begin ruledx/read/pasted_text.hpp ----
-// ruledx — events as people paste them: KB-style label blocks ("Event ID: 4143" / "Source:" / "Type:"
-// / "Category:" / "Description:"), one-line forms ("ID: 4087, Source: MSExchangeIMC, Type: Error"),
-// "4007: MSExchangeIMC", the NT 4.0 Event Detail two-column layout and the Windows 2000 "copy to
-// clipboard" layout, several events per text, mixed with prose.
+// ruledx — events as support engineers receive them: pasted into a ticket, a mail or a forum post,
+// in any of the layouts below, several events per text, mixed with prose, signatures and quoting.
+//
+// Label blocks (one "Label: value" per line, or several per line):
+//   - KB style: "Event ID: 4143" / "Source:" / "Type:" / "Category:" / "Description:", one-line forms
+//     ("ID: 4087, Source: MSExchangeIMC, Type: Error"), "4007: MSExchangeIMC" (docs/formats.md 3.1).
+//   - The NT 4.0 Event Detail dialog retyped, two columns ("Date: 4/13/95   Event ID: 2001", Q131008),
+//     and Event Viewer's "copy to clipboard" of Windows 2000/XP/2003 ("Event Type:", "Event Source:",
+//     "Event Category:", "Event ID:", "Date:", "Time:", "User:", "Computer:", "Description:", tabs or
+//     blanks; Q310339). XP and 2003 add "For more information, see Help and Support Center at
+//     http://go.microsoft.com/fwlink/events.asp." after the message: never part of the description.
+//   - `wevtutil qe LOG /f:text` (also with /lf:true on a saved log): "Event[n]:" opens each event,
+//     then "Log Name:", "Source:", "Date:" (ISO 8601), "Event ID:", "Task:", "Level:", "Opcode:",
+//     "Keyword:", "User:", "User Name:", "Computer:", "Description:" with the message on that line or
+//     the next (wevtutil's reference on learn.microsoft.com; docs/formats.md 3.3).
+//   - Sysinternals `psloglist`: "[1207] Service Control Manager" (record number, source), then
+//     "Type:", "Computer:", "Time: <date time>   ID: <id>", "User:", then the message lines
+//     (PsLogList's page, sysinternals.com: "visually-friendly formatting of Event Log records").
+//   - PowerShell Format-List: Get-EventLog's list view (Index, EntryType, InstanceID, Message,
+//     Category, CategoryNumber, ReplacementStrings, Source, TimeGenerated, TimeWritten, UserName, from
+//     DotNetTypes.format.ps1xml; `Select-Object *` adds EventID, MachineName, Data, Site, Container),
+//     and Get-WinEvent's (TimeCreated, ProviderName, Id, Message; `Format-List *` adds Level,
+//     LevelDisplayName, Task, Qualifiers, RecordId, ...). Values wrap onto lines indented to the value
+//     column. InstanceId is the 32-bit identifier: the id shown is its low 16 bits, the type its
+//     severity bits when EntryType is missing (Get-EventLog's reference, learn.microsoft.com, examples
+//     2 and 8). ReplacementStrings "{a, b}" become the insertion strings (PowerShell shows at most four
+//     of them, then "...": a longer list is cut).
+// Tables: PowerShell's table views of Get-EventLog and Get-WinEvent (read/powershell_table.hpp).
+// Delimited rows: Event Viewer "Save As" rows, with or without their header, Log Parser CSV and
+// dumpel listings, found inside text and read by event_viewer_export_reader (its header says how).
+//
+// Mail and forum text: quote markers (">", "> >", ">>", "|") are dropped before a line is read
+// (detail::trim_line), and a line holding HTML tags or entities is read as the text it shows
+// (detail::html_text): tags that end a line or a cell split it, entities are decoded.
 //
 // The rule that keeps prose out: a block is an event only when an event-id label opens a line (after
 // indentation and an optional "-"/"*" bullet) and the block also has a Source, Type, Category or
 // Description. A label without ':' or '=' ("Event ID 4072") must be followed by nothing or by
 // another key on the line, so "Event ID 4072 may also be logged." is prose.
 //
-// Lifetime: values are views into the caller's text, except multi-line descriptions, which are joined
-// (lines trimmed, joined by one space, because KB text wraps messages at 80 columns) into the
-// reader's scratch storage; those stay valid until the reader's next begin()/read().
+// Lifetime: values are views into the caller's text, except multi-line descriptions (lines trimmed,
+// joined by one space, because KB text wraps messages at 80 columns), insertion strings, HTML lines
+// and rows read by the delimited-row reader, which are copied into the reader's scratch storage;
+// those stay valid until the reader's next begin()/read().
 #ifndef RULEDX_READ_PASTED_TEXT_HPP
 #define RULEDX_READ_PASTED_TEXT_HPP
 
@@ -7510,51 +9981,309 @@ private:
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
+// ---- begin ruledx/read/powershell_table.hpp ----
+// ruledx — PowerShell's table views of events as they are pasted, read by pasted_text_reader:
+//
+//   Get-EventLog (its default view):
+//     Index Time          EntryType   Source               InstanceID Message
+//     ----- ----          ---------   ------               ---------- -------
+//     13821 Jan 17 19:17  Error       Service Control...   3221232472 The Microsoft Exchange Inter...
+//   Get-WinEvent (its default view, grouped by provider):
+//        ProviderName: Service Control Manager
+//     TimeCreated                     Id LevelDisplayName Message
+//     -----------                     -- ---------------- -------
+//     3/5/2024 10:20:37 AM          7000 Error            The Microsoft Exchange Internet Mail ...
+//
+// and a Format-Table of the same properties in any order. Where the views come from: the
+// Get-EventLog reference (learn.microsoft.com, PowerShell 5.1, examples 2 and 4) and PowerShell's
+// format definitions (DotNetTypes.format.ps1xml: the EventLogEntry table of Index, Time (TimeGenerated
+// as "MMM dd HH:mm"), EntryType, Source, InstanceID, Message; Event.format.ps1xml: the EventLogRecord
+// table of TimeCreated, Id, LevelDisplayName, Message grouped by ProviderName).
+//
+// A header line of property names is followed by a line of dashes under each name. Values are left-
+// or right-aligned in their columns and a cell too long for its column ends in "...", so a row is
+// split into words and each word goes to the last column whose dashes start before the word ends:
+// a right-aligned number ("     7000" under "--") reaches into its column's dashes, left-aligned
+// words that run past a short header ("Jan 17 19:17" under "----") stay in theirs. Limits: a value
+// cut with "..." is kept cut (the Message; a Source is completed by detail::complete_source), and
+// Get-EventLog's Time has no year, so those events have no time.
+#ifndef RULEDX_READ_POWERSHELL_TABLE_HPP
+#define RULEDX_READ_POWERSHELL_TABLE_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+
+namespace ruledx::read::detail {
+
+enum class table_column : std::uint8_t {
+    none, index, time, time_created, entry_type, level, source, instance_id, id, category, user, computer, message
+};
+
+[[nodiscard]] constexpr table_column table_column_for(std::string_view name) noexcept {
+    struct entry {
+        std::string_view name;
+        table_column c;
+    };
+    constexpr entry table[] = {
+        {"Index", table_column::index}, {"RecordId", table_column::index}, {"Time", table_column::time},
+        {"TimeGenerated", table_column::time_created}, {"TimeCreated", table_column::time_created},
+        {"EntryType", table_column::entry_type}, {"LevelDisplayName", table_column::level},
+        {"Level", table_column::level}, {"Source", table_column::source}, {"ProviderName", table_column::source},
+        {"InstanceID", table_column::instance_id}, {"Id", table_column::id}, {"EventID", table_column::id},
+        {"Category", table_column::category}, {"TaskDisplayName", table_column::category},
+        {"UserName", table_column::user}, {"MachineName", table_column::computer}, {"Message", table_column::message},
+    };
+    for (const entry& e : table)
+        if (iequals(name, e.name)) return e.c;
+    return table_column::none;
+}
+
+// The first word a table header starts with, followed by a blank: a cheap test before
+// is_table_header(), one compare for most lines.
+[[nodiscard]] constexpr bool may_start_table_header(std::string_view t, first_word w) noexcept {
+    constexpr std::uint32_t sizes = 1u << 2 | 1u << 4 | 1u << 5 | 1u << 6 | 1u << 7 | 1u << 9 | 1u << 10 | 1u << 11 |
+                                    1u << 12 | 1u << 13;
+    if (((sizes >> (w.size & 31)) & 1u) == 0 || w.size >= t.size() || !is_blank(t[w.size])) return false;
+    switch (w.size) {
+        case 2: return w.packed == pack_word("id");
+        case 4: return w.packed == pack_word("time");
+        case 5: return w.packed == pack_word("index");
+        case 6: return w.packed == pack_word("source");
+        case 7: return w.packed == pack_word("eventid");
+        case 9: return w.packed == pack_word("entrytyp");
+        case 10: return w.packed == pack_word("instance");
+        case 11: return w.packed == pack_word("timecrea");
+        case 12: return w.packed == pack_word("provider");
+        case 13: return w.packed == pack_word("timegene");
+        default: return false;
+    }
+}
+
+struct table_layout {
+    static constexpr std::size_t max_columns = 12;
+    struct column_place {
+        std::size_t start = 0;  // where its dashes start and end, in the raw line
+        std::size_t end = 0;
+        table_column kind = table_column::none;
+    };
+    column_place columns[max_columns];
+    std::size_t count = 0;
+};
+
+// Whether `t` (trimmed) names table columns only, at least three of them, among them an event id
+// and the Message.
+[[nodiscard]] constexpr bool is_table_header(std::string_view t) noexcept {
+    std::size_t words = 0;
+    bool id = false, message = false;
+    while (!t.empty()) {
+        std::size_t n = 0;
+        while (n < t.size() && !is_blank(t[n])) ++n;
+        const table_column c = table_column_for(t.substr(0, n));
+        if (c == table_column::none || ++words > table_layout::max_columns) return false;
+        id = id || c == table_column::instance_id || c == table_column::id;
+        message = message || c == table_column::message;
+        t = ltrim(t.substr(n));
+    }
+    return words >= 3 && id && message;
+}
+
+// The layout from a header line and the line of dashes under it (raw lines, with the same margin);
+// false unless every run of dashes sits under one column name. `from` is where both lines' text
+// starts (after quote markers).
+[[nodiscard]] constexpr bool make_table_layout(std::string_view header, std::string_view dashes, std::size_t from,
+                                               table_layout& out) noexcept {
+    out.count = 0;
+    std::size_t i = from;
+    while (i < dashes.size()) {
+        if (is_blank(dashes[i])) {
+            ++i;
+            continue;
+        }
+        if (dashes[i] != '-' || out.count == table_layout::max_columns) return false;
+        const std::size_t start = i;
+        while (i < dashes.size() && dashes[i] == '-') ++i;
+        if (i < dashes.size() && !is_blank(dashes[i])) return false;
+        if (start >= header.size()) return false;
+        const std::string_view name = trim(header.substr(start, i - start));
+        const table_column c = table_column_for(name);
+        if (c == table_column::none) return false;
+        out.columns[out.count++] = {start, i, c};
+    }
+    return out.count >= 3;
+}
+
+// Splits a row (raw, its text from `from`) into the layout's cells: each word goes to the last column
+// whose dashes start before the word ends. Returns the column of the row's first word (the layout's
+// count when the row is empty).
+[[nodiscard]] constexpr std::size_t split_table_row(std::string_view row, std::size_t from, const table_layout& layout,
+                                                    std::string_view (&cells)[table_layout::max_columns]) noexcept {
+    for (std::size_t c = 0; c < layout.count; ++c) cells[c] = {};
+    std::size_t first = layout.count;
+    std::size_t begin[table_layout::max_columns] = {};
+    std::size_t i = from, column = 0;
+    while (i < row.size()) {
+        if (is_blank(row[i])) {
+            ++i;
+            continue;
+        }
+        const std::size_t start = i;
+        while (i < row.size() && !is_blank(row[i])) ++i;
+        while (column + 1 < layout.count && layout.columns[column + 1].start < i) ++column;
+        if (first == layout.count) first = column;
+        if (cells[column].empty()) begin[column] = start;
+        cells[column] = row.substr(begin[column], i - begin[column]);
+    }
+    return first;
+}
+
+}  // namespace ruledx::read::detail
+
+#endif
+// ---- end ruledx/read/powershell_table.hpp ----
 
 namespace ruledx::read {
 
 namespace detail {
 
-enum class key : std::uint8_t { none, id, source, type, category, description, date, time, user, computer, data };
+enum class key : std::uint8_t {
+    none, id, source, type, category, description, date, time, user, computer, data,
+    record,           // "Event[3]:" (wevtutil) or "[1207] Source" (psloglist): a new event begins
+    record_number,    // Index, RecordId, RecordNumber
+    instance_id,      // the 32-bit InstanceId (Get-EventLog)
+    level,            // Level: wevtutil's names, Get-WinEvent's numbers
+    task,             // Task: wevtutil's category name, Get-WinEvent's category number
+    category_number,  // CategoryNumber, EventCategory
+    date_time,        // TimeGenerated, TimeCreated: a date and a time in one value
+    time_written,     // TimeWritten
+    user_name,        // "User Name" (wevtutil, beside "User", the SID), UserName (Get-EventLog)
+    strings,          // ReplacementStrings: {a, b}
+    qualifiers,       // Qualifiers (Get-WinEvent): the identifier's upper 16 bits
+    ignored,          // labels of these layouts that say nothing a rule uses (Opcode, Keyword, ...)
+};
 
-// Reads a label ("Event ID", "EventID", "Event Source", "Type", "Data (Words)", ...) and its
-// separator. `strong` is true when ':' or '=' follows; a weak label needs a blank before its value.
-[[nodiscard]] constexpr key take_label(std::string_view& s, bool& strong) noexcept {
-    std::string_view r = s;
-    key k = key::none;
-    if (istarts_with(r, "event")) {
-        r.remove_prefix(5);
-        if (!r.empty() && is_alpha(r[0]) && !istarts_with(r, "id")) return key::none;  // "Events", "Eventlog"
-        if (take_word(r, "id")) {
-            k = key::id;
-        } else {
+// The one-word labels, by their letters in any case; "Event ..." two-word labels, "Log Name", "User
+// Name" and "Data (Words)" are taken by take_label() itself.
+struct label_word {
+    std::string_view name;
+    key k;
+};
+inline constexpr label_word label_words[] = {
+    {"id", key::id}, {"eventid", key::id}, {"source", key::source}, {"sourcename", key::source},
+    {"providername", key::source}, {"type", key::type}, {"entrytype", key::type}, {"eventtype", key::type},
+    {"eventtypename", key::type}, {"leveldisplayname", key::type}, {"category", key::category},
+    {"cat", key::category}, {"eventcategoryname", key::category}, {"taskdisplayname", key::category},
+    {"description", key::description}, {"desc", key::description}, {"message", key::description},
+    {"date", key::date}, {"time", key::time}, {"timegenerated", key::date_time}, {"timecreated", key::date_time},
+    {"timewritten", key::time_written}, {"user", key::user}, {"userid", key::user}, {"username", key::user_name},
+    {"computer", key::computer}, {"computername", key::computer}, {"machinename", key::computer},
+    {"data", key::data}, {"index", key::record_number}, {"recordid", key::record_number},
+    {"recordnumber", key::record_number}, {"instanceid", key::instance_id}, {"level", key::level},
+    {"task", key::task}, {"categorynumber", key::category_number}, {"eventcategory", key::category_number},
+    {"replacementstrings", key::strings}, {"qualifiers", key::qualifiers},
+    {"logname", key::ignored}, {"eventlog", key::ignored}, {"opcode", key::ignored},
+    {"opcodedisplayname", key::ignored}, {"keyword", key::ignored}, {"keywords", key::ignored},
+    {"keywordsdisplaynames", key::ignored}, {"version", key::ignored}, {"providerid", key::ignored},
+    {"processid", key::ignored}, {"threadid", key::ignored}, {"activityid", key::ignored},
+    {"relatedactivityid", key::ignored}, {"containerlog", key::ignored}, {"matchedqueryids", key::ignored},
+    {"bookmark", key::ignored}, {"properties", key::ignored}, {"site", key::ignored}, {"container", key::ignored},
+    {"log", key::none},  // "Log Name": only with its second word
+};
+
+// The words above in an open-addressing table keyed by first_word (the first 8 letters packed, the
+// length counted up to 16): one multiply and, mostly, one compare find a line's first word.
+struct label_index {
+    static constexpr std::size_t slots = 256;
+    std::uint64_t packed[slots] = {};
+    std::uint8_t size[slots] = {};
+    std::uint8_t entry[slots] = {};  // 1 + the index in label_words; 0 for an empty slot
+};
+[[nodiscard]] constexpr std::size_t label_slot(std::uint64_t packed, std::size_t size) noexcept {
+    return static_cast<std::size_t>(((packed + size) * 0x9E3779B97F4A7C15u) >> 56);
+}
+[[nodiscard]] constexpr label_index make_label_index() noexcept {
+    label_index ix{};
+    for (std::size_t i = 0; i < sizeof label_words / sizeof label_words[0]; ++i) {
+        const std::string_view name = label_words[i].name;
+        const std::uint64_t p = pack_word(name);
+        const std::size_t n = name.size() < 16 ? name.size() : 16;
+        std::size_t s = label_slot(p, n);
+        while (ix.entry[s] != 0) s = (s + 1) % label_index::slots;
+        ix.packed[s] = p;
+        ix.size[s] = static_cast<std::uint8_t>(n);
+        ix.entry[s] = static_cast<std::uint8_t>(i + 1);
+    }
+    return ix;
+}
+inline constexpr label_index labels = make_label_index();
+static_assert(sizeof label_words / sizeof label_words[0] < label_index::slots / 2, "ruledx: label table too full");
+
+// The label_words entry for a first word (packed, size), or nullptr. `word` (the whole letter run)
+// confirms a word longer than 8 letters (up to 8, the packed letters and the length are the word);
+// without `word` any entry with that packed prefix and length is returned.
+[[nodiscard]] constexpr const label_word* find_label(std::uint64_t packed, std::size_t size,
+                                                     std::string_view word = {}) noexcept {
+    for (std::size_t s = label_slot(packed, size); labels.entry[s] != 0; s = (s + 1) % label_index::slots) {
+        if (labels.packed[s] != packed || labels.size[s] != size) continue;
+        const label_word& e = label_words[labels.entry[s] - 1];
+        if (word.empty() || (word.size() <= 8 && e.name.size() == word.size()) || iequals(word, e.name)) return &e;
+    }
+    return nullptr;
+}
+
+// Reads a label ("Event ID", "EventID", "Event Source", "Type", "Data (Words)", "User Name", ...) and
+// its separator. `strong` is true when ':' or '=' follows; a weak label needs a blank before its
+// value. For "Event[3]:" and "Event[3]" it returns key::record with `s` left at the number.
+[[nodiscard]] inline key take_label(std::string_view& s, bool& strong) noexcept {
+    const first_word fw = word_at_start(s);  // the letters, packed, counted up to 16
+    std::size_t n = fw.size;
+    while (n >= 16 && n < s.size() && is_alpha(s[n])) ++n;
+    if (n == 0 || (n < s.size() && is_digit(s[n]))) return key::none;  // "ID4087"
+    const std::string_view w = s.substr(0, n);
+    std::string_view r = s.substr(n);
+    const label_word* found = find_label(fw.packed, fw.size, w);
+    key k = found ? found->k : key::none;
+    if (k == key::none) {
+        if (iequals(w, "event")) {
+            if (!r.empty() && r[0] == '[') {  // wevtutil's "Event[0]:"
+                std::string_view d = r.substr(1);
+                std::uint64_t number = 0;
+                if (!parse_uint(d, 0xFFFFFFFFu, number) || d.empty() || d[0] != ']') return key::none;
+                d = ltrim(d.substr(1));
+                if (!d.empty() && d[0] == ':') d = ltrim(d.substr(1));
+                if (!d.empty()) return key::none;
+                strong = true;
+                s = {};
+                return key::record;
+            }
             std::string_view t = ltrim(r);
             if (take_word(t, "id")) k = key::id, r = t;
             else if (take_word(t, "source")) k = key::source, r = t;
             else if (take_word(t, "type")) k = key::type, r = t;
             else if (take_word(t, "category")) k = key::category, r = t;
-            else if (!r.empty() && is_alnum(r[0])) return key::none;
             else k = key::id;  // bare "Event: 4087" / "Event 2241:"
+        } else if (iequals(w, "log")) {  // wevtutil's "Log Name:"
+            std::string_view t = ltrim(r);
+            if (!take_word(t, "name")) return key::none;
+            k = key::ignored;
+            r = t;
+        } else {
+            return key::none;
         }
-    } else if (take_word(r, "id")) k = key::id;
-    else if (take_word(r, "source")) k = key::source;
-    else if (take_word(r, "type")) k = key::type;
-    else if (take_word(r, "category") || take_word(r, "cat")) k = key::category;
-    else if (take_word(r, "description") || take_word(r, "desc")) k = key::description;
-    else if (take_word(r, "date")) k = key::date;
-    else if (take_word(r, "time")) k = key::time;
-    else if (take_word(r, "user")) k = key::user;
-    else if (take_word(r, "computer")) k = key::computer;
-    else if (take_word(r, "data")) {
-        k = key::data;
+    } else if (k == key::user) {  // wevtutil's "User Name:" beside "User:"
+        std::string_view t = ltrim(r);
+        if (take_word(t, "name")) k = key::user_name, r = t;
+    } else if (k == key::data) {
         std::string_view t = ltrim(r);
         if (!t.empty() && t[0] == '(') {  // "Data (Words)"
             const std::size_t close = t.find(')');
             if (close == std::string_view::npos || close > 8) return key::none;
             r = t.substr(close + 1);
         }
-    } else return key::none;
+    }
     const std::size_t before = r.size();
     r = ltrim(r);
     const bool blank = r.size() != before;
@@ -7586,7 +10315,7 @@ struct key_line {
 
 // A value ends where a separator (",", ";", " - ", or blanks) is followed by a strong label
 // ("Event ID: 9266 Source: MSExchangeMTA Description: A fatal ...").
-[[nodiscard]] constexpr std::size_t value_end(std::string_view s, std::size_t& next) noexcept {
+[[nodiscard]] inline std::size_t value_end(std::string_view s, std::size_t& next) noexcept {
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
         const bool sep = c == ',' || c == ';' || is_blank(c) ||
@@ -7594,6 +10323,7 @@ struct key_line {
         if (!sep) continue;
         std::size_t j = i + 1;
         while (j < s.size() && is_blank(s[j])) ++j;
+        if (j == s.size() || !is_alpha(s[j])) continue;  // every label starts with a letter
         std::string_view rest = s.substr(j);
         bool strong = false;
         if (take_label(rest, strong) != key::none && strong) {
@@ -7636,47 +10366,60 @@ struct key_line {
     return true;
 }
 
+// psloglist's record line "[1207] Service Control Manager": a record number in brackets, a blank,
+// then the source (a name that starts with a letter).
+[[nodiscard]] constexpr bool parse_bracket_record(std::string_view t, key_line& out) noexcept {
+    if (t.size() < 4 || t[0] != '[') return false;
+    std::string_view s = t.substr(1);
+    const std::string_view digits = s;
+    std::uint64_t n = 0;
+    if (!parse_uint(s, 0xFFFFFFFFu, n) || s.size() < 3 || s[0] != ']' || !is_blank(s[1])) return false;
+    const std::string_view source = trim(s.substr(1));
+    if (source.empty() || source.size() > 256 || !is_alpha(source[0])) return false;
+    out.n = 0;
+    out.weak_first = false;
+    out.number_source = false;
+    out.inline_text = {};
+    out.f[out.n++] = {key::record, digits.substr(0, digits.size() - s.size())};
+    out.f[out.n++] = {key::source, source};
+    return true;
+}
+
 // False only when parse_key_line() must return false: the line starts with neither a digit nor a word
 // take_label() accepts. Labels are whole words ("Type:" but not "Types") except "Event...", so the
-// first word decides. Most prose lines stop here. Bitwise | and & keep it free of branches.
+// first word decides. Most prose lines stop here.
 [[nodiscard]] inline bool may_be_key_line(std::string_view t, first_word w) noexcept {
     if (t.empty()) return false;
-    const std::uint64_t p = w.packed;
-    constexpr std::uint64_t event = pack_word("event"), id = pack_word("id"), source = pack_word("source"),
-                            type = pack_word("type"), category = pack_word("category"), cat = pack_word("cat"),
-                            desc = pack_word("desc"), date = pack_word("date"), time = pack_word("time"),
-                            user = pack_word("user"), computer = pack_word("computer"), data = pack_word("data"),
-                            descript = pack_word("descript");
     if (is_digit(t[0])) {  // parse_number_source(): "4007:", no leading 0, at most 5 digits (<= 0xFFFF)
         std::size_t i = 1;
         while (i < t.size() && i < 6 && is_digit(t[i])) ++i;
         return t[0] != '0' && i < t.size() && t[i] == ':';
     }
-    return ((p & 0xFFFFFFFFFFu) == event) |  // "Event", "EventID", "Events"
-           (p == id) | (p == source) | (p == type) | (p == category) | (p == cat) | (p == desc) | (p == date) |
-           (p == time) | (p == user) | (p == computer) | (p == data) |
-           ((p == descript) & (w.size == 11));  // "description"
+    constexpr std::uint64_t event = pack_word("event");
+    if ((w.packed & 0xFFFFFFFFFFu) == event) return true;  // "Event", "EventID", "Events", "Event[0]"
+    return w.size != 0 && find_label(w.packed, w.size) != nullptr;
 }
 
 // Splits a line into labelled fields; false when the line is not a key line.
-[[nodiscard]] constexpr bool parse_key_line(std::string_view t, key_line& out) noexcept {
+[[nodiscard]] inline bool parse_key_line(std::string_view t, key_line& out) noexcept {
     out.n = 0;  // not `out = key_line{}`: this runs for every line, and the fields are written before use
     out.weak_first = false;
     out.number_source = false;
     out.inline_text = {};
     if (t.empty()) return false;
-    switch (lower(t[0])) {  // the first letters of all labels, and digits for "4007: MSExchangeIMC"
-        case 'e': case 'i': case 's': case 't': case 'c': case 'd': case 'u':
-        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9': break;
-        default: return false;
-    }
-    if (!t.empty() && is_digit(t[0])) return parse_number_source(t, out);
+    if (is_digit(t[0])) return parse_number_source(t, out);
+    if (!is_alpha(t[0])) return false;
     std::string_view s = t;
     for (bool first = true; out.n < 10; first = false) {
         bool strong = false;
         const key k = take_label(s, strong);
         if (k == key::none) return out.n > 0;
         if (first) out.weak_first = !strong;
+        if (k == key::record) {  // "Event[0]:" stands alone
+            if (!first) return false;
+            out.f[out.n++] = {key::record, {}};
+            return true;
+        }
         if (k == key::id) {
             const std::string_view num = s;
             std::uint64_t n = 0;
@@ -7707,7 +10450,7 @@ struct key_line {
             out.inline_text = text;
             return true;
         }
-        if (k == key::description) {
+        if (k == key::description || k == key::strings || k == key::ignored) {  // the rest of the line
             out.f[out.n++] = {k, trim(s)};
             return true;
         }
@@ -7729,6 +10472,16 @@ struct key_line {
     return v;
 }
 
+// Values that mean "none": Event Viewer's "None", KB text's "<none>", wevtutil's "N/A".
+[[nodiscard]] constexpr bool is_none_value(std::string_view v) noexcept {
+    return iequals(v, "none") || iequals(v, "<none>") || iequals(v, "(none)") || iequals(v, "N/A");
+}
+
+// A category shown as its number: PowerShell's "(0)" when the source names no categories.
+[[nodiscard]] constexpr bool parenthesised_number(std::string_view v, std::uint64_t& n) noexcept {
+    return v.size() > 2 && v.front() == '(' && v.back() == ')' && parse_whole_uint(v.substr(1, v.size() - 2), 0xFFFF, n);
+}
+
 // Lines that start a KB section ("CAUSE", "RESOLUTION") or underline one are never descriptions.
 [[nodiscard]] constexpr bool looks_like_heading(std::string_view t) noexcept {
     for (char c : t) {
@@ -7744,6 +10497,33 @@ struct key_line {
     return i >= 4 && i <= 8 && i < t.size() && t[i] == ':';
 }
 
+// Windows XP's and Server 2003's line after a copied event's message (docs/formats.md 3.2).
+[[nodiscard]] constexpr bool is_help_center_line(std::string_view t) noexcept {
+    return !t.empty() && (t[0] == 'F' || t[0] == 'f') && istarts_with(t, "For more information, see Help and Support Center");
+}
+
+// Whether a line may start a run of delimited rows (an export's header or rows, a dumpel listing):
+// the cheap test before delimited_line_kind(). A row starts with its date and its delimiter within
+// 11 characters; a header with a column name followed by its delimiter.
+[[nodiscard]] inline bool may_start_rows(std::string_view t, first_word w) noexcept {
+    if (w.size != 0) {  // a header: "EventLog,RecordNumber,..." (most prose fails the delimiter test)
+        if (w.size >= t.size() || (t[w.size] != ',' && t[w.size] != '\t')) return false;
+    } else if (is_digit(t[0])) {  // a row: "9/13/2000,..."
+        const std::size_t n = t.size() < 11 ? t.size() : 11;
+        return std::memchr(t.data(), '\t', n) != nullptr || std::memchr(t.data(), ',', n) != nullptr;
+    } else if (t[0] == '"') {  // a quoted header: "\"EventID\",\"MachineName\",..."
+        w = word_at_start(t.substr(1));
+        if (w.size == 0 || w.size + 2 >= t.size() || t[w.size + 1] != '"') return false;
+        if (t[w.size + 2] != ',' && t[w.size + 2] != '\t') return false;
+        t.remove_prefix(1);
+    } else {
+        return t[0] == '#' && istarts_with(t, "#TYPE ");
+    }
+    if (w.size >= 16) return false;
+    const std::string_view first = t.substr(0, w.size);
+    return column_for(first) != column::none || iequals(first, "EventLog");  // Log Parser's first field
+}
+
 [[nodiscard]] inline bool has_nul(std::string_view line) noexcept {
     return !line.empty() && std::memchr(line.data(), '\0', line.size()) != nullptr;
 }
@@ -7757,7 +10537,9 @@ struct pasted_text_options {
 class pasted_text_reader {
 public:
     pasted_text_reader() = default;
-    explicit pasted_text_reader(pasted_text_options options) : options_(options) {}
+    explicit pasted_text_reader(pasted_text_options options)
+        : options_(options),
+          rows_reader_(event_viewer_export_options{options.max_line_length, detail::date_order::unknown}) {}
 
     // Reads a whole text. on_event(const event_record&); on_error(const read_error&).
     template <class OnEvent, class OnError>
@@ -7792,6 +10574,10 @@ public:
         scratch_.clear();
         order_ = detail::date_order::unknown;
         reset_block();
+        table_ = table_state{};
+        rows_ = rows_state{};
+        provider_ = {};
+        html_seen_ = false;
     }
     template <class OnEvent>
     void feed(std::string_view line, location where, OnEvent&& on_event) {
@@ -7800,12 +10586,34 @@ public:
     // The same with the line already trimmed (text_scan shares that work with start_error_reader).
     template <class OnEvent>
     void feed(const detail::trimmed_line& l, location where, OnEvent&& on_event) {
+        // HTML: each line it shows, as a line.
+        if (detail::feed_html_lines(l, html_seen_, scratch_, [&](const detail::trimmed_line& piece) {
+                feed(piece, where, on_event);
+            }))
+            return;
         const std::string_view body = l.body;
         const std::size_t indent = l.line.size() - body.size();
         const std::string_view t = l.t;
+        if (rows_.active) {
+            if (feed_rows(l, where, on_event)) return;
+            end_rows(on_event);
+        }
+        if (table_.active) {
+            if (feed_table_row(l, indent, where, on_event)) return;
+            end_table(on_event);
+        }
         if (t.empty()) {
+            table_.header_pending = false;
             on_blank(on_event);
             return;
+        }
+        if (table_.header_pending) {
+            table_.header_pending = false;
+            if (t[0] == '-' && detail::make_table_layout(table_.header, l.line, indent, table_.layout)) {
+                finish_block(on_event);
+                table_.active = true;
+                return;
+            }
         }
         if (b_.in_data) {
             if (detail::is_hex_dump_line(t)) return;
@@ -7817,8 +10625,27 @@ public:
             keyed = detail::ltrim(keyed.substr(1));
             word = detail::word_at_start(keyed);
         }
+        if (detail::may_start_rows(keyed, word) && detail::delimited_line_kind(keyed) != detail::delimited_line::none) {
+            finish_block(on_event);
+            rows_ = rows_state{};
+            rows_.active = true;
+            rows_reader_.begin();
+            (void)feed_rows(l, where, on_event);
+            return;
+        }
+        if (detail::may_start_table_header(keyed, word) && detail::is_table_header(keyed)) {
+            table_.header.assign(l.line.data(), l.line.size());
+            table_.header_pending = true;
+        }
+        constexpr std::uint64_t provider = detail::pack_word("provider");
+        if (word.packed == provider && word.size == 12) {  // Get-WinEvent's group line "ProviderName: X"
+            const std::size_t colon = keyed.find(':');
+            if (colon != std::string_view::npos) provider_ = scratch_.store(detail::trim(keyed.substr(colon + 1)));
+        }
         // kl_ is a member, not a local: building a key_line per line zeroes its ten fields.
-        if (detail::may_be_key_line(keyed, word) && detail::parse_key_line(keyed, kl_) && apply(kl_, indent, where, on_event)) {
+        const bool key_line = keyed[0] == '[' ? detail::parse_bracket_record(keyed, kl_)
+                                              : detail::may_be_key_line(keyed, word) && detail::parse_key_line(keyed, kl_);
+        if (key_line && apply(kl_, l.line, indent, where, on_event)) {
             b_.blanks = 0;
             b_.last_was_key = true;
             return;
@@ -7827,6 +10654,8 @@ public:
     }
     template <class OnEvent>
     void end(OnEvent&& on_event) {
+        if (rows_.active) end_rows(on_event);
+        if (table_.active) end_table(on_event);
         finish_block(on_event);
     }
     // Before the caller's buffer goes away with a block still open: copy its views to storage
@@ -7841,6 +10670,9 @@ public:
         keep(b_.desc_first);
         keep(b_.date);
         keep(b_.time);
+        keep(b_.date_time);
+        keep(b_.written);
+        keep(provider_);
         std::swap(scratch_, spare_);
         spare_.clear();
     }
@@ -7850,26 +10682,58 @@ private:
         event_record rec;
         bool open = false;        // any key seen
         bool has_id = false;
+        bool has_explicit_id = false;  // an id label (not only an InstanceId)
         bool id_weak = false;       // "Event ID 4086": needs a labelled field to count
         bool needs_desc = false;    // "4007: MSExchangeIMC": needs a description to count
         bool has_keyed = false;     // a Source/Type/Category/Description label was seen
         bool has_source = false, has_type = false, has_category = false, has_date = false, has_time = false;
         bool has_user = false, has_computer = false;
+        bool has_instance = false, has_record_number = false, has_level = false, has_task = false;
+        bool has_category_number = false, has_date_time = false, has_written = false, has_user_name = false;
+        bool has_strings = false, has_qualifiers = false;
         bool has_desc = false;      // a description was started
         bool desc_open = false;     // further lines continue it
         bool desc_label_empty = false;  // "Description:" with nothing after it
+        bool strings_open = false;  // "ReplacementStrings : {a, b," continues on the next line
+        bool skip_url = false;      // after XP's help line: its URL may follow on a line of its own
         bool in_data = false;
         bool last_was_key = false;
         std::size_t blanks = 0;
         std::size_t indent = 0;
         std::size_t desc_lines = 0;
+        std::size_t value_col = 0;  // where the last key line's last value starts (0: unknown)
+        std::size_t desc_col = 0;   // where the description's value starts (0: on a line of its own)
+        std::uint32_t qualifiers = 0;
+        event_type level = event_type::unspecified;
         std::string_view desc_first;
-        std::string_view date, time;
+        std::string_view date, time, date_time, written;
+    };
+
+    // A PowerShell table being read (read/powershell_table.hpp).
+    struct table_state {
+        bool active = false;
+        bool header_pending = false;  // the last line named columns: a line of dashes starts the table
+        std::string header;
+        detail::table_layout layout;
+    };
+    // Delimited rows being read by rows_reader_. Lines wait in `buf` while a quoted field goes on
+    // (an odd number of quotes so far); the reader is called when the quotes are even, which is
+    // when a row can be complete, and, after a call that found the row still open, only once the
+    // lines waiting have doubled: every byte is looked at a bounded number of times.
+    struct rows_state {
+        static constexpr std::size_t max_pending = 16 * 1024;  // a quoted field longer than this ends the rows
+        bool active = false;
+        std::string buf;               // lines not yet consumed
+        std::vector<location> lines;   // where each of them is
+        std::size_t first_line = 1;    // the rows reader's number for buf's first line
+        bool odd_quotes = false;
+        std::size_t retry_at = 0;
     };
 
     void reset_block() {
         b_ = block{};
         desc_buf_.clear();
+        strings_buf_.clear();
     }
 
     template <class OnEvent>
@@ -7880,20 +10744,51 @@ private:
             event_record r = b_.rec;
             if (b_.desc_lines > 1) r.description = scratch_.store(desc_buf_);
             else r.description = b_.desc_first;
-            if (b_.has_date) {
+            std::int64_t t = 0;
+            if (b_.has_date_time && detail::parse_date_time(b_.date_time, order_, t)) {
+                r.time_generated = t;
+            } else if (b_.has_date) {
                 std::int64_t days = 0, secs = 0;
                 if (detail::parse_date(b_.date, order_, days)) {
                     r.time_generated = days * 86400;
                     if (b_.has_time && detail::parse_time(b_.time, secs)) r.time_generated += secs;
+                } else if (detail::parse_date_time(b_.date, order_, t)) {  // wevtutil: "2000-09-13T17:56:06.000"
+                    r.time_generated = t;
                 }
+            } else if (b_.has_time && detail::parse_date_time(b_.time, order_, t)) {  // psloglist
+                r.time_generated = t;
             }
+            if (b_.has_written && detail::parse_date_time(b_.written, order_, t)) r.time_written = t;
+            if (b_.has_qualifiers && !r.has_identifier) {
+                r.has_identifier = true;
+                r.identifier = (b_.qualifiers << 16) | r.event_id;
+            }
+            if (r.type == event_type::unspecified) r.type = b_.level;
+            if (r.type == event_type::unspecified && r.has_identifier) r.type = detail::type_from_severity(r.identifier);
+            if (!strings_buf_.empty()) take_strings(r);
             on_event(static_cast<const event_record&>(r));
         }
         reset_block();
     }
 
+    // "{a, b, c}" (PowerShell's rendering of a string array) as insertion strings.
+    void take_strings(event_record& r) {
+        std::string_view list = detail::trim(strings_buf_);
+        if (!list.empty() && list.front() == '{') list.remove_prefix(1);
+        if (!list.empty() && list.back() == '}') list.remove_suffix(1);
+        bool cut = false;
+        list = detail::strip_ellipsis(list, cut);  // more strings than PowerShell shows: the rest is lost
+        scratch_.begin();
+        r.string_count = detail::append_strings(scratch_, list, ", ");
+        r.strings = scratch_.finish();
+    }
+
+    // A line that is not text: whatever was being read ends there.
     template <class OnEvent>
     void break_block(OnEvent& on_event) {
+        if (rows_.active) end_rows(on_event);
+        if (table_.active) end_table(on_event);
+        table_.header_pending = false;
         finish_block(on_event);
     }
 
@@ -7916,32 +10811,227 @@ private:
         b_.has_desc = b_.has_desc || !t.empty();
     }
 
+    void add_strings_text(std::string_view t) {
+        if (strings_buf_.size() + t.size() >= options_.max_line_length) {  // a list that never closes
+            b_.strings_open = false;
+            return;
+        }
+        if (!strings_buf_.empty() && !t.empty()) strings_buf_.push_back(' ');
+        strings_buf_.append(t.data(), t.size());
+        b_.strings_open = !t.empty() && strings_buf_.front() == '{' && t.back() != '}';
+    }
+
+    // One line of delimited rows; false when the rows have ended (the line is then read as usual).
+    template <class OnEvent>
+    bool feed_rows(const detail::trimmed_line& l, location where, OnEvent& on_event) {
+        const std::string_view t = l.t;
+        if (rows_.buf.empty()) {
+            if (t.empty()) return false;
+            // A row has its fields' delimiters: four at least (a header, a quoted field going on, or
+            // a row); fewer, and the rows are over.
+            std::size_t delimiters = 0;
+            for (char c : t) {
+                delimiters += c == ',' || c == '\t';
+                if (delimiters >= 4) break;
+            }
+            if (delimiters < 4) return false;
+        }
+        if (rows_.buf.size() + t.size() >= rows_state::max_pending) {  // a quoted field that does not end
+            rows_.buf.clear();
+            rows_.lines.clear();
+            return false;
+        }
+        rows_.buf.append(t.data(), t.size());
+        rows_.buf.push_back('\n');
+        rows_.lines.push_back(where);
+        std::size_t quotes = 0;
+        for (const char* p = t.empty() ? nullptr : static_cast<const char*>(std::memchr(t.data(), '"', t.size())); p != nullptr;
+             p = static_cast<const char*>(std::memchr(p + 1, '"', static_cast<std::size_t>(t.data() + t.size() - p - 1))))
+            ++quotes;
+        rows_.odd_quotes = rows_.odd_quotes != (quotes % 2 == 1);
+        if (rows_.odd_quotes || rows_.buf.size() < rows_.retry_at) return true;
+        consume_rows(false, on_event);
+        return true;
+    }
+    template <class OnEvent>
+    void consume_rows(bool final, OnEvent& on_event) {
+        const std::size_t used = rows_reader_.feed(rows_.buf, final, row_sink(on_event), [](const read_error&) {});
+        rows_.retry_at = used == 0 ? 2 * rows_.buf.size() : 0;
+        if (used == 0) return;
+        std::size_t lines = 0;
+        for (const char* p = static_cast<const char*>(std::memchr(rows_.buf.data(), '\n', used)); p != nullptr;
+             p = static_cast<const char*>(std::memchr(p + 1, '\n', static_cast<std::size_t>(rows_.buf.data() + used - p - 1))))
+            ++lines;
+        if (used == rows_.buf.size() && rows_.buf.back() != '\n') ++lines;  // a last row without its line end
+        rows_.buf.erase(0, used);
+        rows_.lines.erase(rows_.lines.begin(), rows_.lines.begin() + static_cast<std::ptrdiff_t>(
+                                                   lines < rows_.lines.size() ? lines : rows_.lines.size()));
+        rows_.first_line += lines;
+        rows_.odd_quotes = false;
+        for (char c : rows_.buf) rows_.odd_quotes = rows_.odd_quotes != (c == '"');
+    }
+    template <class OnEvent>
+    void end_rows(OnEvent& on_event) {
+        if (!rows_.buf.empty()) consume_rows(true, on_event);
+        rows_ = rows_state{};
+    }
+    // The rows reader's records, copied into our storage (its buffer goes on) and placed at the line
+    // their row starts on.
+    template <class OnEvent>
+    auto row_sink(OnEvent& on_event) {
+        return [this, &on_event](const event_record& e) {
+            event_record r = e;
+            const std::size_t index = e.where.line - rows_.first_line;
+            if (e.where.line >= rows_.first_line && index < rows_.lines.size()) r.where = rows_.lines[index];
+            else if (!rows_.lines.empty()) r.where = rows_.lines.front();
+            r.source = scratch_.store(e.source);
+            r.category = scratch_.store(e.category);
+            r.computer = scratch_.store(e.computer);
+            r.user = scratch_.store(e.user);
+            r.description = scratch_.store(e.description);
+            r.strings = scratch_.store(e.strings);
+            on_event(static_cast<const event_record&>(r));
+        };
+    }
+
+    // One row of a PowerShell table; false when the table has ended.
+    template <class OnEvent>
+    bool feed_table_row(const detail::trimmed_line& l, std::size_t indent, location where, OnEvent& on_event) {
+        if (l.t.empty()) return false;
+        const detail::table_layout& layout = table_.layout;
+        std::string_view cells[detail::table_layout::max_columns];
+        const std::size_t first = detail::split_table_row(l.line, indent, layout, cells);
+        if (first >= layout.count) return false;
+        if (layout.columns[first].kind == detail::table_column::message) {  // Format-Table -Wrap: the message goes on
+            if (!b_.open || !b_.has_id) return false;
+            add_desc_line(detail::trim(cells[first]));
+            return true;
+        }
+        finish_block(on_event);
+        start_block(indent, where);
+        for (std::size_t c = 0; c < layout.count; ++c) {
+            const std::string_view v = detail::trim(cells[c]);
+            if (v.empty()) continue;
+            std::uint64_t n = 0;
+            bool cut = false;
+            switch (layout.columns[c].kind) {
+                case detail::table_column::index:
+                    if (detail::parse_whole_uint(v, 0xFFFFFFFFu, n)) {
+                        b_.rec.has_record_number = true;
+                        b_.rec.record_number = static_cast<std::uint32_t>(n);
+                    }
+                    break;
+                case detail::table_column::time: break;  // "Jan 17 19:17": no year
+                case detail::table_column::time_created:
+                    b_.date_time = v;
+                    b_.has_date_time = true;
+                    break;
+                case detail::table_column::entry_type: b_.rec.type = detail::parse_event_type(v); break;
+                case detail::table_column::level: b_.level = detail::parse_level(v); break;
+                case detail::table_column::source: {
+                    const std::string_view shown = detail::strip_ellipsis(v, cut);
+                    b_.rec.source = cut ? detail::complete_source(shown) : shown;  // "Service Control..."
+                    break;
+                }
+                case detail::table_column::instance_id:
+                    if (detail::parse_whole_uint(v, 0xFFFFFFFFu, n)) {
+                        b_.rec.has_identifier = true;
+                        b_.rec.identifier = static_cast<std::uint32_t>(n);
+                        if (!b_.has_id) b_.rec.event_id = static_cast<std::uint16_t>(n & 0xFFFF);
+                        b_.has_id = true;
+                    }
+                    break;
+                case detail::table_column::id:
+                    if (detail::parse_whole_uint(v, 0xFFFF, n)) {
+                        b_.rec.event_id = static_cast<std::uint16_t>(n);
+                        b_.has_id = true;
+                    }
+                    break;
+                case detail::table_column::category: b_.rec.category = detail::strip_ellipsis(v, cut); break;
+                case detail::table_column::user: b_.rec.user = detail::strip_ellipsis(v, cut); break;
+                case detail::table_column::computer: b_.rec.computer = detail::strip_ellipsis(v, cut); break;
+                case detail::table_column::message: add_desc_line(detail::strip_ellipsis(v, cut)); break;
+                case detail::table_column::none: break;
+            }
+        }
+        if (!b_.has_id) {
+            reset_block();
+            return false;
+        }
+        if (b_.rec.source.empty()) b_.rec.source = provider_;
+        b_.has_keyed = true;
+        return true;
+    }
+    template <class OnEvent>
+    void end_table(OnEvent& on_event) {
+        finish_block(on_event);
+        table_.active = false;
+    }
+
     // Applies one key line; false when it should be read as prose instead.
     template <class OnEvent>
-    bool apply(const detail::key_line& kl, std::size_t indent, location where, OnEvent& on_event) {
+    bool apply(const detail::key_line& kl, std::string_view line, std::size_t indent, location where, OnEvent& on_event) {
         const bool has_id_field = kl.f[0].k == detail::key::id;
         if (kl.weak_first && !has_id_field && !b_.has_id) return false;  // "Source code ..." in prose
+        if (!b_.open && kl.n == 1 && kl.f[0].k == detail::key::ignored) return false;  // "Version: 5.5" opens nothing
         if (kl.weak_first && !has_id_field && b_.desc_open && b_.desc_lines > 0) return false;
         if (!b_.open) start_block(indent, where);
         b_.desc_open = false;
         b_.desc_label_empty = false;
+        b_.strings_open = false;
+        b_.skip_url = false;
         for (std::size_t i = 0; i < kl.n; ++i) {
             const detail::field& f = kl.f[i];
+            std::uint64_t n = 0;
             switch (f.k) {
+                case detail::key::record:  // a new event, whatever came before
+                    finish_block(on_event);
+                    start_block(indent, where);
+                    if (detail::parse_whole_uint(f.value, 0xFFFFFFFFu, n)) {
+                        b_.rec.has_record_number = true;
+                        b_.rec.record_number = static_cast<std::uint32_t>(n);
+                        b_.has_record_number = true;
+                    }
+                    break;
                 case detail::key::id: {
-                    if (b_.has_id) {
+                    if (b_.has_explicit_id) {
                         finish_block(on_event);
                         start_block(indent, where);
                     }
                     std::string_view v = f.value;
-                    std::uint64_t n = 0;
                     (void)detail::parse_uint(v, 0xFFFF, n);
                     b_.rec.event_id = static_cast<std::uint16_t>(n);
                     b_.has_id = true;
+                    b_.has_explicit_id = true;
                     b_.id_weak = i == 0 && kl.weak_first;
                     b_.needs_desc = kl.number_source;
                     break;
                 }
+                case detail::key::instance_id:
+                    renew_if(b_.has_instance, indent, where, on_event);
+                    if (detail::parse_whole_uint(f.value, 0xFFFFFFFFu, n)) {
+                        b_.rec.has_identifier = true;
+                        b_.rec.identifier = static_cast<std::uint32_t>(n);
+                        if (!b_.has_explicit_id) b_.rec.event_id = static_cast<std::uint16_t>(n & 0xFFFF);
+                        b_.has_id = true;
+                    }
+                    b_.has_instance = true;
+                    break;
+                case detail::key::qualifiers:
+                    renew_if(b_.has_qualifiers, indent, where, on_event);
+                    if (detail::parse_whole_uint(f.value, 0xFFFF, n)) {
+                        b_.qualifiers = static_cast<std::uint32_t>(n);
+                        b_.has_qualifiers = true;
+                    }
+                    break;
+                case detail::key::record_number:
+                    renew_if(b_.has_record_number, indent, where, on_event);
+                    if (detail::parse_whole_uint(f.value, 0xFFFFFFFFu, n)) {
+                        b_.rec.has_record_number = true;
+                        b_.rec.record_number = static_cast<std::uint32_t>(n);
+                    }
+                    b_.has_record_number = true;
+                    break;
                 case detail::key::source:
                     renew_if(b_.has_source, indent, where, on_event);
                     b_.rec.source = detail::strip_period(f.value);
@@ -7954,18 +11044,39 @@ private:
                     b_.has_type = true;
                     b_.has_keyed = true;
                     break;
+                case detail::key::level:
+                    renew_if(b_.has_level, indent, where, on_event);
+                    b_.level = detail::parse_level(f.value);
+                    b_.has_level = true;
+                    b_.has_keyed = true;
+                    break;
                 case detail::key::category: {
                     renew_if(b_.has_category, indent, where, on_event);
                     const std::string_view v = detail::strip_period(f.value);
-                    if (detail::iequals(v, "none") || detail::iequals(v, "<none>") || detail::iequals(v, "(none)")) {
+                    if (detail::is_none_value(v) || detail::parenthesised_number(v, n)) {
                         b_.rec.category = {};
                         b_.rec.has_category_number = true;
-                        b_.rec.category_number = 0;
+                        b_.rec.category_number = static_cast<std::uint16_t>(n);
                     } else {
                         b_.rec.category = v;
                     }
                     b_.has_category = true;
                     b_.has_keyed = true;
+                    break;
+                }
+                case detail::key::category_number:
+                case detail::key::task: {
+                    bool& seen = f.k == detail::key::task ? b_.has_task : b_.has_category_number;
+                    renew_if(seen, indent, where, on_event);
+                    seen = true;
+                    const std::string_view v = detail::strip_period(f.value);
+                    if (detail::parse_whole_uint(v, 0xFFFF, n) || detail::parenthesised_number(v, n)) {
+                        b_.rec.has_category_number = true;
+                        b_.rec.category_number = static_cast<std::uint16_t>(n);
+                    } else if (!v.empty() && !detail::is_none_value(v) && b_.rec.category.empty()) {
+                        b_.rec.category = v;  // wevtutil's Task: the category name
+                        b_.has_keyed = true;
+                    }
                     break;
                 }
                 case detail::key::date:
@@ -7978,15 +11089,36 @@ private:
                     b_.time = f.value;
                     b_.has_time = true;
                     break;
+                case detail::key::date_time:
+                    renew_if(b_.has_date_time, indent, where, on_event);
+                    b_.date_time = f.value;
+                    b_.has_date_time = true;
+                    break;
+                case detail::key::time_written:
+                    renew_if(b_.has_written, indent, where, on_event);
+                    b_.written = f.value;
+                    b_.has_written = true;
+                    break;
                 case detail::key::user:
                     renew_if(b_.has_user, indent, where, on_event);
-                    b_.rec.user = detail::iequals(f.value, "N/A") ? std::string_view{} : f.value;
+                    if (!b_.has_user_name) b_.rec.user = detail::is_none_value(f.value) ? std::string_view{} : f.value;
                     b_.has_user = true;
+                    break;
+                case detail::key::user_name:
+                    renew_if(b_.has_user_name, indent, where, on_event);
+                    if (!detail::is_none_value(f.value) && !f.value.empty()) b_.rec.user = f.value;
+                    b_.has_user_name = true;
                     break;
                 case detail::key::computer:
                     renew_if(b_.has_computer, indent, where, on_event);
                     b_.rec.computer = f.value;
                     b_.has_computer = true;
+                    break;
+                case detail::key::strings:
+                    renew_if(b_.has_strings, indent, where, on_event);
+                    strings_buf_.clear();
+                    add_strings_text(f.value);
+                    b_.has_strings = true;
                     break;
                 case detail::key::description: {
                     renew_if(b_.has_desc, indent, where, on_event);
@@ -7995,15 +11127,20 @@ private:
                     add_desc_line(v);
                     b_.desc_open = true;
                     b_.desc_label_empty = v.empty();
+                    b_.desc_col = v.empty() ? 0 : static_cast<std::size_t>(v.data() - line.data());
                     b_.has_keyed = true;
                     break;
                 }
                 case detail::key::data:
                     b_.in_data = true;
                     break;
+                case detail::key::ignored:
                 case detail::key::none: break;
             }
         }
+        const std::string_view last = kl.n > 0 ? kl.f[kl.n - 1].value : std::string_view{};
+        b_.value_col = last.empty() || last.data() < line.data() || last.data() > line.data() + line.size()
+                           ? 0 : static_cast<std::size_t>(last.data() - line.data());
         if (!kl.inline_text.empty() && !b_.has_desc) {
             add_desc_line(kl.inline_text);
             b_.desc_open = true;
@@ -8039,13 +11176,37 @@ private:
     void on_text(std::string_view t, std::size_t indent, location where, OnEvent& on_event) {
         const bool after_blank = b_.blanks > 0;
         b_.blanks = 0;
+        if (b_.open && b_.strings_open && !after_blank) {  // "ReplacementStrings : {a," goes on
+            add_strings_text(t);
+            return;
+        }
         if (b_.open && b_.has_id) {
+            if (detail::is_help_center_line(t)) {  // XP / 2003: after the message, never part of it
+                b_.desc_open = false;
+                b_.skip_url = detail::ifind(t, "http") == std::string_view::npos;  // the URL may be on the next line
+                b_.last_was_key = false;
+                return;
+            }
+            if (b_.skip_url && detail::istarts_with(t, "http")) {
+                b_.skip_url = false;
+                return;
+            }
+            b_.skip_url = false;
             if (b_.desc_open) {
                 add_desc_line(t);
                 b_.desc_label_empty = false;
                 b_.last_was_key = false;
                 return;
             }
+            // A list's value that wraps (Format-List) goes on at its value column: after a blank
+            // line inside the description, or under another label, whose continuation is dropped.
+            if (b_.has_desc && after_blank && b_.desc_col >= 8 && indent == b_.desc_col) {
+                add_desc_line(t);
+                b_.desc_open = true;
+                b_.last_was_key = false;
+                return;
+            }
+            if (!after_blank && b_.last_was_key && b_.value_col >= 8 && indent == b_.value_col) return;
             const bool adjoining = !after_blank && b_.last_was_key;
             const bool next_paragraph = after_blank && indent == b_.indent && !detail::looks_like_heading(t);
             if (!b_.has_desc && (adjoining || next_paragraph)) {
@@ -8062,8 +11223,14 @@ private:
     pasted_text_options options_{};
     detail::key_line kl_{};  // the current line's fields, filled by parse_key_line()
     block b_{};
+    table_state table_{};
+    rows_state rows_{};
+    event_viewer_export_reader rows_reader_{event_viewer_export_options{options_.max_line_length, detail::date_order::unknown}};
+    std::string_view provider_;  // Get-WinEvent's group line: the source of the rows under it
+    bool html_seen_ = false;     // a line of this input was HTML: look for markup on every line
     detail::date_order order_ = detail::date_order::unknown;
     std::string desc_buf_;
+    std::string strings_buf_;
     detail::scratch scratch_;
     detail::scratch spare_;
 };
@@ -8079,8 +11246,15 @@ struct text_scan_options {
     std::size_t max_line_length = std::size_t{1} << 20;  // longer lines (and quoted fields) are skipped
     bool start_errors_from_scm_events = true;             // 7000/7009/7023/7024 also as start errors
     std::string_view file;                                // the name put in read_error::file
-    std::size_t chunk_size = std::size_t{1} << 20;        // scan_file's read size
+    std::size_t chunk_size = std::size_t{1} << 20;        // scan_file's read size (of undecoded bytes)
 };
+
+// True when the text holds something other than ASCII white space (line ends, blanks, form feeds).
+[[nodiscard]] inline bool has_visible_text(std::string_view text) noexcept {
+    for (char c : text)
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f') return true;
+    return false;
+}
 
 class text_scanner {
 public:
@@ -8090,9 +11264,29 @@ public:
           pasted_(pasted_text_options{options.max_line_length}),
           exported_(event_viewer_export_options{options.max_line_length, detail::date_order::unknown}) {}
 
+    // What the last scan or scan_file read: the encoding it detected from the first bytes, how
+    // many bytes it took, and whether the decoded text held anything but white space (an empty
+    // input, or one of blanks and NULs, holds nothing to read).
+    [[nodiscard]] text_encoding encoding() const noexcept { return encoding_; }
+    [[nodiscard]] std::uint64_t bytes_read() const noexcept { return bytes_read_; }
+    [[nodiscard]] bool saw_visible_text() const noexcept { return visible_; }
+
+    // Sees the decoded text of an input that is not an export, in order, each byte once, before
+    // the lines it holds are read (ruledx::evidence recognises known messages in it).
+    std::function<void(std::string_view decoded)> on_text;
+
     template <class OnEvent, class OnStartError, class OnError>
-    void scan(std::string_view text, OnEvent&& on_event, OnStartError&& on_start_error, OnError&& on_error) {
+    void scan(std::string_view bytes, OnEvent&& on_event, OnStartError&& on_start_error, OnError&& on_error) {
         auto events = event_sink(on_event, on_start_error);
+        encoding_ = detect_encoding(bytes);
+        bytes_read_ = bytes.size();
+        std::string_view text = bytes;
+        if (!decodes_unchanged(bytes)) {
+            decoded_.clear();
+            text_decoder(encoding_).decode(bytes, true, decoded_);
+            text = decoded_;
+        }
+        visible_ = has_visible_text(text);
         if (looks_like_event_viewer_export(text)) {
             exported_.read(text, events, on_error, options_.file);
             return;
@@ -8100,37 +11294,54 @@ public:
         pasted_.begin();
         starts_.begin();
         lines lines_state;
+        if (on_text) on_text(text);
         feed_lines(text, 0, true, lines_state, events, on_start_error, on_error);
         pasted_.end(events);
         starts_.end(on_start_error);
     }
 
-    // Reads `f` to its end in chunks; false on a read error of the stream itself.
+    // Reads `f` to its end in chunks, decoding each; false on a read error of the stream itself.
+    // Memory: a chunk of input, its decoded text and an unfinished line or record.
     template <class OnEvent, class OnStartError, class OnError>
     bool scan_file(std::FILE* f, OnEvent&& on_event, OnStartError&& on_start_error, OnError&& on_error) {
         auto events = event_sink(on_event, on_start_error);
-        std::string buf;
-        std::size_t keep = 0;  // bytes at the front of buf not yet consumed
-        std::uint64_t base = 0;
-        bool decided = false, is_export = false, eof = false;
+        const std::size_t chunk = options_.chunk_size ? options_.chunk_size : 4096;
+        // Sized once: filling a string as it grows would cost more than decoding it.
+        std::string raw(chunk + encoding_prefix_size, '\0');  // one chunk, or the first bytes until the encoding is known
+        std::size_t have = 0;                                  // bytes in raw
+        std::string decoded(text_decoder::max_output(raw.size()), '\0');
+        std::string buf;  // decoded text not yet consumed
+        text_decoder decoder;
+        std::uint64_t base = 0;  // offset of buf's first byte in the decoded text
+        bool encoding_known = false, decided = false, is_export = false, eof = false;
+        encoding_ = text_encoding::utf8;
+        bytes_read_ = 0;
+        visible_ = false;
         lines lines_state;
         pasted_.begin();
         starts_.begin();
         exported_.begin();
-        const std::size_t chunk = options_.chunk_size ? options_.chunk_size : 4096;
         while (!eof) {
-            buf.resize(keep + chunk);
-            const std::size_t got = std::fread(&buf[keep], 1, chunk, f);
-            buf.resize(keep + got);
+            const std::size_t got = std::fread(&raw[have], 1, chunk, f);
+            have += got;
+            bytes_read_ += got;
             eof = got < chunk;
             if (eof && std::ferror(f)) return false;
+            if (!encoding_known) {
+                if (have < encoding_prefix_size && !eof) continue;  // raw has room: have < the prefix size
+                encoding_ = detect_encoding(std::string_view(raw.data(), have));
+                decoder.reset(encoding_);
+                encoding_known = true;
+            }
+            const std::size_t wrote = decoder.decode(raw.data(), have, eof, &decoded[0]);
+            have = 0;
+            const std::string_view fresh(decoded.data(), wrote);
+            if (!visible_) visible_ = has_visible_text(fresh);
+            buf.append(fresh);
             if (!decided) {
                 is_export = looks_like_event_viewer_export(buf);
                 decided = buf.size() >= 4096 || eof;
-                if (!decided) {
-                    keep = buf.size();
-                    continue;
-                }
+                if (!decided) continue;
             }
             std::size_t used = 0;
             if (is_export) {
@@ -8146,12 +11357,12 @@ public:
                 }
             } else {
                 used = feed_lines(buf, base, eof, lines_state, events, on_start_error, on_error);
+                if (on_text) on_text(std::string_view(buf.data(), used));
                 pasted_.detach();
                 starts_.detach();
             }
             base += used;
             buf.erase(0, used);
-            keep = buf.size();
         }
         if (!is_export) {
             pasted_.end(events);
@@ -8228,6 +11439,10 @@ private:
     }
 
     text_scan_options options_;
+    text_encoding encoding_ = text_encoding::utf8;
+    std::uint64_t bytes_read_ = 0;
+    bool visible_ = false;
+    std::string decoded_;  // scan's decoded copy of an input that does not decode to itself
     pasted_text_reader pasted_;
     start_error_reader starts_;
     event_viewer_export_reader exported_;
@@ -8254,6 +11469,9 @@ struct input_report {
 
     std::string path;
     read::input_format format = read::input_format::binary;
+    // A text input's encoding, as told from its first bytes; none for a binary log and for bytes no
+    // reader understands.
+    read::text_encoding encoding = read::text_encoding::none;
     bool opened = false;
     std::uint64_t records = 0;    // events and start errors read (kept or not)
     std::uint64_t recovered = 0;  // of which, records recovered from a log's free space
@@ -8263,7 +11481,8 @@ struct input_report {
     // therefore absent. Empty for pasted text.
     std::vector<std::string> complete_sources;
 
-    // Nothing could be read: the caller should say so (exchange-diagnose exits 2).
+    // Nothing could be read: the caller should say so (exchange-diagnose exits 2). The warnings
+    // say why; an empty input, or one of white space only, counts a problem too.
     [[nodiscard]] bool unreadable() const noexcept {
         return !opened || format == read::input_format::binary || (records == 0 && problems > 0);
     }
@@ -8281,7 +11500,7 @@ struct origin {
 class evidence {
 public:
     template <class Table>
-    explicit evidence(const Table& table) : relevant_ids_(0x10000, false) {
+    explicit evidence(const Table& table) : relevant_ids_(0x10000, false), known_(table) {
         for (const rule& r : table.rules) {
             for (std::size_t s = 0; s < r.signal_count(); ++s) {
                 const signal& sig = r.signal_at(s);
@@ -8297,6 +11516,9 @@ public:
     // Sees every event record read, kept or not (exchange-diagnose --dump-events uses it).
     std::function<void(const read::event_record&, const input_report&)> on_event;
 
+    // The read size for text files (undecoded bytes); memory follows it, not the file's size.
+    std::size_t text_chunk_size = std::size_t{1} << 20;
+
     // Reads a file ("-": standard input), streaming it in bounded memory.
     const input_report& read_file(const std::string& path) {
         if (path == "-") {
@@ -8307,13 +11529,27 @@ public:
             return read_buffer(all, "-");
         }
         const std::size_t index = begin_input(path);
+        errno = 0;
         std::FILE* f = std::fopen(path.c_str(), "rb");
         if (f == nullptr) {
-            take_error(index, read::read_error{path, {}, read::problem::truncated, "cannot open the file"});
+            cannot_open(index, errno);
             return inputs_[index];
         }
         char prefix[read::detect_prefix_size];
+        errno = 0;
         const std::size_t got = std::fread(prefix, 1, sizeof prefix, f);
+        if (got < sizeof prefix && std::ferror(f)) {
+            // fopen opens a directory on POSIX systems; reading it fails with EISDIR.
+            const int error = errno;
+            std::fclose(f);
+            cannot_open(index, error);
+            return inputs_[index];
+        }
+        if (got == 0) {
+            std::fclose(f);
+            nothing_to_read(index, "the input is empty");
+            return inputs_[index];
+        }
         if (detected(index, std::string_view(prefix, got)) == read::input_format::evt) {
             std::fclose(f);
             read::file_source source(path.c_str());
@@ -8321,9 +11557,12 @@ public:
         } else if (inputs_[index].format != read::input_format::binary) {
             std::rewind(f);
             read::text_scanner scanner(text_options(index));
+            recognition recognising(*this, index, scanner);
             if (!scanner.scan_file(f, sink{this, index}, sink{this, index}, sink{this, index}))
                 take_error(index, read::read_error{path, {}, read::problem::truncated, "reading the file failed"});
             std::fclose(f);
+            recognising.finish();
+            scanned(index, scanner);
         } else {
             std::fclose(f);
         }
@@ -8334,13 +11573,20 @@ public:
     // copied: the buffer may go away afterwards.
     const input_report& read_buffer(std::string_view bytes, std::string_view name) {
         const std::size_t index = begin_input(std::string(name));
+        if (bytes.empty()) {
+            nothing_to_read(index, "the input is empty");
+            return inputs_[index];
+        }
         const read::input_format format = detected(index, bytes.substr(0, read::detect_prefix_size));
         if (format == read::input_format::evt) {
             read::memory_source source(bytes);
             read_evt(index, source);
         } else if (format != read::input_format::binary) {
             read::text_scanner scanner(text_options(index));
+            recognition recognising(*this, index, scanner);
             scanner.scan(bytes, sink{this, index}, sink{this, index}, sink{this, index});
+            recognising.finish();
+            scanned(index, scanner);
         }
         return inputs_[index];
     }
@@ -8439,16 +11685,41 @@ private:
     read::input_format detected(std::size_t index, std::string_view prefix) {
         input_report& in = inputs_[index];
         in.opened = true;
-        in.format = read::detect_format(prefix);
+        const read::input_kind kind = read::detect_input(prefix);
+        in.format = kind.format;
+        in.encoding = kind.encoding;
         if (in.format == read::input_format::binary)
             take_error(index, read::read_error{in.path, {}, read::problem::unrecognized_format,
                                                "not an event log, an Event Viewer export or text"});
         return in.format;
     }
 
+    // The file could not be opened or read at all: the system's reason (errno), e.g. "no such file
+    // or directory", "is a directory", "permission denied".
+    void cannot_open(std::size_t index, int error) {
+        std::string reason = error != 0 ? std::strerror(error) : "the file could not be read";
+        if (!reason.empty() && reason[0] >= 'A' && reason[0] <= 'Z') reason[0] = static_cast<char>(reason[0] - 'A' + 'a');
+        take_error(index, read::read_error{inputs_[index].path, {}, read::problem::cannot_open, reason});
+    }
+
+    // Opened, but it holds nothing a reader could look at.
+    void nothing_to_read(std::size_t index, std::string_view why) {
+        input_report& in = inputs_[index];
+        in.opened = true;
+        in.format = read::input_format::text;
+        take_error(index, read::read_error{in.path, {}, read::problem::empty_input, why});
+    }
+
+    // What the text scanner found out about the input as a whole.
+    void scanned(std::size_t index, const read::text_scanner& scanner) {
+        inputs_[index].encoding = scanner.encoding();
+        if (!scanner.saw_visible_text()) nothing_to_read(index, "the input holds only white space");
+    }
+
     read::text_scan_options text_options(std::size_t index) const {
         read::text_scan_options options;
         options.file = inputs_[index].path;
+        options.chunk_size = text_chunk_size;
         return options;
     }
 
@@ -8469,8 +11740,69 @@ private:
         inputs_[index].recovered += summary.declined_recovered;
     }
 
+    // Known-message recognition over a text input: the events whose literal description the input
+    // holds, in whatever layout. Kept after the input is read, and only where the readers did not
+    // read that event from the input themselves: recognition is for the layouts they do not know.
+    class recognition {
+    public:
+        recognition(evidence& self, std::size_t index, read::text_scanner& scanner)
+            : self_(self), index_(index), scan_(self.known_) {
+            self_.read_ids_.clear();
+            self_.recognising_ = true;
+            scanner.on_text = [this](std::string_view text) {
+                scan_.feed(text, [this](const read::known_match& m) { take(m); });
+            };
+        }
+        void finish() {
+            scan_.finish([this](const read::known_match& m) { take(m); });
+            self_.recognising_ = false;
+            for (recognised& r : found_) {
+                // An event of that id read from the input, from whichever source, is the one the
+                // text belongs to: the readers' reading of it stands.
+                if (std::find(self_.read_ids_.begin(), self_.read_ids_.end(), r.id) != self_.read_ids_.end()) continue;
+                read::event_record record;
+                record.where = r.where;
+                record.event_id = r.id;
+                record.source = r.carrier->source;
+                record.type = r.carrier->type;
+                record.category = r.carrier->category;
+                record.description = r.carrier->description;
+                record.recognised = true;
+                self_.keep_event(record, index_);
+            }
+        }
+
+    private:
+        struct recognised {
+            const ruledx::signal* carrier;
+            std::uint16_t id;
+            read::location where;
+        };
+        // The event a recognised text is: the one of its stated id, else the only one it can be
+        // (a text several events print, with no id near it, names none).
+        void take(const read::known_match& m) {
+            if (m.id_form != read::stated_id_form::none && !m.id_agrees()) return;  // the input says another event
+            const ruledx::signal* chosen = nullptr;
+            for (const read::known_signal& s : m.signals) {
+                if (m.id_form != read::stated_id_form::none && s.carrier->code != m.stated_id) continue;
+                if (chosen != nullptr && (chosen->code != s.carrier->code || !detail::same_name(chosen->source, s.carrier->source)))
+                    return;
+                chosen = s.carrier;
+            }
+            if (chosen == nullptr || chosen->code > 0xFFFF) return;
+            found_.push_back({chosen, static_cast<std::uint16_t>(chosen->code), m.where});
+        }
+        evidence& self_;
+        std::size_t index_;
+        read::known_message_scanner scan_;
+        std::vector<recognised> found_;
+    };
+
     void take_event(std::size_t index, const read::event_record& record) {
         input_report& in = inputs_[index];
+        if (recognising_ && relevant_ids_[record.event_id] &&  // only ids a known text can have: a short list
+            std::find(read_ids_.begin(), read_ids_.end(), record.event_id) == read_ids_.end())
+            read_ids_.push_back(record.event_id);
         ++in.records;
         in.recovered += record.recovered ? 1 : 0;
         if (on_event) on_event(record, in);
@@ -8508,9 +11840,13 @@ private:
         input_report& in = inputs_[index];
         ++in.problems;
         if (in.warnings.size() >= input_report::max_warnings) return;
-        std::string text = error.where.line != 0 ? "line " + std::to_string(error.where.line)
-                                                 : "offset " + std::to_string(error.where.offset);
-        text += ": ";
+        // A problem of the whole input has no place in it.
+        std::string text;
+        if (!read::is_about_whole_input(error.what)) {
+            text = error.where.line != 0 ? "line " + std::to_string(error.where.line)
+                                         : "offset " + std::to_string(error.where.offset);
+            text += ": ";
+        }
         text += read::to_string(error.what);
         if (!error.detail.empty()) {
             text += ": ";
@@ -8553,6 +11889,9 @@ private:
 
     std::vector<bool> relevant_ids_;
     std::vector<std::uint64_t> rule_sources_;  // hash_name of every event source a rule names, sorted
+    read::known_messages known_;                // the literal texts of the table's events
+    std::vector<std::uint16_t> read_ids_;  // the ids the readers read from this input (those some rule names)
+    bool recognising_ = false;
     read::evt_reader evt_reader_;
     std::deque<std::string> storage_;  // a deque: its strings never move, so views into them stay valid
     std::unordered_set<std::string> seen_events_;

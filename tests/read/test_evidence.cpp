@@ -102,3 +102,40 @@ TEST_CASE("evidence given by the caller is kept, cited as given, and copied") {
     CHECK(ims::table.rules[r.best()->rule_index].article == "Q268643");  // 4003 with 11004
     CHECK(r.find(rule_index("ims-4003-11004-wsp-client-tcpip")) != nullptr);
 }
+
+TEST_CASE("known messages are recognised in text no reader understands, and the readers' events stand") {
+    const std::size_t r = rule_index("ims-4070-imcdata-in-folder-missing");
+    REQUIRE(r != not_found);
+    const rule& q231737 = ims::table.rules[r];
+    REQUIRE(q231737.signal_count() == 2);
+    const std::string_view d4070 = q231737.signal_at(0).description;
+    const std::string_view d4131 = q231737.signal_at(1).description;
+    REQUIRE_FALSE(d4070.empty());
+    REQUIRE_FALSE(d4131.empty());
+    // Two events flattened onto one line by a web page, no source, no layout.
+    const std::string page = "From the forum: the IMS stopped. 4070: " + std::string(d4070) + " 4131: " +
+                             std::string(d4131) + " Any ideas?\n";
+    evidence seen(ims::table);
+    seen.read_buffer(page, "forum.txt");
+    const observations o = seen.observations();
+    REQUIRE(o.events.size() == 2);
+    CHECK(o.events[0].id == 4070);
+    CHECK(o.events[0].source == "MSExchangeIMC");
+    CHECK(o.events[1].id == 4131);
+    CHECK(seen.cite(signal_kind::event, 0) == "forum.txt line 1");
+    const auto report = diagnose(ims::table, o);
+    REQUIRE(report.best() != nullptr);
+    CHECK(report.best()->rule_index == r);
+    CHECK(report.best()->text_matched[0]);
+
+    // A stated id that disagrees names another event: the text is not taken for this one.
+    evidence other(ims::table);
+    other.read_buffer("4999: " + std::string(d4070) + "\n", "forum.txt");
+    CHECK(other.observations().events.empty());
+
+    // Where a reader reads the event itself, its reading is kept and nothing is added.
+    evidence pasted(ims::table);
+    pasted.read_buffer("Event ID: 4070\nSource: MSExchangeIMC\nType: Error\nDescription: " + std::string(d4070) + "\n",
+                       "ticket.txt");
+    CHECK(pasted.observations().events.size() == 1);
+}

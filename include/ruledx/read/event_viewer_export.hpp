@@ -1,7 +1,22 @@
 // ruledx — Event Viewer "Save As" text exports (tab- or comma-delimited, columns Date, Time, Source,
 // Type, Category, Event, User, Computer, Description) and the CSV of later tools (PowerShell
 // Export-Csv with its "#TYPE" line, Log Parser, eventquery). A header row, when present, decides the
-// column mapping; without one the Event Viewer order is assumed.
+// column mapping; without one the first row's shape decides between the Event Viewer order and the
+// Resource Kit's dumpel order (below).
+//
+// Log Parser (`LogParser -i:EVT -o:CSV`): its EVT input format's fields are EventLog, RecordNumber,
+// TimeGenerated, TimeWritten, EventID, EventType, EventTypeName, EventCategory, EventCategoryName,
+// SourceName, Strings, ComputerName, SID, Message, Data (Log Parser 2.2 help, "EVT Input Format
+// Fields"). Strings holds the insertion strings joined by '|'; they become event_record::strings.
+// "<NULL>" stands for a missing value.
+//
+// dumpel (Windows NT/2000 Resource Kit, "Dump Event Log"): one line per event, fields separated by
+// tabs or commas (-t / -c), in the order date, time, numeric type (1 error, 2 warning, 4
+// information, 8 success audit, 16 failure audit), numeric category, event id, source, user,
+// computer, then the insertion strings only (no message text). The order is the Resource Kit help's
+// default -format; its exact wording was not available to us, so the first row is recognised by its
+// shape (three numbers, then a name) and every field after the computer is one insertion string.
+// Strings dumpel joins with blanks (no -t) stay one string.
 //
 // Quoted fields may hold doubled quotes, delimiters and line breaks. Values are views into the
 // caller's text, except quoted fields with doubled quotes, which are unescaped into the reader's
@@ -28,7 +43,9 @@ namespace detail {
 
 enum class column : std::uint8_t {
     none, date, time, date_time, written, source, type, category, category_number, event_id,
-    instance_id, user, computer, description, record_number
+    instance_id, user, computer, description, record_number,
+    strings,       // Log Parser's Strings: insertion strings joined by '|'
+    strings_rest,  // dumpel: this field and every one after it is an insertion string
 };
 
 [[nodiscard]] constexpr column column_for(std::string_view name) noexcept {
@@ -52,17 +69,22 @@ enum class column : std::uint8_t {
         {"ComputerName", column::computer}, {"MachineName", column::computer},
         {"Description", column::description}, {"Message", column::description},
         {"Index", column::record_number}, {"RecordNumber", column::record_number},
-        {"RecordId", column::record_number},
+        {"RecordId", column::record_number}, {"Strings", column::strings},
     };
     for (const auto& e : table)
         if (loose_equals(name, e.name)) return e.c;
     return column::none;
 }
 
-// The Event Viewer column order of formats.md 3.1, used when there is no header row.
+// The Event Viewer column order (docs/formats.md 2), used when there is no header row.
 inline constexpr column default_columns[] = {column::date, column::time, column::source, column::type,
                                              column::category, column::event_id, column::user,
                                              column::computer, column::description};
+
+// dumpel's order (see the top of this file).
+inline constexpr column dumpel_columns[] = {column::date, column::time, column::type, column::category_number,
+                                            column::event_id, column::source, column::user, column::computer,
+                                            column::strings_rest};
 
 [[nodiscard]] constexpr bool date_shaped(std::string_view s) noexcept {
     s = trim(s);
@@ -76,6 +98,61 @@ inline constexpr column default_columns[] = {column::date, column::time, column:
         s.remove_prefix(1);
     }
     return groups == 3;
+}
+
+// What a header-less row is, from its first cells (unquoted): an Event Viewer row (date, time,
+// source, type name, category, event id, ...) or a dumpel row (date, time, type number, category
+// number, event id, source, ...).
+enum class row_shape : std::uint8_t { none, event_viewer, dumpel };
+[[nodiscard]] constexpr row_shape shape_of_row(const std::string_view* cells, std::size_t n) noexcept {
+    std::int64_t secs = 0;
+    if (n < 8 || !date_shaped(cells[0]) || !parse_time(cells[1], secs)) return row_shape::none;
+    std::uint64_t type = 0, category = 0, id = 0;
+    if (parse_whole_uint(cells[5], 0xFFFF, id)) {
+        return parse_event_type(cells[3]) != event_type::unspecified ? row_shape::event_viewer : row_shape::none;
+    }
+    const bool numbers = parse_whole_uint(cells[2], 0xFFFF, type) && parse_whole_uint(cells[3], 0xFFFF, category) &&
+                         parse_whole_uint(cells[4], 0xFFFF, id);
+    const bool known_type = type == 0 || type == 1 || type == 2 || type == 4 || type == 8 || type == 16;
+    return numbers && known_type && !trim(cells[5]).empty() ? row_shape::dumpel : row_shape::none;
+}
+
+// Up to `max` cells of a line split at `delim`, a cell in quotes unquoted (no escapes: for shapes).
+[[nodiscard]] constexpr std::size_t split_cells(std::string_view line, char delim, std::string_view* cells,
+                                                std::size_t max) noexcept {
+    std::size_t n = 0;
+    for (std::string_view rest = line; n < max;) {
+        const std::size_t cut = rest.find(delim);
+        std::string_view cell = trim(rest.substr(0, cut));
+        if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"') cell = cell.substr(1, cell.size() - 2);
+        cells[n++] = cell;
+        if (cut == std::string_view::npos) break;
+        rest = rest.substr(cut + 1);
+    }
+    return n;
+}
+
+// How many of a line's first cells name known columns (a header row names at least four).
+[[nodiscard]] constexpr int known_columns(const std::string_view* cells, std::size_t n) noexcept {
+    int known = 0;
+    for (std::size_t i = 0; i < n; ++i) known += column_for(cells[i]) != column::none;
+    return known;
+}
+
+// One line's kind, for the readers that meet delimited rows inside other text.
+enum class delimited_line : std::uint8_t { none, type_line, header, event_viewer_row, dumpel_row };
+[[nodiscard]] constexpr delimited_line delimited_line_kind(std::string_view line) noexcept {
+    if (istarts_with(line, "#TYPE ")) return delimited_line::type_line;
+    const char delim = line.find('\t') != std::string_view::npos ? '\t' : ',';
+    std::string_view cells[9];
+    const std::size_t n = split_cells(line, delim, cells, 9);
+    if (known_columns(cells, n) >= 4) return delimited_line::header;
+    switch (shape_of_row(cells, n)) {
+        case row_shape::event_viewer: return delimited_line::event_viewer_row;
+        case row_shape::dumpel: return delimited_line::dumpel_row;
+        case row_shape::none: break;
+    }
+    return delimited_line::none;
 }
 
 struct csv_field {
@@ -101,25 +178,11 @@ struct event_viewer_export_options {
         if (lines.done()) return false;
         line = lines.next(start);
     } while (detail::trim(line).empty());
-    if (detail::istarts_with(line, "#TYPE ")) return true;
-    const char delim = line.find('\t') != std::string_view::npos ? '\t' : ',';
-    std::string_view cells[9];
-    std::size_t n = 0;
-    int known = 0;
-    for (std::string_view rest = line; n < 9;) {
-        const std::size_t cut = rest.find(delim);
-        std::string_view cell = detail::trim(rest.substr(0, cut));
-        if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"') cell = cell.substr(1, cell.size() - 2);
-        cells[n++] = cell;
-        if (detail::column_for(cell) != detail::column::none) ++known;
-        if (cut == std::string_view::npos) break;
-        rest = rest.substr(cut + 1);
-    }
-    if (known >= 4) return true;
-    std::int64_t secs = 0;
-    std::uint64_t id = 0;
-    return n >= 8 && detail::date_shaped(cells[0]) && detail::parse_time(cells[1], secs) &&
-           detail::parse_whole_uint(cells[5], 0xFFFF, id) && detail::parse_event_type(cells[3]) != event_type::unspecified;
+    // A dumpel listing is not taken for an export: it is read as text (pasted_text_reader reads its
+    // rows), because dumpel can filter what it lists (-m, -e), so it does not show a whole log.
+    const detail::delimited_line kind = detail::delimited_line_kind(line);
+    return kind == detail::delimited_line::type_line || kind == detail::delimited_line::header ||
+           kind == detail::delimited_line::event_viewer_row;
 }
 
 class event_viewer_export_reader {
@@ -193,8 +256,11 @@ public:
                     for (std::size_t i = 0; i < count; ++i) map_[i] = detail::column_for(fields[i].value);
                     continue;
                 }
+                std::string_view cells[9];
+                for (std::size_t i = 0; i < count && i < 9; ++i) cells[i] = fields[i].value;
+                const bool dumpel = detail::shape_of_row(cells, count < 9 ? count : 9) == detail::row_shape::dumpel;
                 map_size_ = 9;
-                for (std::size_t i = 0; i < 9; ++i) map_[i] = detail::default_columns[i];
+                for (std::size_t i = 0; i < 9; ++i) map_[i] = dumpel ? detail::dumpel_columns[i] : detail::default_columns[i];
             }
             // Without a header, an unquoted description may hold the delimiter: it runs to the record's end.
             if (map_size_ == 9 && map_[8] == detail::column::description && count > 9 && !fields[8].raw.empty() &&
@@ -302,7 +368,8 @@ private:
         std::string_view date, time;
         bool has_id = false;
         for (std::size_t i = 0; i < count && i < map_size; ++i) {
-            const std::string_view v = fields[i].value;
+            const std::string_view raw = fields[i].value;
+            const std::string_view v = raw.size() == 6 && raw[0] == '<' && detail::iequals(raw, "<NULL>") ? std::string_view{} : raw;
             std::uint64_t n = 0;
             std::int64_t t = 0;
             switch (map[i]) {
@@ -357,9 +424,30 @@ private:
                         r.record_number = static_cast<std::uint32_t>(n);
                     }
                     break;
+                case detail::column::strings:
+                    scratch_.begin();
+                    r.string_count = detail::append_strings(scratch_, v, "|");
+                    r.strings = scratch_.finish();
+                    break;
+                case detail::column::strings_rest: {
+                    scratch_.begin();
+                    std::uint16_t strings = 0;
+                    for (std::size_t j = i; j < count; ++j, ++strings) {
+                        scratch_.append(detail::trim(fields[j].value));
+                        scratch_.append('\0');
+                    }
+                    // No string at all is one empty field after the computer, or none.
+                    const bool none = count == i + 1 && detail::trim(fields[i].value).empty();
+                    const std::string_view built = scratch_.finish();
+                    r.string_count = none ? 0 : strings;
+                    r.strings = none ? std::string_view{} : built;
+                    i = count;
+                    break;
+                }
                 case detail::column::none: break;
             }
         }
+        if (r.type == event_type::unspecified && r.has_identifier) r.type = detail::type_from_severity(r.identifier);
         if (!date.empty()) {
             std::int64_t days = 0, secs = 0;
             if (detail::parse_date(date, order_, days) && detail::parse_time(time, secs)) r.time_generated = days * 86400 + secs;

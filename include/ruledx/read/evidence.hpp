@@ -15,12 +15,19 @@
 // A whole log (a binary .evt, an Event Viewer export) answers for the sources it holds records
 // of: every event of such a source that the log lacks is absent (observations().absent). Pasted
 // text says nothing about what it does not show.
+//
+// Text inputs may be UTF-8 (with or without a byte order mark), UTF-16LE or UTF-16BE (with or
+// without), or Windows-1252, told from their bytes (read/encoding.hpp); the readers see UTF-8 and
+// line numbers count in it. An input nothing can be read from says why in its warnings: it cannot
+// be opened (the system's reason), it is empty or only white space, or it is no supported format.
 #ifndef RULEDX_READ_EVIDENCE_HPP
 #define RULEDX_READ_EVIDENCE_HPP
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <deque>
 #include <functional>
 #include <string>
@@ -36,7 +43,9 @@
 #include "ruledx/model/rule.hpp"
 #include "ruledx/model/signal.hpp"
 #include "ruledx/read/detect.hpp"
+#include "ruledx/read/encoding.hpp"
 #include "ruledx/read/evt.hpp"
+#include "ruledx/read/known_messages.hpp"
 #include "ruledx/read/record.hpp"
 #include "ruledx/read/start_error_text.hpp"
 #include "ruledx/read/text_scan.hpp"
@@ -49,6 +58,9 @@ struct input_report {
 
     std::string path;
     read::input_format format = read::input_format::binary;
+    // A text input's encoding, as told from its first bytes; none for a binary log and for bytes no
+    // reader understands.
+    read::text_encoding encoding = read::text_encoding::none;
     bool opened = false;
     std::uint64_t records = 0;    // events and start errors read (kept or not)
     std::uint64_t recovered = 0;  // of which, records recovered from a log's free space
@@ -58,7 +70,8 @@ struct input_report {
     // therefore absent. Empty for pasted text.
     std::vector<std::string> complete_sources;
 
-    // Nothing could be read: the caller should say so (exchange-diagnose exits 2).
+    // Nothing could be read: the caller should say so (exchange-diagnose exits 2). The warnings
+    // say why; an empty input, or one of white space only, counts a problem too.
     [[nodiscard]] bool unreadable() const noexcept {
         return !opened || format == read::input_format::binary || (records == 0 && problems > 0);
     }
@@ -76,7 +89,7 @@ struct origin {
 class evidence {
 public:
     template <class Table>
-    explicit evidence(const Table& table) : relevant_ids_(0x10000, false) {
+    explicit evidence(const Table& table) : relevant_ids_(0x10000, false), known_(table) {
         for (const rule& r : table.rules) {
             for (std::size_t s = 0; s < r.signal_count(); ++s) {
                 const signal& sig = r.signal_at(s);
@@ -92,6 +105,9 @@ public:
     // Sees every event record read, kept or not (exchange-diagnose --dump-events uses it).
     std::function<void(const read::event_record&, const input_report&)> on_event;
 
+    // The read size for text files (undecoded bytes); memory follows it, not the file's size.
+    std::size_t text_chunk_size = std::size_t{1} << 20;
+
     // Reads a file ("-": standard input), streaming it in bounded memory.
     const input_report& read_file(const std::string& path) {
         if (path == "-") {
@@ -102,13 +118,27 @@ public:
             return read_buffer(all, "-");
         }
         const std::size_t index = begin_input(path);
+        errno = 0;
         std::FILE* f = std::fopen(path.c_str(), "rb");
         if (f == nullptr) {
-            take_error(index, read::read_error{path, {}, read::problem::truncated, "cannot open the file"});
+            cannot_open(index, errno);
             return inputs_[index];
         }
         char prefix[read::detect_prefix_size];
+        errno = 0;
         const std::size_t got = std::fread(prefix, 1, sizeof prefix, f);
+        if (got < sizeof prefix && std::ferror(f)) {
+            // fopen opens a directory on POSIX systems; reading it fails with EISDIR.
+            const int error = errno;
+            std::fclose(f);
+            cannot_open(index, error);
+            return inputs_[index];
+        }
+        if (got == 0) {
+            std::fclose(f);
+            nothing_to_read(index, "the input is empty");
+            return inputs_[index];
+        }
         if (detected(index, std::string_view(prefix, got)) == read::input_format::evt) {
             std::fclose(f);
             read::file_source source(path.c_str());
@@ -116,9 +146,12 @@ public:
         } else if (inputs_[index].format != read::input_format::binary) {
             std::rewind(f);
             read::text_scanner scanner(text_options(index));
+            recognition recognising(*this, index, scanner);
             if (!scanner.scan_file(f, sink{this, index}, sink{this, index}, sink{this, index}))
                 take_error(index, read::read_error{path, {}, read::problem::truncated, "reading the file failed"});
             std::fclose(f);
+            recognising.finish();
+            scanned(index, scanner);
         } else {
             std::fclose(f);
         }
@@ -129,13 +162,20 @@ public:
     // copied: the buffer may go away afterwards.
     const input_report& read_buffer(std::string_view bytes, std::string_view name) {
         const std::size_t index = begin_input(std::string(name));
+        if (bytes.empty()) {
+            nothing_to_read(index, "the input is empty");
+            return inputs_[index];
+        }
         const read::input_format format = detected(index, bytes.substr(0, read::detect_prefix_size));
         if (format == read::input_format::evt) {
             read::memory_source source(bytes);
             read_evt(index, source);
         } else if (format != read::input_format::binary) {
             read::text_scanner scanner(text_options(index));
+            recognition recognising(*this, index, scanner);
             scanner.scan(bytes, sink{this, index}, sink{this, index}, sink{this, index});
+            recognising.finish();
+            scanned(index, scanner);
         }
         return inputs_[index];
     }
@@ -234,16 +274,41 @@ private:
     read::input_format detected(std::size_t index, std::string_view prefix) {
         input_report& in = inputs_[index];
         in.opened = true;
-        in.format = read::detect_format(prefix);
+        const read::input_kind kind = read::detect_input(prefix);
+        in.format = kind.format;
+        in.encoding = kind.encoding;
         if (in.format == read::input_format::binary)
             take_error(index, read::read_error{in.path, {}, read::problem::unrecognized_format,
                                                "not an event log, an Event Viewer export or text"});
         return in.format;
     }
 
+    // The file could not be opened or read at all: the system's reason (errno), e.g. "no such file
+    // or directory", "is a directory", "permission denied".
+    void cannot_open(std::size_t index, int error) {
+        std::string reason = error != 0 ? std::strerror(error) : "the file could not be read";
+        if (!reason.empty() && reason[0] >= 'A' && reason[0] <= 'Z') reason[0] = static_cast<char>(reason[0] - 'A' + 'a');
+        take_error(index, read::read_error{inputs_[index].path, {}, read::problem::cannot_open, reason});
+    }
+
+    // Opened, but it holds nothing a reader could look at.
+    void nothing_to_read(std::size_t index, std::string_view why) {
+        input_report& in = inputs_[index];
+        in.opened = true;
+        in.format = read::input_format::text;
+        take_error(index, read::read_error{in.path, {}, read::problem::empty_input, why});
+    }
+
+    // What the text scanner found out about the input as a whole.
+    void scanned(std::size_t index, const read::text_scanner& scanner) {
+        inputs_[index].encoding = scanner.encoding();
+        if (!scanner.saw_visible_text()) nothing_to_read(index, "the input holds only white space");
+    }
+
     read::text_scan_options text_options(std::size_t index) const {
         read::text_scan_options options;
         options.file = inputs_[index].path;
+        options.chunk_size = text_chunk_size;
         return options;
     }
 
@@ -264,8 +329,69 @@ private:
         inputs_[index].recovered += summary.declined_recovered;
     }
 
+    // Known-message recognition over a text input: the events whose literal description the input
+    // holds, in whatever layout. Kept after the input is read, and only where the readers did not
+    // read that event from the input themselves: recognition is for the layouts they do not know.
+    class recognition {
+    public:
+        recognition(evidence& self, std::size_t index, read::text_scanner& scanner)
+            : self_(self), index_(index), scan_(self.known_) {
+            self_.read_ids_.clear();
+            self_.recognising_ = true;
+            scanner.on_text = [this](std::string_view text) {
+                scan_.feed(text, [this](const read::known_match& m) { take(m); });
+            };
+        }
+        void finish() {
+            scan_.finish([this](const read::known_match& m) { take(m); });
+            self_.recognising_ = false;
+            for (recognised& r : found_) {
+                // An event of that id read from the input, from whichever source, is the one the
+                // text belongs to: the readers' reading of it stands.
+                if (std::find(self_.read_ids_.begin(), self_.read_ids_.end(), r.id) != self_.read_ids_.end()) continue;
+                read::event_record record;
+                record.where = r.where;
+                record.event_id = r.id;
+                record.source = r.carrier->source;
+                record.type = r.carrier->type;
+                record.category = r.carrier->category;
+                record.description = r.carrier->description;
+                record.recognised = true;
+                self_.keep_event(record, index_);
+            }
+        }
+
+    private:
+        struct recognised {
+            const ruledx::signal* carrier;
+            std::uint16_t id;
+            read::location where;
+        };
+        // The event a recognised text is: the one of its stated id, else the only one it can be
+        // (a text several events print, with no id near it, names none).
+        void take(const read::known_match& m) {
+            if (m.id_form != read::stated_id_form::none && !m.id_agrees()) return;  // the input says another event
+            const ruledx::signal* chosen = nullptr;
+            for (const read::known_signal& s : m.signals) {
+                if (m.id_form != read::stated_id_form::none && s.carrier->code != m.stated_id) continue;
+                if (chosen != nullptr && (chosen->code != s.carrier->code || !detail::same_name(chosen->source, s.carrier->source)))
+                    return;
+                chosen = s.carrier;
+            }
+            if (chosen == nullptr || chosen->code > 0xFFFF) return;
+            found_.push_back({chosen, static_cast<std::uint16_t>(chosen->code), m.where});
+        }
+        evidence& self_;
+        std::size_t index_;
+        read::known_message_scanner scan_;
+        std::vector<recognised> found_;
+    };
+
     void take_event(std::size_t index, const read::event_record& record) {
         input_report& in = inputs_[index];
+        if (recognising_ && relevant_ids_[record.event_id] &&  // only ids a known text can have: a short list
+            std::find(read_ids_.begin(), read_ids_.end(), record.event_id) == read_ids_.end())
+            read_ids_.push_back(record.event_id);
         ++in.records;
         in.recovered += record.recovered ? 1 : 0;
         if (on_event) on_event(record, in);
@@ -303,9 +429,13 @@ private:
         input_report& in = inputs_[index];
         ++in.problems;
         if (in.warnings.size() >= input_report::max_warnings) return;
-        std::string text = error.where.line != 0 ? "line " + std::to_string(error.where.line)
-                                                 : "offset " + std::to_string(error.where.offset);
-        text += ": ";
+        // A problem of the whole input has no place in it.
+        std::string text;
+        if (!read::is_about_whole_input(error.what)) {
+            text = error.where.line != 0 ? "line " + std::to_string(error.where.line)
+                                         : "offset " + std::to_string(error.where.offset);
+            text += ": ";
+        }
         text += read::to_string(error.what);
         if (!error.detail.empty()) {
             text += ": ";
@@ -348,6 +478,9 @@ private:
 
     std::vector<bool> relevant_ids_;
     std::vector<std::uint64_t> rule_sources_;  // hash_name of every event source a rule names, sorted
+    read::known_messages known_;                // the literal texts of the table's events
+    std::vector<std::uint16_t> read_ids_;  // the ids the readers read from this input (those some rule names)
+    bool recognising_ = false;
     read::evt_reader evt_reader_;
     std::deque<std::string> storage_;  // a deque: its strings never move, so views into them stay valid
     std::unordered_set<std::string> seen_events_;

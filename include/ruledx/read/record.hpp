@@ -15,7 +15,7 @@ namespace ruledx::read {
 
 // Where something was found: a byte offset for binary input, a 1-based line for text input.
 struct location {
-    std::uint64_t offset = 0;  // byte offset from the start of the input
+    std::uint64_t offset = 0;  // byte offset from the start of the input; for text, of its UTF-8 decoding
     std::size_t line = 0;      // 1-based; 0 for binary input
 };
 
@@ -41,6 +41,7 @@ struct event_record {
     std::int64_t time_generated = -1;  // POSIX seconds, UTC; -1 when unknown
     std::int64_t time_written = -1;
     bool recovered = false;        // true for a record recovered from a log's free space
+    bool recognised = false;       // found by its literal description (known-message recognition), not read from a layout
 };
 
 // A service that failed to start, as a dialog, a `net start` transcript or an SCM event shows it.
@@ -59,6 +60,8 @@ enum class problem : std::uint8_t {
     bad_field,           // a field holds a value outside its range
     skipped_bytes,       // bytes between records that hold no valid record
     unrecognized_format, // nothing in the input looks like a supported format
+    cannot_open,         // the input cannot be opened or read; detail: the system's reason
+    empty_input,         // the input holds nothing (no bytes, or only white space once decoded)
 };
 
 [[nodiscard]] constexpr std::string_view to_string(problem p) noexcept {
@@ -69,15 +72,22 @@ enum class problem : std::uint8_t {
         case problem::bad_field: return "bad field";
         case problem::skipped_bytes: return "skipped bytes";
         case problem::unrecognized_format: return "unrecognized format";
+        case problem::cannot_open: return "cannot open";
+        case problem::empty_input: return "nothing to read";
     }
     return "";
+}
+
+// A problem of the input as a whole, which has no offset or line.
+[[nodiscard]] constexpr bool is_about_whole_input(problem p) noexcept {
+    return p == problem::cannot_open || p == problem::empty_input;
 }
 
 struct read_error {
     std::string_view file;  // the name the caller gave the input ("-" for standard input)
     location where;
     problem what = problem::truncated;
-    std::string_view detail;  // static text saying what was expected
+    std::string_view detail;  // what was expected; static text, or valid during the callback (cannot_open's reason)
 };
 
 }  // namespace ruledx::read

@@ -1,6 +1,12 @@
 // ruledx — a service that failed to start, as the user saw it: the Services dialog ("Could not start
-// the <name> service on \\SERVER." / "Error 2140: An internal Windows NT error occurred."), its KB
-// paraphrases, `net start` transcripts, and Service Control Manager events 7000/7009/7023/7024.
+// the <name> service on \\SERVER." / "Error 2140: An internal Windows NT error occurred."), the
+// Windows 2000 Services snap-in ("... on Local Computer."), XP's "Windows could not start the <name>
+// on Local Computer. ... service-specific error code 1011.", its KB paraphrases, `net start`
+// transcripts (docs/formats.md 4: "System error 1067 has occurred." below 2100, the netmsg text and
+// "More help is available by typing NET HELPMSG 2140." above), the Internet Mail Service wizard's
+// dialogs that end in "ID no: 0xc002041d" (Q262939, Q300535) or "ID no: 0xc00203e5" (Q263029), and
+// Service Control Manager events 7000/7009/7023/7024 in whatever layout the event was read from.
+// Lines are read after their quote markers, and HTML as the text it shows (detail/text.hpp).
 //
 // Codes are kept as printed. NT 4.0 shows a start timeout (1053) as 2186, so a 2186 record and a
 // 1053 record mean the same thing: see is_start_timeout(). For event 7024 the code is the service's
@@ -25,7 +31,7 @@ struct service_name_entry {
     std::string_view service;
 };
 
-// Display names of the Exchange 4.0/5.x services (kb/facts.md, formats.md 4; the IMC has two).
+// Display names of the Exchange 4.0/5.x services (kb/facts.md, docs/formats.md 4; the IMC has two).
 inline constexpr service_name_entry exchange_services[] = {
     {"Microsoft Exchange Internet Mail Service", "MSExchangeIMC"},
     {"Microsoft Exchange Internet Mail Connector", "MSExchangeIMC"},
@@ -59,8 +65,8 @@ inline constexpr service_name_entry exchange_services[] = {
         return std::nullopt;
     }
     // Every prefix below starts "The s", "The p", "The d" or "Access": prose stops here.
+    const char c = text.size() > 4 ? detail::lower(text[4]) : '\0';
     if (istarts_with(text, "the ")) {
-        const char c = text.size() > 4 ? detail::lower(text[4]) : '\0';
         if (c != 's' && c != 'p' && c != 'd') return std::nullopt;
     } else if (!istarts_with(text, "access")) {
         return std::nullopt;
@@ -84,8 +90,8 @@ inline constexpr service_name_entry exchange_services[] = {
         {"Access is denied", 5},
         {"The service did not return an error", 0},
     };
-    for (const auto& e : table)
-        if (istarts_with(text, e.prefix)) return e.code;
+    for (const auto& e : table)  // the fifth letter first: one compare rejects most prefixes
+        if (detail::lower(e.prefix[4]) == c && istarts_with(text, e.prefix)) return e.code;
     return std::nullopt;
 }
 
@@ -164,6 +170,31 @@ namespace detail {
 
 enum class code_kind : std::uint8_t { none, strong, message, context };
 
+// The Internet Mail Service wizard's dialog line "ID no: 0xc002041d" ("ID No:0xc002041d" in Q300535,
+// "ID no: 0xc00203e5" in Q263029): the code, in hex, as kb/exchange_ims.hpp's rules name it.
+[[nodiscard]] constexpr bool wizard_id_line(std::string_view s, std::uint32_t& code) noexcept {
+    if (!take_word(s, "id")) return false;
+    s = ltrim(s);
+    if (!take_word(s, "no") && !take_word(s, "number")) return false;
+    if (!s.empty() && s[0] == '.') s.remove_prefix(1);
+    s = ltrim(s);
+    if (!s.empty() && s[0] == ':') s = ltrim(s.substr(1));
+    if (s.size() < 3 || s[0] != '0' || lower(s[1]) != 'x') return false;
+    std::uint32_t v = 0;
+    std::size_t i = 2;
+    for (; i < s.size() && i < 11; ++i) {
+        const char c = lower(s[i]);
+        const bool digit = is_digit(c), hex = c >= 'a' && c <= 'f';
+        if (!digit && !hex) break;
+        v = v * 16 + static_cast<std::uint32_t>(digit ? c - '0' : c - 'a' + 10);
+    }
+    if (i == 2) return false;
+    const std::string_view rest = trim(s.substr(i));
+    if (!(rest.empty() || rest == ".")) return false;
+    code = v;
+    return true;
+}
+
 // One line that carries an error code, or a message whose code we know.
 [[nodiscard]] constexpr code_kind error_line(std::string_view t, std::uint32_t& code) noexcept {
     while (!t.empty() && (t[0] == '"' || t[0] == '\'')) t = ltrim(t.substr(1));
@@ -185,10 +216,11 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
     }
     // Dialog lines and messages start with a capital; a lower-case "error: 2127." is a wrapped sentence.
     if (s.empty() || !(s[0] >= 'A' && s[0] <= 'Z')) return code_kind::none;
-    switch (s[0]) {  // Error, Internal, An/A/Access, System, More, The
+    switch (s[0]) {  // Error, Internal, ID, An/A/Access, System, More, The
         case 'E': case 'I': case 'A': case 'S': case 'M': case 'T': break;
         default: return code_kind::none;
     }
+    if (s[0] == 'I' && wizard_id_line(s, code)) return code_kind::strong;
     if (take_word(s, "error")) {  // "Error 2140: ...", "Error: 2140: ...", "Error 2140, the ..."
         s = ltrim(s);
         if (!s.empty() && s[0] == ':') s = ltrim(s.substr(1));
@@ -283,12 +315,12 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
     }
     constexpr std::uint64_t the = pack_word("the"), a = pack_word("a"), an = pack_word("an"), more = pack_word("more"),
                             error = pack_word("error"), system = pack_word("system"), access = pack_word("access"),
-                            internal = pack_word("internal");
+                            internal = pack_word("internal"), id = pack_word("id");
     const std::uint64_t p = w.packed;
     const bool capital = s[0] >= 'A' && s[0] <= 'Z';  // error_line() wants one
     // "the" also covers net_header(): then no quote came before it. Bitwise: no branches.
     return (p == the) | (capital & ((p == a) | (p == an) | (p == more) | (p == error) | (p == system) |
-                                    (p == access) | (p == internal)));
+                                    (p == access) | (p == internal) | (p == id)));
 }
 
 }  // namespace detail
@@ -311,6 +343,7 @@ public:
     void begin() {
         p_ = pending{};
         scratch_.clear();
+        html_seen_ = false;
     }
 
     template <class OnStartError>
@@ -320,6 +353,9 @@ public:
     // The same with the line already trimmed (text_scan shares that work with pasted_text_reader).
     template <class OnStartError>
     void feed(const detail::trimmed_line& l, location where, OnStartError& out) {
+        // HTML: each line it shows, as a line.
+        if (detail::feed_html_lines(l, html_seen_, scratch_, [&](const detail::trimmed_line& piece) { feed(piece, where, out); }))
+            return;
         const std::string_view t = l.t;
         if (t.empty()) {
             ++p_.quiet;
@@ -353,7 +389,9 @@ public:
                 p_.has_header = true;
                 p_.wrapped = wrapped;
                 set_name(name);
+                std::uint32_t tail = 0;  // XP: "... refer to service-specific error code 1011." on the same line
                 if (const auto c = detail::inline_error(after)) set_code(*c, where);
+                else if (!wrapped && detail::error_line(t, tail) == detail::code_kind::strong) set_code(tail, where);
                 p_.quiet = 0;
                 return;
             }
@@ -443,7 +481,8 @@ private:
     }
 
     pending p_{};
-    detail::scratch scratch_;  // joined names of wrapped dialog headers
+    detail::scratch scratch_;  // joined names of wrapped dialog headers, HTML lines' text
+    bool html_seen_ = false;   // a line of this input was HTML: look for markup on every line
 };
 
 // The Service Control Manager's event ids for a service that failed to start or stopped with an
@@ -470,6 +509,15 @@ private:
             const std::size_t z = rest.find('\0');
             part = rest.substr(0, z);
             rest = z == std::string_view::npos ? std::string_view{} : rest.substr(z + 1);
+        }
+        if (e.string_count == 1) {  // dumpel without -t joins a record's strings with blanks: split them again
+            const std::string_view one = detail::trim(s[0]);
+            const std::size_t cut = id == 7009 ? one.find(' ')        // "30000 <name>"
+                                    : one.find("%%") != std::string_view::npos ? one.find("%%")  // "<name> %%2140"
+                                                                               : one.rfind(' ');  // "<name> 1011"
+            if (cut == std::string_view::npos) return std::nullopt;
+            s[0] = detail::trim(one.substr(0, cut));
+            s[1] = detail::trim(one.substr(cut));
         }
         r.display_name = id == 7009 ? s[1] : s[0];
         if (id == 7009) code = 1053u;

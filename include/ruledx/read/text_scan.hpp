@@ -2,22 +2,32 @@
 // is scanned line by line for pasted events and for service start errors at the same time. Service
 // Control Manager failed-start events found either way also yield a start_error_record.
 //
+// Both take the input's bytes in any encoding read/encoding.hpp detects (UTF-8 with or without a
+// byte order mark, UTF-16LE/BE with or without, Windows-1252) and give the readers UTF-8 with NUL
+// padding removed and LF or CR LF line ends. Line numbers and offsets in what they report count in
+// that decoded text (for UTF-8 without a mark or NULs, the input's own).
+//
 // Callbacks: on_event(const event_record&), on_start_error(const start_error_record&),
 // on_error(const read_error&). Lifetime of the views in what they receive:
-//   - scan(text): views into `text` live as long as it; views into reader storage (joined lines,
-//     unescaped quotes) until this scanner scans again or is destroyed.
+//   - scan(text): when `text` decodes to itself (decodes_unchanged: plain UTF-8), views into it
+//     live as long as it; otherwise they point into this scanner's decoded copy. Views into it and
+//     into reader storage (joined lines, unescaped quotes) live until this scanner scans again or
+//     is destroyed.
 //   - scan_file(FILE*): input is read in chunks of bounded size, so every view is valid only until
 //     the callback returns. Copy what you keep.
 #ifndef RULEDX_READ_TEXT_SCAN_HPP
 #define RULEDX_READ_TEXT_SCAN_HPP
 
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <string_view>
 
 #include "ruledx/read/detail/text.hpp"
+#include "ruledx/read/encoding.hpp"
 #include "ruledx/read/event_viewer_export.hpp"
 #include "ruledx/read/pasted_text.hpp"
 #include "ruledx/read/record.hpp"
@@ -29,8 +39,15 @@ struct text_scan_options {
     std::size_t max_line_length = std::size_t{1} << 20;  // longer lines (and quoted fields) are skipped
     bool start_errors_from_scm_events = true;             // 7000/7009/7023/7024 also as start errors
     std::string_view file;                                // the name put in read_error::file
-    std::size_t chunk_size = std::size_t{1} << 20;        // scan_file's read size
+    std::size_t chunk_size = std::size_t{1} << 20;        // scan_file's read size (of undecoded bytes)
 };
+
+// True when the text holds something other than ASCII white space (line ends, blanks, form feeds).
+[[nodiscard]] inline bool has_visible_text(std::string_view text) noexcept {
+    for (char c : text)
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f') return true;
+    return false;
+}
 
 class text_scanner {
 public:
@@ -40,9 +57,29 @@ public:
           pasted_(pasted_text_options{options.max_line_length}),
           exported_(event_viewer_export_options{options.max_line_length, detail::date_order::unknown}) {}
 
+    // What the last scan or scan_file read: the encoding it detected from the first bytes, how
+    // many bytes it took, and whether the decoded text held anything but white space (an empty
+    // input, or one of blanks and NULs, holds nothing to read).
+    [[nodiscard]] text_encoding encoding() const noexcept { return encoding_; }
+    [[nodiscard]] std::uint64_t bytes_read() const noexcept { return bytes_read_; }
+    [[nodiscard]] bool saw_visible_text() const noexcept { return visible_; }
+
+    // Sees the decoded text of an input that is not an export, in order, each byte once, before
+    // the lines it holds are read (ruledx::evidence recognises known messages in it).
+    std::function<void(std::string_view decoded)> on_text;
+
     template <class OnEvent, class OnStartError, class OnError>
-    void scan(std::string_view text, OnEvent&& on_event, OnStartError&& on_start_error, OnError&& on_error) {
+    void scan(std::string_view bytes, OnEvent&& on_event, OnStartError&& on_start_error, OnError&& on_error) {
         auto events = event_sink(on_event, on_start_error);
+        encoding_ = detect_encoding(bytes);
+        bytes_read_ = bytes.size();
+        std::string_view text = bytes;
+        if (!decodes_unchanged(bytes)) {
+            decoded_.clear();
+            text_decoder(encoding_).decode(bytes, true, decoded_);
+            text = decoded_;
+        }
+        visible_ = has_visible_text(text);
         if (looks_like_event_viewer_export(text)) {
             exported_.read(text, events, on_error, options_.file);
             return;
@@ -50,37 +87,54 @@ public:
         pasted_.begin();
         starts_.begin();
         lines lines_state;
+        if (on_text) on_text(text);
         feed_lines(text, 0, true, lines_state, events, on_start_error, on_error);
         pasted_.end(events);
         starts_.end(on_start_error);
     }
 
-    // Reads `f` to its end in chunks; false on a read error of the stream itself.
+    // Reads `f` to its end in chunks, decoding each; false on a read error of the stream itself.
+    // Memory: a chunk of input, its decoded text and an unfinished line or record.
     template <class OnEvent, class OnStartError, class OnError>
     bool scan_file(std::FILE* f, OnEvent&& on_event, OnStartError&& on_start_error, OnError&& on_error) {
         auto events = event_sink(on_event, on_start_error);
-        std::string buf;
-        std::size_t keep = 0;  // bytes at the front of buf not yet consumed
-        std::uint64_t base = 0;
-        bool decided = false, is_export = false, eof = false;
+        const std::size_t chunk = options_.chunk_size ? options_.chunk_size : 4096;
+        // Sized once: filling a string as it grows would cost more than decoding it.
+        std::string raw(chunk + encoding_prefix_size, '\0');  // one chunk, or the first bytes until the encoding is known
+        std::size_t have = 0;                                  // bytes in raw
+        std::string decoded(text_decoder::max_output(raw.size()), '\0');
+        std::string buf;  // decoded text not yet consumed
+        text_decoder decoder;
+        std::uint64_t base = 0;  // offset of buf's first byte in the decoded text
+        bool encoding_known = false, decided = false, is_export = false, eof = false;
+        encoding_ = text_encoding::utf8;
+        bytes_read_ = 0;
+        visible_ = false;
         lines lines_state;
         pasted_.begin();
         starts_.begin();
         exported_.begin();
-        const std::size_t chunk = options_.chunk_size ? options_.chunk_size : 4096;
         while (!eof) {
-            buf.resize(keep + chunk);
-            const std::size_t got = std::fread(&buf[keep], 1, chunk, f);
-            buf.resize(keep + got);
+            const std::size_t got = std::fread(&raw[have], 1, chunk, f);
+            have += got;
+            bytes_read_ += got;
             eof = got < chunk;
             if (eof && std::ferror(f)) return false;
+            if (!encoding_known) {
+                if (have < encoding_prefix_size && !eof) continue;  // raw has room: have < the prefix size
+                encoding_ = detect_encoding(std::string_view(raw.data(), have));
+                decoder.reset(encoding_);
+                encoding_known = true;
+            }
+            const std::size_t wrote = decoder.decode(raw.data(), have, eof, &decoded[0]);
+            have = 0;
+            const std::string_view fresh(decoded.data(), wrote);
+            if (!visible_) visible_ = has_visible_text(fresh);
+            buf.append(fresh);
             if (!decided) {
                 is_export = looks_like_event_viewer_export(buf);
                 decided = buf.size() >= 4096 || eof;
-                if (!decided) {
-                    keep = buf.size();
-                    continue;
-                }
+                if (!decided) continue;
             }
             std::size_t used = 0;
             if (is_export) {
@@ -96,12 +150,12 @@ public:
                 }
             } else {
                 used = feed_lines(buf, base, eof, lines_state, events, on_start_error, on_error);
+                if (on_text) on_text(std::string_view(buf.data(), used));
                 pasted_.detach();
                 starts_.detach();
             }
             base += used;
             buf.erase(0, used);
-            keep = buf.size();
         }
         if (!is_export) {
             pasted_.end(events);
@@ -178,6 +232,10 @@ private:
     }
 
     text_scan_options options_;
+    text_encoding encoding_ = text_encoding::utf8;
+    std::uint64_t bytes_read_ = 0;
+    bool visible_ = false;
+    std::string decoded_;  // scan's decoded copy of an input that does not decode to itself
     pasted_text_reader pasted_;
     start_error_reader starts_;
     event_viewer_export_reader exported_;

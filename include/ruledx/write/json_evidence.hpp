@@ -55,7 +55,7 @@ inline std::string to_json(const read::event_record& e, const input_report& in) 
     return line;
 }
 
-// The inputs of a diagnosis as a JSON array: each {path, format, records, recovered?,
+// The inputs of a diagnosis as a JSON array: each {path, format, encoding?, records, recovered?,
 // complete_log_of?, problems, warnings}.
 inline std::string inputs_to_json(const evidence& seen) {
     std::string out = "[";
@@ -67,6 +67,10 @@ inline std::string inputs_to_json(const evidence& seen) {
         append_json_string(out, in.path);
         out += ", \"format\": ";
         append_json_string(out, read::to_string(in.format));
+        if (in.encoding != read::text_encoding::none) {
+            out += ", \"encoding\": ";
+            append_json_string(out, read::to_string(in.encoding));
+        }
         out += ", \"records\": " + std::to_string(in.records);
         if (in.recovered) out += ", \"recovered\": " + std::to_string(in.recovered);
         if (!in.complete_sources.empty()) {

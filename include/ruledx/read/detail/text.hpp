@@ -76,6 +76,7 @@ namespace ruledx::read::detail {
 
 // Equal after folding case and ignoring blanks, '_' and '-': for column headers and type names.
 [[nodiscard]] constexpr bool loose_equals(std::string_view a, std::string_view b) noexcept {
+    if (a.size() == b.size() && iequals(a, b)) return true;  // the usual case, without the skipping
     std::size_t i = 0, j = 0;
     for (;;) {
         while (i < a.size() && (is_blank(a[i]) || a[i] == '_' || a[i] == '-')) ++i;
@@ -166,20 +167,38 @@ struct first_word {
     return w;
 }
 
+// Mail and forum quoting before a line: ">", "> >", ">>", and "|" (a '|' only before a blank or the
+// line's end, so a pipe that starts text, "|---" or "|foo", is kept). The blanks after each marker go
+// with it.
+[[nodiscard]] constexpr std::string_view strip_quote_markers(std::string_view s) noexcept {
+    while (!s.empty() && (s[0] == '>' || (s[0] == '|' && (s.size() == 1 || is_blank(s[1]))))) s = ltrim(s.substr(1));
+    return s;
+}
+
 // A line as the line readers first look at it. text_scan feeds every line to two readers: it trims
-// the line and finds its first word once for both.
+// the line, drops its quote markers and finds its first word once for both.
 struct trimmed_line {
     std::string_view line;  // without its line break
-    std::string_view body;  // without leading blanks
+    std::string_view body;  // without leading blanks and quote markers
     std::string_view t;     // without blanks at either end
     first_word word;        // word_at_start(t)
+    bool markup = false;    // t starts with '<': maybe HTML pasted as text (see html_text)
+    bool decoded = false;   // t is already the text an HTML line shows
+    // Whether t holds a '<' or a '&' anywhere. Readers ask once their input has shown HTML (a line
+    // that starts with a known tag, as pasted HTML's first line does): plain text costs no search.
+    [[nodiscard]] bool may_hold_markup() const noexcept {
+        return !t.empty() && (std::memchr(t.data(), '<', t.size()) != nullptr ||
+                              std::memchr(t.data(), '&', t.size()) != nullptr);
+    }
 };
 [[nodiscard]] inline trimmed_line trim_line(std::string_view line) noexcept {
     trimmed_line l;
     l.line = line;
     l.body = ltrim(line);
+    if (!l.body.empty() && (l.body[0] == '>' || l.body[0] == '|')) l.body = strip_quote_markers(l.body);
     l.t = rtrim(l.body);
     l.word = word_at_start(l.t);
+    l.markup = !l.t.empty() && l.t[0] == '<';
     return l;
 }
 
@@ -422,6 +441,297 @@ private:
     std::size_t used_ = 0;      // bytes handed out in the last block
     std::size_t building_ = 0;  // bytes of an unfinished string after used_
 };
+
+// Windows Event Log levels (wevtutil "Level:", Get-WinEvent's Level and LevelDisplayName): names as
+// parse_event_type() reads them plus "Critical"; numbers are levels, not classic EventType values
+// (1 critical, 2 error, 3 warning, 4 information, 5 verbose; 0 is what classic audit events get).
+[[nodiscard]] constexpr event_type parse_level(std::string_view s) noexcept {
+    s = trim(s);
+    std::uint64_t n = 0;
+    if (parse_whole_uint(s, 0xFF, n)) {
+        switch (n) {
+            case 1: case 2: return event_type::error;
+            case 3: return event_type::warning;
+            case 4: case 5: return event_type::information;
+            default: return event_type::unspecified;
+        }
+    }
+    if (iequals(s, "critical")) return event_type::error;
+    return parse_event_type(s);
+}
+
+// The Type a 32-bit event identifier's severity bits (31..30) imply: 3 error, 2 warning, 1
+// information; 0 ("success") says nothing, as logs often disagree with the bits (docs/formats.md 1).
+[[nodiscard]] constexpr event_type type_from_severity(std::uint32_t identifier) noexcept {
+    switch (identifier >> 30) {
+        case 3: return event_type::error;
+        case 2: return event_type::warning;
+        case 1: return event_type::information;
+        default: return event_type::unspecified;
+    }
+}
+
+// A table cell PowerShell cut to its column's width ends in "..."; `cut` says whether it was.
+[[nodiscard]] constexpr std::string_view strip_ellipsis(std::string_view s, bool& cut) noexcept {
+    s = rtrim(s);
+    cut = s.size() >= 3 && s.substr(s.size() - 3) == "...";
+    return cut ? rtrim(s.substr(0, s.size() - 3)) : s;
+}
+
+// Event sources longer than a table column that rules and start-error detection need whole: a
+// source cut to "Service Control..." is taken back to its full name when exactly one of these starts
+// with what is left.
+inline constexpr std::string_view long_sources[] = {
+    "Service Control Manager", "MSExchangeIS Private", "MSExchangeIS Public", "MSExchangeIMC", "MSExchangeMTA",
+    "MSExchangeDSAccess", "MSExchangeMSMI",
+};
+[[nodiscard]] constexpr std::string_view complete_source(std::string_view prefix) noexcept {
+    if (prefix.size() < 4) return prefix;
+    std::string_view found;
+    for (std::string_view s : long_sources) {
+        if (!istarts_with(s, prefix)) continue;
+        if (!found.empty()) return prefix;  // ambiguous
+        found = s;
+    }
+    return found.empty() ? prefix : found;
+}
+
+// Appends `list` split at every `sep` to `out` as insertion strings (each part trimmed, followed by
+// '\0'); returns how many (at most 65535: the rest is dropped). Empty parts are kept as empty
+// strings, except an empty list.
+[[nodiscard]] inline std::uint16_t append_strings(scratch& out, std::string_view list, std::string_view sep) {
+    list = trim(list);
+    if (list.empty() || sep.empty()) return 0;
+    std::uint16_t n = 0;
+    while (n < 0xFFFF) {
+        const std::size_t cut = list.find(sep);
+        out.append(trim(list.substr(0, cut)));
+        out.append('\0');
+        ++n;
+        if (cut == std::string_view::npos) break;
+        list.remove_prefix(cut + sep.size());
+    }
+    return n;
+}
+
+// HTML pasted as text. Tags that end a line or a block (br, p, div, tr, li, h1..h6, table, ...)
+// become one '\n' between the texts around them (never two in a row, so "</p><p>" leaves no blank
+// line, but "<p>&nbsp;</p>" does: a line of one blank), td and th a '\t', other
+// known tags (b, font, span, ...) nothing; comments are dropped; the entities &nbsp; &amp; &lt;
+// &gt; &quot; &apos; &#n; &#xh; are decoded (a code point above 127 as UTF-8). A '<' that opens no
+// known tag ("<domain name>", "<<0xc0040000") is text. One pass over the line, one copy into `out`;
+// false when the line holds no known tag and no entity (then nothing is written), else true with
+// `text` the line's text (and the line breaks its tags made). Script and style contents are kept.
+namespace html {
+enum class tag_effect : std::uint8_t { none, inline_tag, cell, line };
+[[nodiscard]] constexpr tag_effect effect_of(std::string_view name) noexcept {
+    struct entry {
+        std::string_view name;
+        tag_effect effect;
+    };
+    constexpr entry tags[] = {
+        {"br", tag_effect::line}, {"p", tag_effect::line}, {"div", tag_effect::line}, {"tr", tag_effect::line},
+        {"li", tag_effect::line}, {"ul", tag_effect::line}, {"ol", tag_effect::line}, {"table", tag_effect::line},
+        {"tbody", tag_effect::line}, {"thead", tag_effect::line}, {"tfoot", tag_effect::line},
+        {"h1", tag_effect::line}, {"h2", tag_effect::line}, {"h3", tag_effect::line}, {"h4", tag_effect::line},
+        {"h5", tag_effect::line}, {"h6", tag_effect::line}, {"blockquote", tag_effect::line},
+        {"pre", tag_effect::line}, {"hr", tag_effect::line}, {"html", tag_effect::line}, {"body", tag_effect::line},
+        {"head", tag_effect::line}, {"center", tag_effect::line}, {"dd", tag_effect::line}, {"dt", tag_effect::line},
+        {"td", tag_effect::cell}, {"th", tag_effect::cell},
+        {"a", tag_effect::inline_tag}, {"b", tag_effect::inline_tag}, {"i", tag_effect::inline_tag},
+        {"u", tag_effect::inline_tag}, {"s", tag_effect::inline_tag}, {"em", tag_effect::inline_tag},
+        {"strong", tag_effect::inline_tag}, {"span", tag_effect::inline_tag}, {"font", tag_effect::inline_tag},
+        {"tt", tag_effect::inline_tag}, {"code", tag_effect::inline_tag}, {"small", tag_effect::inline_tag},
+        {"big", tag_effect::inline_tag}, {"sup", tag_effect::inline_tag}, {"sub", tag_effect::inline_tag},
+        {"nobr", tag_effect::inline_tag}, {"wbr", tag_effect::inline_tag}, {"meta", tag_effect::inline_tag},
+        {"title", tag_effect::inline_tag}, {"style", tag_effect::inline_tag}, {"img", tag_effect::inline_tag},
+        {"o:p", tag_effect::inline_tag}, {"dl", tag_effect::line}, {"col", tag_effect::inline_tag},
+        {"colgroup", tag_effect::inline_tag}, {"caption", tag_effect::line}, {"address", tag_effect::line},
+    };
+    for (const entry& e : tags)
+        if (iequals(name, e.name)) return e.effect;
+    return tag_effect::none;
+}
+
+// The tag that starts at s[0] == '<': its length and effect, or effect none when it is not one.
+// `close` is the offset in `s` of the first '>' after s[0] and `comment_end` that of the first
+// "-->" after s[0] + 4 (npos when there is none): the caller finds them once for many tags, which
+// keeps a line of "<a <a <a ..." linear.
+[[nodiscard]] constexpr tag_effect tag_at(std::string_view s, std::size_t close, std::size_t comment_end,
+                                          std::size_t& length) noexcept {
+    if (s.size() >= 4 && s.substr(0, 4) == "<!--") {  // a comment, to its end on this line
+        if (comment_end == std::string_view::npos) return tag_effect::none;
+        length = comment_end + 3;
+        return tag_effect::inline_tag;
+    }
+    std::size_t i = 1;
+    if (i < s.size() && s[i] == '/') ++i;
+    const std::size_t name_start = i;
+    while (i < s.size() && i - name_start < 12 && (is_alnum(s[i]) || s[i] == ':')) ++i;
+    if (i == name_start || i >= s.size()) return tag_effect::none;
+    if (!(s[i] == '>' || s[i] == '/' || is_blank(s[i]))) return tag_effect::none;
+    const tag_effect e = effect_of(s.substr(name_start, i - name_start));
+    if (e == tag_effect::none || close == std::string_view::npos || close < i) return tag_effect::none;
+    length = close + 1;
+    return e;
+}
+
+// The entity at s[0] == '&': its length and decoded bytes (at most 4), or false.
+[[nodiscard]] constexpr bool entity_at(std::string_view s, std::size_t& length, char (&bytes)[4], std::size_t& count) noexcept {
+    const std::size_t semi = s.substr(0, s.size() < 12 ? s.size() : 12).find(';');
+    if (semi == std::string_view::npos || semi < 2) return false;
+    const std::string_view name = s.substr(1, semi - 1);
+    length = semi + 1;
+    count = 1;
+    if (name[0] == '#') {
+        std::uint64_t cp = 0;
+        std::string_view digits = name.substr(1);
+        if (!digits.empty() && (digits[0] == 'x' || digits[0] == 'X')) {
+            digits.remove_prefix(1);
+            if (digits.empty() || digits.size() > 6) return false;
+            for (char c : digits) {
+                const char l = lower(c);
+                if (!(is_digit(c) || (l >= 'a' && l <= 'f'))) return false;
+                cp = cp * 16 + static_cast<std::uint64_t>(is_digit(c) ? c - '0' : l - 'a' + 10);
+            }
+        } else if (!parse_whole_uint(digits, 0x10FFFF, cp)) {
+            return false;
+        }
+        if (cp == 0 || cp > 0x10FFFF) return false;
+        if (cp == 0xA0) cp = ' ';
+        if (cp < 0x80) {
+            bytes[0] = static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            bytes[0] = static_cast<char>(0xC0 | (cp >> 6));
+            bytes[1] = static_cast<char>(0x80 | (cp & 0x3F));
+            count = 2;
+        } else if (cp < 0x10000) {
+            bytes[0] = static_cast<char>(0xE0 | (cp >> 12));
+            bytes[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            bytes[2] = static_cast<char>(0x80 | (cp & 0x3F));
+            count = 3;
+        } else {
+            bytes[0] = static_cast<char>(0xF0 | (cp >> 18));
+            bytes[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            bytes[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            bytes[3] = static_cast<char>(0x80 | (cp & 0x3F));
+            count = 4;
+        }
+        return true;
+    }
+    struct entry {
+        std::string_view name;
+        char c;
+    };
+    constexpr entry named[] = {{"nbsp", ' '}, {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}};
+    for (const entry& e : named) {
+        if (iequals(name, e.name)) {
+            bytes[0] = e.c;
+            return true;
+        }
+    }
+    return false;
+}
+}  // namespace html
+
+[[nodiscard]] inline bool html_text(std::string_view line, scratch& out, std::string_view& text) {
+    std::size_t gt = 0, comment = 0;  // the next '>' and "-->" at or after the current '<' (npos: none left)
+    bool gt_known = false, comment_known = false;
+    // The effect of the tag or entity at line[i], with its length; none (and false) when there is none.
+    auto markup_at = [&](std::size_t i, std::size_t& len, char (&bytes)[4], std::size_t& count, bool& entity) {
+        entity = false;
+        if (line[i] == '&') {
+            entity = html::entity_at(line.substr(i), len, bytes, count);
+            return html::tag_effect::none;
+        }
+        if (!gt_known || (gt != std::string_view::npos && gt <= i)) {
+            const void* p = std::memchr(line.data() + i + 1, '>', line.size() - i - 1);
+            gt = p ? static_cast<std::size_t>(static_cast<const char*>(p) - line.data()) : std::string_view::npos;
+            gt_known = true;
+        }
+        if (!comment_known || (comment != std::string_view::npos && comment < i + 4)) {
+            comment = line.find("-->", i + 4);
+            comment_known = true;
+        }
+        const std::size_t close = gt == std::string_view::npos ? gt : gt - i;
+        const std::size_t cend = comment == std::string_view::npos ? comment : comment - i;
+        return html::tag_at(line.substr(i), close, cend, len);
+    };
+    // Find the first tag or entity before copying anything: most lines with '<' or '&' are not HTML.
+    std::size_t first = std::string_view::npos;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line[i] != '<' && line[i] != '&') continue;
+        std::size_t len = 0, count = 0;
+        char bytes[4] = {};
+        bool entity = false;
+        if (markup_at(i, len, bytes, count, entity) != html::tag_effect::none || entity) {
+            first = i;
+            break;
+        }
+    }
+    if (first == std::string_view::npos) return false;
+    out.begin();
+    // A tag's line break is written only when text follows it: none at the start, none at the end
+    // (the line's own end follows), never two in a row.
+    bool at_line_start = true, pending_break = false;
+    auto put = [&](std::string_view piece) {
+        if (piece.empty()) return;
+        if (pending_break) out.append('\n');
+        pending_break = false;
+        out.append(piece);
+        at_line_start = false;
+    };
+    put(line.substr(0, first));
+    std::size_t i = first, copied = first;
+    while (i < line.size()) {
+        if (line[i] != '<' && line[i] != '&') {
+            ++i;
+            continue;
+        }
+        std::size_t len = 0, count = 0;
+        char bytes[4] = {};
+        bool entity = false;
+        const html::tag_effect effect = markup_at(i, len, bytes, count, entity);
+        if (!entity && effect == html::tag_effect::none) {
+            ++i;
+            continue;
+        }
+        put(line.substr(copied, i - copied));
+        if (entity) {
+            put(std::string_view(bytes, count));
+        } else if (effect == html::tag_effect::line && !at_line_start) {
+            pending_break = true;
+            at_line_start = true;
+        } else if (effect == html::tag_effect::cell && !at_line_start) {
+            put("\t");
+        }
+        i += len;
+        copied = i;
+    }
+    put(line.substr(copied));
+    text = out.finish();
+    return true;
+}
+
+// What the line readers do with a line of HTML: when `l` is one (it starts with a tag, or the input
+// has shown HTML and it holds markup), each line of the text it shows goes to `feed` as a decoded
+// trimmed_line and the result is true; otherwise nothing happens and the result is false.
+// `html_seen` is the reader's memory of having met HTML; the text is kept in `storage`.
+template <class Feed>
+[[nodiscard]] bool feed_html_lines(const trimmed_line& l, bool& html_seen, scratch& storage, Feed&& feed) {
+    if (l.decoded || !(l.markup || (html_seen && l.may_hold_markup()))) return false;
+    std::string_view text;
+    if (!html_text(l.t, storage, text)) return false;
+    html_seen = true;
+    for (;;) {
+        const std::size_t cut = text.find('\n');
+        trimmed_line piece = trim_line(text.substr(0, cut));
+        piece.decoded = true;
+        feed(piece);
+        if (cut == std::string_view::npos) return true;
+        text.remove_prefix(cut + 1);
+    }
+}
 
 }  // namespace ruledx::read::detail
 
