@@ -122,7 +122,7 @@ TEST_CASE("known messages are recognised in text no reader understands, and the 
     CHECK(o.events[0].id == 4070);
     CHECK(o.events[0].source == "MSExchangeIMC");
     CHECK(o.events[1].id == 4131);
-    CHECK(seen.cite(signal_kind::event, 0) == "forum.txt line 1");
+    CHECK(seen.cite(signal_kind::event, 0) == "forum.txt line 1, recognised by its text");
     const auto report = diagnose(ims::table, o);
     REQUIRE(report.best() != nullptr);
     CHECK(report.best()->rule_index == r);

@@ -84,6 +84,7 @@ struct origin {
     read::location where;
     bool has_record_number = false;
     std::uint32_t record_number = 0;
+    bool recognised = false;  // found by its literal description, not read from a layout
 };
 
 class evidence {
@@ -102,7 +103,8 @@ public:
         rule_sources_.erase(std::unique(rule_sources_.begin(), rule_sources_.end()), rule_sources_.end());
     }
 
-    // Sees every event record read, kept or not (exchange-diagnose --dump-events uses it).
+    // Sees every event record read, kept or not, and each event recognised by its text
+    // (exchange-diagnose --dump-events uses it).
     std::function<void(const read::event_record&, const input_report&)> on_event;
 
     // The read size for text files (undecoded bytes); memory follows it, not the file's size.
@@ -233,7 +235,7 @@ public:
         if (o.input == origin::given) return "given";
         std::string out = inputs_[o.input].path;
         if (o.has_record_number) return out + " record " + std::to_string(o.record_number);
-        if (o.where.line != 0) return out + " line " + std::to_string(o.where.line);
+        if (o.where.line != 0) return out + " line " + std::to_string(o.where.line) + (o.recognised ? ", recognised by its text" : "");
         return out + " offset " + std::to_string(o.where.offset);
     }
     // The whole log that shows a signal absent; empty when the caller said so (add).
@@ -357,6 +359,7 @@ private:
                 record.category = r.carrier->category;
                 record.description = r.carrier->description;
                 record.recognised = true;
+                if (self_.on_event) self_.on_event(record, self_.inputs_[index_]);
                 self_.keep_event(record, index_);
             }
         }
@@ -463,7 +466,7 @@ private:
         e.description = keep(record.description);
         e.strings = keep(record.strings);
         events_.push_back(e);
-        event_origins_.push_back(origin{input, record.where, record.has_record_number, record.record_number});
+        event_origins_.push_back(origin{input, record.where, record.has_record_number, record.record_number, record.recognised});
     }
 
     void keep_start_error(const read::start_error_record& record, std::size_t input) {

@@ -51,6 +51,7 @@ inline std::string to_json(const read::event_record& e, const input_report& in) 
         line += ']';
     }
     if (e.recovered) line += ", \"recovered\": true";
+    if (e.recognised) line += ", \"recognised\": true";
     line += '}';
     return line;
 }
