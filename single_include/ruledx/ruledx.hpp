@@ -5228,6 +5228,47 @@ inline constexpr exclusion exclusions[] = {
 #include <string>
 #include <string_view>
 
+// ---- begin ruledx/read/detail/utf8.hpp ----
+// ruledx — one Unicode code point written as UTF-8, for every reader that produces UTF-8 (binary
+// logs' UTF-16 strings, decoded text inputs, HTML character references).
+#ifndef RULEDX_READ_DETAIL_UTF8_HPP
+#define RULEDX_READ_DETAIL_UTF8_HPP
+
+#include <cstddef>
+#include <cstdint>
+
+namespace ruledx::read::detail {
+
+// Writes code point `c` (at most 0x10FFFF) at `d` as UTF-8; returns the bytes written (1 to 4).
+constexpr std::size_t put_utf8(std::uint32_t c, char* d) noexcept {
+    const auto byte = [](std::uint32_t b) { return static_cast<char>(static_cast<unsigned char>(b)); };
+    if (c < 0x80) {
+        d[0] = byte(c);
+        return 1;
+    }
+    if (c < 0x800) {
+        d[0] = byte(0xC0 | (c >> 6));
+        d[1] = byte(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        d[0] = byte(0xE0 | (c >> 12));
+        d[1] = byte(0x80 | ((c >> 6) & 0x3F));
+        d[2] = byte(0x80 | (c & 0x3F));
+        return 3;
+    }
+    d[0] = byte(0xF0 | (c >> 18));
+    d[1] = byte(0x80 | ((c >> 12) & 0x3F));
+    d[2] = byte(0x80 | ((c >> 6) & 0x3F));
+    d[3] = byte(0x80 | (c & 0x3F));
+    return 4;
+}
+
+}  // namespace ruledx::read::detail
+
+#endif
+// ---- end ruledx/read/detail/utf8.hpp ----
+
 namespace ruledx::read {
 
 enum class text_encoding : std::uint8_t {
@@ -5636,26 +5677,7 @@ private:
             if (c == '\r') c = '\n';
             else if (c == '\n' && after_cr) return;  // CR LF in a CR file: one line end
         }
-        write_utf8(c, d);
-    }
-
-    static void write_utf8(std::uint32_t c, char*& d) noexcept {
-        const auto put_byte = [&d](std::uint32_t b) noexcept { *d++ = static_cast<char>(static_cast<unsigned char>(b)); };
-        if (c < 0x80) {
-            put_byte(c);
-        } else if (c < 0x800) {
-            put_byte(0xC0 | (c >> 6));
-            put_byte(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            put_byte(0xE0 | (c >> 12));
-            put_byte(0x80 | ((c >> 6) & 0x3F));
-            put_byte(0x80 | (c & 0x3F));
-        } else {
-            put_byte(0xF0 | (c >> 18));
-            put_byte(0x80 | ((c >> 12) & 0x3F));
-            put_byte(0x80 | ((c >> 6) & 0x3F));
-            put_byte(0x80 | (c & 0x3F));
-        }
+        d += detail::put_utf8(c, d);
     }
 
     text_encoding encoding_ = text_encoding::utf8;
@@ -6358,24 +6380,7 @@ enum class tag_effect : std::uint8_t { none, inline_tag, cell, line };
         }
         if (cp == 0 || cp > 0x10FFFF) return false;
         if (cp == 0xA0) cp = ' ';
-        if (cp < 0x80) {
-            bytes[0] = static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            bytes[0] = static_cast<char>(0xC0 | (cp >> 6));
-            bytes[1] = static_cast<char>(0x80 | (cp & 0x3F));
-            count = 2;
-        } else if (cp < 0x10000) {
-            bytes[0] = static_cast<char>(0xE0 | (cp >> 12));
-            bytes[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            bytes[2] = static_cast<char>(0x80 | (cp & 0x3F));
-            count = 3;
-        } else {
-            bytes[0] = static_cast<char>(0xF0 | (cp >> 18));
-            bytes[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            bytes[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            bytes[3] = static_cast<char>(0x80 | (cp & 0x3F));
-            count = 4;
-        }
+        count = put_utf8(static_cast<std::uint32_t>(cp), bytes);
         return true;
     }
     struct entry {
@@ -7138,6 +7143,7 @@ struct input_kind {
 #include <cstdint>
 #include <string>
 
+
 namespace ruledx::read::detail {
 
 [[nodiscard]] constexpr std::uint16_t utf16_unit(const unsigned char* p, std::size_t i) noexcept {
@@ -7159,11 +7165,10 @@ inline void append_utf16le_as_utf8(std::string& out, const unsigned char* p, std
     const std::size_t base = out.size();
     out.resize(base + units * 3);
     char* d = &out[0] + base;
-    const auto put = [&d](std::uint32_t b) noexcept { *d++ = static_cast<char>(static_cast<unsigned char>(b)); };
     for (std::size_t i = 0; i < units; ++i) {
         std::uint32_t c = utf16_unit(p, i);
-        if (c < 0x80) {
-            put(c);
+        if (c < 0x80) {  // most log text
+            *d++ = static_cast<char>(c);
             continue;
         }
         if (c >= 0xD800 && c <= 0xDFFF) {
@@ -7176,19 +7181,7 @@ inline void append_utf16le_as_utf8(std::string& out, const unsigned char* p, std
                 c = 0xFFFD;  // lone surrogate
             }
         }
-        if (c < 0x800) {
-            put(0xC0 | (c >> 6));
-            put(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            put(0xE0 | (c >> 12));
-            put(0x80 | ((c >> 6) & 0x3F));
-            put(0x80 | (c & 0x3F));
-        } else {
-            put(0xF0 | (c >> 18));
-            put(0x80 | ((c >> 12) & 0x3F));
-            put(0x80 | ((c >> 6) & 0x3F));
-            put(0x80 | (c & 0x3F));
-        }
+        d += put_utf8(c, d);
     }
     out.resize(static_cast<std::size_t>(d - out.data()));
 }

@@ -43,6 +43,8 @@
 #include <string>
 #include <string_view>
 
+#include "ruledx/read/detail/utf8.hpp"
+
 namespace ruledx::read {
 
 enum class text_encoding : std::uint8_t {
@@ -451,26 +453,7 @@ private:
             if (c == '\r') c = '\n';
             else if (c == '\n' && after_cr) return;  // CR LF in a CR file: one line end
         }
-        write_utf8(c, d);
-    }
-
-    static void write_utf8(std::uint32_t c, char*& d) noexcept {
-        const auto put_byte = [&d](std::uint32_t b) noexcept { *d++ = static_cast<char>(static_cast<unsigned char>(b)); };
-        if (c < 0x80) {
-            put_byte(c);
-        } else if (c < 0x800) {
-            put_byte(0xC0 | (c >> 6));
-            put_byte(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            put_byte(0xE0 | (c >> 12));
-            put_byte(0x80 | ((c >> 6) & 0x3F));
-            put_byte(0x80 | (c & 0x3F));
-        } else {
-            put_byte(0xF0 | (c >> 18));
-            put_byte(0x80 | ((c >> 12) & 0x3F));
-            put_byte(0x80 | ((c >> 6) & 0x3F));
-            put_byte(0x80 | (c & 0x3F));
-        }
+        d += detail::put_utf8(c, d);
     }
 
     text_encoding encoding_ = text_encoding::utf8;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "ruledx/model/event_type.hpp"
+#include "ruledx/read/detail/utf8.hpp"
 
 namespace ruledx::read::detail {
 
@@ -599,24 +600,7 @@ enum class tag_effect : std::uint8_t { none, inline_tag, cell, line };
         }
         if (cp == 0 || cp > 0x10FFFF) return false;
         if (cp == 0xA0) cp = ' ';
-        if (cp < 0x80) {
-            bytes[0] = static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            bytes[0] = static_cast<char>(0xC0 | (cp >> 6));
-            bytes[1] = static_cast<char>(0x80 | (cp & 0x3F));
-            count = 2;
-        } else if (cp < 0x10000) {
-            bytes[0] = static_cast<char>(0xE0 | (cp >> 12));
-            bytes[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            bytes[2] = static_cast<char>(0x80 | (cp & 0x3F));
-            count = 3;
-        } else {
-            bytes[0] = static_cast<char>(0xF0 | (cp >> 18));
-            bytes[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            bytes[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            bytes[3] = static_cast<char>(0x80 | (cp & 0x3F));
-            count = 4;
-        }
+        count = put_utf8(static_cast<std::uint32_t>(cp), bytes);
         return true;
     }
     struct entry {

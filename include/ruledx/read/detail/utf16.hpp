@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <string>
 
+#include "ruledx/read/detail/utf8.hpp"
+
 namespace ruledx::read::detail {
 
 [[nodiscard]] constexpr std::uint16_t utf16_unit(const unsigned char* p, std::size_t i) noexcept {
@@ -31,11 +33,10 @@ inline void append_utf16le_as_utf8(std::string& out, const unsigned char* p, std
     const std::size_t base = out.size();
     out.resize(base + units * 3);
     char* d = &out[0] + base;
-    const auto put = [&d](std::uint32_t b) noexcept { *d++ = static_cast<char>(static_cast<unsigned char>(b)); };
     for (std::size_t i = 0; i < units; ++i) {
         std::uint32_t c = utf16_unit(p, i);
-        if (c < 0x80) {
-            put(c);
+        if (c < 0x80) {  // most log text
+            *d++ = static_cast<char>(c);
             continue;
         }
         if (c >= 0xD800 && c <= 0xDFFF) {
@@ -48,19 +49,7 @@ inline void append_utf16le_as_utf8(std::string& out, const unsigned char* p, std
                 c = 0xFFFD;  // lone surrogate
             }
         }
-        if (c < 0x800) {
-            put(0xC0 | (c >> 6));
-            put(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            put(0xE0 | (c >> 12));
-            put(0x80 | ((c >> 6) & 0x3F));
-            put(0x80 | (c & 0x3F));
-        } else {
-            put(0xF0 | (c >> 18));
-            put(0x80 | ((c >> 12) & 0x3F));
-            put(0x80 | ((c >> 6) & 0x3F));
-            put(0x80 | (c & 0x3F));
-        }
+        d += put_utf8(c, d);
     }
     out.resize(static_cast<std::size_t>(d - out.data()));
 }
