@@ -96,7 +96,7 @@ int main(int argc, char** argv) {
         std::size_t rules = 0;
         std::size_t total = 0;
         std::size_t worst = 0;
-        std::size_t not_found = 0;
+        std::size_t unfound_rules = 0;
         std::string worst_rule;
         for (const rule& r : kb::exchange_ims::table.rules) {
             const std::size_t index = table.find_rule(r.id);
@@ -111,11 +111,11 @@ int main(int argc, char** argv) {
                 worst = got.questions;
                 worst_rule = std::string(r.id);
             }
-            not_found += got.found ? 0 : 1;
+            unfound_rules += got.found ? 0 : 1;
         }
         std::printf("answerer %-32s rules %zu  questions: average %.2f, worst %zu (%s)  not found within %zu: %zu\n", who,
                     rules, static_cast<double>(total) / static_cast<double>(rules), worst, worst_rule.c_str(),
-                    max_questions, not_found);
+                    max_questions, unfound_rules);
 
         // The bound: the same answerer, asked by the ideal questioner over the IMS rules.
         ideal_questioner ideal{table, knows, {}};

@@ -164,8 +164,9 @@ double memchr_rate(const std::string& text) {
     for (int round = 0; round < 3; ++round) {
         std::size_t lines = 0;
         const auto start = std::chrono::steady_clock::now();
-        for (const char* p = text.data(); (p = static_cast<const char*>(std::memchr(p, '\n', text.data() + text.size() - p)));
-             ++p)
+        const char* const end = text.data() + text.size();
+        for (const char* p = text.data();
+             (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))); ++p)
             ++lines;
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         best = std::max(best, static_cast<double>(text.size()) / seconds / 1e6);

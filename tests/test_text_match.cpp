@@ -3,6 +3,7 @@
 #include "ruledx/detail/text_match.hpp"
 
 using ruledx::detail::contains_phrase;
+using ruledx::detail::contains_wording;
 using ruledx::detail::same_name;
 using ruledx::detail::similar_label;
 
@@ -28,6 +29,25 @@ TEST_CASE("phrases are found across case and line breaks") {
     CHECK(contains_phrase("anything", ""));
     CHECK_FALSE(contains_phrase("", "x"));
     static_assert(contains_phrase("a  b", "A B"));
+}
+
+TEST_CASE("descriptions match by their wording, whatever the punctuation and spacing") {
+    constexpr std::string_view with_commas =
+        "An error was returned from the messaging software, the Internet Mail Service uses, to process messages "
+        "on the Microsoft Exchange Server.";
+    CHECK(contains_wording(with_commas,
+                           "the messaging software the Internet Mail Service uses to process messages on the "
+                           "Microsoft ExchangeServer."));
+    CHECK(contains_wording("moved to the \"BAD\" folder", "moved to the BAD folder"));
+    CHECK(contains_wording("Error=11004.", "error 11004"));
+    CHECK_FALSE(contains_wording(with_commas, "the messaging software the Internet Mail Connector uses"));
+    CHECK_FALSE(contains_wording("moved to the folder", "moved to the BAD folder"));
+    // Letters outside ASCII are wording, not separators.
+    CHECK_FALSE(contains_wording("Журнал", "Жорнал"));
+    CHECK(contains_wording("Журнал событий", "Журнал, событий"));
+    CHECK(contains_wording("anything", ".,;"));
+    CHECK_FALSE(contains_wording("...", "x"));
+    static_assert(contains_wording("a,b", "A B"));
 }
 
 TEST_CASE("labels tolerate the typos articles print") {

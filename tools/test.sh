@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what the tests need when it is missing, then builds and runs
-# every test with GCC 12 and Clang 14 in C++17 and C++20 (-Wall -Wextra -Wpedantic -Werror; the GCC
-# C++20 build optimized), with GCC 11, Clang 13, 15 and 16 (16 with libc++) in C++17, once with
-# -fno-exceptions -fno-rtti, and once with AddressSanitizer + UndefinedBehaviorSanitizer, which
-# also runs each fuzzer for RULEDX_FUZZ_SECONDS (default 30).
+# every test with GCC 12 and Clang 14 in C++17 and C++20 (-Wall -Wextra -Wpedantic -Wshadow
+# -Wconversion -Werror; the GCC C++20 build optimized), with GCC 11, Clang 13, 15 and 16 (16 with
+# libc++) in C++17, once with -fno-exceptions -fno-rtti, and once with AddressSanitizer +
+# UndefinedBehaviorSanitizer, which also runs each fuzzer for RULEDX_FUZZ_SECONDS (default 30).
 #
 #   bash tools/test.sh            all configurations
 #   bash tools/test.sh gcc-17     only the named ones (gcc-17 gcc-20 clang-17 clang-20 no-exceptions sanitize

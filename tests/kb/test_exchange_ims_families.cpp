@@ -147,6 +147,28 @@ TEST_CASE("Family: event 4018, MAPI could not be initialized") {
         queue.fact("mts_queue_has_bad_message", true);
         check_first(queue.diagnose(), "ims-4018-4116-bad-message-in-mts-queue", status::confirmed);
     }
+    SUBCASE("how the log words 4116 is read by its wording: each article's punctuation ranks the same") {
+        // The articles print 4116 with commas, without, and with "ExchangeServer" run together; a log
+        // holds one of them. Each article's rule is text-matched by all of them, so no quote wins on commas.
+        const std::string_view wordings[] = {ims::quoted::bad_folder_4116_commas, ims::quoted::bad_folder_4116,
+                                             ims::quoted::bad_folder_4116_q322829};
+        const auto ranked_by = [&](std::string_view wording) {
+            return top_tier(evidence{}.log(mapi).log(saw_event(imc, 4116).with_description(wording)).diagnose());
+        };
+        const auto with_commas = ranked_by(wordings[0]);
+        for (std::string_view wording : wordings) {
+            CAPTURE(std::string(wording));
+            CHECK(ranked_by(wording) == with_commas);
+            const observed_event logged = saw_event(imc, 4116).with_description(wording);
+            for (const rule& rl : ims::table.rules)
+                for (std::size_t s = 0; s < rl.signal_count(); ++s) {
+                    const signal& quoted = rl.signal_at(s);
+                    if (quoted.kind != signal_kind::event || quoted.code != 4116 || quoted.description.empty()) continue;
+                    CAPTURE(std::string(rl.id));
+                    CHECK(ruledx::detail::match_event(quoted, logged).text);
+                }
+        }
+    }
     SUBCASE("the IS logon failure 1023 singles out Q306308") {
         const auto r = evidence{}
                            .start_error(2140)

@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -230,7 +231,7 @@ void check_splits(std::string_view bytes, text_encoding e) {
         decoder.decode(bytes.substr(cut), true, out);
         CHECK(out == whole);
     }
-    for (std::size_t size : {1, 2, 3}) CHECK(decoded_in_pieces(bytes, e, {size}) == whole);
+    for (std::size_t size : std::initializer_list<std::size_t>{1, 2, 3}) CHECK(decoded_in_pieces(bytes, e, {size}) == whole);
     CHECK(decoded_in_pieces(bytes, e, {1, 3, 2, 5}) == whole);
 }
 

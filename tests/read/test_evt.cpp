@@ -136,7 +136,7 @@ std::string utf8(const std::u16string& s) {
 // "S-1-5-18" from the writer's binary SID, computed independently of the reader.
 std::string sid_text(const bytes_t& b) {
     std::uint64_t authority = 0;
-    for (int i = 2; i < 8; ++i) authority = (authority << 8) | b[i];
+    for (std::size_t i = 2; i < 8; ++i) authority = (authority << 8) | b[i];
     std::string s = "S-" + std::to_string(b[0]) + "-" + std::to_string(authority);
     for (std::size_t k = 0; k < b[1]; ++k) s += "-" + std::to_string(get32(b, 8 + 4 * k));
     return s;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <random>
 #include <set>
 #include <string>
@@ -430,7 +431,7 @@ TEST_CASE("known messages: split across chunk boundaries at every position") {
             std::sort(split.begin(), split.end());
             REQUIRE(split == whole);
         }
-        for (std::size_t size : {1, 2, 3, 5, 7, 13, 64})
+        for (std::size_t size : std::initializer_list<std::size_t>{1, 2, 3, 5, 7, 13, 64})
             CHECK(scan(known, input, {size}) == whole);
     }
 }

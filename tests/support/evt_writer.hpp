@@ -63,7 +63,7 @@ inline constexpr std::uint32_t evt_eof_bytes = 0x28;
 }
 
 inline void put32(bytes_t& b, std::size_t at, std::uint32_t v) {
-    for (int k = 0; k < 4; ++k) b[at + k] = static_cast<std::uint8_t>(v >> (8 * k));
+    for (std::size_t k = 0; k < 4; ++k) b[at + k] = static_cast<std::uint8_t>(v >> (8 * k));
 }
 inline void put16(bytes_t& b, std::size_t at, std::uint16_t v) {
     b[at] = static_cast<std::uint8_t>(v);
@@ -158,8 +158,8 @@ inline void write_header(bytes_t& b, std::uint32_t begin, std::uint32_t end, std
 [[nodiscard]] inline bytes_t encode_eof(std::uint32_t begin, std::uint32_t end, std::uint32_t next, std::uint32_t oldest) {
     bytes_t b(evt_eof_bytes, 0);
     put32(b, 0, evt_eof_bytes);
-    for (int k = 0; k < 4; ++k) {
-        for (int j = 0; j < 4; ++j) b[4 + 4 * k + j] = static_cast<std::uint8_t>(0x11 * (k + 1));
+    for (std::size_t k = 0; k < 4; ++k) {
+        for (std::size_t j = 0; j < 4; ++j) b[4 + 4 * k + j] = static_cast<std::uint8_t>(0x11 * (k + 1));
     }
     put32(b, 20, begin);
     put32(b, 24, end);

@@ -75,6 +75,40 @@ namespace ruledx::detail {
     return false;
 }
 
+// Does `text` hold `phrase`'s wording: its letters and digits in order, ignoring case, white space and
+// ASCII punctuation? Articles quoting one message differ in exactly those ("the messaging software, the
+// Internet Mail Service uses, to process" and "... software the Internet Mail Service uses to process",
+// "Exchange Server" and "ExchangeServer"), and so do logs; bytes of non-ASCII characters count as
+// letters. For descriptions, whose wording is long enough that dropping the separators cannot make an
+// unrelated text match; short values keep contains_phrase's word spacing.
+[[nodiscard]] constexpr bool is_wording(char c) noexcept {
+    return is_alnum(c) || static_cast<unsigned char>(c) >= 0x80;
+}
+[[nodiscard]] constexpr bool contains_wording(std::string_view text, std::string_view phrase) noexcept {
+    const char* t = text.data();
+    const char* p = phrase.data();
+    const std::size_t n = text.size();
+    const std::size_t m = phrase.size();
+    std::size_t p0 = 0;
+    while (p0 < m && !is_wording(p[p0])) ++p0;
+    if (p0 == m) return true;
+    const char first = ascii_lower(p[p0]);
+    for (std::size_t start = 0; start < n; ++start) {
+        if (t[start] != first && ascii_lower(t[start]) != first) continue;
+        std::size_t i = start;
+        std::size_t j = p0;
+        for (;;) {
+            while (j < m && !is_wording(p[j])) ++j;
+            if (j == m) return true;
+            while (i < n && !is_wording(t[i])) ++i;
+            if (i == n || ascii_lower(t[i]) != ascii_lower(p[j])) break;
+            ++i;
+            ++j;
+        }
+    }
+    return false;
+}
+
 // Levenshtein distance of the first `max_distance_text` characters of each (typos in names and
 // labels; longer texts count their extra length as edits).
 inline constexpr std::size_t max_distance_text = 64;

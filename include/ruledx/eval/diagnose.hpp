@@ -37,8 +37,8 @@ struct signal_match {
     if (!s.values.empty()) return {true, true};
     if (s.description.empty() || e.description.empty()) return {true, false};
     // The log's description holds the article's text, or a pasted description cut short is part of it.
-    const bool described = e.description.size() >= s.description.size() ? contains_phrase(e.description, s.description)
-                                                                         : contains_phrase(s.description, e.description);
+    const bool described = e.description.size() >= s.description.size() ? contains_wording(e.description, s.description)
+                                                                         : contains_wording(s.description, e.description);
     return {true, described};
 }
 
