@@ -136,12 +136,17 @@ mkdir -p "$cdir"
 "$build/bench/ruledx_bench_gen_rules" 1000 synth checked "$cdir/synth_checked.hpp"
 compile_rows=""
 for cxx in g++ clang++; do
-  for tu in empty include_only diagnose_one; do
-    log "compiling $tu with $cxx"
-    r=$(time_it "$runs" "$cxx" -std=c++17 -O2 -c -I"$src/single_include" "$src/bench/compile/$tu.cpp" -o "$cdir/$tu.o")
+  # unit:include folder. include_only twice: the umbrella (include/), the single header.
+  for unit in empty:single_include include_only:include include_only:single_include diagnose_one:single_include; do
+    tu=${unit%%:*}
+    dir=${unit#*:}
+    label=$tu
+    [ "$tu" != empty ] && label="$tu ($dir/)"
+    log "compiling $label with $cxx"
+    r=$(time_it "$runs" "$cxx" -std=c++17 -O2 -c -I"$src/$dir" "$src/bench/compile/$tu.cpp" -o "$cdir/$tu.o")
     read -r med lo hi rss st <<<"$r"
     [ "$tu" = empty ] && base=$med
-    compile_rows+="| $($cxx --version | head -1 | sed 's/ (.*)//') | $tu | $(printf %.2f "$med") | +$(awk -v a="$med" -v b="$base" 'BEGIN {printf "%.0f", (a - b) * 1000}') ms | $(mib "$rss") | $st |"$'\n'
+    compile_rows+="| $($cxx --version | head -1 | sed 's/ (.*)//') | $label | $(printf %.2f "$med") | +$(awk -v a="$med" -v b="$base" 'BEGIN {printf "%.0f", (a - b) * 1000}') ms | $(mib "$rss") | $st |"$'\n'
   done
   log "compiling the checked 1,000-rule table with $cxx"
   r=$(time_it "$runs" "$cxx" -std=c++17 -O2 -c -I"$src/include" -I"$cdir" "$src/bench/compile/synth_checked.cpp" -o "$cdir/synth.o")

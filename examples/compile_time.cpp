@@ -11,7 +11,7 @@ namespace ims = ruledx::kb::exchange_ims;
 
 constexpr observed_start_error dialog[] = {saw_start_error("MSExchangeIMC", 2140)};
 constexpr observed_event application_log[] = {saw_event("MSExchangeIMC", 4143).with_type(event_type::error)};
-constexpr fact_assignment answers[] = {fact_is("ims_service_account_is_admin", false)};
+constexpr fact_assignment answers[] = {fact_is("service_account_is_admin", false)};
 
 constexpr auto diagnosis = diagnose(ims::table, {dialog, application_log, answers});
 constexpr const rule& cause = ims::table.rules[diagnosis.best()->rule_index];

@@ -3,6 +3,7 @@
 
 #include "ruledx/eval/diagnose.hpp"
 #include "ruledx/kb/exchange_ims.hpp"
+#include "ruledx/kb/exchange_service_names.hpp"
 #include "ruledx/read/evidence.hpp"
 
 int main() {
@@ -11,9 +12,9 @@ int main() {
         "Error 2140: An internal Windows NT error occurred.\n"
         "Event ID: 4143  Source: MSExchangeIMC  Type: Error\n";
 
-    ruledx::evidence seen(table);
+    ruledx::evidence seen(table, ruledx::kb::exchange_service_names);
     seen.read_buffer(ticket, "ticket");
-    seen.set_fact(ruledx::fact_is("ims_service_account_is_admin", false));
+    seen.set_fact(ruledx::fact_is("service_account_is_admin", false));
 
     const auto report = ruledx::diagnose(table, seen.observations());
     if (report.best() == nullptr) return 1;

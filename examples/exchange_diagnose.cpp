@@ -12,11 +12,20 @@
 #include <string_view>
 #include <vector>
 
+#ifdef _WIN32
+#include <cwchar>
+
+#include <fcntl.h>
+#include <io.h>
+#endif
+
 #include "ruledx/config.hpp"
 #include "ruledx/eval/diagnose.hpp"
 #include "ruledx/kb/exchange.hpp"
+#include "ruledx/kb/exchange_service_names.hpp"
 #include "ruledx/eval/question.hpp"
 #include "ruledx/read/answer.hpp"
+#include "ruledx/read/detail/utf16.hpp"
 #include "ruledx/read/evidence.hpp"
 #include "ruledx/write/describe.hpp"
 #include "ruledx/write/json.hpp"
@@ -54,7 +63,7 @@ constexpr std::string_view usage =
     "                              (yes, no, a value, or skip); then print the report\n"
     "  --dump-events               print each event read as a JSON line instead of a diagnosis\n"
     "  --list-rules                print the rules: id, article, title\n"
-    "  --list-facts                print the facts: name, type, question\n"
+    "  --list-facts                print the facts: name, type, question (and former name)\n"
     "\n"
     "Exit status: 0 a cause was found, 1 no rule matches, 2 usage error or unreadable input.\n";
 
@@ -179,7 +188,8 @@ void list_rules() {
 
 void list_facts() {
     for (const ruledx::fact_definition& f : kb::table.facts)
-        print(std::string(f.name) + "\t" + std::string(to_string(f.kind)) + "\t" + std::string(f.question) + "\n");
+        print(std::string(f.name) + "\t" + std::string(to_string(f.kind)) + "\t" + std::string(f.question) +
+              (f.former_name.empty() ? "" : "\tformerly " + std::string(f.former_name)) + "\n");
 }
 
 // How the user of this command answers a next check.
@@ -260,28 +270,28 @@ void ask(ruledx::evidence& seen, given_evidence& given) {
     }
 }
 
-}  // namespace
-int main(int argc, char** argv) {
+// The command, on its arguments (UTF-8; without the program's name).
+int run(const std::vector<std::string>& args) {
     enum class format { text, json } output = format::text;
     bool dump_events = false;
     bool asking = false;
     std::vector<std::string> files;
-    ruledx::evidence seen(kb::table);
+    ruledx::evidence seen(kb::table, ruledx::kb::exchange_service_names);
     given_evidence given(seen);
 
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view arg = argv[i];
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string_view arg = args[i];
         const auto value_of = [&](std::string_view option, std::string& out) {
             if (arg.size() > option.size() && arg.substr(0, option.size()) == option && arg[option.size()] == '=') {
                 out = std::string(arg.substr(option.size() + 1));
                 return true;
             }
             if (arg != option) return false;
-            if (i + 1 >= argc) {
+            if (i + 1 >= args.size()) {
                 out = "\x01";  // marks a missing value
                 return true;
             }
-            out = argv[++i];
+            out = args[++i];
             return true;
         };
         std::string value;
@@ -389,3 +399,28 @@ int main(int argc, char** argv) {
     const bool found = result.best() != nullptr && result.best()->status != ruledx::status::ruled_out;
     return found ? 0 : 1;
 }
+
+}  // namespace
+
+#ifdef _WIN32
+// Windows gives main() its arguments in the ANSI code page, which cannot hold most file names
+// ("Журнал событий.txt" under a Western one); wmain (mingw-w64: -municode) gets them as UTF-16.
+// They are UTF-8 from here on, and the library opens files by their UTF-16 names.
+int wmain(int argc, wchar_t** argv) {
+    // The output's bytes as they are, the same as on other systems: text mode would write each
+    // "\n" as "\r\n".
+    _setmode(_fileno(stdout), _O_BINARY);
+    _setmode(_fileno(stderr), _O_BINARY);
+    std::vector<std::string> args(argc > 1 ? static_cast<std::size_t>(argc - 1) : 0);
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const wchar_t* arg = argv[i + 1];
+        // wchar_t is UTF-16LE on Windows, whatever the processor.
+        ruledx::read::detail::append_utf16le_as_utf8(args[i], reinterpret_cast<const unsigned char*>(arg), std::wcslen(arg));
+    }
+    return run(args);
+}
+#else
+int main(int argc, char** argv) {
+    return run(argc > 1 ? std::vector<std::string>(argv + 1, argv + argc) : std::vector<std::string>());
+}
+#endif

@@ -232,6 +232,59 @@ TEST_CASE("tables compose: join keeps shared facts once, without drops rules by 
     CHECK(combined.index.stats_of(combined.find_rule("disk-full"), 1).shared_by == 4);
 }
 
+// A renamed fact: its table answers to the former name, and a table that still declares the fact
+// under that name joins it as the same fact.
+namespace {
+inline constexpr fact_definition renamed_facts[] = {
+    boolean_fact("data_disk_full", "Is the data disk full?").formerly("disk_full"),
+};
+inline constexpr rule renamed_rules[] = {
+    rule("data-disk-full", "Q910001")
+        .titled("data disk full")
+        .requires_signals({event(svc, 910)})
+        .confirmed_by({fact_is("data_disk_full", true)})
+        .because("The data disk is full.")
+        .resolved_by({"Free space on the data disk."})
+        .shown_by({example_of(saw_event(svc, 910), fact_is("disk_full", true))}),  // the former name
+};
+inline constexpr auto renamed = make_table<renamed_facts, renamed_rules>();
+inline constexpr auto renamed_then_widgets = join<renamed, widgets>();
+
+constexpr observed_event event_910[] = {saw_event(svc, 910)};
+constexpr fact_assignment by_former_name[] = {fact_is("disk_full", true)};
+static_assert(diagnose(renamed, {{}, event_910, by_former_name}).best()->status == status::confirmed);
+static_assert(renamed.find_fact("disk_full") == 0);
+}  // namespace
+
+TEST_CASE("a renamed fact answers to its former name, in observations, rules and joins") {
+    const auto r = diagnose(renamed, {{}, event_910, by_former_name});
+    REQUIRE(r.best() != nullptr);
+    CHECK(r.best()->status == status::confirmed);
+    CHECK(renamed.facts[0].name == "data_disk_full");
+    // widgets declares disk_full, data_disk_full's former name: one fact in the joined catalog.
+    static_assert(renamed_then_widgets.fact_count == 4);
+    CHECK(renamed_then_widgets.find_fact("disk_full") == renamed_then_widgets.find_fact("data_disk_full"));
+    // Given by either name, the fact opens and confirms the rules of both tables.
+    const observed_event event_100[] = {saw_event(svc, 100)};
+    for (std::string_view name : {"disk_full", "data_disk_full"}) {
+        const fact_assignment full[] = {fact_is(name, true)};
+        const auto widget = diagnose(renamed_then_widgets, {{}, event_100, full});
+        REQUIRE(widget.best() != nullptr);
+        CHECK(renamed_then_widgets.rules[widget.best()->rule_index].id == "disk-full");
+        CHECK(widget.best()->status == status::confirmed);
+        // No signal of either rule: the fact alone makes both candidates.
+        const auto opened = diagnose(renamed_then_widgets, {{}, {}, full});
+        CHECK(opened.find(renamed_then_widgets.find_rule("disk-full")) != nullptr);
+        CHECK(opened.find(renamed_then_widgets.find_rule("data-disk-full")) != nullptr);
+        // alpha-only is ruled out by it, named disk_full in its rule.
+        const observed_start_error failed[] = {saw_start_error(svc, 2140)};
+        const auto alpha = diagnose(renamed_then_widgets, {failed, {}, full});
+        const candidate* c = alpha.find(renamed_then_widgets.find_rule("alpha-only"));
+        REQUIRE(c != nullptr);
+        CHECK(c->status == status::ruled_out);
+    }
+}
+
 TEST_CASE("a report with less room than the touched rules says it is truncated") {
     const observed_start_error errors[] = {saw_start_error(svc, 2140)};
     const auto full = diagnose(widgets, {errors, {}, {}});

@@ -44,7 +44,7 @@ int main() {
     volatile std::uint16_t id = 4143;
     const observed_start_error errors[] = {saw_start_error("MSExchangeIMC", 2140)};
     const observed_event events[] = {saw_event("MSExchangeIMC", id).with_type(event_type::error)};
-    const fact_assignment facts[] = {fact_is("ims_service_account_is_admin", false)};
+    const fact_assignment facts[] = {fact_is("service_account_is_admin", false)};
 
     allocations = 0;
     const auto result = diagnose(ims::table, {errors, events, facts});

@@ -35,7 +35,7 @@ TEST_CASE("the next question is the best next check not yet settled") {
 
 TEST_CASE("a confirmed best candidate asks nothing more") {
     const observed_event logged[] = {saw_event("MSExchangeIMC", 4143).with_type(event_type::error)};
-    const fact_assignment answers[] = {fact_is("ims_service_account_is_admin", false)};
+    const fact_assignment answers[] = {fact_is("service_account_is_admin", false)};
     const auto r = diagnose(ims::table, {error_2140, logged, answers});
     REQUIRE(r.best()->status == status::confirmed);
     question q;

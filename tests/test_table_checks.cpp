@@ -137,3 +137,37 @@ TEST_CASE("the catalog: snake_case names, declared once, each with a question") 
     facts[2] = text_fact("platform", "");
     CHECK(check_rules(rules, facts).problem == table_problem::fact_without_question);
 }
+
+TEST_CASE("former names: resolved like names, and no name twice counting them") {
+    std::array<fact_definition, 3> facts = catalog;
+    facts[1] = boolean_fact("service_account_is_admin", "Is the service account an administrator?").formerly("account_is_admin");
+    // The rules and examples still say account_is_admin: it is the renamed fact.
+    constexpr std::array<rule, 1> rules = {valid_rule("r", 1)};
+    CHECK(check_rules(rules, facts).ok());
+    const auto table = build_table(facts, rules);
+    CHECK(table.find_fact("account_is_admin") == 1);
+    CHECK(table.find_fact("service_account_is_admin") == 1);
+    // A former name that is another fact's name, another fact's former name, or the fact's own name.
+    std::array<fact_definition, 3> clash = facts;
+    clash[2] = text_fact("platform", "Which processor platform is it?").formerly("product_version");
+    CHECK(check_rules(rules, clash).problem == table_problem::former_name_clash);
+    CHECK(check_rules(rules, clash).rule_index == 2);
+    CHECK(check_rules(rules, clash).subject == "product_version");
+    CHECK(check_rules(rules, clash).value == 0);
+    clash[2] = text_fact("platform", "Which processor platform is it?").formerly("account_is_admin");
+    CHECK(check_rules(rules, clash).problem == table_problem::former_name_clash);
+    CHECK(check_rules(rules, clash).rule_index == 2);
+    CHECK(check_rules(rules, clash).value == 1);
+    clash[2] = text_fact("platform", "Which processor platform is it?").formerly("platform");
+    CHECK(check_rules(rules, clash).problem == table_problem::former_name_clash);
+    CHECK(check_rules(rules, clash).value == 2);
+    // A name given later that an earlier fact had: reported at the earlier fact, whose former name it is.
+    clash[2] = text_fact("account_is_admin", "Which processor platform is it?");
+    CHECK(check_rules(rules, clash).problem == table_problem::former_name_clash);
+    CHECK(check_rules(rules, clash).rule_index == 1);
+    CHECK(check_rules(rules, clash).value == 2);
+    clash[2] = text_fact("platform", "Which processor platform is it?").formerly("Platform");
+    CHECK(check_rules(rules, clash).problem == table_problem::malformed_fact_name);
+    CHECK(check_rules(rules, clash).subject == "");
+    CHECK(check_rules(rules, clash).rule_id == "Platform");
+}

@@ -84,7 +84,7 @@ TEST_CASE("json: valid, with the documented members") {
     CHECK(test::json_check::first_error(json) == test::json_check::valid);
     for (const char* member : {"\"candidates\": [", "\"rule\": \"ims-service-account-not-admin\"", "\"article\": \"Q173496\"",
                                "\"status\": \"likely\"", "\"cause\": ", "\"resolution\": [", "\"evidence\": [",
-                               "\"missing\": [{\"fact\": \"ims_service_account_is_admin\"", "\"contradicted\": []",
+                               "\"missing\": [{\"fact\": \"service_account_is_admin\"", "\"contradicted\": []",
                                "\"next_checks\": [", "\"key\": \"fact:", "\"question\": ", "\"from\": \"log #0\"", "\"inputs\": [{\"path\": \"x\"}]"})
         CHECK_MESSAGE(json.find(member) != std::string::npos, member);
     const std::string empty = write::to_json(ims::table, diagnose(ims::table, {}));

@@ -169,7 +169,8 @@ void print_catalog(const Table& table, const kb::exclusion (&exclusions)[Exclude
             if (uses) users += (users.empty() ? "" : ", ") + std::string(r.article);
         }
         if (f.name == "exchange_version") users = "every rule";
-        put("| `" + std::string(f.name) + "` | " + std::string(to_string(f.kind)) + " | " + cell(f.question) + " | " +
+        const std::string formerly = f.former_name.empty() ? "" : " (formerly `" + std::string(f.former_name) + "`)";
+        put("| `" + std::string(f.name) + "`" + formerly + " | " + std::string(to_string(f.kind)) + " | " + cell(f.question) + " | " +
             (users.empty() ? "-" : users) + " |\n");
     }
 }

@@ -10,7 +10,7 @@ int main() {
     namespace kb = kb::exchange_diagnosis;
     const observed_start_error dialog[] = {saw_start_error("MSExchangeIMC", 2140)};
     const observed_event log[] = {saw_event("MSExchangeIMC", 4143).with_type(event_type::error)};
-    const fact_assignment answers[] = {fact_is("ims_service_account_is_admin", false)};
+    const fact_assignment answers[] = {fact_is("service_account_is_admin", false)};
     const auto report = kb::diagnose({dialog, log, answers});
     if (report.best() == nullptr) return 1;
     const rule& cause = kb::rule_at(report.best()->rule_index);

@@ -3,7 +3,7 @@
 #define RULEDX_CONFIG_HPP
 
 #define RULEDX_VERSION_MAJOR 0
-#define RULEDX_VERSION_MINOR 1
+#define RULEDX_VERSION_MINOR 2
 #define RULEDX_VERSION_PATCH 0
 
 // Whether building a table also diagnoses every rule's examples at compile time, proving each

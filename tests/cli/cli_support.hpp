@@ -17,9 +17,15 @@
 #include "ruledx/model/observation.hpp"
 #include "ruledx/model/rule.hpp"
 #include "ruledx/write/describe.hpp"
-#include "support/child_process.hpp"
 #include "support/files.hpp"
 #include "support/json_value.hpp"
+#ifdef _WIN32
+#include <cstdio>
+
+#include "windows_child_process.hpp"
+#else
+#include "support/child_process.hpp"
+#endif
 
 namespace cli_test {
 
@@ -45,6 +51,19 @@ inline std::string command_line(const std::vector<std::string>& args) {
     std::string out = "exchange-diagnose";
     for (const std::string& a : args) out += " [" + a + "]";
     return out;
+}
+
+// Writes a file whose name may hold any character (UTF-8), like write_file: on Windows by its
+// UTF-16 name, which write_file's std::fopen would read in the ANSI code page.
+inline bool write_file_named(const std::string& path, std::string_view bytes) {
+#ifdef _WIN32
+    std::FILE* f = _wfopen(ruledx::test::widened(path).c_str(), L"wb");
+    if (f == nullptr) return false;
+    const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+    return std::fclose(f) == 0 && ok;
+#else
+    return write_file(path, bytes);
+#endif
 }
 
 inline bool has(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }

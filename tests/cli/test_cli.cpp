@@ -60,14 +60,15 @@ TEST_CASE("the bundled sample: Q173496, likely, with the account question next")
 
 TEST_CASE("--fact answers a question: the diagnosis becomes confirmed, or rules the cause out") {
     const std::string absolute = source_dir() + "/" + sample;
-    const process_result confirmed = run_cli({"--fact", "ims_service_account_is_admin=false", absolute});
+    const process_result confirmed = run_cli({"--fact", "service_account_is_admin=false", absolute});
     CHECK(confirmed.status == 0);
     CHECK(starts_with(confirmed.out, "1. CONFIRMED Q173496"));
+    // Under its former name (ims_service_account_is_admin) the fact is still accepted.
     const process_result admin =
         run_cli({"--fact=ims_service_account_is_admin=yes", "--fact", "exchange_version=5.5", absolute});
     CHECK(has(admin.out, "Ruled out:"));
     CHECK(has(admin.out, "Q173496"));
-    CHECK(has(admin.out, "needs ims_service_account_is_admin=false"));
+    CHECK(has(admin.out, "needs service_account_is_admin=false"));
 }
 
 TEST_CASE("binary logs: events from the Application log, the start error from the System log's 7023") {
@@ -80,7 +81,7 @@ TEST_CASE("binary logs: events from the Application log, the start error from th
     CHECK(has(r.out, "Application.evt record 2\""));  // the 4143 record is cited by its record number
     CHECK(has(r.out, "System.evt"));                    // and the 2140 by the SCM event that carried it
     CHECK(has(r.out, "\"format\": \"evt\""));
-    CHECK(has(r.out, "\"next_checks\": [\n  {\"key\": \"fact:ims_service_account_is_admin\", \"fact\": \"ims_service_account_is_admin\""));
+    CHECK(has(r.out, "\"next_checks\": [\n  {\"key\": \"fact:service_account_is_admin\", \"fact\": \"service_account_is_admin\""));
 }
 
 TEST_CASE("--dump-events prints each record as a JSON line") {
@@ -123,7 +124,7 @@ TEST_CASE("usage errors exit 2 and say what is wrong") {
     const process_result unknown = run_cli({"--fact", "ims_account_is_admin=true", "x"});
     CHECK(unknown.status == 2);
     CHECK(has(unknown.err, "unknown fact 'ims_account_is_admin'; closest: "));
-    CHECK(has(unknown.err, "ims_service_account_is_admin"));
+    CHECK(has(unknown.err, "service_account_is_admin"));
     const process_result wrong_type = run_cli({"--fact", "exchange_version=five", "x"});
     CHECK(wrong_type.status == 2);
     CHECK(has(wrong_type.err, "fact 'exchange_version' is a version, not 'five'"));
@@ -166,6 +167,7 @@ TEST_CASE("--list-rules and --list-facts print one line each, for every knowledg
     CHECK(has(rules.out, "\nmta-"));  // the other services' knowledge base too
     const process_result facts = run_cli({"--list-facts"});
     CHECK(lines_of(facts.out).size() == ruledx::kb::exchange::table.fact_count);
-    CHECK(has(facts.out, "ims_service_account_is_admin\tboolean\tIs the Exchange service account"));
+    CHECK(has(facts.out, "service_account_is_admin\tboolean\tIs the Exchange service account"));
     CHECK(has(facts.out, "exchange_version\tversion\t"));
+    CHECK(has(facts.out, "\tformerly ims_service_account_is_admin\n"));  // renamed facts show their former name
 }

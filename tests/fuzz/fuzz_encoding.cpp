@@ -1,7 +1,8 @@
 // libFuzzer: the decoder on any bytes, in every encoding, split into pieces of sizes the input
 // chooses. The output must be valid UTF-8 (checked here by a validator of its own, not the
-// library's), stay within max_output, and equal the one-shot decoding; an input decodes_unchanged
-// says is plain must decode to itself; detection and the text scanner must not fail on it.
+// library's), stay within max_output, and equal the one-shot decoding, also when take_unchanged()
+// passed its first bytes; an input decodes_unchanged says is plain must decode to itself; detection
+// and the text scanner must not fail on it.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -75,6 +76,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (final) break;
     }
     if (pieces != whole) __builtin_trap();
+
+    // The bytes take_unchanged() passes are the decoding's first bytes, and the rest decodes on from there.
+    text_decoder in_place(e);
+    const std::size_t unchanged = in_place.take_unchanged(bytes.data(), bytes.size());
+    if (unchanged > bytes.size()) __builtin_trap();
+    std::string resumed(bytes.substr(0, unchanged));
+    in_place.decode(bytes.substr(unchanged), true, resumed);
+    if (resumed != whole) __builtin_trap();
 
     if (decodes_unchanged(bytes) && decode_to_utf8(bytes) != bytes) __builtin_trap();
     const input_kind kind = detect_input(bytes);

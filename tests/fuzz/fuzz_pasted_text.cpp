@@ -27,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (char c : e.strings) ends += c == '\0';
         if (ends != e.string_count || (!e.strings.empty() && e.strings.back() != '\0')) __builtin_trap();
     };
-    pasted_text_reader reader(pasted_text_options{4096});
+    pasted_text_reader reader(pasted_text_options{4096, {}});
     reader.read(
         text,
         [&](const event_record& e) {

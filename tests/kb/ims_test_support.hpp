@@ -10,7 +10,7 @@ namespace ims_test {
 using namespace ruledx;
 using kb_test::absent;
 using kb_test::contains;
-using kb_test::evidence_base;
+using kb_test::findings_base;
 using kb_test::report_of;
 namespace ims = ruledx::kb::exchange_ims;
 
@@ -18,8 +18,8 @@ inline constexpr std::string_view imc = "MSExchangeIMC";
 using ims_report = report_of<ims::table>;
 
 // Every start error of this knowledge base is the Internet Mail Service's.
-struct evidence : evidence_base<ims::table, evidence> {
-    evidence& start_error(std::uint32_t code) { return add_start_error(imc, code); }
+struct findings : findings_base<ims::table, findings> {
+    findings& start_error(std::uint32_t code) { return add_start_error(imc, code); }
 };
 
 inline observed_event imc_event(std::uint16_t id, std::string_view description = {}) {

@@ -26,10 +26,10 @@ inline constexpr std::size_t absent = static_cast<std::size_t>(-1);
 template <const auto& Table>
 using report_of = decltype(ruledx::diagnose(Table, observations{}));
 
-// One failure's evidence, as a test writes it down from an article. `Derived` adds the
+// One failure's findings, as a test writes them down from an article. `Derived` adds the
 // knowledge base's own way of naming a start error.
 template <const auto& Table, class Derived>
-struct evidence_base {
+struct findings_base {
     std::vector<observed_start_error> errors;
     std::vector<observed_event> events;
     std::vector<fact_assignment> facts;

@@ -11,14 +11,14 @@ namespace services_test {
 using namespace ruledx;
 using kb_test::absent;
 using kb_test::contains;
-using kb_test::evidence_base;
+using kb_test::findings_base;
 using kb_test::report_of;
 namespace svc = ruledx::kb::exchange_services;
 
 using svc_report = report_of<svc::table>;
 
-struct evidence : evidence_base<svc::table, evidence> {
-    evidence& start_error(std::string_view service, std::uint32_t code) { return add_start_error(service, code); }
+struct findings : findings_base<svc::table, findings> {
+    findings& start_error(std::string_view service, std::uint32_t code) { return add_start_error(service, code); }
 };
 
 inline constexpr auto rule_index = &kb_test::rule_index<svc::table>;

@@ -26,8 +26,8 @@ TEST_CASE("declared: a diagnosis, its rules and facts, and the question loop wit
     const auto nothing_settled = [](const void*, const question&) { return false; };
     REQUIRE(declared::next_question(likely, nothing_settled, nullptr, q));
     REQUIRE(q.what == question::kind::fact);
-    CHECK(declared::fact_at(q.fact_index).name == "ims_service_account_is_admin");
-    const fact_assignment answer[] = {fact_is("ims_service_account_is_admin", false)};
+    CHECK(declared::fact_at(q.fact_index).name == "service_account_is_admin");
+    const fact_assignment answer[] = {fact_is("service_account_is_admin", false)};
     const auto confirmed = declared::diagnose({dialog, log, answer});
     CHECK(confirmed.best()->status == status::confirmed);
     CHECK_FALSE(declared::next_question(confirmed, nothing_settled, nullptr, q));
@@ -43,6 +43,8 @@ TEST_CASE("declared: a diagnosis, its rules and facts, and the question loop wit
     CHECK(declared::find_rule("ims-service-account-not-admin") == likely.best()->rule_index);
     CHECK(declared::find_rule("no-such-rule") == not_found);
     CHECK(declared::find_fact("exchange_version") < declared::fact_count());
+    // A renamed fact is found by its former name too.
+    CHECK(declared::find_fact("ims_service_account_is_admin") == admin);
     CHECK(declared::report_capacity == declared::report_type::capacity);
     CHECK_FALSE(likely.truncated);
 }

@@ -45,23 +45,23 @@ constexpr std::string_view config_4086 =
 constexpr std::string_view bind_10050 = "The following error occurred while trying to bind the TCP/IP listener socket (10050)";
 constexpr std::string_view winsock_q193928 = "Unable to start service because Winsock could not be initialized.";
 
-evidence q163243_symptoms() {
-    return evidence{}.start_error(2140).log(saw_event(imc, 4018)
+findings q163243_symptoms() {
+    return findings{}.start_error(2140).log(saw_event(imc, 4018)
                                                 .with_type(event_type::error)
                                                 .with_category("Initialization/Termination")
                                                 .with_description(mapi_4018));
 }
 
-evidence q193928_symptoms() {
-    return evidence{}.start_error(2140).log(imc_event(4007, bind_10050)).log(imc_event(4020, winsock_q193928));
+findings q193928_symptoms() {
+    return findings{}.start_error(2140).log(imc_event(4007, bind_10050)).log(imc_event(4020, winsock_q193928));
 }
 
-evidence q317653_symptoms() {
-    return evidence{}.log(imc_event(4116, bad_folder_4116)).log(imc_event(4102, shut_down_4102));
+findings q317653_symptoms() {
+    return findings{}.log(imc_event(4116, bad_folder_4116)).log(imc_event(4102, shut_down_4102));
 }
 
-evidence q322829_symptoms() {
-    return evidence{}
+findings q322829_symptoms() {
+    return findings{}
         .start_error(2140)
         .log(saw_event(imc, 4116)
                  .with_type(event_type::error)
@@ -109,12 +109,12 @@ bool names_fact(const rule& rl, std::string_view fact) {
 }
 
 // Each sibling of a fact-separated family: without facts all tie, with its fact it is first.
-void check_siblings_split_by_fact(const evidence& symptoms, std::string_view id, std::string_view fact,
+void check_siblings_split_by_fact(const findings& symptoms, std::string_view id, std::string_view fact,
                                   fact_value value, std::string_view sibling) {
     CAPTURE(std::string(id));
     const auto without = symptoms.diagnose();
     CHECK(tied(without, id, sibling));
-    evidence with = symptoms;
+    findings with = symptoms;
     with.fact(fact, value);
     const auto r = with.diagnose();
     CHECK(best_id(r) == std::string(id));
@@ -179,7 +179,7 @@ static_assert(ims::table.rules[q291123.best()->rule_index].article == "Q291123")
 }  // namespace
 
 TEST_CASE("Q148565: per-domain routes named in 4032, 4057, 4014") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .start_error(2140)
                        .log(saw_event(imc, 4032))
                        .log(saw_event(imc, 4057))
@@ -188,13 +188,13 @@ TEST_CASE("Q148565: per-domain routes named in 4032, 4057, 4014") {
     check_first(r, "ims-per-domain-route-invalid", status::likely);
     CHECK(fact_check_position(r, "ims_delivery_routes_valid") == 0);
     // Only two of the three events: the rule is still a candidate, no longer likely, and the third is asked for.
-    const auto partial = evidence{}.log(saw_event(imc, 4032)).log(saw_event(imc, 4057)).diagnose();
+    const auto partial = findings{}.log(saw_event(imc, 4032)).log(saw_event(imc, 4057)).diagnose();
     CHECK(status_of(partial, "ims-per-domain-route-invalid") == status::possible);
     CHECK(event_check_position(partial, imc, 4014) != absent);
 }
 
 TEST_CASE("Q148727: seven causes behind Error 2140 on the 4.0 IMC, each told apart by its check") {
-    const evidence symptoms = evidence{}.start_error(2140).on(v4_0);
+    const findings symptoms = findings{}.start_error(2140).on(v4_0);
     struct cause {
         std::string_view id;
         std::string_view fact;
@@ -203,7 +203,7 @@ TEST_CASE("Q148727: seven causes behind Error 2140 on the 4.0 IMC, each told apa
     constexpr cause causes[] = {
         {"imc-address-space-not-configured", "ims_address_space_configured", false},
         {"imc-startup-account-wrong", "ims_service_logon_account_correct", false},
-        {"imc-address-space-not-replicated", "ims_address_space_valid", false},
+        {"imc-address-space-not-replicated", "ims_starts_after_address_space_reentered", true},
         {"imc-tcpip-dns-not-configured", "tcpip_dns_configured", false},
         {"imc-admin-mailbox-x400-removed", "ims_admin_mailbox_has_x400_address", false},
         {"imc-queue-dat-or-spool-file-damaged", "ims_starts_with_imcdata_emptied", true},
@@ -215,7 +215,7 @@ TEST_CASE("Q148727: seven causes behind Error 2140 on the 4.0 IMC, each told apa
         CHECK(ims::table.rules[rule_index(c.id)].article == "Q148727");
         CHECK(status_of(without, c.id) == status::possible);
         CHECK(tied(without, c.id, causes[0].id));
-        evidence with = symptoms;
+        findings with = symptoms;
         with.fact(c.fact, c.value);
         check_first(with.diagnose(), c.id, status::confirmed);
     }
@@ -228,10 +228,10 @@ TEST_CASE("Q148727: seven causes behind Error 2140 on the 4.0 IMC, each told apa
 }
 
 TEST_CASE("Q149542: Dr. Watson in MSEXCIMC.EXE and Error 1067 with an administrator mailbox lacking X.400") {
-    const auto r = evidence{}.start_error(1067).on(v4_0).fact("ims_admin_mailbox_has_x400_address", false).diagnose();
+    const auto r = findings{}.start_error(1067).on(v4_0).fact("ims_admin_mailbox_has_x400_address", false).diagnose();
     check_first(r, "imc-admin-mailbox-no-x400-error-1067", status::confirmed);
     // Error 1067 alone is shared with Q168883's 4037 rules: the mailbox check comes first among the open questions.
-    const auto alone = evidence{}.start_error(1067).diagnose();
+    const auto alone = findings{}.start_error(1067).diagnose();
     CHECK(status_of(alone, "imc-admin-mailbox-no-x400-error-1067") == status::possible);
     CHECK(fact_check_position(alone, "ims_admin_mailbox_has_x400_address") != absent);
     CHECK(event_check_position(alone, imc, 4037) != absent);
@@ -239,7 +239,7 @@ TEST_CASE("Q149542: Dr. Watson in MSEXCIMC.EXE and Error 1067 with an administra
 
 TEST_CASE("Q154589: Error 2140 and event 4058 when the TCP/IP domain name is blank") {
     const auto r =
-        evidence{}
+        findings{}
             .start_error(2140)
             .log(saw_event(imc, 4058)
                      .with_category("Intialization/Termination")
@@ -253,11 +253,11 @@ TEST_CASE("Q154589: Error 2140 and event 4058 when the TCP/IP domain name is bla
 }
 
 TEST_CASE("Q155585: Error 1069 when the service account's password is wrong") {
-    const auto r = evidence{}.start_error(1069).diagnose();
+    const auto r = findings{}.start_error(1069).diagnose();
     check_first(r, "exchange-service-logon-failure-1069", status::likely);
     CHECK(fact_check_position(r, "service_starts_with_logon_account_reentered") == 0);
     const auto confirmed =
-        evidence{}.start_error(1069).fact("service_starts_with_logon_account_reentered", true).diagnose();
+        findings{}.start_error(1069).fact("service_starts_with_logon_account_reentered", true).diagnose();
     check_first(confirmed, "exchange-service-logon-failure-1069", status::confirmed);
 }
 
@@ -267,17 +267,17 @@ TEST_CASE("Q155585: logging on as the service account only picks the fix; 'it wo
     // their password, so no answer about it is asked or can exclude the rule.
     CHECK(ims::table.find_fact("service_account_logon_works") == not_found);
     CHECK_FALSE(names_fact(rule_named("exchange-service-logon-failure-1069"), "service_account_logon_works"));
-    const auto logon_works = evidence{}.start_error(1069).fact("service_account_logon_works", true).diagnose();
+    const auto logon_works = findings{}.start_error(1069).fact("service_account_logon_works", true).diagnose();
     check_first(logon_works, "exchange-service-logon-failure-1069", status::likely);
     // The service still failing once its logon is entered again is what excludes it.
     const auto still_fails =
-        evidence{}.start_error(1069).fact("service_starts_with_logon_account_reentered", false).diagnose();
+        findings{}.start_error(1069).fact("service_starts_with_logon_account_reentered", false).diagnose();
     CHECK(status_of(still_fails, "exchange-service-logon-failure-1069") == status::ruled_out);
 }
 
 TEST_CASE("Q155814: SCM 7000, event 4086 and Error 2186 when the service logs on as LocalSystem") {
     const auto r =
-        evidence{}
+        findings{}
             .start_error(2186)
             .log(saw_event("Service Control Manager", 7000)
                      .with_description("The Microsoft Exchange Internet Mail Connector service failed to start due to "
@@ -286,7 +286,7 @@ TEST_CASE("Q155814: SCM 7000, event 4086 and Error 2186 when the service logs on
             .log(saw_event("MSExchange IMC", 4086).with_category("Initialization/Termination").with_description(config_4086))
             .diagnose();
     check_first(r, "ims-4086-logs-on-as-local-system", status::likely);
-    const auto confirmed = evidence{}
+    const auto confirmed = findings{}
                                .start_error(2186)
                                .log(imc_event(4086, config_4086))
                                .fact("ims_service_logs_on_as_local_system", true)
@@ -300,7 +300,7 @@ TEST_CASE("Q155814: SCM 7000, event 4086 and Error 2186 when the service logs on
 }
 
 TEST_CASE("Q156229: Error 2140 and event 4074 when the Address Type is not SMTP") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .start_error(2140)
                        .log(imc_event(4074,
                                       "Unable to start the Internet Mail Connector because the routing table could not be "
@@ -312,7 +312,7 @@ TEST_CASE("Q156229: Error 2140 and event 4074 when the Address Type is not SMTP"
 }
 
 TEST_CASE("Q157042: event 4018 without a private information store (excluded: carried by Q163243's rule)") {
-    const evidence symptoms = evidence{}.start_error(2140).on(v4_0).log(saw_event(imc, 4018)
+    const findings symptoms = findings{}.start_error(2140).on(v4_0).log(saw_event(imc, 4018)
                                                                             .with_category("Intialization/Termination")
                                                                             .with_description(mapi_4018));
     const auto r = symptoms.diagnose();
@@ -320,7 +320,7 @@ TEST_CASE("Q157042: event 4018 without a private information store (excluded: ca
     CHECK(contains(top_tier(r), "ims-4018-no-private-store"));
     CHECK(fact_check_position(r, "private_store_on_server") != absent);
     CHECK(fact_check_position(r, "private_store_on_server") < 8);
-    evidence with = symptoms;
+    findings with = symptoms;
     with.fact("private_store_on_server", false);
     check_first(with.diagnose(), "ims-4018-no-private-store", status::confirmed);
     bool listed = false;
@@ -329,12 +329,12 @@ TEST_CASE("Q157042: event 4018 without a private information store (excluded: ca
 }
 
 TEST_CASE("Q158308: Error 2186 without events when more than seven connector instances run") {
-    const auto r = evidence{}.start_error(2186).diagnose();
+    const auto r = findings{}.start_error(2186).diagnose();
     CHECK(status_of(r, "exchange-connector-desktop-heap-2186") == status::possible);
     CHECK(tied(r, "exchange-connector-desktop-heap-2186", "ims-4086-logs-on-as-local-system"));
-    const auto decided = evidence{}.start_error(2186).on(v4_0).fact("exchange_service_instances_over_seven", true).diagnose();
+    const auto decided = findings{}.start_error(2186).on(v4_0).fact("exchange_service_instances_over_seven", true).diagnose();
     check_first(decided, "exchange-connector-desktop-heap-2186", status::likely);
-    const auto confirmed = evidence{}
+    const auto confirmed = findings{}
                                .start_error(2186)
                                .fact("exchange_service_instances_over_seven", true)
                                .fact("windows_version", version{4, 0})
@@ -343,16 +343,16 @@ TEST_CASE("Q158308: Error 2186 without events when more than seven connector ins
 }
 
 TEST_CASE("Q160932: Error 0002 when msexcimc.exe is missing") {
-    const auto r = evidence{}.start_error(2).diagnose();
+    const auto r = findings{}.start_error(2).diagnose();
     check_first(r, "exchange-service-executable-missing-0002", status::likely);
-    const auto gone = evidence{}.start_error(2).fact("ims_executable_intact", false).diagnose();
+    const auto gone = findings{}.start_error(2).fact("ims_executable_intact", false).diagnose();
     check_first(gone, "exchange-service-executable-missing-0002", status::confirmed);
-    const auto intact = evidence{}.start_error(2).fact("ims_executable_intact", true).diagnose();
+    const auto intact = findings{}.start_error(2).fact("ims_executable_intact", true).diagnose();
     CHECK(status_of(intact, "exchange-service-executable-missing-0002") == status::ruled_out);
 }
 
 TEST_CASE("Q163243: four causes of event 4018, each decided by its check") {
-    const evidence symptoms = q163243_symptoms();
+    const findings symptoms = q163243_symptoms();
     const auto r = symptoms.diagnose();
     const auto top = top_tier(r);
     CHECK(top.size() == 4);
@@ -372,7 +372,7 @@ TEST_CASE("Q163243: four causes of event 4018, each decided by its check") {
 }
 
 TEST_CASE("Q166080: DrWatson 4097 for MSEXCIMC.dbg during the Internet Mail Wizard") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .log(saw_event("DrWatson", 4097)
                                 .with_description("The application; MSEXCIMC.dbg; generated an application error The error "
                                                   "occurred on 1/02/1999 @ 10:11: 1.123 The exception generated was "
@@ -382,13 +382,13 @@ TEST_CASE("Q166080: DrWatson 4097 for MSEXCIMC.dbg during the Internet Mail Wiza
     // Store.exe's Dr. Watson (Q169223) is another 4097: its value does not match this text.
     CHECK(candidate_of(r, "ims-4023-inbound-message-crashes-store") == nullptr);
     const auto confirmed =
-        evidence{}.log(saw_event("DrWatson", 4097)).fact("ims_admin_mailbox_has_x400_address", false).on(v5_5).diagnose();
+        findings{}.log(saw_event("DrWatson", 4097)).fact("ims_admin_mailbox_has_x400_address", false).on(v5_5).diagnose();
     check_first(confirmed, "ims-wizard-admin-mailbox-no-x400-dr-watson", status::confirmed);
 }
 
 TEST_CASE("Q168883: event 4037 and Error 1067; Imcdata or the MTA queue") {
-    const evidence symptoms =
-        evidence{}.start_error(1067).log(saw_event(imc, 4037)
+    const findings symptoms =
+        findings{}.start_error(1067).log(saw_event(imc, 4037)
                                              .with_type(event_type::error)
                                              .with_category("Internal Processing")
                                              .with_description("An exception has occurred which was handled internally by "
@@ -398,18 +398,18 @@ TEST_CASE("Q168883: event 4037 and Error 1067; Imcdata or the MTA queue") {
     CHECK(tied(r, "ims-4037-corrupt-message-in-imcdata", "ims-4037-corrupt-message-in-mta-queue"));
     CHECK(status_of(r, "ims-4037-corrupt-message-in-imcdata") == status::likely);
     CHECK(fact_check_position(r, "ims_starts_with_imcdata_emptied") == 0);
-    evidence emptied_helps = symptoms;
+    findings emptied_helps = symptoms;
     emptied_helps.fact("ims_starts_with_imcdata_emptied", true);
     check_first(emptied_helps.diagnose(), "ims-4037-corrupt-message-in-imcdata", status::confirmed);
     CHECK(status_of(emptied_helps.diagnose(), "ims-4037-corrupt-message-in-mta-queue") == status::ruled_out);
-    evidence emptied_fails = symptoms;
+    findings emptied_fails = symptoms;
     emptied_fails.fact("ims_starts_with_imcdata_emptied", false);
     check_first(emptied_fails.diagnose(), "ims-4037-corrupt-message-in-mta-queue", status::confirmed);
 }
 
 TEST_CASE("Q169223: Store.exe Dr. Watson and 4023 from a bad message in Imcdata\\In") {
-    const evidence symptoms =
-        evidence{}
+    const findings symptoms =
+        findings{}
             .log(saw_event("DrWatson", 4097)
                      .with_type(event_type::information)
                      .with_description("The application, store.dbg, generated an application error. The error occurred "
@@ -428,7 +428,7 @@ TEST_CASE("Q169223: Store.exe Dr. Watson and 4023 from a bad message in Imcdata\
                                        "initialized."))
             .log(saw_event(imc, 4037).with_type(event_type::error).with_category("Internal processing"));
     check_first(symptoms.diagnose(), "ims-4023-inbound-message-crashes-store", status::likely);
-    evidence sp3 = symptoms;
+    findings sp3 = symptoms;
     sp3.fact("exchange_service_pack", 3);
     const auto with_sp3 = sp3.diagnose();
     const candidate* c = candidate_of(with_sp3, "ims-4023-inbound-message-crashes-store");
@@ -437,7 +437,7 @@ TEST_CASE("Q169223: Store.exe Dr. Watson and 4023 from a bad message in Imcdata\
 }
 
 TEST_CASE("Q169686: the IMC shuts down on every start when the store grants too few threads") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .log(imc_event(4116, bad_folder_4116))
                        .log(imc_event(3039,
                                       "The error 0x80040115 was encountered while trying to communicate with the message "
@@ -455,13 +455,13 @@ TEST_CASE("Q169686: the IMC shuts down on every start when the store grants too 
 }
 
 TEST_CASE("Q173496: event 4143, the service account is not an administrator") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .start_error(2140)
                        .log(saw_event(imc, 4143)
                                 .with_type(event_type::error)
                                 .with_description("The Internet Mail Service service account is not an administrator "
                                                   "account."))
-                       .fact("ims_service_account_is_admin", false)
+                       .fact("service_account_is_admin", false)
                        .diagnose();
     check_first(r, "ims-service-account-not-admin", status::confirmed);
 }
@@ -477,7 +477,7 @@ TEST_CASE("Q179289, Q185025, Q199429, Q264162, Q161937: excluded, no signal the 
 }
 
 TEST_CASE("Q182346: event 4087 when a network service or protocol does not work properly") {
-    const evidence symptoms = evidence{}.log(saw_event(imc, 4087)
+    const findings symptoms = findings{}.log(saw_event(imc, 4087)
                                                  .with_category("Initialization/Termination")
                                                  .with_description("The service could not be started because the queue "
                                                                    "viewing interface could not be registered."));
@@ -485,10 +485,10 @@ TEST_CASE("Q182346: event 4087 when a network service or protocol does not work 
     check_first(r, "ims-4087-network-service-or-protocol-fault", status::likely);
     CHECK(fact_check_position(r, "ims_starts_after_network_components_reinstalled") == 0);
     // "After you perform each step, attempt to start or create the IMC or Internet Mail Service again."
-    evidence fixed = symptoms;
+    findings fixed = symptoms;
     fixed.fact("ims_starts_after_network_components_reinstalled", true);
     check_first(fixed.diagnose(), "ims-4087-network-service-or-protocol-fault", status::confirmed);
-    evidence not_fixed = symptoms;
+    findings not_fixed = symptoms;
     not_fixed.fact("ims_starts_after_network_components_reinstalled", false);
     CHECK(status_of(not_fixed.diagnose(), "ims-4087-network-service-or-protocol-fault") == status::ruled_out);
 }
@@ -500,7 +500,7 @@ TEST_CASE("Q182346: answering that SFM/SNMP are not installed no longer rules th
     CHECK(ims::table.find_fact("sfm_or_snmp_service_installed") == not_found);
     CHECK_FALSE(names_fact(rl, "sfm_or_snmp_service_installed"));
     CHECK_FALSE(mentions(rl.cause, "SNMP"));  // the CAUSE names Services for Macintosh only
-    const auto not_installed = evidence{}
+    const auto not_installed = findings{}
                                    .log(imc_event(4087, "The service could not be started because the queue viewing "
                                                         "interface could not be registered."))
                                    .fact("sfm_or_snmp_service_installed", false)
@@ -510,7 +510,7 @@ TEST_CASE("Q182346: answering that SFM/SNMP are not installed no longer rules th
 }
 
 TEST_CASE("Q182522: event 4056, a garbled delivery route written by the Administrator program") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .log(saw_event(imc, 4056)
                                 .with_type(event_type::error)
                                 .with_category("Initialization/termination.")
@@ -523,7 +523,7 @@ TEST_CASE("Q182522: event 4056, a garbled delivery route written by the Administ
 }
 
 TEST_CASE("Q183178: event 4071, the administrator mailbox is unset or unreachable") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .log(saw_event(imc, 4071)
                                 .with_type(event_type::error)
                                 .with_description("Unable to start the Internet Mail Service because it has not been "
@@ -535,7 +535,7 @@ TEST_CASE("Q183178: event 4071, the administrator mailbox is unset or unreachabl
 }
 
 TEST_CASE("Q186739: 4018 and 4116 when the service account cannot change System32") {
-    const evidence symptoms = evidence{}
+    const findings symptoms = findings{}
                                   .log(saw_event(imc, 4018).with_type(event_type::error).with_description(mapi_4018))
                                   .log(saw_event(imc, 4116).with_type(event_type::error).with_description(bad_folder_4116_commas));
     check_siblings_split_by_fact(symptoms, "ims-4018-4116-system32-no-change-right",
@@ -543,27 +543,27 @@ TEST_CASE("Q186739: 4018 and 4116 when the service account cannot change System3
 }
 
 TEST_CASE("Q189730: Error 2140 and 4086 on 4.0 when the service account is not an administrator") {
-    const evidence symptoms = evidence{}.start_error(2140).log(saw_event(imc, 4086)
+    const findings symptoms = findings{}.start_error(2140).log(saw_event(imc, 4086)
                                                                    .with_type(event_type::error)
                                                                    .with_category("Initialization/Termination")
                                                                    .with_description(config_4086));
     CHECK(tied(symptoms.diagnose(), "imc-4086-service-account-not-domain-admin", "ims-4086-sitedn-mismatch"));
-    evidence on_4 = symptoms;
+    findings on_4 = symptoms;
     on_4.on(v4_0);
     check_first(on_4.diagnose(), "imc-4086-service-account-not-domain-admin", status::likely);
     on_4.fact("service_account_in_domain_administrators", false).fact("windows_version", version{4, 0});
     check_first(on_4.diagnose(), "imc-4086-service-account-not-domain-admin", status::confirmed);
     // The workaround is the domain's Administrators group: membership of the local group (Q173496's
     // question) is not this article's check, so answering it does not settle Q189730.
-    CHECK_FALSE(names_fact(rule_named("imc-4086-service-account-not-domain-admin"), "ims_service_account_is_admin"));
-    evidence local_admin = symptoms;
-    local_admin.on(v4_0).fact("ims_service_account_is_admin", true);
+    CHECK_FALSE(names_fact(rule_named("imc-4086-service-account-not-domain-admin"), "service_account_is_admin"));
+    findings local_admin = symptoms;
+    local_admin.on(v4_0).fact("service_account_is_admin", true);
     check_first(local_admin.diagnose(), "imc-4086-service-account-not-domain-admin", status::likely);
 }
 
 TEST_CASE("Q191548: the guide's 1075 and 7003 when TCP/IP is missing (cause b excluded)") {
     const auto r =
-        evidence{}.log(saw_event("Service Control Manager", 7003)).log(saw_event("Service Control Manager", 1075)).diagnose();
+        findings{}.log(saw_event("Service Control Manager", 7003)).log(saw_event("Service Control Manager", 1075)).diagnose();
     check_first(r, "imc-tcpip-missing-events-1075-7003", status::likely);
     bool listed = false;
     for (const auto& x : ims::exclusions) listed = listed || x.entry == "Q191548-b";
@@ -575,8 +575,8 @@ TEST_CASE("Q191548: the guide's 1075 and 7003 when TCP/IP is missing (cause b ex
 }
 
 TEST_CASE("Q192540: 4018 and 4116 from bad messages in the IMS folders of the store") {
-    const evidence symptoms =
-        evidence{}
+    const findings symptoms =
+        findings{}
             .log(saw_event(imc, 4018).with_type(event_type::error).with_description(mapi_4018))
             .log(saw_event(imc, 4116)
                      .with_type(event_type::error)
@@ -589,7 +589,7 @@ TEST_CASE("Q192540: 4018 and 4116 from bad messages in the IMS folders of the st
     const auto r = symptoms.diagnose();
     CHECK(status_of(r, "ims-4018-4116-bad-message-in-mts-queue") == status::likely);
     CHECK(tied(r, "ims-4018-4116-bad-message-in-mts-queue", "ims-4018-4116-system32-no-change-right"));
-    evidence with = symptoms;
+    findings with = symptoms;
     with.fact("mts_queue_has_bad_message", true);
     check_first(with.diagnose(), "ims-4018-4116-bad-message-in-mts-queue", status::confirmed);
     // The article cites no other article and gives no removal steps: the resolution says so.
@@ -599,7 +599,7 @@ TEST_CASE("Q192540: 4018 and 4116 from bad messages in the IMS folders of the st
 }
 
 TEST_CASE("Q193928: four proxy scenarios behind 4007 (10050) and 4020") {
-    const evidence symptoms = q193928_symptoms();
+    const findings symptoms = q193928_symptoms();
     const auto r = symptoms.diagnose();
     CHECK(top_tier(r).size() == 4);
     check_siblings_split_by_fact(symptoms, "ims-4007-10050-proxy-named-by-netbios-name",
@@ -615,8 +615,8 @@ TEST_CASE("Q193928: four proxy scenarios behind 4007 (10050) and 4020") {
 }
 
 TEST_CASE("Q194128: 4058 and 4067 on a cluster after the 5.5 SP1 upgrade") {
-    const evidence symptoms =
-        evidence{}
+    const findings symptoms =
+        findings{}
             .log(imc_event(4058,
                            "The Internet Mail Connector cannot start because the name resolver cannot be initialized. Check "
                            "your network settings in the Control Panel to ensure that you have set a domain name in the "
@@ -625,7 +625,7 @@ TEST_CASE("Q194128: 4058 and 4067 on a cluster after the 5.5 SP1 upgrade") {
                            "The Internet Mail Connector cannot start because the TCP/IP domain name was not found during "
                            "initialization."));
     check_first(symptoms.diagnose(), "ims-cluster-sp1-upgrade-name-resolver", status::likely);
-    evidence fixed = symptoms;
+    findings fixed = symptoms;
     fixed.fact("exchange_service_pack", 2);
     CHECK(status_of(fixed.diagnose(), "ims-cluster-sp1-upgrade-name-resolver") == status::ruled_out);
 }
@@ -660,7 +660,7 @@ TEST_CASE("Q199430, Q281743: excluded; their cause is carried by the administrat
 }
 
 TEST_CASE("Q199771: dial-up 4106 '(87) The parameter is incorrect' and 4037") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .log(saw_event(imc, 4106)
                                 .with_type(event_type::error)
                                 .with_category("SMTP Interface Events")
@@ -675,7 +675,7 @@ TEST_CASE("Q199771: dial-up 4106 '(87) The parameter is incorrect' and 4037") {
                        .diagnose();
     check_first(r, "ims-dial-up-logon-domain-too-long", status::likely);
     // Another dial-up error is not this article's.
-    const auto other = evidence{}
+    const auto other = findings{}
                            .log(imc_event(4106, "The dial-up connection ISP could not be made. The error reported was: "
                                                 "(633) The port is already in use."))
                            .diagnose();
@@ -683,25 +683,25 @@ TEST_CASE("Q199771: dial-up 4106 '(87) The parameter is incorrect' and 4037") {
 }
 
 TEST_CASE("Q200092: event 4087 on a DEC Alpha with GSNW and the cc:Mail connector") {
-    const evidence symptoms = evidence{}.log(saw_event(imc, 4087)
+    const findings symptoms = findings{}.log(saw_event(imc, 4087)
                                                  .with_type(event_type::error)
                                                  .with_description("Service could not be started. Queue viewing "
                                                                    "interface could not be registered"));
     check_first(symptoms.diagnose(), "ims-4087-alpha-gsnw-ccmail", status::likely);
     // The Alpha, GSNW and cc:Mail are the article's situation ("Removing ... does not solve the
     // problem"): answering yes confirms nothing.
-    evidence situation = symptoms;
+    findings situation = symptoms;
     situation.on(v5_0).fact("server_is_dec_alpha", true).fact("gsnw_and_ccmail_connector_added", true);
     check_first(situation.diagnose(), "ims-4087-alpha-gsnw-ccmail", status::likely);
     // The article's own last checks (the IMS starts and stays up after its steps) confirm.
-    evidence checked = situation;
+    findings checked = situation;
     checked.fact("ims_starts_on_clean_nt_with_tcpip_only", true);
     check_first(checked.diagnose(), "ims-4087-alpha-gsnw-ccmail", status::confirmed);
     // Outside its situation the article does not apply.
-    evidence intel = symptoms;
+    findings intel = symptoms;
     intel.fact("server_is_dec_alpha", false);
     CHECK(status_of(intel.diagnose(), "ims-4087-alpha-gsnw-ccmail") == status::ruled_out);
-    evidence no_gsnw = symptoms;
+    findings no_gsnw = symptoms;
     no_gsnw.fact("gsnw_and_ccmail_connector_added", false);
     CHECK(status_of(no_gsnw.diagnose(), "ims-4087-alpha-gsnw-ccmail") == status::ruled_out);
 }
@@ -715,12 +715,12 @@ TEST_CASE("Q203116: 4007 (10050) alone with the Microsoft Proxy client enabled (
     for (const rule& rl : ims::table.rules) CHECK(rl.article != "Q203116");
 
     // 4007 alone: Q193928's four scenarios, which also need 4020, are all open.
-    const auto alone = evidence{}.log(imc_event(4007, bind_10050)).diagnose();
+    const auto alone = findings{}.log(imc_event(4007, bind_10050)).diagnose();
     CHECK(top_tier(alone).size() == 4);
     CHECK(status_of(alone, "ims-4007-10050-proxy-client-with-other-firewall") == status::possible);
     CHECK(event_check_position(alone, imc, 4020) != absent);
     // With the article's two answers the merged rule leads; 4020 is what it still needs.
-    const auto answered = evidence{}
+    const auto answered = findings{}
                               .log(imc_event(4007, bind_10050))
                               .on(v5_5)
                               .fact("ms_proxy_client_enabled", true)
@@ -731,7 +731,7 @@ TEST_CASE("Q203116: 4007 (10050) alone with the Microsoft Proxy client enabled (
 }
 
 TEST_CASE("Q193928 B and Q203116: one log with the proxy answers confirms one rule, not two") {
-    evidence e = q193928_symptoms();
+    findings e = q193928_symptoms();
     e.fact("ms_proxy_client_enabled", true).fact("uses_ms_proxy_server", false);
     const auto r = e.diagnose();
     check_first(r, "ims-4007-10050-proxy-client-with-other-firewall", status::confirmed);
@@ -742,7 +742,7 @@ TEST_CASE("Q193928 B and Q203116: one log with the proxy answers confirms one ru
 
 TEST_CASE("Q222553: 4007 with 10048 and 4020, port 25 on the proxy taken") {
     const auto r =
-        evidence{}
+        findings{}
             .log(imc_event(4007, "The following error occurred while trying to bind the TCP/IP listener socket. 10048"))
             .log(imc_event(4020, "Unable to start the service because WinSock could not be initialized."))
             .diagnose();
@@ -754,7 +754,7 @@ TEST_CASE("Q222553: 4007 with 10048 and 4020, port 25 on the proxy taken") {
 }
 
 TEST_CASE("Q231737: 4070 and 4131 when Imcdata\\In was deleted") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .log(imc_event(4070,
                                       "An error occurred while opening a temporary message file. Verify that the message "
                                       "spool directories are configured correctly and are readable by the Internet Mail "
@@ -765,7 +765,7 @@ TEST_CASE("Q231737: 4070 and 4131 when Imcdata\\In was deleted") {
 }
 
 TEST_CASE("Q232279: 4182 and 4102, then INTERNAL WINDOWS NT ERROR 2140") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .start_error(2140)
                        .log(saw_event(imc, 4182)
                                 .with_type(event_type::error)
@@ -782,25 +782,25 @@ TEST_CASE("Q232279: 4182 and 4102, then INTERNAL WINDOWS NT ERROR 2140") {
 }
 
 TEST_CASE("Q246115: events 2140 and 100 when the administrator mailbox is not valid") {
-    const auto r = evidence{}.log(saw_event(imc, 2140)).log(saw_event(imc, 100)).diagnose();
+    const auto r = findings{}.log(saw_event(imc, 2140)).log(saw_event(imc, 100)).diagnose();
     check_first(r, "ims-admin-mailbox-invalid-events-2140-100", status::likely);
     // Event 2140 is not the start error 2140.
     CHECK(candidate_of(r, "imc-address-space-not-configured") == nullptr);
 }
 
 TEST_CASE("Q262939: wizard 0xc002041d and event 4018 after the DC was demoted and re-promoted") {
-    const evidence symptoms = evidence{}
+    const findings symptoms = findings{}
                                   .start_error(0xc002041d)
                                   .log(saw_event(imc, 4018)
                                            .with_category("Initialization/Termination")
                                            .with_description(mapi_4018));
     check_first(symptoms.diagnose(), "ims-4018-service-account-lost-domain-admins", status::likely);
-    evidence all = symptoms;
+    findings all = symptoms;
     all.fact("service_account_in_domain_admins", false)
         .fact("server_dc_demoted_and_repromoted", true)
         .fact("windows_version", version{5, 0});
     check_first(all.diagnose(), "ims-4018-service-account-lost-domain-admins", status::confirmed);
-    evidence nt4 = symptoms;
+    findings nt4 = symptoms;
     nt4.fact("windows_version", version{4, 0});
     CHECK(status_of(nt4.diagnose(), "ims-4018-service-account-lost-domain-admins") == status::ruled_out);
     // Its 4018 has no printed type, the cause is a condition ("can occur if"), and no wizard step is
@@ -813,7 +813,7 @@ TEST_CASE("Q262939: wizard 0xc002041d and event 4018 after the DC was demoted an
 }
 
 TEST_CASE("Q263029: setup hangs with 0xc00203e5 and 4058 on a Windows 2000 cluster") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .start_error(0xc00203e5)
                        .log(saw_event(imc, 4058).with_category("Intialization/Termination"))
                        .diagnose();
@@ -821,8 +821,8 @@ TEST_CASE("Q263029: setup hangs with 0xc00203e5 and 4058 on a Windows 2000 clust
 }
 
 TEST_CASE("Q268643: 4003 Error=11004 and 4020 with the WSP client") {
-    const evidence symptoms =
-        evidence{}
+    const findings symptoms =
+        findings{}
             .log(imc_event(4003,
                            "The following error occurred while trying to retrieve protocol information. Error=11004"))
             .log(imc_event(4020, "Unable to start the service because Winsock could not be initialized."));
@@ -830,21 +830,21 @@ TEST_CASE("Q268643: 4003 Error=11004 and 4020 with the WSP client") {
     check_first(r, "ims-4003-11004-wsp-client-tcpip", status::likely);
     CHECK(fact_check_position(r, "ims_starts_after_tcpip_reinstalled") == 0);
     // The WSP client is the article's setting, not a check of the cause: it confirms nothing ...
-    evidence wsp = symptoms;
-    wsp.fact("wsp_client_installed", true);
+    findings wsp = symptoms;
+    wsp.fact("ms_proxy_client_enabled", true);
     check_first(wsp.diagnose(), "ims-4003-11004-wsp-client-tcpip", status::likely);
     // ... and without it the article does not apply.
-    evidence no_wsp = symptoms;
-    no_wsp.fact("wsp_client_installed", false);
+    findings no_wsp = symptoms;
+    no_wsp.fact("ms_proxy_client_enabled", false);
     CHECK(status_of(no_wsp.diagnose(), "ims-4003-11004-wsp-client-tcpip") == status::ruled_out);
     // The remedy working ("If IMS does not restart ... click Start") confirms it.
-    evidence fixed = wsp;
+    findings fixed = wsp;
     fixed.fact("ims_starts_after_tcpip_reinstalled", true);
     check_first(fixed.diagnose(), "ims-4003-11004-wsp-client-tcpip", status::confirmed);
 }
 
 TEST_CASE("Q272506: event 3018 (printed with source IMC) and a 16-GB file in Imcdata\\Out") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .log(imc_event(3018,
                                       "The available disk space on the spool drive has dropped below 10240K. The Internet "
                                       "Mail Connector will not accept messages for inbound and outbound conversion until "
@@ -856,7 +856,7 @@ TEST_CASE("Q272506: event 3018 (printed with source IMC) and a 16-GB file in Imc
 
 TEST_CASE("Q291123: 4067 and 4058 on a Windows 2000 member server without a primary DNS suffix") {
     const auto r =
-        evidence{}
+        findings{}
             .log(imc_event(4067,
                            "The Internet Mail Service cannot start because the TCP/IP domain name was not found during "
                            "initialization."))
@@ -876,27 +876,27 @@ TEST_CASE("Q291123: 4067 and 4058 on a Windows 2000 member server without a prim
 }
 
 TEST_CASE("Q298565: Error 2140 and 4086 on 5.5 when SiteDN does not match the directory") {
-    const evidence symptoms = evidence{}.start_error(2140).log(imc_event(4086, config_4086));
-    evidence on_55 = symptoms;
+    const findings symptoms = findings{}.start_error(2140).log(imc_event(4086, config_4086));
+    findings on_55 = symptoms;
     on_55.on(v5_5);
     check_first(on_55.diagnose(), "ims-4086-sitedn-mismatch", status::likely);
-    evidence checked = symptoms;
+    findings checked = symptoms;
     checked.fact("ims_registry_sitedn_matches_directory", false);
     check_first(checked.diagnose(), "ims-4086-sitedn-mismatch", status::confirmed);
 }
 
 TEST_CASE("Q300535: wizard 0xc002041d when the chosen administrator mailbox lacks X.400") {
-    const evidence symptoms = evidence{}.start_error(0xc002041d);
+    const findings symptoms = findings{}.start_error(0xc002041d);
     CHECK(tied(symptoms.diagnose(), "ims-wizard-admin-mailbox-no-x400-timeout",
                "ims-4018-service-account-lost-domain-admins"));
-    evidence with = symptoms;
+    findings with = symptoms;
     with.fact("ims_admin_mailbox_has_x400_address", false);
     check_first(with.diagnose(), "ims-wizard-admin-mailbox-no-x400-timeout", status::confirmed);
 }
 
 TEST_CASE("Q306308: 1023 Failure Audit from MSExchangeIS Private with 4018 and 4116") {
     const auto r =
-        evidence{}
+        findings{}
             .start_error(2140)
             .log(saw_event("MSExchangeIS Private", 1023)
                      .with_type(event_type::failure_audit)
@@ -910,7 +910,7 @@ TEST_CASE("Q306308: 1023 Failure Audit from MSExchangeIS Private with 4018 and 4
             .diagnose();
     check_first(r, "ims-4018-is-logons-limited-without-ims-dn", status::likely);
     // A logon failure of some other mailbox is not this article's 1023.
-    const auto other = evidence{}
+    const auto other = findings{}
                            .log(saw_event("MSExchangeIS Private", 1023)
                                     .with_description("DOM\\user was validated as /o=Org/ou=Site/cn=Recipients/cn=joe but "
                                                       "was unable to log on to /o=Org/ou=Site/cn=Recipients/cn=ann"))
@@ -922,8 +922,8 @@ TEST_CASE("Q306308: 1023 Failure Audit from MSExchangeIS Private with 4018 and 4
 }
 
 TEST_CASE("Q312439: the same events worded 'The Microsoft Exchange Internet Mail Service' (excluded, carried by Q291123)") {
-    const evidence symptoms =
-        evidence{}
+    const findings symptoms =
+        findings{}
             .log(imc_event(4067,
                            "The Microsoft Exchange Internet Mail Service cannot start because the TCP/IP domain name was "
                            "not found during initialization."))
@@ -932,13 +932,13 @@ TEST_CASE("Q312439: the same events worded 'The Microsoft Exchange Internet Mail
                            "initialized."));
     // No wording bears out either DNS article: the cluster rule of Q194128 ties with Q291123's.
     CHECK(tied(symptoms.diagnose(), "ims-w2k-primary-dns-suffix-not-set", "ims-cluster-sp1-upgrade-name-resolver"));
-    evidence with = symptoms;
+    findings with = symptoms;
     with.fact("primary_dns_suffix_set", false);
     check_first(with.diagnose(), "ims-w2k-primary-dns-suffix-not-set", status::likely);
 }
 
 TEST_CASE("Q316616: 4018 and 4116 when Mapi32.dll does not match the service pack") {
-    const evidence symptoms = evidence{}
+    const findings symptoms = findings{}
                                   .log(saw_event(imc, 4018).with_type(event_type::error).with_description(mapi_4018))
                                   .log(saw_event(imc, 4116).with_type(event_type::error).with_description(bad_folder_4116_commas));
     check_siblings_split_by_fact(symptoms, "ims-4018-4116-mapi32-version-mismatch", "mapi32_dll_matches_service_pack",
@@ -946,11 +946,11 @@ TEST_CASE("Q316616: 4018 and 4116 when Mapi32.dll does not match the service pac
 }
 
 TEST_CASE("Q317653: three scenarios behind 4116 and 4102 on 5.5") {
-    const evidence symptoms = q317653_symptoms();
+    const findings symptoms = q317653_symptoms();
     CHECK(top_tier(symptoms.diagnose()).size() == 3);
     check_siblings_split_by_fact(symptoms, "ims-4116-4102-antivirus", "antivirus_running_on_exchange_server", true,
                                  "ims-4116-4102-imcdata-disk-full");
-    check_siblings_split_by_fact(symptoms, "ims-4116-4102-imcdata-disk-full", "imcdata_drive_low_on_space", true,
+    check_siblings_split_by_fact(symptoms, "ims-4116-4102-imcdata-disk-full", "ims_starts_after_imcdata_drive_space_freed", true,
                                  "ims-4116-4102-antivirus");
     check_siblings_split_by_fact(symptoms, "ims-4116-4102-store-not-updated", "latest_sp_and_store_hotfixes_applied",
                                  false, "ims-4116-4102-antivirus");
@@ -959,7 +959,7 @@ TEST_CASE("Q317653: three scenarios behind 4116 and 4102 on 5.5") {
 }
 
 TEST_CASE("Q322829: the BAD folder first, a reinstall if that does not help") {
-    const evidence symptoms = q322829_symptoms();
+    const findings symptoms = q322829_symptoms();
     const auto r = symptoms.diagnose();
     CHECK(tied(r, "ims-4023-corrupt-message-in-bad-folder", "ims-4023-ims-installation-damaged"));
     CHECK(status_of(r, "ims-4023-corrupt-message-in-bad-folder") == status::likely);
@@ -976,7 +976,7 @@ TEST_CASE("Q322829: events 1011 and 4037, listed by id alone, are carried by bot
         const rule& rl = rule_named(id);
         bool has_1011 = false;
         bool has_4037 = false;
-        for (const signal& s : rl.supporting) {
+        for (const ruledx::signal& s : rl.supporting) {
             has_1011 = has_1011 || (s.kind == signal_kind::event && s.code == 1011 && s.source == imc);
             has_4037 = has_4037 || (s.kind == signal_kind::event && s.code == 4037 && s.source == imc);
         }
@@ -990,7 +990,7 @@ TEST_CASE("Q322829: events 1011 and 4037, listed by id alone, are carried by bot
             if (rl.signal_at(s).code == 1011) CHECK(c->matched(s));
     }
     // 1011 with the article's other events lifts Q322829 above a log that lacks it.
-    evidence without_1011 = q322829_symptoms();
+    findings without_1011 = q322829_symptoms();
     without_1011.events.pop_back();
     const auto with_report = q322829_symptoms().diagnose();
     const auto without_report = without_1011.diagnose();
@@ -1063,4 +1063,144 @@ TEST_CASE("Every rule's stored example picks it (the table check, repeated at ru
             CHECK(result.best()->rule_index == r);
         }
     }
+}
+
+// ---- the fact catalog: one name per real-world check ------------------------------------------
+TEST_CASE("Catalog: merged and renamed facts answer to their former names") {
+    struct renamed {
+        std::string_view former;
+        std::string_view name;
+    };
+    constexpr renamed renames[] = {
+        {"ims_service_account_is_admin", "service_account_is_admin"},  // it is the Exchange service account
+        {"wsp_client_installed", "ms_proxy_client_enabled"},           // the Microsoft Proxy client is the WSP client
+        {"imcdata_drive_low_on_space", "ims_starts_after_imcdata_drive_space_freed"},  // no threshold: the remedy
+    };
+    for (const renamed& r : renames) {
+        CAPTURE(std::string(r.former));
+        const std::size_t f = ims::table.find_fact(r.name);
+        REQUIRE(f != not_found);
+        CHECK(ims::table.find_fact(r.former) == f);
+        CHECK(ims::table.facts[f].former_name == r.former);
+    }
+    // The old question asked whether the fix works while its name and rule read "is it valid": its
+    // answers meant the opposite of its name, so the old name is not kept for the remedy's test.
+    CHECK(ims::table.find_fact("ims_address_space_valid") == not_found);
+    CHECK(ims::table.find_fact("ims_starts_after_address_space_reentered") != not_found);
+    // What the diagnosis says with the former names is what it says with the current ones.
+    findings by_former = q193928_symptoms();
+    by_former.fact("wsp_client_installed", true).fact("uses_ms_proxy_server", false);
+    check_first(by_former.diagnose(), "ims-4007-10050-proxy-client-with-other-firewall", status::confirmed);
+}
+
+TEST_CASE("Catalog: the Microsoft Proxy client of Q193928 and the WSP client of Q268643 are one check") {
+    const findings symptoms =
+        findings{}
+            .log(imc_event(4003,
+                           "The following error occurred while trying to retrieve protocol information. Error=11004"))
+            .log(imc_event(4020, "Unable to start the service because Winsock could not be initialized."));
+    findings disabled = symptoms;
+    disabled.fact("ms_proxy_client_enabled", false);
+    CHECK(status_of(disabled.diagnose(), "ims-4003-11004-wsp-client-tcpip") == status::ruled_out);
+    // The Q193928 scenario that needs the client enabled is told apart by its own events.
+    findings enabled = symptoms;
+    enabled.fact("ms_proxy_client_enabled", true).fact("uses_ms_proxy_server", false);
+    check_first(enabled.diagnose(), "ims-4003-11004-wsp-client-tcpip", status::likely);
+}
+
+TEST_CASE("Catalog: port 25 free on the proxy rules out the SMTP service running there (Q193928 C)") {
+    findings e = q193928_symptoms();
+    e.fact("proxy_server_port_25_in_use", false);
+    CHECK(status_of(e.diagnose(), "ims-4007-10050-option-pack-smtp-on-proxy") == status::ruled_out);
+    findings running = q193928_symptoms();
+    running.fact("smtp_service_running_on_proxy_server", true);
+    check_first(running.diagnose(), "ims-4007-10050-option-pack-smtp-on-proxy", status::confirmed);
+}
+
+TEST_CASE("Catalog: a complete DNS tab rules Q154589 out; the domain name is asked as each Windows shows it") {
+    const findings q154589 = findings{}
+                                 .start_error(2140)
+                                 .log(saw_event(imc, 4058)
+                                          .with_category("Intialization/Termination")
+                                          .with_description("The Internet Mail Connector cannot start because the name "
+                                                            "resolver cannot be initialized."));
+    findings complete = q154589;
+    complete.fact("tcpip_dns_configured", true);
+    CHECK(status_of(complete.diagnose(), "imc-4058-dns-domain-name-blank") == status::ruled_out);
+    // An incomplete DNS tab leaves it open: the missing field may be another one.
+    findings incomplete = q154589;
+    incomplete.fact("tcpip_dns_configured", false);
+    CHECK(status_of(incomplete.diagnose(), "imc-4058-dns-domain-name-blank") == status::likely);
+    findings blank = q154589;
+    blank.fact("tcpip_dns_domain_name_set", false);
+    check_first(blank.diagnose(), "imc-4058-dns-domain-name-blank", status::confirmed);
+    // Windows 2000's primary DNS suffix is the same setting, asked as a fact of its own: answered,
+    // it does not confirm the Exchange 4.0 article on a server whose version is not known.
+    CHECK_FALSE(names_fact(rule_named("imc-4058-dns-domain-name-blank"), "primary_dns_suffix_set"));
+    CHECK_FALSE(names_fact(rule_named("ims-w2k-primary-dns-suffix-not-set"), "tcpip_dns_domain_name_set"));
+    findings suffix = q154589;
+    suffix.fact("primary_dns_suffix_set", false);
+    CHECK(status_of(suffix.diagnose(), "imc-4058-dns-domain-name-blank") == status::likely);
+}
+
+TEST_CASE("Catalog: the IMC logging on as the right account rules out LocalSystem (Q155814)") {
+    const findings q155814 = findings{}.start_error(2186).log(imc_event(4086, config_4086));
+    findings right_account = q155814;
+    right_account.fact("ims_service_logon_account_correct", true);
+    CHECK(status_of(right_account.diagnose(), "ims-4086-logs-on-as-local-system") == status::ruled_out);
+    // Q148727's wrong startup account is still its own check: LocalSystem does not confirm it.
+    findings local_system = findings{}.start_error(2140).on(v4_0);
+    local_system.fact("ims_service_logs_on_as_local_system", true);
+    CHECK(status_of(local_system.diagnose(), "imc-startup-account-wrong") != status::confirmed);
+}
+
+TEST_CASE("Catalog: Q169223's check is Store.exe failing, its workaround the spool folders emptied") {
+    const findings q169223 =
+        findings{}
+            .log(saw_event("DrWatson", 4097)
+                     .with_type(event_type::information)
+                     .with_description("The application, store.dbg, generated an application error."))
+            .log(saw_event(imc, 4023)
+                     .with_type(event_type::error)
+                     .with_category("Initialization/Termination")
+                     .with_description("Unable to start the Internet Mail Service because the work threads could not be "
+                                       "initialized."));
+    findings store_fails = q169223;
+    store_fails.fact("imcdata_in_has_bad_message", true);
+    check_first(store_fails.diagnose(), "ims-4023-inbound-message-crashes-store", status::confirmed);
+    // The IMS starting with the folders emptied is Q148727's and Q168883's check: it does not
+    // confirm Q169223 (whose Store.exe failure it does not see) ...
+    findings helps = q169223;
+    helps.fact("ims_starts_with_imcdata_emptied", true);
+    check_first(helps.diagnose(), "ims-4023-inbound-message-crashes-store", status::likely);
+    // ... but its failing rules Q169223 out: emptying Imcdata\In is that article's workaround.
+    findings fails = q169223;
+    fails.fact("ims_starts_with_imcdata_emptied", false);
+    CHECK(status_of(fails.diagnose(), "ims-4023-inbound-message-crashes-store") == status::ruled_out);
+    CHECK(mentions(ims::table.facts[ims::table.find_fact("imcdata_in_has_bad_message")].question, "Store.exe, not the IMS"));
+}
+
+TEST_CASE("Catalog: Q148727's address-space remedy is asked the way round its rule reads") {
+    const findings symptoms = findings{}.start_error(2140).on(v4_0);
+    findings starts = symptoms;
+    starts.fact("ims_starts_after_address_space_reentered", true);
+    check_first(starts.diagnose(), "imc-address-space-not-replicated", status::confirmed);
+    findings still_fails = symptoms;
+    still_fails.fact("ims_starts_after_address_space_reentered", false);
+    CHECK(status_of(still_fails.diagnose(), "imc-address-space-not-replicated") == status::ruled_out);
+}
+
+TEST_CASE("Catalog: each question asks one thing the engineer can see") {
+    const auto question = [](std::string_view name) {
+        const std::size_t f = ims::table.find_fact(name);
+        REQUIRE(f != not_found);
+        return ims::table.facts[f].question;
+    };
+    // Q169686's own value, not "low".
+    CHECK(mentions(question("is_max_threads_low"), "0x5 or less"));
+    // Free space has no threshold in Q317653: its remedy is the check.
+    CHECK(mentions(question("ims_starts_after_imcdata_drive_space_freed"), "once space is freed"));
+    // The two permissions of Q163243 and Q186739 say which object they are about.
+    CHECK(mentions(question("service_account_can_change_mapisvc_inf"), "the file"));
+    CHECK(mentions(question("service_account_can_change_system32"), "folder itself"));
 }

@@ -32,7 +32,7 @@ bool has_signal(const rule& rl, signal_kind kind, std::uint32_t code) {
 
 // ------------------------------------------------------------------------------------------------
 TEST_CASE("Family: Error 2140 alone") {
-    const auto r = evidence{}.start_error(2140).diagnose();
+    const auto r = findings{}.start_error(2140).diagnose();
 
     SUBCASE("every rule of the service is a candidate, those that show Error 2140 first; none is more than possible") {
         std::size_t with_2140 = 0;
@@ -66,7 +66,7 @@ TEST_CASE("Family: Error 2140 alone") {
         CHECK(mapi < bind);  // 4018 is logged by more of the 2140 articles than 4007
     }
     SUBCASE("on 4.0 the 5.x-only articles drop out and say why") {
-        const auto on_4 = evidence{}.start_error(2140).on(v4_0).diagnose();
+        const auto on_4 = findings{}.start_error(2140).on(v4_0).diagnose();
         for (std::string_view id : {"ims-service-account-not-admin", "ims-4086-sitedn-mismatch",
                                     "ims-4007-10050-proxy-client-with-other-firewall", "ims-4182-malformed-message-before-sp3"}) {
             CAPTURE(std::string(id));
@@ -80,18 +80,18 @@ TEST_CASE("Family: Error 2140 alone") {
         CHECK(event_check_position(on_4, imc, 4018) == 0);
         // With the whole log of the service at hand and none of its events in it, what is left to
         // ask is the checks of the causes that log nothing: Q148727's.
-        const auto quiet = evidence{}.start_error(2140).on(v4_0).whole_log_of(imc).diagnose();
+        const auto quiet = findings{}.start_error(2140).on(v4_0).whole_log_of(imc).diagnose();
         REQUIRE_FALSE(quiet.next_checks().empty());
         for (const next_check& check : quiet.next_checks()) {
             if (check.what == next_check::kind::fact) continue;
-            const signal& s = ims::table.rules[check.rule_index].signal_at(check.signal_index);
+            const ruledx::signal& s = ims::table.rules[check.rule_index].signal_at(check.signal_index);
             CHECK((s.kind != signal_kind::event || s.source != imc));
         }
         CHECK(fact_check_position(quiet, "ims_address_space_configured") != absent);
         CHECK(status_of(quiet, "imc-address-space-not-configured") == status::possible);
     }
     SUBCASE("on 5.5 the seven causes of the 4.0-only Q148727 drop out") {
-        const auto on_55 = evidence{}.start_error(2140).on(v5_5).diagnose();
+        const auto on_55 = findings{}.start_error(2140).on(v5_5).diagnose();
         std::size_t q148727 = 0;
         for (const candidate& c : on_55.ranked()) {
             if (ims::table.rules[c.rule_index].article != "Q148727") continue;
@@ -110,7 +110,7 @@ TEST_CASE("Family: event 4018, MAPI could not be initialized") {
                           .with_description(mapi_4018);
 
     SUBCASE("Error 2140 and 4018: the four causes of Q163243 lead, and their checks are asked first") {
-        const auto r = evidence{}.start_error(2140).log(mapi).diagnose();
+        const auto r = findings{}.start_error(2140).log(mapi).diagnose();
         const auto top = top_tier(r);
         CHECK(top.size() == 4);
         CHECK(contains(top, "ims-4018-no-private-store"));
@@ -130,20 +130,20 @@ TEST_CASE("Family: event 4018, MAPI could not be initialized") {
         CHECK(event_check_position(r, imc, 4116) != absent);
     }
     SUBCASE("4018 and 4116: Q186739 and Q316616 lead; the version and their checks decide") {
-        const auto symptoms = evidence{}.log(mapi).log(saw_event(imc, 4116).with_description(bad_folder_4116_commas));
+        const auto symptoms = findings{}.log(mapi).log(saw_event(imc, 4116).with_description(bad_folder_4116_commas));
         const auto r = symptoms.diagnose();
         CHECK(tied(r, "ims-4018-4116-system32-no-change-right", "ims-4018-4116-mapi32-version-mismatch"));
         CHECK(contains(top_tier(r), "ims-4018-4116-system32-no-change-right"));
         CHECK(fact_check_position(r, "service_account_can_change_system32") != absent);
         CHECK(fact_check_position(r, "mapi32_dll_matches_service_pack") != absent);
         // On 4.0 only Q192540 among the 4116 articles applies (Q186739 covers 5.0/5.5, Q316616 5.5).
-        evidence on_4 = symptoms;
+        findings on_4 = symptoms;
         on_4.on(v4_0);
         check_first(on_4.diagnose(), "ims-4018-4116-bad-message-in-mts-queue", status::likely);
-        evidence mapi32 = symptoms;
+        findings mapi32 = symptoms;
         mapi32.fact("mapi32_dll_matches_service_pack", false);
         check_first(mapi32.diagnose(), "ims-4018-4116-mapi32-version-mismatch", status::confirmed);
-        evidence queue = symptoms;
+        findings queue = symptoms;
         queue.fact("mts_queue_has_bad_message", true);
         check_first(queue.diagnose(), "ims-4018-4116-bad-message-in-mts-queue", status::confirmed);
     }
@@ -153,7 +153,7 @@ TEST_CASE("Family: event 4018, MAPI could not be initialized") {
         const std::string_view wordings[] = {ims::quoted::bad_folder_4116_commas, ims::quoted::bad_folder_4116,
                                              ims::quoted::bad_folder_4116_q322829};
         const auto ranked_by = [&](std::string_view wording) {
-            return top_tier(evidence{}.log(mapi).log(saw_event(imc, 4116).with_description(wording)).diagnose());
+            return top_tier(findings{}.log(mapi).log(saw_event(imc, 4116).with_description(wording)).diagnose());
         };
         const auto with_commas = ranked_by(wordings[0]);
         for (std::string_view wording : wordings) {
@@ -162,7 +162,7 @@ TEST_CASE("Family: event 4018, MAPI could not be initialized") {
             const observed_event logged = saw_event(imc, 4116).with_description(wording);
             for (const rule& rl : ims::table.rules)
                 for (std::size_t s = 0; s < rl.signal_count(); ++s) {
-                    const signal& quoted = rl.signal_at(s);
+                    const ruledx::signal& quoted = rl.signal_at(s);
                     if (quoted.kind != signal_kind::event || quoted.code != 4116 || quoted.description.empty()) continue;
                     CAPTURE(std::string(rl.id));
                     CHECK(ruledx::detail::match_event(quoted, logged).text);
@@ -170,7 +170,7 @@ TEST_CASE("Family: event 4018, MAPI could not be initialized") {
         }
     }
     SUBCASE("the IS logon failure 1023 singles out Q306308") {
-        const auto r = evidence{}
+        const auto r = findings{}
                            .start_error(2140)
                            .log(saw_event("MSExchangeIS Private", 1023)
                                     .with_type(event_type::failure_audit)
@@ -182,7 +182,7 @@ TEST_CASE("Family: event 4018, MAPI could not be initialized") {
                            .diagnose();
         check_first(r, "ims-4018-is-logons-limited-without-ims-dn", status::likely);
         CHECK(fact_check_position(r, "is_logons_limited_without_ims_dn") != absent);
-        const auto answered = evidence{}
+        const auto answered = findings{}
                                   .start_error(2140)
                                   .log(saw_event("MSExchangeIS Private", 1023))
                                   .log(mapi)
@@ -191,15 +191,15 @@ TEST_CASE("Family: event 4018, MAPI could not be initialized") {
         check_first(answered, "ims-4018-is-logons-limited-without-ims-dn", status::confirmed);
     }
     SUBCASE("the wizard code 0xc002041d with 4018 singles out Q262939") {
-        const auto r = evidence{}.start_error(0xc002041d).log(mapi).diagnose();
+        const auto r = findings{}.start_error(0xc002041d).log(mapi).diagnose();
         check_first(r, "ims-4018-service-account-lost-domain-admins", status::likely);
         CHECK(status_of(r, "ims-wizard-admin-mailbox-no-x400-timeout") == status::possible);
     }
     SUBCASE("Q157042's evidence on 4.0: the private-store check settles it") {
-        const auto r = evidence{}.start_error(2140).log(mapi).on(v4_0).fact("private_store_on_server", false).diagnose();
+        const auto r = findings{}.start_error(2140).log(mapi).on(v4_0).fact("private_store_on_server", false).diagnose();
         check_first(r, "ims-4018-no-private-store", status::confirmed);
         // Answers that exclude a cause rule it out.
-        const auto has_store = evidence{}.start_error(2140).log(mapi).fact("private_store_on_server", true).diagnose();
+        const auto has_store = findings{}.start_error(2140).log(mapi).fact("private_store_on_server", true).diagnose();
         CHECK(status_of(has_store, "ims-4018-no-private-store") == status::ruled_out);
         CHECK_FALSE(contains(top_tier(has_store), "ims-4018-no-private-store"));
     }
@@ -214,7 +214,7 @@ TEST_CASE("Family: 4007 / 4020 / 4003 Winsock and proxy") {
                                                                "initialized.");
 
     SUBCASE("10050 with 4020: Q193928's four scenarios lead, the proxy questions come first") {
-        const auto r = evidence{}.start_error(2140).log(bind_10050).log(winsock).diagnose();
+        const auto r = findings{}.start_error(2140).log(bind_10050).log(winsock).diagnose();
         const auto top = top_tier(r);
         CHECK(top.size() == 4);
         for (const std::string& id : top) CHECK(ims::table.rules[rule_index(id)].article == "Q193928");
@@ -225,11 +225,13 @@ TEST_CASE("Family: 4007 / 4020 / 4003 Winsock and proxy") {
                                       "proxy_client_names_proxy_by_netbios_name", "smtp_service_running_on_proxy_server",
                                       "proxy_server_pingable_by_name"})
             CHECK(fact_check_position(r, fact) < 6);
-        // Q222553 (10048) is only possible here: its question comes after the proxy questions.
-        CHECK(fact_check_position(r, "proxy_server_port_25_in_use") > fact_check_position(r, "proxy_server_pingable_by_name"));
+        // Q222553 (10048) is only possible here, but its port-25 question also settles scenario C (the
+        // SMTP service would hold that port): it is among the first questions too.
+        CHECK(status_of(r, "ims-winsock-bind-10048-port-in-use") == status::possible);
+        CHECK(fact_check_position(r, "proxy_server_port_25_in_use") < 6);
     }
     SUBCASE("10048 in the text: Q222553") {
-        const auto r = evidence{}
+        const auto r = findings{}
                            .log(saw_event(imc, 4007).with_description("bind the TCP/IP listener socket. 10048"))
                            .log(saw_event(imc, 4020))
                            .diagnose();
@@ -237,19 +239,19 @@ TEST_CASE("Family: 4007 / 4020 / 4003 Winsock and proxy") {
         CHECK(fact_check_position(r, "proxy_server_port_25_in_use") == 0);
     }
     SUBCASE("4003 with 11004 and 4020: Q268643") {
-        const auto r = evidence{}
+        const auto r = findings{}
                            .log(saw_event(imc, 4003).with_description("Error=11004"))
                            .log(saw_event(imc, 4020))
                            .diagnose();
         check_first(r, "ims-4003-11004-wsp-client-tcpip", status::likely);
     }
     SUBCASE("4007 without its text: both socket errors stay open and all the proxy questions are asked") {
-        const auto r = evidence{}.log(saw_event(imc, 4007)).log(saw_event(imc, 4020)).diagnose();
+        const auto r = findings{}.log(saw_event(imc, 4007)).log(saw_event(imc, 4020)).diagnose();
         CHECK(status_of(r, "ims-winsock-bind-10048-port-in-use") == status::likely);
         CHECK(status_of(r, "ims-4007-10050-proxy-named-by-netbios-name") == status::likely);
         CHECK(fact_check_position(r, "proxy_server_port_25_in_use") != absent);
         CHECK(fact_check_position(r, "proxy_client_names_proxy_by_netbios_name") != absent);
-        const auto answered = evidence{}
+        const auto answered = findings{}
                                   .log(saw_event(imc, 4007))
                                   .log(saw_event(imc, 4020))
                                   .fact("proxy_server_pingable_by_name", false)
@@ -257,7 +259,7 @@ TEST_CASE("Family: 4007 / 4020 / 4003 Winsock and proxy") {
         check_first(answered, "ims-4007-10050-proxy-not-resolvable-by-name", status::confirmed);
     }
     SUBCASE("4007 (10050) alone: Q193928's scenarios (Q203116's cause is B's), and 4020 is what would lift them") {
-        const auto r = evidence{}.log(bind_10050).diagnose();
+        const auto r = findings{}.log(bind_10050).diagnose();
         CHECK(top_tier(r).size() == 4);
         for (const std::string& id : top_tier(r)) CHECK(ims::table.rules[rule_index(id)].article == "Q193928");
         CHECK(status_of(r, "ims-4007-10050-proxy-client-with-other-firewall") == status::possible);
@@ -277,45 +279,45 @@ TEST_CASE("Family: 4058 / 4067 DNS naming") {
         "The Internet Mail Service cannot start because the TCP/IP domain name was not found during initialization.";
 
     SUBCASE("4058 alone with Error 2140: Q154589 leads, 4067 would lift the 5.5 articles") {
-        const auto r = evidence{}.start_error(2140).log(imc_event(4058, connector_4058)).diagnose();
+        const auto r = findings{}.start_error(2140).log(imc_event(4058, connector_4058)).diagnose();
         check_first(r, "imc-4058-dns-domain-name-blank", status::likely);
         CHECK(status_of(r, "ims-cluster-sp1-upgrade-name-resolver") == status::possible);
         CHECK(fact_check_position(r, "tcpip_dns_domain_name_set") != absent);
         CHECK(event_check_position(r, imc, 4067) != absent);
     }
     SUBCASE("the wording names the product: 'Connector' is Q194128, 'Service' is Q291123") {
-        const auto connector = evidence{}.log(imc_event(4058, connector_4058)).log(imc_event(4067, connector_4067)).diagnose();
+        const auto connector = findings{}.log(imc_event(4058, connector_4058)).log(imc_event(4067, connector_4067)).diagnose();
         check_first(connector, "ims-cluster-sp1-upgrade-name-resolver", status::likely);
-        const auto service = evidence{}.log(imc_event(4058, service_4058)).log(imc_event(4067, service_4067)).diagnose();
+        const auto service = findings{}.log(imc_event(4058, service_4058)).log(imc_event(4067, service_4067)).diagnose();
         check_first(service, "ims-w2k-primary-dns-suffix-not-set", status::likely);
     }
     SUBCASE("ids only: the cluster and DNS-suffix checks decide") {
-        const auto symptoms = evidence{}.log(imc_event(4058)).log(imc_event(4067));
+        const auto symptoms = findings{}.log(imc_event(4058)).log(imc_event(4067));
         const auto r = symptoms.diagnose();
         CHECK(tied(r, "ims-cluster-sp1-upgrade-name-resolver", "ims-w2k-primary-dns-suffix-not-set"));
         CHECK(fact_check_position(r, "server_is_cluster_node") < 4);
         CHECK(fact_check_position(r, "primary_dns_suffix_set") != absent);
-        evidence cluster = symptoms;
+        findings cluster = symptoms;
         cluster.fact("server_is_cluster_node", true);
         check_first(cluster.diagnose(), "ims-cluster-sp1-upgrade-name-resolver", status::likely);
-        evidence suffix = symptoms;
+        findings suffix = symptoms;
         suffix.fact("primary_dns_suffix_set", false).fact("windows_version", version{5, 0});
         check_first(suffix.diagnose(), "ims-w2k-primary-dns-suffix-not-set", status::confirmed);
         // SP2 fixed Q194128's defect.
-        evidence sp2 = symptoms;
+        findings sp2 = symptoms;
         sp2.fact("exchange_service_pack", 2);
         CHECK(status_of(sp2.diagnose(), "ims-cluster-sp1-upgrade-name-resolver") == status::ruled_out);
     }
     SUBCASE("the setup code 0xc00203e5 with 4058: Q263029") {
-        const auto r = evidence{}.start_error(0xc00203e5).log(imc_event(4058)).diagnose();
+        const auto r = findings{}.start_error(0xc00203e5).log(imc_event(4058)).diagnose();
         check_first(r, "ims-cluster-setup-missing-dns-a-records", status::likely);
     }
     SUBCASE("on 4.0 the 5.5 naming articles are out; on 5.5 Q154589 is") {
-        const auto on_4 = evidence{}.log(imc_event(4058)).log(imc_event(4067)).on(v4_0).diagnose();
+        const auto on_4 = findings{}.log(imc_event(4058)).log(imc_event(4067)).on(v4_0).diagnose();
         CHECK(status_of(on_4, "ims-cluster-sp1-upgrade-name-resolver") == status::ruled_out);
         CHECK(status_of(on_4, "ims-w2k-primary-dns-suffix-not-set") == status::ruled_out);
         check_first(on_4, "imc-4058-dns-domain-name-blank", status::likely);
-        const auto on_55 = evidence{}.start_error(2140).log(imc_event(4058, connector_4058)).on(v5_5).diagnose();
+        const auto on_55 = findings{}.start_error(2140).log(imc_event(4058, connector_4058)).on(v5_5).diagnose();
         CHECK(status_of(on_55, "imc-4058-dns-domain-name-blank") == status::ruled_out);
     }
 }
@@ -327,7 +329,7 @@ TEST_CASE("Family: event 4086, configuration could not be loaded") {
         "directory or Windows NT Registry.");
 
     SUBCASE("Error 2140 and 4086: Q189730 and Q298565 tie; the version is the first question") {
-        const auto r = evidence{}.start_error(2140).log(config).diagnose();
+        const auto r = findings{}.start_error(2140).log(config).diagnose();
         CHECK(tied(r, "imc-4086-service-account-not-domain-admin", "ims-4086-sitedn-mismatch"));
         CHECK(contains(top_tier(r), "ims-4086-sitedn-mismatch"));
         CHECK(status_of(r, "ims-4086-logs-on-as-local-system") == status::likely);
@@ -336,19 +338,19 @@ TEST_CASE("Family: event 4086, configuration could not be loaded") {
         for (std::string_view fact : {"service_account_in_domain_administrators", "ims_registry_sitedn_matches_directory",
                                       "ims_service_logs_on_as_local_system"})
             CHECK(fact_check_position(r, fact) < event_check_position(r, imc, 4018));
-        const auto on_4 = evidence{}.start_error(2140).log(config).on(v4_0).diagnose();
+        const auto on_4 = findings{}.start_error(2140).log(config).on(v4_0).diagnose();
         check_first(on_4, "imc-4086-service-account-not-domain-admin", status::likely);
         CHECK(status_of(on_4, "ims-4086-sitedn-mismatch") == status::ruled_out);
-        const auto on_55 = evidence{}.start_error(2140).log(config).on(v5_5).diagnose();
+        const auto on_55 = findings{}.start_error(2140).log(config).on(v5_5).diagnose();
         check_first(on_55, "ims-4086-sitedn-mismatch", status::likely);
     }
     SUBCASE("Error 2186 and the SCM's 7000 point to Q155814") {
         const auto r =
-            evidence{}.start_error(2186).log(config).log(saw_event("Service Control Manager", 7000)).diagnose();
+            findings{}.start_error(2186).log(config).log(saw_event("Service Control Manager", 7000)).diagnose();
         check_first(r, "ims-4086-logs-on-as-local-system", status::likely);
     }
     SUBCASE("4086 alone with the LocalSystem answer") {
-        const auto r = evidence{}.log(config).fact("ims_service_logs_on_as_local_system", true).diagnose();
+        const auto r = findings{}.log(config).fact("ims_service_logs_on_as_local_system", true).diagnose();
         check_first(r, "ims-4086-logs-on-as-local-system", status::confirmed);
     }
 }
@@ -356,7 +358,7 @@ TEST_CASE("Family: event 4086, configuration could not be loaded") {
 // ------------------------------------------------------------------------------------------------
 TEST_CASE("Family: event 4087, queue viewing interface") {
     SUBCASE("the id alone: Q182346 and Q200092 tie, their checks and Q200092's situation are the questions") {
-        const auto r = evidence{}.log(imc_event(4087)).diagnose();
+        const auto r = findings{}.log(imc_event(4087)).diagnose();
         CHECK(tied(r, "ims-4087-network-service-or-protocol-fault", "ims-4087-alpha-gsnw-ccmail"));
         for (std::string_view fact : {"ims_starts_after_network_components_reinstalled",
                                       "ims_starts_on_clean_nt_with_tcpip_only", "server_is_dec_alpha",
@@ -364,13 +366,13 @@ TEST_CASE("Family: event 4087, queue viewing interface") {
             CHECK(fact_check_position(r, fact) < 5);
     }
     SUBCASE("Q200092 covers only 5.0: on 4.0 Q182346 remains") {
-        const auto r = evidence{}.log(imc_event(4087)).on(v4_0).diagnose();
+        const auto r = findings{}.log(imc_event(4087)).on(v4_0).diagnose();
         check_first(r, "ims-4087-network-service-or-protocol-fault", status::likely);
         CHECK(candidate_of(r, "ims-4087-alpha-gsnw-ccmail")->outside_versions);
     }
     SUBCASE("on 5.0 the platform rules Q200092 out, and each article's own test confirms") {
         // The Alpha with GSNW and cc:Mail is Q200092's situation: it confirms nothing, its absence rules out.
-        const auto alpha = evidence{}
+        const auto alpha = findings{}
                                .log(imc_event(4087))
                                .on(v5_0)
                                .fact("server_is_dec_alpha", true)
@@ -378,16 +380,16 @@ TEST_CASE("Family: event 4087, queue viewing interface") {
                                .diagnose();
         CHECK(status_of(alpha, "ims-4087-alpha-gsnw-ccmail") == status::likely);
         CHECK(status_of(alpha, "ims-4087-network-service-or-protocol-fault") == status::likely);
-        const auto intel = evidence{}.log(imc_event(4087)).on(v5_0).fact("server_is_dec_alpha", false).diagnose();
+        const auto intel = findings{}.log(imc_event(4087)).on(v5_0).fact("server_is_dec_alpha", false).diagnose();
         check_first(intel, "ims-4087-network-service-or-protocol-fault", status::likely);
         CHECK(status_of(intel, "ims-4087-alpha-gsnw-ccmail") == status::ruled_out);
-        const auto clean = evidence{}
+        const auto clean = findings{}
                                .log(imc_event(4087))
                                .on(v5_0)
                                .fact("ims_starts_on_clean_nt_with_tcpip_only", true)
                                .diagnose();
         check_first(clean, "ims-4087-alpha-gsnw-ccmail", status::confirmed);
-        const auto reinstalled = evidence{}
+        const auto reinstalled = findings{}
                                      .log(imc_event(4087))
                                      .on(v5_0)
                                      .fact("ims_starts_after_network_components_reinstalled", true)
@@ -399,7 +401,7 @@ TEST_CASE("Family: event 4087, queue viewing interface") {
 // ------------------------------------------------------------------------------------------------
 TEST_CASE("Family: the administrator mailbox") {
     SUBCASE("only the answer 'no X.400 address' (a crash with no event, as in Q199430 or Q281743)") {
-        const auto r = evidence{}.fact("ims_admin_mailbox_has_x400_address", false).diagnose();
+        const auto r = findings{}.fact("ims_admin_mailbox_has_x400_address", false).diagnose();
         const std::string_view carriers[] = {"imc-admin-mailbox-x400-removed", "imc-admin-mailbox-no-x400-error-1067",
                                              "ims-wizard-admin-mailbox-no-x400-dr-watson",
                                              "ims-wizard-admin-mailbox-no-x400-timeout"};
@@ -412,36 +414,36 @@ TEST_CASE("Family: the administrator mailbox") {
         CHECK(event_check_position(r, "DrWatson", 4097) != absent);
         CHECK(fact_check_position(r, "exchange_version") == 0);
         // The 5.5 crash of Q281743: of these, only the wizard rules cover 5.5, and neither is more than possible.
-        const auto on_55 = evidence{}.fact("ims_admin_mailbox_has_x400_address", false).on(v5_5).diagnose();
+        const auto on_55 = findings{}.fact("ims_admin_mailbox_has_x400_address", false).on(v5_5).diagnose();
         CHECK(status_of(on_55, "imc-admin-mailbox-x400-removed") == status::ruled_out);
         CHECK(status_of(on_55, "imc-admin-mailbox-no-x400-error-1067") == status::ruled_out);
         CHECK(status_of(on_55, "ims-wizard-admin-mailbox-no-x400-timeout") == status::possible);
     }
     SUBCASE("each symptom with the answer picks its article") {
-        const auto q149542 = evidence{}.start_error(1067).fact("ims_admin_mailbox_has_x400_address", false).diagnose();
+        const auto q149542 = findings{}.start_error(1067).fact("ims_admin_mailbox_has_x400_address", false).diagnose();
         check_first(q149542, "imc-admin-mailbox-no-x400-error-1067", status::confirmed);
         const auto q148727 =
-            evidence{}.start_error(2140).on(v4_0).fact("ims_admin_mailbox_has_x400_address", false).diagnose();
+            findings{}.start_error(2140).on(v4_0).fact("ims_admin_mailbox_has_x400_address", false).diagnose();
         check_first(q148727, "imc-admin-mailbox-x400-removed", status::confirmed);
-        const auto q166080 = evidence{}
+        const auto q166080 = findings{}
                                  .log(saw_event("DrWatson", 4097).with_description("The application; MSEXCIMC.dbg;"))
                                  .fact("ims_admin_mailbox_has_x400_address", false)
                                  .diagnose();
         check_first(q166080, "ims-wizard-admin-mailbox-no-x400-dr-watson", status::confirmed);
         const auto q300535 =
-            evidence{}.start_error(0xc002041d).fact("ims_admin_mailbox_has_x400_address", false).diagnose();
+            findings{}.start_error(0xc002041d).fact("ims_admin_mailbox_has_x400_address", false).diagnose();
         check_first(q300535, "ims-wizard-admin-mailbox-no-x400-timeout", status::confirmed);
     }
     SUBCASE("an unset or invalid mailbox: 4071 is Q183178, events 2140 and 100 are Q246115") {
-        const auto q183178 = evidence{}.log(imc_event(4071)).fact("ims_admin_mailbox_valid", false).diagnose();
+        const auto q183178 = findings{}.log(imc_event(4071)).fact("ims_admin_mailbox_valid", false).diagnose();
         check_first(q183178, "ims-4071-admin-mailbox-unset-or-unreachable", status::confirmed);
         CHECK(status_of(q183178, "ims-admin-mailbox-invalid-events-2140-100") == status::possible);
-        const auto q246115 = evidence{}.log(imc_event(2140)).log(imc_event(100)).diagnose();
+        const auto q246115 = findings{}.log(imc_event(2140)).log(imc_event(100)).diagnose();
         check_first(q246115, "ims-admin-mailbox-invalid-events-2140-100", status::likely);
         CHECK(fact_check_position(q246115, "ims_admin_mailbox_valid") == 0);
     }
     SUBCASE("the wizard code without the answer: Q300535 and Q262939 both open") {
-        const auto r = evidence{}.start_error(0xc002041d).diagnose();
+        const auto r = findings{}.start_error(0xc002041d).diagnose();
         CHECK(tied(r, "ims-wizard-admin-mailbox-no-x400-timeout", "ims-4018-service-account-lost-domain-admins"));
         CHECK(fact_check_position(r, "ims_admin_mailbox_has_x400_address") != absent);
         CHECK(event_check_position(r, imc, 4018) != absent);
@@ -450,7 +452,7 @@ TEST_CASE("Family: the administrator mailbox") {
 
 // ------------------------------------------------------------------------------------------------
 TEST_CASE("Applicability: a 4.0-only article is ruled out on 5.5, and the report says why") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .start_error(2140)
                        .log(saw_event(imc, 4058)
                                 .with_category("Intialization/Termination")
@@ -476,7 +478,7 @@ TEST_CASE("Applicability: a 4.0-only article is ruled out on 5.5, and the report
             if (covers_55) continue;
             CAPTURE(std::string(rl.id));
             ++checked;
-            evidence e;
+            findings e;
             for (const observed_start_error& s : rl.examples[0].start_errors) e.errors.push_back(s);
             for (const observed_event& ev : rl.examples[0].events) e.events.push_back(ev);
             for (const fact_assignment& f : rl.examples[0].facts)

@@ -36,13 +36,13 @@ constexpr std::string_view sa = "MSExchangeSA";
 constexpr std::string_view msmi = "MSExchangeMSMI";
 
 // Each sibling of a fact-separated family: without facts all tie, with its fact it is first.
-void check_siblings_split_by_fact(const evidence& symptoms, std::string_view id, std::string_view fact,
+void check_siblings_split_by_fact(const findings& symptoms, std::string_view id, std::string_view fact,
                                   fact_value value, std::string_view sibling) {
     CAPTURE(std::string(id));
     const auto without = symptoms.diagnose();
     CHECK(tied(without, id, sibling));
     CHECK(fact_check_position(without, fact) != absent);
-    evidence with = symptoms;
+    findings with = symptoms;
     with.fact(fact, value);
     check_first(with.diagnose(), id, status::confirmed);
 }
@@ -106,10 +106,10 @@ TEST_CASE("Q155027: Error 1067 or 2140 and event 137; 2245 and 2241 at maximum l
     const observed_event e137 = saw_event(mta, 137).with_description(
         "A fatal directory error occurred. Change to the maximum logging level for more details. [MTA MAIN BASE 1 "
         "15] (16)");
-    const auto with_1067 = evidence{}.start_error(mta, 1067).log(e137).diagnose();
+    const auto with_1067 = findings{}.start_error(mta, 1067).log(e137).diagnose();
     check_first(with_1067, "mta-137-x500-dn-mismatch", status::likely);
     CHECK(fact_check_position(with_1067, "mta_x500_dn_matches_directory") == 0);
-    const auto maximum = evidence{}
+    const auto maximum = findings{}
                              .start_error(mta, 2140)
                              .log(e137)
                              .log(saw_event(mta, 2245)
@@ -125,17 +125,17 @@ TEST_CASE("Q155027: Error 1067 or 2140 and event 137; 2245 and 2241 at maximum l
 }
 
 TEST_CASE("Q158488: Error 2140 after restoring an optimized server (the event has no id)") {
-    const evidence symptoms = evidence{}.start_error(mta, 2140);
+    const findings symptoms = findings{}.start_error(mta, 2140);
     const auto without = symptoms.diagnose();
     CHECK(status_of(without, "mta-database-path-wrong-after-restore") == status::possible);
     CHECK(fact_check_position(without, "mta_database_path_correct") != absent);
-    evidence with = symptoms;
+    findings with = symptoms;
     with.fact("mta_database_path_correct", false).fact("server_restored_after_optimizer", true);
     check_first(with.diagnose(), "mta-database-path-wrong-after-restore", status::confirmed);
 }
 
 TEST_CASE("Q169918: Error 2140 and 2152 (Field Engineering) from a damaged Mtacheck.log") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .start_error(mta, 2140)
                        .log(saw_event(mta, 2152)
                                 .with_category("Field Engineering")
@@ -152,7 +152,7 @@ TEST_CASE("Q169918: Error 2140 and 2152 (Field Engineering) from a damaged Mtach
 }
 
 TEST_CASE("Q185154: Error 2140 with 6613 and 9406 when the MTA logs on as System") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .start_error(mta, 2140)
                        .log(saw_event(mta, 6613)
                                 .with_category("Configuration")
@@ -171,7 +171,7 @@ TEST_CASE("Q185154: Error 2140 with 6613 and 9406 when the MTA logs on as System
 }
 
 TEST_CASE("Q243632: Error 2140 and event 4300 when the control blocks are set too high") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .start_error(mta, 2140)
                        .log(saw_event(mta, 4300)
                                 .with_type(event_type::error)
@@ -185,7 +185,7 @@ TEST_CASE("Q243632: Error 2140 and event 4300 when the control blocks are set to
 
 TEST_CASE("Q274285: 3080, 2171 (ODXOINIU), 2155 and 2127 when .dat files are missing") {
     const auto r =
-        evidence{}
+        findings{}
             .start_error(mta, 2140)
             .log(saw_event(mta, 3080)
                      .with_type(event_type::warning)
@@ -215,8 +215,8 @@ TEST_CASE("Q274285: 3080, 2171 (ODXOINIU), 2155 and 2127 when .dat files are mis
 }
 
 TEST_CASE("Q279415: 9321 'NT Error: 11004', 9266 and 9406 after SP4 on a server with two adapters") {
-    const evidence symptoms =
-        evidence{}
+    const findings symptoms =
+        findings{}
             .start_error(mta, 2140)
             .log(saw_event("MSEXCHANGEMTA", 9321)
                      .with_description("An RPC communications error occurred. An attempt to listen over RPC has "
@@ -237,13 +237,13 @@ TEST_CASE("Q279415: 9321 'NT Error: 11004', 9266 and 9406 after SP4 on a server 
     CHECK(fact_check_position(r, "internal_nic_first_in_binding_order") < 2);
     CHECK(fact_check_position(r, "mta_starts_after_tcpip_reinstalled") < 3);
     CHECK(fact_check_position(r, "exchange_service_pack") == absent);  // no rule is confirmed by it any more
-    evidence with = symptoms;
+    findings with = symptoms;
     with.fact("internal_nic_first_in_binding_order", false);
     check_first(with.diagnose(), "mta-9321-11004-internal-nic-not-first", status::confirmed);
 
     // The article's own setting, SP4, is Q320200's trigger, not its check: it confirms neither rule,
     // and Q279415's own evidence keeps Q279415 first (before, SP4 made Q320200 confirmed and first).
-    evidence on_sp4 = symptoms;
+    findings on_sp4 = symptoms;
     on_sp4.fact("exchange_service_pack", 4);
     const auto sp4 = on_sp4.diagnose();
     check_first(sp4, "mta-9321-11004-internal-nic-not-first", status::likely);
@@ -255,8 +255,8 @@ TEST_CASE("Q279415: 9321 'NT Error: 11004', 9266 and 9406 after SP4 on a server 
 }
 
 TEST_CASE("Q320200: 'Internal Windows NT Error 2140' with 9266, 9406 and 9321 after Service Pack 4") {
-    const evidence symptoms =
-        evidence{}
+    const findings symptoms =
+        findings{}
             .start_error(mta, 2140)
             .log(saw_event(mta, 9266).with_description("A fatal system error occurred while initializing the MTA. "
                                                        "Reboot the computer. If that does not work, contact Microsoft "
@@ -270,28 +270,28 @@ TEST_CASE("Q320200: 'Internal Windows NT Error 2140' with 9266, 9406 and 9321 af
     CHECK(status_of(r, "mta-9321-11004-internal-nic-not-first") == status::possible);  // no 11004 in the text
     CHECK(fact_check_position(r, "mta_starts_after_tcpip_reinstalled") != absent);
     // SP4 is the article's situation ("If you install ... SP4"), not its check: still only likely.
-    evidence sp4 = symptoms;
+    findings sp4 = symptoms;
     sp4.fact("exchange_service_pack", 4);
     check_first(sp4.diagnose(), "mta-sp4-9266-reinstall-tcpip", status::likely);
     // A server without SP4 is outside the article.
     for (int pack : {0, 1, 2, 3}) {
         CAPTURE(pack);
-        evidence before = symptoms;
+        findings before = symptoms;
         before.fact("exchange_service_pack", pack);
         CHECK(status_of(before.diagnose(), "mta-sp4-9266-reinstall-tcpip") == status::ruled_out);
     }
     // The article's remedy working (the MTA starts once TCP/IP is reinstalled) confirms it.
-    evidence fixed = sp4;
+    findings fixed = sp4;
     fixed.fact("mta_starts_after_tcpip_reinstalled", true);
     check_first(fixed.diagnose(), "mta-sp4-9266-reinstall-tcpip", status::confirmed);
-    evidence not_fixed = symptoms;
+    findings not_fixed = symptoms;
     not_fixed.fact("mta_starts_after_tcpip_reinstalled", false);
     CHECK(status_of(not_fixed.diagnose(), "mta-sp4-9266-reinstall-tcpip") == status::ruled_out);
 }
 
 TEST_CASE("Q324026: 2152 (Operating System), 2127, 2155, 2187 from 'MTA' and 2219 when the database path is wrong") {
     const auto r =
-        evidence{}
+        findings{}
             .start_error(mta, 2140)
             .log(saw_event(mta, 2152)
                      .with_type(event_type::warning)
@@ -319,15 +319,15 @@ TEST_CASE("Q324026: 2152 (Operating System), 2127, 2155, 2187 from 'MTA' and 221
 
 // ===== Directory =================================================================================
 TEST_CASE("Q131727: Error 2140 after 'Edbutil /d' ran in Exchsrvr\\Bin") {
-    const evidence symptoms = evidence{}.start_error(ds, 2140).on(v4_0);
+    const findings symptoms = findings{}.start_error(ds, 2140).on(v4_0);
     CHECK(status_of(symptoms.diagnose(), "ds-edbutil-logs-outside-dsadata") == status::possible);
-    evidence with = symptoms;
+    findings with = symptoms;
     with.fact("edbutil_logs_outside_dsadata", true);
     check_first(with.diagnose(), "ds-edbutil-logs-outside-dsadata", status::confirmed);
 }
 
 TEST_CASE("Q154595: Directory Error 2140 with store events 5000 and 1121 (error 4015) after 2038") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .start_error(ds, 2140)
                        .log(saw_event(is, 5000)
                                 .with_type(event_type::error)
@@ -349,8 +349,8 @@ TEST_CASE("Q154595: Directory Error 2140 with store events 5000 and 1121 (error 
 }
 
 TEST_CASE("Q166335: three checks behind event 1002 with error -1022") {
-    const evidence symptoms =
-        evidence{}.start_error(ds, 2140).log(ds_1002("The Microsoft Exchange Server database, EDB, could not be "
+    const findings symptoms =
+        findings{}.start_error(ds, 2140).log(ds_1002("The Microsoft Exchange Server database, EDB, could not be "
                                                      "initialized and returned error -1022. Unrecoverable error. The "
                                                      "directory cannot continue."));
     const auto r = symptoms.diagnose();
@@ -367,8 +367,8 @@ TEST_CASE("Q166335: three checks behind event 1002 with error -1022") {
 }
 
 TEST_CASE("Q196159: 1002 error -1811 ('can't continue') after the Move Server Wizard failed") {
-    const evidence symptoms =
-        evidence{}.start_error(ds, 2140).log(ds_1002("The Microsoft Exchange Server database, EDB, could not be "
+    const findings symptoms =
+        findings{}.start_error(ds, 2140).log(ds_1002("The Microsoft Exchange Server database, EDB, could not be "
                                                      "initialized and returned error -1811. Unrecoverable error. The "
                                                      "directory can't continue."));
     check_siblings_split_by_fact(symptoms, "ds-1002-1811-move-server-wizard-registry", "ds_registry_points_to_newdsa",
@@ -376,7 +376,7 @@ TEST_CASE("Q196159: 1002 error -1811 ('can't continue') after the Move Server Wi
 }
 
 TEST_CASE("Q262371: 1002 error -1008, the database made read-only") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .start_error(ds, 2140)
                        .log(ds_1002("The Microsoft Exchange Server database, EDB, could not be initialized and "
                                     "returned error -1008. Unrecoverable error. The directory cannot continue."))
@@ -386,8 +386,8 @@ TEST_CASE("Q262371: 1002 error -1008, the database made read-only") {
 }
 
 TEST_CASE("Q262374: 1002 error -1811 when antivirus renamed or quarantined the files") {
-    const evidence symptoms =
-        evidence{}.start_error(ds, 2140).log(ds_1002("The Microsoft Exchange Server database, EDB, could not be "
+    const findings symptoms =
+        findings{}.start_error(ds, 2140).log(ds_1002("The Microsoft Exchange Server database, EDB, could not be "
                                                      "initialized and returned error -1811. Unrecoverable error. The "
                                                      "directory cannot continue."));
     check_siblings_split_by_fact(symptoms, "ds-1002-1811-antivirus-renamed-files",
@@ -396,7 +396,7 @@ TEST_CASE("Q262374: 1002 error -1811 when antivirus renamed or quarantined the f
 }
 
 TEST_CASE("Q263548: 'Internal Error 2140' with 1016 and 1002 error 1 (source printed MsExchangeDS)") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .start_error(ds, 2140)
                        .log(saw_event("MsExchangeDS", 1016)
                                 .with_description("Missing configuration parameter (DSA Database file). The Microsoft "
@@ -414,7 +414,7 @@ TEST_CASE("Q263548: 'Internal Error 2140' with 1016 and 1002 error 1 (source pri
 }
 
 TEST_CASE("Q301505: ESE97 events 109, 110, 0, 1166 and 1002 with -510") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .start_error(ds, 2140)
                        .log(saw_event("ESE97", 109)
                                 .with_type(event_type::information)
@@ -437,7 +437,7 @@ TEST_CASE("Q301505: ESE97 events 109, 110, 0, 1166 and 1002 with -510") {
 
 // ===== System Attendant, Information Store, Key Management =======================================
 TEST_CASE("Q163139: 'Error 0005 Access is denied' and System Attendant event 1005 (emsabp.dll)") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .start_error(sa, 5)
                        .log(saw_event(sa, 1005)
                                 .with_type(event_type::error)
@@ -460,7 +460,7 @@ TEST_CASE("Q163139: 'Error 0005 Access is denied' and System Attendant event 100
 }
 
 TEST_CASE("Q262375: the store stops with Error 2140 and 7024 (4294966781) after antivirus took its logs") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .start_error(is, 2140)
                        .log(saw_event(is, 7024)
                                 .with_type(event_type::error)
@@ -474,7 +474,7 @@ TEST_CASE("Q262375: the store stops with Error 2140 and 7024 (4294966781) after 
 }
 
 TEST_CASE("Q184420: Key Management Error 2140 and 5057 without the startup password") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .start_error(kms, 2140)
                        .log(saw_event(kms, 5057).with_description("The supplied password is not valid."))
                        .diagnose();
@@ -483,8 +483,8 @@ TEST_CASE("Q184420: Key Management Error 2140 and 5057 without the startup passw
 }
 
 TEST_CASE("Q274321: 5389, ESE97 101 and 5015 after the DC was upgraded to Windows 2000") {
-    const evidence symptoms =
-        evidence{}
+    const findings symptoms =
+        findings{}
             .log(saw_event(kms, 5389)
                      .with_type(event_type::information)
                      .with_description("Microsoft Exchange Key Management service is exiting with return code 0."))
@@ -497,39 +497,39 @@ TEST_CASE("Q274321: 5389, ESE97 101 and 5015 after the DC was upgraded to Window
                      .with_description("Microsoft Exchange Key Management service failed logging on as a MAPI "
                                        "client."));
     check_first(symptoms.diagnose(), "kms-5015-service-account-lost-admin", status::likely);
-    evidence with = symptoms;
+    findings with = symptoms;
     with.fact("service_account_in_domain_admins", false).fact("windows_version", windows_2000);
     check_first(with.diagnose(), "kms-5015-service-account-lost-admin", status::confirmed);
-    evidence nt = symptoms;
+    findings nt = symptoms;
     nt.fact("windows_version", nt4);
     CHECK(status_of(nt.diagnose(), "kms-5015-service-account-lost-admin") == status::ruled_out);
 }
 
 // ===== Event Service =============================================================================
 TEST_CASE("Q190993: two causes behind event 5 with MAPI error 0x80040107") {
-    const evidence symptoms =
-        evidence{}.start_error(es, 2140).log(es_5("An unexpected MAPI error occurred. Error returned was [0x80040107]."));
+    const findings symptoms =
+        findings{}.start_error(es, 2140).log(es_5("An unexpected MAPI error occurred. Error returned was [0x80040107]."));
     CHECK(top_tier(symptoms.diagnose()).size() == 2);
     check_siblings_split_by_fact(symptoms, "es-5-80040107-damaged-mapi-dlls", "mapi_dlls_intact", false,
                                  "es-5-80040107-eventconfig-folder");
-    check_siblings_split_by_fact(symptoms, "es-5-80040107-eventconfig-folder", "eventconfig_folder_duplicated_or_invalid",
+    check_siblings_split_by_fact(symptoms, "es-5-80040107-eventconfig-folder", "eventconfig_folder_duplicated",
                                  true, "es-5-80040107-damaged-mapi-dlls");
 }
 
 TEST_CASE("Q285021: Error 2140 and event 5 (0x80004005) when the Event Service's own account changed") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .start_error(es, 2140)
                        .log(es_5("An unexpected MAPI error occurred. Error returned was [0x80004005]"))
                        .diagnose();
     // The Error 2140 the article shows (and Q299676 does not) puts it ahead.
     check_first(r, "es-5-80004005-own-account-permissions", status::likely);
     CHECK(status_of(r, "es-5-80004005-sa-registry-names-wrong") == status::likely);
-    CHECK(fact_check_position(r, "es_own_account_permissions_changed") == 0);
+    CHECK(fact_check_position(r, "es_starts_with_another_account") == 0);
 }
 
 TEST_CASE("Q299676: 'The service did not return an error' and event 5 (0x80004005), wrong names in MSExchangeSA") {
-    const evidence symptoms =
-        evidence{}.log(es_5("An unexpected MAPI error occurred. Error returned was [0x80004005]."));
+    const findings symptoms =
+        findings{}.log(es_5("An unexpected MAPI error occurred. Error returned was [0x80004005]."));
     check_siblings_split_by_fact(symptoms, "es-5-80004005-sa-registry-names-wrong", "sa_registry_names_match_directory",
                                  false, "es-5-80004005-own-account-permissions");
     // The rule says what Q299676 says: the restore and the X500 DN correction are Q314148's.
@@ -543,7 +543,7 @@ TEST_CASE("Q314148: the same event after a restore with a wrong organization (ex
     const exclusion_view x = find_exclusion("Q314148");
     REQUIRE(x.found);
     CHECK(x.covered_by == "es-5-80004005-sa-registry-names-wrong");
-    const auto r = evidence{}
+    const auto r = findings{}
                        .log(es_5("An unexpected MAPI error occurred. Error returned was [0x80004005]."))
                        .fact("sa_registry_names_match_directory", false)
                        .on(v5_5)
@@ -553,7 +553,7 @@ TEST_CASE("Q314148: the same event after a restore with a wrong organization (ex
 
 // ===== Directory Synchronization =================================================================
 TEST_CASE("Q140951: DXA Error 2140 with extra line feeds at the end of Addr_map.cfg") {
-    const auto r = evidence{}.start_error(dx, 2140).fact("addr_map_cfg_extra_line_feeds", true).diagnose();
+    const auto r = findings{}.start_error(dx, 2140).fact("addr_map_cfg_extra_line_feeds", true).diagnose();
     check_first(r, "dx-addr-map-cfg-extra-line-feeds", status::confirmed);
 }
 
@@ -565,15 +565,15 @@ TEST_CASE("Q146738: 'Could not pause' with Error 2140 is expected (excluded)") {
 }
 
 TEST_CASE("Q171260: Directory Synchronization Error 2140 without Change on the drive root") {
-    const evidence symptoms = evidence{}.start_error(dx, 2140);
+    const findings symptoms = findings{}.start_error(dx, 2140);
     CHECK(status_of(symptoms.diagnose(), "dx-service-account-no-change-on-drive-root") == status::possible);
-    evidence with = symptoms;
+    findings with = symptoms;
     with.fact("service_account_can_change_drive_root", false);
     check_first(with.diagnose(), "dx-service-account-no-change-on-drive-root", status::confirmed);
 }
 
 TEST_CASE("Q185225: DXA Error 2140 with ESE97 event 124 when Xdir.edb is missing") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .start_error(dx, 2140)
                        .log(saw_event("ESE97", 124)
                                 .with_category("Logging/Recovery")
@@ -585,7 +585,7 @@ TEST_CASE("Q185225: DXA Error 2140 with ESE97 event 124 when Xdir.edb is missing
 
 // ===== Other services ============================================================================
 TEST_CASE("Q236416: Exchange Replication Service Error 2140 and Exchsync event 114 under Terminal Services") {
-    const auto r = evidence{}
+    const auto r = findings{}
                        .start_error("Exchange Replication Service", 2140)
                        .log(saw_event("Exchsync", 114)
                                 .with_type(event_type::error)
@@ -596,8 +596,8 @@ TEST_CASE("Q236416: Exchange Replication Service Error 2140 and Exchsync event 1
 }
 
 TEST_CASE("Q198393: MS Mail Connector 2380 and 10003, then 'Internal Windows NT Error 2140'") {
-    const evidence symptoms =
-        evidence{}
+    const findings symptoms =
+        findings{}
             .log(saw_event(msmi, 2380)
                      .with_description("A memory access violation has occurred that prevents further processing of a "
                                        "message. The access violation that occurred is an attempt to read from "
@@ -607,7 +607,7 @@ TEST_CASE("Q198393: MS Mail Connector 2380 and 10003, then 'Internal Windows NT 
             .log(saw_event(msmi, 10003).with_description("Fatal Error: File SFSEMS.CPP, line 878 Mailer Thread failed."))
             .start_error(msmi, 2140);
     check_first(symptoms.diagnose(), "msmi-2380-access-violation-before-sp3", status::likely);
-    evidence sp3 = symptoms;
+    findings sp3 = symptoms;
     sp3.fact("exchange_service_pack", 3);
     CHECK(status_of(sp3.diagnose(), "msmi-2380-access-violation-before-sp3") == status::ruled_out);
 }
@@ -667,4 +667,51 @@ TEST_CASE("Every rule's stored example picks it (the table check, repeated at ru
             CHECK(result.best()->rule_index == r);
         }
     }
+}
+
+// ---- the fact catalog: one name per real-world check ------------------------------------------
+TEST_CASE("Catalog: Full Control on the whole Exchsrvr tree (Q163139) rules out the Dsadata cause (Q166335)") {
+    const findings symptoms =
+        findings{}.start_error(ds, 2140).log(ds_1002("The Microsoft Exchange Server database, EDB, could not be "
+                                                     "initialized and returned error -1022. Unrecoverable error. The "
+                                                     "directory cannot continue."));
+    findings whole_tree = symptoms;
+    whole_tree.fact("service_account_full_control_on_exchsrvr", true);
+    CHECK(status_of(whole_tree.diagnose(), "ds-1002-1022-dsadata-permissions") == status::ruled_out);
+    // Lacking it somewhere in the tree does not say Dsadata is the folder.
+    findings not_everywhere = symptoms;
+    not_everywhere.fact("service_account_full_control_on_exchsrvr", false);
+    CHECK(status_of(not_everywhere.diagnose(), "ds-1002-1022-dsadata-permissions") == status::likely);
+}
+
+TEST_CASE("Catalog: Q285021's own account is its situation, starting under another account its check") {
+    const findings symptoms =
+        findings{}.start_error(es, 2140).log(es_5("An unexpected MAPI error occurred. Error returned was [0x80004005]"));
+    findings shared_account = symptoms;
+    shared_account.fact("es_logs_on_with_own_account", false);
+    CHECK(status_of(shared_account.diagnose(), "es-5-80004005-own-account-permissions") == status::ruled_out);
+    findings own_account = symptoms;
+    own_account.fact("es_logs_on_with_own_account", true);
+    check_first(own_account.diagnose(), "es-5-80004005-own-account-permissions", status::likely);
+    findings starts = symptoms;
+    starts.fact("es_starts_with_another_account", true);
+    check_first(starts.diagnose(), "es-5-80004005-own-account-permissions", status::confirmed);
+    // Its former name, which asked two things at once, still answers the check.
+    findings by_former = symptoms;
+    by_former.fact("es_own_account_permissions_changed", true);
+    check_first(by_former.diagnose(), "es-5-80004005-own-account-permissions", status::confirmed);
+}
+
+TEST_CASE("Catalog: Q190993's EventConfig check is the copies its workaround removes") {
+    const std::size_t f = svc::table.find_fact("eventconfig_folder_duplicated");
+    REQUIRE(f != not_found);
+    CHECK(svc::table.find_fact("eventconfig_folder_duplicated_or_invalid") == f);
+    const findings symptoms =
+        findings{}.start_error(es, 2140).log(es_5("An unexpected MAPI error occurred. Error returned was [0x80040107]."));
+    findings by_former = symptoms;
+    by_former.fact("eventconfig_folder_duplicated_or_invalid", true);
+    check_first(by_former.diagnose(), "es-5-80040107-eventconfig-folder", status::confirmed);
+    // Q263548's question asks for the values its cause is about; access to the key is a resolution step.
+    const std::string_view ds_question = svc::table.facts[svc::table.find_fact("ds_parameters_complete")].question;
+    CHECK(ds_question.find("access") == std::string_view::npos);
 }

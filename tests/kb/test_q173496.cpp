@@ -18,8 +18,8 @@ constexpr observed_event application_log[] = {
         .with_category("Initialization/Termination")
         .with_description("The Internet Mail Service service account is not an administrator account. In order "
                           "to provide SSL support, the service account must be an administrator account.")};
-constexpr fact_assignment account_not_admin[] = {fact_is("ims_service_account_is_admin", false)};
-constexpr fact_assignment account_is_admin[] = {fact_is("ims_service_account_is_admin", true)};
+constexpr fact_assignment account_not_admin[] = {fact_is("service_account_is_admin", false)};
+constexpr fact_assignment account_is_admin[] = {fact_is("service_account_is_admin", true)};
 
 constexpr std::size_t q173496 = ims::table.find_rule("ims-service-account-not-admin");
 
@@ -38,6 +38,15 @@ static_assert(when_not_admin.best()->rule_index == q173496);
 static_assert(status_of(when_not_admin) == status::confirmed);
 static_assert(status_of(when_unknown) == status::likely);
 static_assert(status_of(when_admin) == status::ruled_out);
+
+// The fact was called ims_service_account_is_admin (it is the Exchange service account, not the
+// IMS's): code written with that name still confirms the rule, and finds the same fact.
+constexpr fact_assignment former_name[] = {fact_is("ims_service_account_is_admin", false)};
+constexpr auto by_former_name = diagnose(ims::table, {dialog, application_log, former_name});
+static_assert(status_of(by_former_name) == status::confirmed);
+static_assert(ims::table.find_fact("ims_service_account_is_admin") == ims::table.find_fact("service_account_is_admin"));
+static_assert(ims::table.facts[ims::table.find_fact("service_account_is_admin")].former_name ==
+              "ims_service_account_is_admin");
 
 }  // namespace
 
@@ -63,7 +72,7 @@ TEST_CASE("Q173496: likely while the account check is unknown, which is the next
     REQUIRE_FALSE(r.next_checks().empty());
     const next_check& first = r.next_checks()[0];
     CHECK(first.what == next_check::kind::fact);
-    CHECK(ims::table.facts[first.fact_index].name == "ims_service_account_is_admin");
+    CHECK(ims::table.facts[first.fact_index].name == "service_account_is_admin");
     CHECK_FALSE(ims::table.facts[first.fact_index].question.empty());
 }
 
@@ -83,4 +92,30 @@ TEST_CASE("Q173496: ruled out on Exchange 4.0, which the article does not cover"
     CHECK(c->status == status::ruled_out);
     CHECK(c->outside_versions);
     CHECK(c->version_known);
+}
+
+TEST_CASE("Q173496: the fact's former name ims_service_account_is_admin still answers it") {
+    const auto r = diagnose(ims::table, {dialog, application_log, former_name});
+    REQUIRE(r.best() != nullptr);
+    CHECK(r.best()->rule_index == q173496);
+    CHECK(r.best()->status == status::confirmed);
+    // The report and its questions use the current name.
+    CHECK(ims::table.facts[ims::table.find_fact("ims_service_account_is_admin")].name == "service_account_is_admin");
+    const auto unknown = diagnose(ims::table, {dialog, application_log, {}});
+    CHECK(ims::table.facts[unknown.next_checks()[0].fact_index].name == "service_account_is_admin");
+    // Given under the former name, the check is not asked again.
+    for (const next_check& check : r.next_checks())
+        CHECK((check.what != next_check::kind::fact || ims::table.facts[check.fact_index].name != "service_account_is_admin"));
+}
+
+TEST_CASE("Q173496: its question is about the Exchange service account, and the other groups stay their own checks") {
+    const std::size_t f = ims::table.find_fact("service_account_is_admin");
+    REQUIRE(f != not_found);
+    CHECK(ims::table.facts[f].question.find("Exchange service account") != std::string_view::npos);
+    // Q262939's Domain Admins and Q189730's domain Administrators group are narrower checks: the
+    // next checks of a Q173496 report do not put them before the version.
+    const auto r = diagnose(ims::table, {dialog, application_log, {}});
+    REQUIRE(r.next_checks().size() >= 2);
+    CHECK(r.next_checks()[1].what == next_check::kind::fact);
+    CHECK(ims::table.facts[r.next_checks()[1].fact_index].name == "exchange_version");
 }

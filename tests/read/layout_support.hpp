@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ruledx/kb/exchange_service_names.hpp"
 #include "ruledx/read/record.hpp"
 #include "ruledx/read/text_scan.hpp"
 
@@ -80,8 +81,10 @@ inline scanned scan(std::string_view text, std::size_t chunk = 0) {
         out.starts.push_back(start_error{s.where.line, std::string(s.service), std::string(s.display_name), s.code});
     };
     auto on_error = [&](const ruledx::read::read_error&) { ++out.errors; };
+    ruledx::read::text_scan_options o;
+    o.services = ruledx::kb::exchange_service_names;  // as exchange-diagnose names them
     if (chunk == 0) {
-        ruledx::read::text_scanner scanner;
+        ruledx::read::text_scanner scanner(o);
         scanner.scan(text, on_event, on_start, on_error);
         return out;
     }
@@ -89,7 +92,6 @@ inline scanned scan(std::string_view text, std::size_t chunk = 0) {
     if (f == nullptr) return out;
     std::fwrite(text.data(), 1, text.size(), f);
     std::rewind(f);
-    ruledx::read::text_scan_options o;
     o.chunk_size = chunk;
     ruledx::read::text_scanner scanner(o);
     (void)scanner.scan_file(f, on_event, on_start, on_error);

@@ -4,6 +4,7 @@
 // from a buffer and from a file read in chunks of every small size.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <initializer_list>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "ruledx/kb/exchange_ims.hpp"
+#include "ruledx/kb/exchange_service_names.hpp"
 #include "ruledx/read/detect.hpp"
 #include "ruledx/read/encoding.hpp"
 #include "ruledx/read/evidence.hpp"
@@ -149,7 +151,7 @@ void finish(const evidence& seen, reading& r) {
 }
 
 reading read_buffer(std::string_view bytes) {
-    evidence seen(kb::exchange_ims::table);
+    evidence seen(kb::exchange_ims::table, kb::exchange_service_names);
     reading r;
     collect(seen, r);
     seen.read_buffer(bytes, "ticket");
@@ -162,7 +164,7 @@ std::string work_path(const std::string& name) { return std::string(RULEDX_READ_
 reading read_file(std::string_view bytes, std::size_t chunk) {
     const std::string path = work_path("encoding-sample.txt");
     REQUIRE(test::write_file(path, bytes));
-    evidence seen(kb::exchange_ims::table);
+    evidence seen(kb::exchange_ims::table, kb::exchange_service_names);
     seen.text_chunk_size = chunk;
     reading r;
     collect(seen, r);
@@ -354,6 +356,37 @@ TEST_CASE("encoding: decodes_unchanged says when a reader may read the caller's 
     CHECK_FALSE(read::decodes_unchanged(std::string_view("a\0b\0c\0d\0", 8)));
 }
 
+TEST_CASE("encoding: take_unchanged passes what decodes to itself, in any pieces, and decoding goes on after it") {
+    const std::string_view inputs[] = {
+        "Event ID: 4143\r\nSource:\tX\r\n", "tab\tfirst\nthen\rstray CR\n", "caf\xC3\xA9 \xE2\x82\xAC\n",
+        "caf\xE9 (Windows-1252)\n", "a\rb\rCR lines\r", "\xEF\xBB\xBF" "marked\n", "x\n\xEF\xBB\xBFy\n",
+        std::string_view("nul\0inside\n", 12), "ends in CR\r", "split \xC3", "\xC3\xA9 at the start",
+    };
+    for (std::string_view in : inputs) {
+        CAPTURE(std::string(in));
+        const text_encoding e = read::detect_encoding(in);
+        const std::string whole = read::decode_to_utf8(in, e);
+        for (std::size_t piece = 1; piece <= in.size() + 1; ++piece) {
+            CAPTURE(piece);
+            read::text_decoder decoder(e);
+            std::string out;
+            for (std::size_t at = 0; at < in.size() || at == 0; at += piece) {
+                const std::string_view part = in.substr(std::min(at, in.size()), piece);
+                const bool final = at + piece >= in.size();
+                const std::size_t same = decoder.take_unchanged(part.data(), part.size());
+                out.append(part.substr(0, same));
+                decoder.decode(part.substr(same), final, out);
+                if (final) break;
+            }
+            CHECK(out == whole);
+        }
+    }
+    read::text_decoder plain(text_encoding::utf8);
+    CHECK(plain.take_unchanged("Event ID: 4143\r\n", 16) == 16);
+    read::text_decoder utf16(text_encoding::utf16le);
+    CHECK(utf16.take_unchanged("a\0", 2) == 0);  // UTF-16 always changes
+}
+
 TEST_CASE("encoding: the format is told from the decoded text") {
     const std::u16string rows = u"" SAVE_AS_ROWS;
     const read::input_kind save_as = read::detect_input(utf16_bytes(rows, false, true));
@@ -418,7 +451,7 @@ TEST_CASE("encoding: an input of nothing, or of white space only once decoded, s
 }
 
 TEST_CASE("encoding: a file that cannot be opened gives the system's reason") {
-    evidence seen(kb::exchange_ims::table);
+    evidence seen(kb::exchange_ims::table, kb::exchange_service_names);
     const input_report& missing = seen.read_file(work_path("no-such-file.txt"));
     CHECK_FALSE(missing.opened);
     CHECK(missing.unreadable());

@@ -12,17 +12,22 @@ using namespace ruledx::read;
 
 namespace {
 
+event_viewer_export_options named_log() {
+    event_viewer_export_options o;
+    o.file = "log.txt";
+    return o;
+}
+
 struct export_result {
     event_viewer_export_reader reader;
     std::vector<event_record> events;
     std::vector<read_error> errors;
-    explicit export_result(event_viewer_export_options o = {}) : reader(o) {}
+    explicit export_result(event_viewer_export_options o = named_log()) : reader(o) {}
 };
 
 void run(export_result& r, std::string_view text) {
     r.reader.read(
-        text, [&](const event_record& e) { r.events.push_back(e); }, [&](const read_error& e) { r.errors.push_back(e); },
-        "log.txt");
+        text, [&](const event_record& e) { r.events.push_back(e); }, [&](const read_error& e) { r.errors.push_back(e); });
 }
 
 }  // namespace
@@ -151,7 +156,7 @@ TEST_CASE("export: an ambiguous date waits for a row that proves the order") {
 
 TEST_CASE("export: the caller may fix the date order") {
     event_viewer_export_options o;
-    o.date_order = detail::date_order::month_first;
+    o.date_order = read::date_order::month_first;
     export_result r(o);
     run(r, "4/3/1999,12:00:00 AM,A,Warning,None,1,N/A,C,d\n");
     REQUIRE(r.events.size() == 1);

@@ -5,6 +5,7 @@
 
 #include "ruledx/eval/diagnose.hpp"
 #include "ruledx/kb/exchange_ims.hpp"
+#include "ruledx/kb/exchange_service_names.hpp"
 #include "ruledx/read/evidence.hpp"
 #include "support/evt_writer.hpp"
 
@@ -38,7 +39,7 @@ std::size_t rule_index(std::string_view id) { return ims::table.find_rule(id); }
 }  // namespace
 
 TEST_CASE("a whole .evt answers for the sources it holds: what it lacks is absent") {
-    evidence seen(ims::table);
+    evidence seen(ims::table, kb::exchange_service_names);
     const input_report& in = seen.read_buffer(application_log(), "Application.evt");
     CHECK(in.complete_sources == std::vector<std::string>{"MSExchangeIMC"});  // MTA and Print: no IMS rule names them
     REQUIRE(seen.observations().absent.size() == 1);
@@ -62,13 +63,13 @@ TEST_CASE("a whole .evt answers for the sources it holds: what it lacks is absen
     // No question asks about an IMS event any more: the log answered them all.
     for (const next_check& check : r.next_checks()) {
         if (check.what != next_check::kind::signal) continue;
-        const signal& s = ims::table.rules[check.rule_index].signal_at(check.signal_index);
+        const ruledx::signal& s = ims::table.rules[check.rule_index].signal_at(check.signal_index);
         CHECK_FALSE((s.kind == signal_kind::event && s.source == "MSExchangeIMC"));
     }
 }
 
 TEST_CASE("pasted text says nothing about what it does not show") {
-    evidence seen(ims::table);
+    evidence seen(ims::table, kb::exchange_service_names);
     const input_report& in = seen.read_buffer(
         "Event ID: 4018\nSource: MSExchangeIMC\nType: Error\nDescription:\nThe service could not start.\n", "ticket");
     CHECK(in.records >= 1);
@@ -77,7 +78,7 @@ TEST_CASE("pasted text says nothing about what it does not show") {
 }
 
 TEST_CASE("evidence given by the caller is kept, cited as given, and copied") {
-    evidence seen(ims::table);
+    evidence seen(ims::table, kb::exchange_service_names);
     {
         std::string source = "MSExchangeIMC";
         std::string strings = std::string("11004") + '\0';
@@ -115,7 +116,7 @@ TEST_CASE("known messages are recognised in text no reader understands, and the 
     // Two events flattened onto one line by a web page, no source, no layout.
     const std::string page = "From the forum: the IMS stopped. 4070: " + std::string(d4070) + " 4131: " +
                              std::string(d4131) + " Any ideas?\n";
-    evidence seen(ims::table);
+    evidence seen(ims::table, kb::exchange_service_names);
     seen.read_buffer(page, "forum.txt");
     const observations o = seen.observations();
     REQUIRE(o.events.size() == 2);
@@ -129,13 +130,37 @@ TEST_CASE("known messages are recognised in text no reader understands, and the 
     CHECK(report.best()->text_matched[0]);
 
     // A stated id that disagrees names another event: the text is not taken for this one.
-    evidence other(ims::table);
+    evidence other(ims::table, kb::exchange_service_names);
     other.read_buffer("4999: " + std::string(d4070) + "\n", "forum.txt");
     CHECK(other.observations().events.empty());
 
     // Where a reader reads the event itself, its reading is kept and nothing is added.
-    evidence pasted(ims::table);
+    evidence pasted(ims::table, kb::exchange_service_names);
     pasted.read_buffer("Event ID: 4070\nSource: MSExchangeIMC\nType: Error\nDescription: " + std::string(d4070) + "\n",
                        "ticket.txt");
     CHECK(pasted.observations().events.size() == 1);
+}
+
+TEST_CASE("the services' display names are the caller's; evidence(table), deprecated, maps none") {
+    const std::string dialog =
+        "Could not start the Microsoft Exchange Internet Mail Service service on Local Computer.\n"
+        "Error 2140: An internal Windows NT error occurred.\n";
+    const auto service_of = [&](evidence& seen) {
+        seen.read_buffer(dialog, "dialog");
+        REQUIRE(seen.observations().start_errors.size() == 1);
+        return std::string(seen.observations().start_errors[0].service);
+    };
+    evidence named(ims::table, kb::exchange_service_names);
+    CHECK(service_of(named) == "MSExchangeIMC");
+    evidence unnamed(ims::table, {});
+    CHECK(service_of(unnamed) == "Microsoft Exchange Internet Mail Service");
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
+    evidence written_before(ims::table);
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+    CHECK(service_of(written_before) == "Microsoft Exchange Internet Mail Service");
 }

@@ -56,8 +56,10 @@ seen_match record(const known_match& m) {
     return s;
 }
 
-// Feeds `text` in chunks of the given sizes (cycled), sorted by offset.
-std::vector<seen_match> scan(const known_messages& known, std::string_view text, std::vector<std::size_t> sizes = {}) {
+// Feeds `text` in chunks of the given sizes (cycled), sorted by offset; with `counted`, each chunk
+// with its count of line ends, as a line reader gives it.
+std::vector<seen_match> scan(const known_messages& known, std::string_view text, std::vector<std::size_t> sizes = {},
+                             bool counted = false) {
     std::vector<seen_match> out;
     auto on = [&](const known_match& m) { out.push_back(record(m)); };
     known_message_scanner scanner(known);
@@ -65,7 +67,9 @@ std::vector<seen_match> scan(const known_messages& known, std::string_view text,
     std::size_t at = 0;
     for (std::size_t k = 0; at < text.size(); ++k) {
         const std::size_t n = std::min(std::max<std::size_t>(sizes[k % sizes.size()], 1), text.size() - at);
-        scanner.feed(text.substr(at, n), on);
+        const std::string_view chunk = text.substr(at, n);
+        if (counted) scanner.feed(chunk, static_cast<std::uint64_t>(std::count(chunk.begin(), chunk.end(), '\n')), on);
+        else scanner.feed(chunk, on);
         at += n;
     }
     scanner.finish(on);
@@ -431,8 +435,10 @@ TEST_CASE("known messages: split across chunk boundaries at every position") {
             std::sort(split.begin(), split.end());
             REQUIRE(split == whole);
         }
-        for (std::size_t size : std::initializer_list<std::size_t>{1, 2, 3, 5, 7, 13, 64})
+        for (std::size_t size : std::initializer_list<std::size_t>{1, 2, 3, 5, 7, 13, 64}) {
             CHECK(scan(known, input, {size}) == whole);
+            CHECK(scan(known, input, {size}, true) == whole);  // lines counted by the caller
+        }
     }
 }
 
@@ -606,6 +612,21 @@ TEST_CASE("known messages: lines and offsets") {
     CHECK(found[0].line == 3);
     CHECK(found[0].last == input.find("event.") + 5);
     CHECK(found[0].last_line == 5);
+}
+
+TEST_CASE("known messages: lines counted by the caller give the same lines, far into a long input") {
+    const known_messages known(kb::exchange_ims::table);
+    const std::string d(ims_event(4131).description);
+    std::string input;
+    for (std::size_t block = 0; block < 40; ++block) {
+        for (std::size_t k = 0; k < 200 + block * 37; ++k) input += "Some prose of a ticket, line " + std::to_string(k) + ".\r\n";
+        input += (block % 2 ? "> " : "") + wrap(d, 40 + block, block % 2 ? "> " : "") + "\n";
+    }
+    const std::vector<seen_match> whole = scan(known, input);
+    REQUIRE(whole.size() == 40);
+    CHECK(whole.back().line > 10000);
+    for (std::size_t size : std::initializer_list<std::size_t>{4096, 65536, std::size_t{1} << 20})
+        CHECK(scan(known, input, {size, size / 3 + 1}, true) == whole);
 }
 
 TEST_CASE("known messages: hostile inputs and layouts") {

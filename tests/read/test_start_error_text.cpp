@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ruledx/kb/exchange_service_names.hpp"
 #include "ruledx/read/start_error_text.hpp"
 #include "ruledx/read/text_scan.hpp"
 
@@ -14,13 +15,23 @@ using namespace ruledx::read;
 
 namespace {
 
+constexpr view<service_name> names = kb::exchange_service_names;
+
 struct start_result {
-    start_error_reader reader;
+    start_error_reader reader{start_error_options{default_max_line_length, {}, names}};
     std::vector<start_error_record> found;
+    std::vector<read_error> errors;
 };
 
 void run(start_result& r, std::string_view text) {
-    r.reader.read(text, [&](const start_error_record& s) { r.found.push_back(s); });
+    r.reader.read(
+        text, [&](const start_error_record& s) { r.found.push_back(s); }, [&](const read_error& e) { r.errors.push_back(e); });
+}
+
+text_scan_options with_names() {
+    text_scan_options o;
+    o.services = names;
+    return o;
 }
 
 }  // namespace
@@ -205,16 +216,16 @@ TEST_CASE("start: prose and wrapped description lines are not start errors") {
 }
 
 TEST_CASE("start: display names map to service names") {
-    CHECK(service_for_display_name("Microsoft Exchange Internet Mail Service") == "MSExchangeIMC");
-    CHECK(service_for_display_name("microsoft exchange internet  mail connector") == "MSExchangeIMC");
-    CHECK(service_for_display_name("MSEXCHANGEIMC") == "MSExchangeIMC");
-    CHECK(service_for_display_name("Microsoft Exchange Event Service") == "MSExchangeES");
-    CHECK(service_for_display_name("Microsoft Exchange System Attendant") == "MSExchangeSA");
-    CHECK(service_for_display_name("Microsoft Exchange Key Management Server") == "MSExchangeKMS");
-    CHECK(service_for_display_name("Microsoft DNS Server").empty());
-    CHECK(service_for_display_name("").empty());
-    static_assert(service_for_display_name("Microsoft Exchange Information Store") == "MSExchangeIS");
-    static_assert(detail::strip_service_word("Microsoft Exchange Event Service service") == "Microsoft Exchange Event Service");
+    CHECK(service_for_display_name("Microsoft Exchange Internet Mail Service", names) == "MSExchangeIMC");
+    CHECK(service_for_display_name("microsoft exchange internet  mail connector", names) == "MSExchangeIMC");
+    CHECK(service_for_display_name("MSEXCHANGEIMC", names) == "MSExchangeIMC");
+    CHECK(service_for_display_name("Microsoft Exchange Event Service", names) == "MSExchangeES");
+    CHECK(service_for_display_name("Microsoft Exchange System Attendant", names) == "MSExchangeSA");
+    CHECK(service_for_display_name("Microsoft Exchange Key Management Server", names) == "MSExchangeKMS");
+    CHECK(service_for_display_name("Microsoft DNS Server", names).empty());
+    CHECK(service_for_display_name("", names).empty());
+    static_assert(service_for_display_name("Microsoft Exchange Information Store", names) == "MSExchangeIS");
+    static_assert(read::detail::strip_service_word("Microsoft Exchange Event Service service", names) == "Microsoft Exchange Event Service");
 }
 
 TEST_CASE("start: SCM 7023 from insertion strings (binary log form)") {
@@ -225,7 +236,7 @@ TEST_CASE("start: SCM 7023 from insertion strings (binary log form)") {
     e.strings = "Microsoft Exchange Internet Mail Service\0%%2140\0"sv;
     e.string_count = 2;
     e.where.offset = 0x1234;
-    const auto s = start_error_from_event(e);
+    const auto s = start_error_from_event(e, names);
     REQUIRE(s.has_value());
     CHECK(s->code == 2140);
     CHECK(s->service == "MSExchangeIMC");
@@ -233,14 +244,14 @@ TEST_CASE("start: SCM 7023 from insertion strings (binary log form)") {
 
     e.event_id = 7009;
     e.strings = "30000\0Microsoft Exchange Internet Mail Connector\0"sv;
-    const auto t = start_error_from_event(e);
+    const auto t = start_error_from_event(e, names);
     REQUIRE(t.has_value());
     CHECK(t->code == 1053);
     CHECK(t->service == "MSExchangeIMC");
 
     e.event_id = 7024;
     e.strings = "Microsoft Exchange Information Store\0" "4294966781\0"sv;
-    const auto u = start_error_from_event(e);
+    const auto u = start_error_from_event(e, names);
     REQUIRE(u.has_value());
     CHECK(u->code == 4294966781u);
     CHECK(u->service == "MSExchangeIS");
@@ -253,7 +264,7 @@ TEST_CASE("start: SCM 7000 from the rendered description (Q155814)") {
     e.description =
         "The Microsoft Exchange Internet Mail Connector service failed to start due to the following error: The "
         "service did not respond to the start or control request in a timely fashion.";
-    const auto s = start_error_from_event(e);
+    const auto s = start_error_from_event(e, names);
     REQUIRE(s.has_value());
     CHECK(s->code == 1053);
     CHECK(s->display_name == "Microsoft Exchange Internet Mail Connector");
@@ -262,20 +273,20 @@ TEST_CASE("start: SCM 7000 from the rendered description (Q155814)") {
     e.event_id = 7023;
     e.description = "The Microsoft Exchange Internet Mail Service service terminated with the following error: An "
                     "internal Windows NT error occurred.";
-    const auto t = start_error_from_event(e);
+    const auto t = start_error_from_event(e, names);
     REQUIRE(t.has_value());
     CHECK(t->code == 2140);
 
     e.description = "The description for Event ID ( 7023 ) in Source ( Service Control Manager ) could not be found. "
                     "It contains the following insertion string(s): Microsoft Exchange Internet Mail Service, %%2140.";
-    const auto u = start_error_from_event(e);
+    const auto u = start_error_from_event(e, names);
     REQUIRE(u.has_value());
     CHECK(u->code == 2140);
     CHECK(u->service == "MSExchangeIMC");
 
     e.event_id = 7009;
     e.description = "Timeout (30000 milliseconds) waiting for the Microsoft Exchange Internet Mail Service service to connect.";
-    const auto v = start_error_from_event(e);
+    const auto v = start_error_from_event(e, names);
     REQUIRE(v.has_value());
     CHECK(v->code == 1053);
     CHECK(v->service == "MSExchangeIMC");
@@ -286,13 +297,13 @@ TEST_CASE("start: events that are not SCM failed starts give nothing") {
     e.source = "MSExchangeIMC";
     e.event_id = 7000;
     e.description = "The X service failed to start due to the following error: Access is denied.";
-    CHECK_FALSE(start_error_from_event(e).has_value());
+    CHECK_FALSE(start_error_from_event(e, names).has_value());
     e.source = "Service Control Manager";
     e.event_id = 7036;
-    CHECK_FALSE(start_error_from_event(e).has_value());
+    CHECK_FALSE(start_error_from_event(e, names).has_value());
     e.event_id = 7000;
     e.description = "garbage";
-    CHECK_FALSE(start_error_from_event(e).has_value());
+    CHECK_FALSE(start_error_from_event(e, names).has_value());
 }
 
 TEST_CASE("text_scan: Q155814 gives both events, the SCM-derived start error and the dialog") {
@@ -318,7 +329,7 @@ TEST_CASE("text_scan: Q155814 gives both events, the SCM-derived start error and
     std::vector<event_record> events;
     std::vector<start_error_record> starts;
     std::vector<read_error> errors;
-    text_scanner scanner;
+    text_scanner scanner(with_names());
     scanner.scan(
         text, [&](const event_record& e) { events.push_back(e); }, [&](const start_error_record& s) { starts.push_back(s); },
         [&](const read_error& e) { errors.push_back(e); });
@@ -342,7 +353,7 @@ TEST_CASE("text_scan: an export is read as an export") {
     std::vector<start_error_record> starts;
     scan_text(
         text, [&](const event_record& e) { events.push_back(e); }, [&](const start_error_record& s) { starts.push_back(s); },
-        [](const read_error&) {});
+        [](const read_error&) {}, with_names());
     REQUIRE(events.size() == 1);
     CHECK(events[0].time_generated == 968867766);
     REQUIRE(starts.size() == 1);

@@ -67,6 +67,7 @@ struct for_problem;
 RULEDX_DEFINE_TABLE_ERROR(malformed_fact_name, "a fact name in the catalog is not snake_case")
 RULEDX_DEFINE_TABLE_ERROR(duplicate_fact, "the catalog declares a fact twice")
 RULEDX_DEFINE_TABLE_ERROR(fact_without_question, "a fact in the catalog has no question")
+RULEDX_DEFINE_TABLE_ERROR(former_name_clash, "a fact's former name is already another fact's name or former name (subject: that name; value: the other fact's row)")
 RULEDX_DEFINE_TABLE_ERROR(malformed_rule_id, "a rule id is empty or not lower-case words joined by '-', '_' or '.'")
 RULEDX_DEFINE_TABLE_ERROR(duplicate_rule_id, "two rules have the same id")
 RULEDX_DEFINE_TABLE_ERROR(malformed_article_id, "a rule's article id is not 'Q' followed by 5 to 7 digits")
@@ -340,11 +341,14 @@ struct table_from_arrays {
     static constexpr bool needs_proof(std::size_t) noexcept { return true; }
 };
 
-// Facts that both tables declare alike (same name and kind) are kept once.
+// Facts that both tables declare alike (same name, or the later table's name is the earlier's
+// former name, and same kind) are kept once, as the earlier table declares them, unless the later
+// gives another former name: then both are kept, and the joined catalog's check reports the clash.
 template <class A>
 [[nodiscard]] constexpr bool new_in_join(const A& a, const fact_definition& f) noexcept {
     const std::uint16_t index = lookup_fact(a.index.facts_by_name, a, f.name);
-    return index == no_fact || a.facts[index].kind != f.kind;
+    if (index == no_fact || a.facts[index].kind != f.kind) return true;
+    return !f.former_name.empty() && !equal_text(f.former_name, a.facts[index].former_name);
 }
 template <class A, class B>
 [[nodiscard]] constexpr std::size_t joined_fact_count(const A& a, const B& b) noexcept {

@@ -27,8 +27,10 @@ template <class Table>
     for (const fact_assignment& f : ex.facts) {
         const fact_key key = find_fact_key(table.index.facts_by_name, table, f.name);
         if (key.fact == no_fact) continue;
-        const index_range range = openers_of(table, key.hash);
-        for (std::size_t i = range.begin; i < range.end; ++i) n += table.index.openers[i].fact == key.fact ? 1 : 0;
+        for_each_opener_of(table, key, [&n](std::size_t) {
+            ++n;
+            return true;
+        });
     }
     return n;
 }

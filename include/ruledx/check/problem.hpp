@@ -14,6 +14,7 @@ enum class table_problem : std::uint8_t {
     malformed_fact_name,
     duplicate_fact,
     fact_without_question,
+    former_name_clash,
     // one rule
     malformed_rule_id,
     duplicate_rule_id,

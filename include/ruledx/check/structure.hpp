@@ -51,33 +51,48 @@ inline constexpr std::size_t max_rule_id_length = 64;
 // Event Viewer shows 16-bit event ids.
 inline constexpr std::uint32_t max_event_id = 0xFFFF;
 
-// The catalog: names, questions, and no name twice (found by sorting the names' hashes).
-template <class Set, std::size_t Facts>
-[[nodiscard]] constexpr check_result check_catalog(const Set& set, const std::array<fact_key, Facts>& keys) noexcept {
-    static_assert(Facts < no_fact, "ruledx: a fact catalog holds at most 65534 facts");
-    for (std::size_t f = 0; f < Facts; ++f) {
+// The catalog: names, questions, and no name twice, a former name counting as a name (found by
+// sorting the names' hashes).
+template <class Set, std::size_t Keys>
+[[nodiscard]] constexpr check_result check_catalog(const Set& set, const std::array<fact_key, Keys>& keys) noexcept {
+    constexpr std::size_t facts = Set::fact_count;
+    static_assert(facts < no_fact, "ruledx: a fact catalog holds at most 65534 facts");
+    for (std::size_t f = 0; f < facts; ++f) {
         const fact_definition& fact = set.facts[f];
         if (!well_formed_fact_name(fact.name)) return problem_at(table_problem::malformed_fact_name, f, fact.name);
         if (fact.question.empty()) return problem_at(table_problem::fact_without_question, f, fact.name);
+        if (!fact.former_name.empty() && !well_formed_fact_name(fact.former_name))
+            return problem_at(table_problem::malformed_fact_name, f, fact.former_name);
     }
-    // keys are sorted by hash, then catalog order: the first of equal names comes first.
+    // keys are sorted by hash, names before former names, then catalog order: the first of equal
+    // names comes first. A name given twice is a duplicate fact; a former name that is another
+    // name or former name (or the fact's own name) is a clash, reported at the fact whose former
+    // name it is (the later one, of two).
     check_result found;
-    for (std::size_t i = 1; i < Facts; ++i) {
+    for (std::size_t i = 1; i < Keys; ++i) {
+        if (keys[i].fact == no_fact) continue;
         for (std::size_t j = i; j-- > 0 && keys[j].hash == keys[i].hash;) {
-            const std::size_t later = keys[i].fact;
-            if (equal_text(set.facts[keys[j].fact].name, set.facts[later].name)) {
-                found = first_problem(found, problem_at(table_problem::duplicate_fact, later, set.facts[later].name)
+            if (keys[j].fact == no_fact || !equal_text(key_name(set, keys[j]), key_name(set, keys[i]))) continue;
+            if (!keys[i].former) {  // both names
+                found = first_problem(found, problem_at(table_problem::duplicate_fact, keys[i].fact,
+                                                        set.facts[keys[i].fact].name)
                                                  .with_value(keys[j].fact));
-                break;
+            } else {
+                const std::size_t renamed = keys[i].fact;
+                const std::size_t other = keys[j].fact;
+                found = first_problem(found, problem_at(table_problem::former_name_clash, renamed, set.facts[renamed].name,
+                                                        set.facts[renamed].former_name)
+                                                 .with_value(other));
             }
+            break;
         }
     }
     return found;
 }
 
 // A fact a rule or an example names must be in the catalog, and compared with a value of its kind.
-template <class Set, std::size_t Facts>
-[[nodiscard]] constexpr table_problem check_fact_use(const Set& set, const std::array<fact_key, Facts>& keys,
+template <class Set, std::size_t Keys>
+[[nodiscard]] constexpr table_problem check_fact_use(const Set& set, const std::array<fact_key, Keys>& keys,
                                                      const fact_assignment& use) noexcept {
     const std::uint16_t index = lookup_fact(keys, set, use.name);
     if (index == no_fact) return table_problem::unknown_fact;
@@ -110,8 +125,8 @@ template <class Set, std::size_t Facts>
 }
 
 // Everything about one rule that needs no other rule.
-template <class Set, std::size_t Facts>
-[[nodiscard]] constexpr check_result check_rule(const Set& set, const std::array<fact_key, Facts>& keys, std::size_t r) noexcept {
+template <class Set, std::size_t Keys>
+[[nodiscard]] constexpr check_result check_rule(const Set& set, const std::array<fact_key, Keys>& keys, std::size_t r) noexcept {
     const rule& rl = set.rules[r];
     const auto at = [&](table_problem p, std::string_view subject = {}) { return problem_at(p, r, rl.id, subject); };
 
@@ -198,8 +213,8 @@ struct structure_part {
     rule_keys<Count> keys;
 };
 
-template <std::size_t Count, class Set, std::size_t Facts>
-[[nodiscard]] constexpr structure_part<Count> check_rules(const Set& set, const std::array<fact_key, Facts>& keys,
+template <std::size_t Count, class Set, std::size_t Keys>
+[[nodiscard]] constexpr structure_part<Count> check_rules(const Set& set, const std::array<fact_key, Keys>& keys,
                                                           std::size_t begin) noexcept {
     structure_part<Count> part{};
     for (std::size_t r = begin; r < begin + Count && part.problem.ok(); ++r) part.problem = check_rule(set, keys, r);

@@ -10,14 +10,22 @@
 
 namespace ruledx::detail {
 
+// The ASCII character classes of every text helper, the readers' included. Bytes of 0x80 and above
+// are in none of them, so UTF-8 passes through untouched.
 [[nodiscard]] constexpr char ascii_lower(char c) noexcept {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
+[[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+[[nodiscard]] constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+[[nodiscard]] constexpr bool is_alnum(char c) noexcept { return is_alpha(c) || is_digit(c); }
+// White space between words: blanks, line ends, and NUL (padding in logs).
 [[nodiscard]] constexpr bool is_space(char c) noexcept {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' || c == '\0';
 }
-[[nodiscard]] constexpr bool is_alnum(char c) noexcept {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+// White space inside a line (the readers split lines first). '\r' counts, so that stray carriage
+// returns (CR CR LF from some copy paths) do not leak into values.
+[[nodiscard]] constexpr bool is_blank(char c) noexcept {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
 }
 
 // Exact equality. std::string_view's == compares one character at a time in a constant

@@ -66,15 +66,29 @@ struct signal_match {
     return no_observation;
 }
 
-[[nodiscard]] constexpr const fact_value* find_observed(view<fact_assignment> facts, std::string_view name) noexcept {
+// The names an observation may give one of a rule's facts by: the catalog's name and former name
+// (the rule itself may use either), or the rule's own spelling where the catalog lacks the fact.
+struct fact_names {
+    std::string_view name;
+    std::string_view former;
+};
+template <class Table>
+[[nodiscard]] constexpr fact_names names_of(const Table& table, std::uint16_t fact, std::string_view written) noexcept {
+    if (fact == no_fact) return {written, {}};
+    const fact_definition& def = table.facts[fact];
+    return {def.name, def.former_name};
+}
+
+[[nodiscard]] constexpr const fact_value* find_observed(view<fact_assignment> facts, fact_names names) noexcept {
     for (const fact_assignment& f : facts)
-        if (equal_text(f.name, name)) return &f.value;
+        if (equal_text(f.name, names.name) || (!names.former.empty() && equal_text(f.name, names.former))) return &f.value;
     return nullptr;
 }
 
 // A fact given with another kind than the rule's (a run-time input error) counts as unknown.
-[[nodiscard]] constexpr fact_state state_of(view<fact_assignment> facts, const fact_assignment& expected) noexcept {
-    const fact_value* value = find_observed(facts, expected.name);
+[[nodiscard]] constexpr fact_state state_of(view<fact_assignment> facts, fact_names names,
+                                            const fact_assignment& expected) noexcept {
+    const fact_value* value = find_observed(facts, names);
     if (value == nullptr || value->kind != expected.value.kind) return fact_state::unknown;
     return *value == expected.value ? fact_state::holds : fact_state::contradicted;
 }
@@ -278,29 +292,41 @@ template <class Table>
     return {lo, end};
 }
 
+// Calls visit(opener index) for each opener of catalog fact `fact` (key: find_fact_key's), under
+// its name's hash and, for a renamed fact, its former name's (see opener); false when visit
+// returns false.
+template <class Table, class Visit>
+constexpr bool for_each_opener_of(const Table& table, const fact_key& key, Visit visit) noexcept {
+    const std::string_view former = table.facts[key.fact].former_name;
+    for (int pass = 0; pass < 2; ++pass) {
+        if (pass == 1 && former.empty()) break;
+        const index_range range = openers_of(table, pass == 0 ? key.hash : hash_text(former));
+        for (std::size_t i = range.begin; i < range.end; ++i)
+            if (table.index.openers[i].fact == key.fact && !visit(i)) return false;
+    }
+    return true;
+}
+
 // Rules that no signal touched but a confirming fact that holds does are candidates too. The
 // index lists, per fact, the rules it confirms, so the cost follows the facts given.
 template <class Table, std::size_t Capacity>
 constexpr void open_by_facts(const Table& table, const observations& seen, report<Capacity>& out,
                              slot_map<Capacity>& slots) noexcept {
-    const auto& openers = table.index.openers;
     for (const fact_assignment& given : seen.facts) {
         const fact_key key = find_fact_key(table.index.facts_by_name, table, given.name);
         const std::uint16_t fact = key.fact;
         if (fact == no_fact) continue;
-        const index_range range = openers_of(table, key.hash);
-        for (std::size_t i = range.begin; i < range.end; ++i) {
-            if (openers[i].fact != fact) continue;
-            const std::size_t r = openers[i].rule;
-            if (slots.find(r) != 0) continue;
+        const fact_names names = names_of(table, fact, given.name);
+        const bool room = for_each_opener_of(table, key, [&](std::size_t i) {
+            const std::size_t r = table.index.openers[i].rule;
+            if (slots.find(r) != 0) return true;
             const rule& rl = table.rules[r];
-            for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
-                if (table.index.rules[r].confirming[f] == fact && state_of(seen.facts, rl.confirming[f]) == fact_state::holds) {
-                    if (candidate_for(r, out, slots) == nullptr) return;
-                    break;
-                }
-            }
-        }
+            for (std::size_t f = 0; f < rl.confirming.size(); ++f)
+                if (table.index.rules[r].confirming[f] == fact && state_of(seen.facts, names, rl.confirming[f]) == fact_state::holds)
+                    return candidate_for(r, out, slots) != nullptr;
+            return true;
+        });
+        if (!room) return;
     }
 }
 
@@ -347,8 +373,9 @@ constexpr void settle(const Table& table, const observations& seen, candidate& c
 
     bool contradicted = false;
     bool all_confirming = true;
+    const rule_facts& known = table.index.rules[c.rule_index];
     for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
-        c.confirming[f] = state_of(seen.facts, rl.confirming[f]);
+        c.confirming[f] = state_of(seen.facts, names_of(table, known.confirming[f], rl.confirming[f].name), rl.confirming[f]);
         if (c.confirming[f] == fact_state::holds) {
             c.score += fact_bonus;
             specific = true;
@@ -357,11 +384,11 @@ constexpr void settle(const Table& table, const observations& seen, candidate& c
         all_confirming = all_confirming && c.confirming[f] == fact_state::holds;
     }
     for (std::size_t f = 0; f < rl.ruling_out.size(); ++f) {
-        c.ruling_out[f] = state_of(seen.facts, rl.ruling_out[f]);
+        c.ruling_out[f] = state_of(seen.facts, names_of(table, known.ruling_out[f], rl.ruling_out[f].name), rl.ruling_out[f]);
         contradicted = contradicted || c.ruling_out[f] == fact_state::holds;
     }
     if (!rl.version_fact.empty()) {
-        const fact_value* value = find_observed(seen.facts, rl.version_fact);
+        const fact_value* value = find_observed(seen.facts, names_of(table, known.version, rl.version_fact));
         if (value != nullptr && value->kind == fact_kind::version) {
             c.version_known = true;
             bool inside = false;

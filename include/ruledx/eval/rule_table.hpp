@@ -68,8 +68,10 @@ struct rule_facts {
 // What makes rule `rule` a candidate when no signal of it matched: a confirming fact `fact` that
 // holds, or a failed start of a service the rule's signals name (fact is then no_fact): a rule
 // about the Internet Mail Service failing to start is a hypothesis whenever that service fails
-// to start, whatever the error. Sorted by key: the hash of the fact's name, or service_key of the
-// service, which joining tables does not change (a catalog index does).
+// to start, whatever the error. Sorted by key: the hash of the fact's name in the rule's own
+// catalog, or service_key of the service, which joining tables does not change (a catalog index
+// does; a joined table's rules from a catalog that still named a fact by its former name keep
+// that name's hash, so a fact's openers are looked up under both of its names).
 struct opener {
     std::uint64_t key = 0;
     std::uint16_t fact = 0;
@@ -99,7 +101,7 @@ inline constexpr std::size_t max_named_versions = 64;
 // upper bounds (every list full).
 template <std::size_t Facts, std::size_t Rules, std::size_t Signals, std::size_t Openers>
 struct table_index {
-    std::array<fact_key, Facts> facts_by_name{};
+    std::array<fact_key, catalog_key_count<Facts>> facts_by_name{};  // names and former names
     std::array<signal_ref, Signals> signals{};  // sorted_before order
     std::size_t signal_count = 0;
     // Rule r's signal s (rule::signal_at numbering) is stats[first_signal[r] + s].
@@ -183,9 +185,9 @@ constexpr void add_version(std::array<named_version, Capacity>& versions, std::s
     if (count < Capacity) versions[count++] = v;
 }
 
-template <std::size_t Signals, std::size_t Openers, std::size_t RuleCount, std::size_t Facts, class Set>
+template <std::size_t Signals, std::size_t Openers, std::size_t RuleCount, std::size_t Keys, class Set>
 [[nodiscard]] constexpr index_part<Signals, Openers, RuleCount> index_rules(const Set& set,
-                                                                           const std::array<fact_key, Facts>& keys,
+                                                                           const std::array<fact_key, Keys>& keys,
                                                                            std::size_t begin) noexcept {
     index_part<Signals, Openers, RuleCount> part{};
     for (std::size_t k = 0; k < RuleCount; ++k) {
@@ -292,11 +294,13 @@ template <std::size_t Count, std::size_t Signals, std::size_t FirstCount>
 }
 
 // The index from its parts: the merged index_part, the flat numbering and the stats parts in order.
-template <std::size_t Facts, std::size_t Rules, std::size_t Signals, std::size_t Openers, std::size_t... Counts>
-[[nodiscard]] constexpr table_index<Facts, Rules, Signals, Openers> assemble_index(
-    const std::array<fact_key, Facts>& keys, const index_part<Signals, Openers, Rules>& part,
+// (Keys: the catalog's keys, two a fact.)
+template <std::size_t Keys, std::size_t Rules, std::size_t Signals, std::size_t Openers, std::size_t... Counts>
+[[nodiscard]] constexpr table_index<Keys / 2, Rules, Signals, Openers> assemble_index(
+    const std::array<fact_key, Keys>& keys, const index_part<Signals, Openers, Rules>& part,
     const std::array<std::uint32_t, Rules + 1>& first_signal, const stats_part<Counts>&... stats) noexcept {
-    table_index<Facts, Rules, Signals, Openers> index{};
+    static_assert(Keys % 2 == 0, "ruledx: a catalog has two keys a fact");
+    table_index<Keys / 2, Rules, Signals, Openers> index{};
     index.facts_by_name = keys;
     index.signals = part.signals;
     index.signal_count = part.signal_count;
@@ -317,9 +321,9 @@ template <std::size_t Facts, std::size_t Rules, std::size_t Signals, std::size_t
 }
 
 // The whole index in one call (tables built at run time, and small ones).
-template <std::size_t Facts, std::size_t Rules, std::size_t Signals, std::size_t Openers>
-[[nodiscard]] constexpr table_index<Facts, Rules, Signals, Openers> finish_index(
-    const std::array<fact_key, Facts>& keys, const index_part<Signals, Openers, Rules>& part) noexcept {
+template <std::size_t Keys, std::size_t Rules, std::size_t Signals, std::size_t Openers>
+[[nodiscard]] constexpr table_index<Keys / 2, Rules, Signals, Openers> finish_index(
+    const std::array<fact_key, Keys>& keys, const index_part<Signals, Openers, Rules>& part) noexcept {
     const auto first = first_signals(part);
     return assemble_index(keys, part, first, count_shared<Signals>(part.signals, part.signal_count, first, 0));
 }

@@ -74,21 +74,32 @@ inline constexpr fact_definition facts[] = {
                  "Are more than seven instances of the PC MTA, MS Mail Connector, Internet Mail Connector, "
                  "Schedule+ Free & Busy Connector, MTA and Directory Synchronization services started together?"),
     // The service account
-    boolean_fact("ims_service_account_is_admin",
-                 "Is the Exchange service account a member of the local or domain Administrators group?"),
+    // Three group memberships the articles check, each asked as its article names it: any
+    // Administrators group, local or the domain's (Q173496); the domain's Administrators group
+    // (Q189730); Domain Admins (Q262939, Q274321). Membership of either domain group makes the
+    // account an administrator, so a "yes" to either would rule Q173496's cause out; that rule-out
+    // is left out because it puts both narrower questions right after Q173496's own deciding one
+    // in every report that Q173496 leads, where a "no" to that one already answers them.
+    boolean_fact("service_account_is_admin",
+                 "Is the Exchange service account a member of the local or domain Administrators group?")
+        .formerly("ims_service_account_is_admin"),
     boolean_fact("service_account_in_domain_admins",
                  "Is the Exchange service account a member of the Domain Admins group (Active Directory Users "
-                 "and Computers, Member Of tab)?"),
+                 "and Computers, Member Of tab; membership of Administrators alone does not count)?"),
     boolean_fact("server_dc_demoted_and_repromoted",
                  "Was this Windows 2000 server demoted from domain controller and then promoted again?"),
     boolean_fact("ims_service_logs_on_as_local_system",
                  "Does the Internet Mail Service log on as the LocalSystem (system) account (Services, Startup, "
                  "Log On As)?"),
+    // Q148727 names no right account; Q155814's resolution does: the Exchange service account, or
+    // one with service account administrator rights. Logging on as one of them is not LocalSystem.
     boolean_fact("ims_service_logon_account_correct",
-                 "Is the Internet Mail Connector service set to start (Startup, Log On As) under the correct account?"),
+                 "Does the Internet Mail Connector service log on as This Account with the Exchange service "
+                 "account, or another account with service account administrator rights on the Organization, Site "
+                 "and Configuration containers (Services, Startup, Log On As)?"),
     boolean_fact("service_account_in_domain_administrators",
                  "Is the Exchange service account a member of the Administrators group of the domain (User "
-                 "Manager for Domains)?"),
+                 "Manager for Domains; Domain Admins is another group)?"),
     boolean_fact("service_starts_with_logon_account_reentered",
                  "Does the service start once Log On As, This Account, in its Startup options names an existing "
                  "service account with its current password (checked by logging on to the domain as that "
@@ -96,20 +107,24 @@ inline constexpr fact_definition facts[] = {
     // IMS configuration in the Exchange Administrator program and the registry
     boolean_fact("ims_address_space_configured",
                  "Does the Address Space tab of the Internet Mail Connector list at least one entry?"),
-    boolean_fact("ims_address_space_valid",
-                 "Does the Internet Mail Connector start after its SMTP address space is removed, entered again "
+    // Q148727 names no check of an inactive or wrong address space, only its remedy.
+    boolean_fact("ims_starts_after_address_space_reentered",
+                 "Does the Internet Mail Connector start once its SMTP address space is removed, entered again "
                  "and routing is recalculated (Site Addressing, Routing tab)?"),
     boolean_fact("ims_address_type_is_smtp",
                  "Is the Address Type on the Internet Mail tab of the Internet Mail Connector properties SMTP?"),
     boolean_fact("ims_delivery_routes_valid",
                  "Are all the per-domain delivery routes of the Internet Mail Service (Connections tab, E-Mail "
                  "Domain) well-formed?"),
+    // Two checks of the same setting: whether it names a usable mailbox at all (Q183178, Q246115),
+    // and whether the mailbox it names has an X.400 address (Q148727, Q149542, Q166080, Q300535).
     boolean_fact("ims_admin_mailbox_has_x400_address",
                  "Does the mailbox named as Administrator's Mailbox on the Internet Mail tab have an X.400 "
-                 "address on its E-mail Addresses tab?"),
+                 "address among the addresses on its E-mail Addresses tab (the mailbox may exist and still lack "
+                 "one)?"),
     boolean_fact("ims_admin_mailbox_valid",
-                 "Is the Administrator's Mailbox on the Internet Mail tab set to a mailbox that exists and can "
-                 "be reached?"),
+                 "Does the Administrator's Mailbox on the Internet Mail tab name a mailbox that exists and can be "
+                 "opened (not left empty, not a deleted or inaccessible one; its addresses do not matter here)?"),
     boolean_fact("ims_registry_commonname_homedsa_valid",
                  "Are the CommonName and HomeDSA values present and correct under "
                  "HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIMC\\Parameters?"),
@@ -122,12 +137,13 @@ inline constexpr fact_definition facts[] = {
                  "field holds 18 or more characters?"),
     // MAPI and the information store
     boolean_fact("mapisvc_inf_in_system32", "Is Mapisvc.inf present in %SystemRoot%\\System32?"),
+    // Two permissions, checked in two places: the file's own (Q163243) and its folder's (Q186739).
     boolean_fact("service_account_can_change_mapisvc_inf",
-                 "Does the Exchange service account have at least Change rights on "
-                 "%SystemRoot%\\System32\\Mapisvc.inf?"),
+                 "Does the Exchange service account have at least Change rights on the file "
+                 "%SystemRoot%\\System32\\Mapisvc.inf itself (the file's Security properties, not the folder's)?"),
     boolean_fact("service_account_can_change_system32",
                  "Does the Exchange service account have at least Change rights on the %SystemRoot%\\System32 "
-                 "folder?"),
+                 "folder itself (the folder's Security properties, not those of the files in it)?"),
     boolean_fact("private_store_on_server",
                  "Does the server that runs the Internet Mail Connector have a private information store?"),
     boolean_fact("mapi32_dll_matches_service_pack",
@@ -136,24 +152,36 @@ inline constexpr fact_definition facts[] = {
     boolean_fact("is_logons_limited_without_ims_dn",
                  "Does HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem hold a "
                  "'Logon Only As' value that does not list the distinguished name of the Internet Mail Service?"),
+    // Q169686 gives the value that is too low: the 0x5 Performance Optimizer sets (default 0x20).
     boolean_fact("is_max_threads_low",
-                 "Is 'Max Threads(Private+Public)' under MSExchangeIS\\ParametersSystem set low, e.g. 0x5 after "
-                 "Performance Optimizer (default 0x20; see perfopt.log)?"),
+                 "Is 'Max Threads(Private+Public)' under "
+                 "HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem set to 0x5 or less "
+                 "(Performance Optimizer lowers it from its default 0x20 to 0x5; perfopt.log in System32 records "
+                 "the change)?"),
     boolean_fact("latest_sp_and_store_hotfixes_applied",
                  "Are the latest Exchange 5.5 service pack and the latest Store.exe hotfixes installed?"),
     // Queues and spool folders
+    // Two checks of the spool folders: whether the IMS starts with them emptied (Q148727, Q168883;
+    // Q169223's workaround), and what fails when their files are put back: the IMS again (Q148727,
+    // Q168883) or Store.exe (Q169223). The emptied folders not helping rules Q169223 out.
     boolean_fact("ims_starts_with_imcdata_emptied",
-                 "Does the service start once the files in Imcdata\\In and Imcdata\\Out are moved aside and "
-                 "Imcdata\\Queue.dat is deleted?"),
+                 "Does the Internet Mail Service start and stay up once the files in Imcdata\\In and Imcdata\\Out "
+                 "are moved to another folder and Imcdata\\Queue.dat is deleted?"),
+    boolean_fact("imcdata_in_has_bad_message",
+                 "When the files moved out of Imcdata\\In are put back one or a few at a time (Queue.dat deleted "
+                 "and the IMS restarted each time), does the information store (Store.exe, not the IMS) stop "
+                 "responding again?"),
     boolean_fact("mts_queue_has_bad_message",
                  "Does the MTS-IN or MTS-OUT queue of the Internet Mail Service hold messages that block it "
                  "(Mdbvu32 or Q165505)?"),
-    boolean_fact("imcdata_in_has_bad_message",
-                 "Does Store.exe fail again when the files taken out of Imcdata\\In are put back a few at a "
-                 "time (a bad inbound message)?"),
     boolean_fact("imcdata_in_folder_exists", "Does the Exchsrvr\\Imcdata\\In folder exist?"),
     boolean_fact("imcdata_out_has_huge_file", "Is there a file of about 16 GB in Exchsrvr\\Imcdata\\Out?"),
-    boolean_fact("imcdata_drive_low_on_space", "Is free space low on the drive that holds the Imcdata folder?"),
+    // Q317653 gives no free-space threshold: its remedy working is the check.
+    boolean_fact("ims_starts_after_imcdata_drive_space_freed",
+                 "Does the Internet Mail Service start again once space is freed on the drive that holds the "
+                 "Imcdata folder (unneeded programs and files removed, the Recycle Bin and temporary folders "
+                 "emptied, Imcdata\\Log cleaned, or Imcdata moved to another drive)?")
+        .formerly("imcdata_drive_low_on_space"),
     boolean_fact("spool_file_from_event_4182_in_imcdata",
                  "Is the spool file named in event 4182 still in the Exchsrvr\\Imcdata folder?"),
     boolean_fact("ims_starts_after_bad_folder_emptied",
@@ -164,13 +192,21 @@ inline constexpr fact_definition facts[] = {
     boolean_fact("tcpip_installed_and_restarted",
                  "Is TCP/IP installed on the server with the right IP address and subnet mask, and was the server "
                  "restarted after it was installed?"),
+    // The DNS tab as a whole (Q148727), and the computer's DNS domain name alone, as each Windows
+    // shows it: the Domain Name box of that tab on Windows NT (Q154589), the primary DNS suffix on
+    // Windows 2000 (Q291123, Q312439). A complete DNS tab has the domain name, which rules
+    // Q154589's cause out. The two domain-name questions read one setting but stay two facts: one
+    // answer would otherwise confirm Q154589 (Exchange 4.0, Error 2140 and 4058) on the evidence
+    // of Q291123 (5.5, 4067 and 4058) before its 4067 is asked, whenever the version is unknown.
     boolean_fact("tcpip_dns_configured",
                  "Are Host Name, Domain Name and the DNS Service Search Order all filled in on the DNS tab of the "
                  "TCP/IP properties (Control Panel, Network)?"),
     boolean_fact("tcpip_dns_domain_name_set",
-                 "Is the Domain Name box on the DNS tab of the TCP/IP properties (Control Panel, Network) filled in?"),
+                 "On Windows NT: is the Domain Name box on the DNS tab of the TCP/IP properties (Control Panel, "
+                 "Network) filled in?"),
     boolean_fact("primary_dns_suffix_set",
-                 "Is a primary DNS suffix set for the computer (System, Network Identification, Properties, More)?"),
+                 "On Windows 2000: is a primary DNS suffix set for the computer (System, Network Identification, "
+                 "Properties, More), the domain name Windows NT shows on the TCP/IP DNS tab?"),
     boolean_fact("sp1_upgrade_ran_while_ims_running",
                  "Was Exchange 5.5 Service Pack 1 installed on the cluster while the Internet Mail Service was running?"),
     boolean_fact("cluster_dns_a_records_exist",
@@ -188,16 +224,23 @@ inline constexpr fact_definition facts[] = {
     boolean_fact("proxy_client_names_proxy_by_netbios_name",
                  "Does the [Servers IP Address] section of Mspclnt.ini name the proxy server by its NetBIOS name "
                  "rather than its IP address?"),
-    boolean_fact("ms_proxy_client_enabled", "Is the Microsoft Proxy (WinSock Proxy) client enabled on the Exchange server?"),
+    // The Microsoft Proxy client is the WinSock Proxy (WSP) client (Q193928 updates it as "the WSP
+    // client in Control Panel"): Q193928 has it enabled, Q268643 running; one check.
+    boolean_fact("ms_proxy_client_enabled",
+                 "Is the Microsoft Proxy (WinSock Proxy, WSP) client enabled on the Exchange server (the WSP Client "
+                 "in Control Panel; not installed counts as no)?")
+        .formerly("wsp_client_installed"),
     boolean_fact("uses_ms_proxy_server",
                  "Does the Exchange server reach the Internet through Microsoft Proxy Server (not another firewall)?"),
+    // The SMTP service running on the proxy is one thing that can hold its port 25 (Q222553: "The
+    // SMTP service will grab and bind to port 25"); port 25 free rules it out.
     boolean_fact("smtp_service_running_on_proxy_server",
-                 "Is the Windows NT Option Pack SMTP service installed and running on the Proxy Server 2.0 computer?"),
+                 "Is the Microsoft SMTP service of the Windows NT 4.0 Option Pack installed and running on the Proxy "
+                 "Server 2.0 computer (Control Panel, Services)?"),
     boolean_fact("proxy_server_pingable_by_name", "Can the Exchange server ping the proxy server by name?"),
     boolean_fact("proxy_server_port_25_in_use",
-                 "Is port 25 on the proxy server already bound by another service or program (for example the "
-                 "Windows NT SMTP service or an antivirus product)?"),
-    boolean_fact("wsp_client_installed", "Is the Winsock Proxy (WSP) client installed on the Exchange server?"),
+                 "Is port 25 on the proxy server already bound by another service or program (whichever it is: "
+                 "the Windows NT SMTP service, an antivirus product or any other)?"),
     boolean_fact("ims_starts_after_tcpip_reinstalled",
                  "Does the IMS start once TCP/IP is removed and reinstalled with its recorded settings and the "
                  "latest Windows NT 4.0 and Exchange Server 5.5 service packs are applied again?"),
@@ -376,7 +419,7 @@ inline constexpr rule rules[] = {
         .titled("IMC 4.0 Error 2140: the connector's address space is inactive or wrong")
         .applies_to("exchange_version", {only(v4_0)})
         .requires_signals({signals::error_2140})
-        .confirmed_by({fact_is("ims_address_space_valid", false)})
+        .confirmed_by({fact_is("ims_starts_after_address_space_reentered", true)})
         .because("The IMC has an address space that never became active (configured but never used, not "
                  "replicated) or that is recorded wrongly in the registry.")
         .resolved_by({"On the Address Space tab of the IMC, select the SMTP address space(s) and click Remove.",
@@ -384,7 +427,7 @@ inline constexpr rule rules[] = {
                       "Select the Configuration container, open Site Addressing, and click Recalculate Routing on "
                       "the Routing tab."})
         .shown_by({example_of(seen::error_2140, fact_is("exchange_version", v4_0),
-                              fact_is("ims_address_space_valid", false))}),
+                              fact_is("ims_starts_after_address_space_reentered", true))}),
     rule("imc-tcpip-dns-not-configured", "Q148727")
         .titled("IMC 4.0 Error 2140: the DNS settings of Windows NT TCP/IP were never filled in")
         .applies_to("exchange_version", {only(v4_0)})
@@ -469,6 +512,7 @@ inline constexpr rule rules[] = {
                                .with_description(quoted::connector_resolver_4058)})
         .supported_by({signals::error_2140})
         .confirmed_by({fact_is("tcpip_dns_domain_name_set", false)})
+        .ruled_out_by({fact_is("tcpip_dns_configured", true)})  // that DNS tab has its Domain Name
         .because("TCP/IP is set up to use DNS but the Domain Name box of its DNS settings is empty, so the "
                  "connector's name resolver cannot start.")
         .resolved_by({"Open Control Panel, Network, select TCP/IP Protocol and click Configure (Properties).",
@@ -520,6 +564,7 @@ inline constexpr rule rules[] = {
                                              "or control request in a timely fashion."),
                        start_error(service, 2186)})
         .confirmed_by({fact_is("ims_service_logs_on_as_local_system", true)})
+        .ruled_out_by({fact_is("ims_service_logon_account_correct", true)})  // it logs on as This Account
         .because("The IMC or IMS service is set to log on as a system account or with the LocalSystem account "
                  "rather than This Account; the article does not say why it then fails.")
         .resolved_by({"In Control Panel, Services, select the Microsoft Exchange Internet Mail service and click "
@@ -757,7 +802,10 @@ inline constexpr rule rules[] = {
                            .with_category("Internal processing")
                            .with_description(quoted::exception_4037_code)})
         .confirmed_by({fact_is("imcdata_in_has_bad_message", true)})
-        .ruled_out_by({fact_is("exchange_service_pack", 3), fact_is("exchange_service_pack", 4)})
+        // Its workaround is emptying Imcdata\In (with Queue.dat deleted): the IMS not starting so
+        // rules the cause out.
+        .ruled_out_by({fact_is("exchange_service_pack", 3), fact_is("exchange_service_pack", 4),
+                       fact_is("ims_starts_with_imcdata_emptied", false)})
         .because("Delivering a bad message from the Imcdata\\In queue to the information store makes Store.exe "
                  "fail with an access violation; a defect corrected in Exchange Server 5.5 Service Pack 3.")
         .resolved_by({"Move the messages out of Imcdata\\In and delete Imcdata\\Queue.dat.",
@@ -823,7 +871,7 @@ inline constexpr rule rules[] = {
                                .with_category("Initialization/Termination")
                                .with_description(quoted::q173496_4143)})
         .supported_by({signals::error_2140})
-        .confirmed_by({fact_is("ims_service_account_is_admin", false)})
+        .confirmed_by({fact_is("service_account_is_admin", false)})
         .because("The account the Exchange services log on with is not in the local or domain Administrators "
                  "group; the 5.5 Internet Mail Service refuses to start without administrator rights because "
                  "its SSL support needs them.")
@@ -1046,6 +1094,7 @@ inline constexpr rule rules[] = {
         .requires_signals({signals::bind_10050_4007, signals::winsock_4020_q193928})
         .supported_by({signals::error_2140})
         .confirmed_by({fact_is("smtp_service_running_on_proxy_server", true)})
+        .ruled_out_by({fact_is("proxy_server_port_25_in_use", false)})  // that service would hold it (Q222553)
         .because("The SMTP service of the Windows NT 4.0 Option Pack is installed and running on the Proxy Server "
                  "2.0 computer.")
         .resolved_by({"On the proxy server, in Control Panel, Services, set the Microsoft SMTP service to Manual.",
@@ -1293,8 +1342,9 @@ inline constexpr rule rules[] = {
                               fact_is("cluster_dns_a_records_exist", false))}),
 
     // Q268643 ------------------------------------------------------------------------------
-    // The WSP client is the setting the article describes, not a check: it rules the rule out when
-    // absent. The article names no cause; its remedy working (the IMS starts) confirms.
+    // The WSP client (the Microsoft Proxy client) is the setting the article describes, not a check:
+    // it rules the rule out when absent. The article names no cause; its remedy working (the IMS
+    // starts) confirms.
     rule("ims-4003-11004-wsp-client-tcpip", "Q268643")
         .titled("IMS 5.5 with the Winsock Proxy client does not start (4003 Error=11004, 4020): reinstall TCP/IP")
         .applies_to("exchange_version", {only(v5_5)})
@@ -1304,7 +1354,7 @@ inline constexpr rule rules[] = {
                                .with_value("11004"),
                            event(service, 4020).with_description(quoted::winsock_4020_q268643)})
         .confirmed_by({fact_is("ims_starts_after_tcpip_reinstalled", true)})
-        .ruled_out_by({fact_is("wsp_client_installed", false)})
+        .ruled_out_by({fact_is("ms_proxy_client_enabled", false)})
         .because("When the IMS is installed on an Exchange 5.5 server that runs the Winsock Proxy client, it may not "
                  "start: retrieving protocol information fails with error 11004. The article gives no cause; its "
                  "remedy removes and reinstalls TCP/IP.")
@@ -1482,7 +1532,7 @@ inline constexpr rule rules[] = {
         .titled("IMS 5.5 stops and cannot be restarted (4116, 4102): the Imcdata drive is running out of space")
         .applies_to("exchange_version", {only(v5_5)})
         .requires_signals({signals::bad_folder_4116, signals::shut_down_4102})
-        .confirmed_by({fact_is("imcdata_drive_low_on_space", true)})
+        .confirmed_by({fact_is("ims_starts_after_imcdata_drive_space_freed", true)})
         .because("The partition that holds the Imcdata folder is running out of free space.")
         .resolved_by({"Free space on that drive: remove unneeded programs and files, empty the Recycle Bin and the "
                       "temporary folders, clean Imcdata\\Log, or move Imcdata to another partition.",
@@ -1492,7 +1542,7 @@ inline constexpr rule rules[] = {
         .see_also({"Q169686", "Q272506"})
         .shown_by({example_of(saw_event(service, 4116).with_description(quoted::bad_folder_4116),
                               saw_event(service, 4102).with_description(quoted::shut_down_4102),
-                              fact_is("imcdata_drive_low_on_space", true))}),
+                              fact_is("ims_starts_after_imcdata_drive_space_freed", true))}),
     rule("ims-4116-4102-store-not-updated", "Q317653")
         .titled("IMS 5.5 stops and cannot be restarted (4116, 4102): the server lacks the latest service pack and "
                 "Store.exe hotfixes")

@@ -81,7 +81,7 @@ inline constexpr fact_definition facts[] = {
                  "Which Windows version runs on the Exchange server (Windows NT 4.0 is 4.0, Windows 2000 is 5.0)?"),
     boolean_fact("service_account_in_domain_admins",
                  "Is the Exchange service account a member of the Domain Admins group (Active Directory Users "
-                 "and Computers, Member Of tab)?"),
+                 "and Computers, Member Of tab; membership of Administrators alone does not count)?"),
     // Message Transfer Agent
     boolean_fact("mta_x500_dn_matches_directory",
                  "Do the o=, ou= and cn= parts of the X500 DN value under "
@@ -116,8 +116,10 @@ inline constexpr fact_definition facts[] = {
                  "Exchsrvr\\Bin), leaving Edb.chk, Edb.log, Res1.log and Res2.log in that folder?"),
     boolean_fact("system_date_after_2038", "Is the server's system date later than January 17, 2038?"),
     boolean_fact("chkdsk_finds_disk_errors", "Does CHKDSK report problems on the disk that holds Exchsrvr\\Dsadata?"),
+    // Full Control on Dsadata (Q166335) is part of Full Control on the whole Exchsrvr tree (Q163139),
+    // which rules the Dsadata cause out.
     boolean_fact("service_account_full_control_on_dsadata",
-                 "Does the Exchange service account have Full Control on the Exchsrvr\\Dsadata folder?"),
+                 "Does the Exchange service account have Full Control (NTFS) on the Exchsrvr\\Dsadata folder?"),
     boolean_fact("limited_virtual_memory_at_boot",
                  "Does Windows NT report 'Limited Virtual Memory' (no paging file, or one too small) when it starts?"),
     boolean_fact("ds_registry_points_to_newdsa",
@@ -128,16 +130,20 @@ inline constexpr fact_definition facts[] = {
                  "folders (check its quarantine folder and the Recycle Bin)?"),
     boolean_fact("ds_database_read_only",
                  "Is the Read-only attribute set on the Directory database (Dir.edb in Exchsrvr\\Dsadata)?"),
+    // Q263548's cause is a missing value; the service account's access to the key is a step of its
+    // resolution, not a second check.
     boolean_fact("ds_parameters_complete",
-                 "Are all the values under HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeDS\\Parameters "
-                 "present (e.g. 'Dsa Database File', 'DSA Working Directory', 'Database log files path') with Full "
-                 "access for the service account?"),
+                 "Are all the values Q263548 lists present under "
+                 "HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeDS\\Parameters ('Dsa Database File', "
+                 "'DSA Working Directory', 'Database log files path' and the others; event 1016 names a missing "
+                 "one)?"),
     boolean_fact("ds_edb_log_damaged",
                  "Is a Directory transaction log (Edb.log in the Dsadata log folder) damaged?"),
     // System Attendant and the Exchsrvr tree
     boolean_fact("service_account_full_control_on_exchsrvr",
-                 "Do the Exchange service account and the Everyone group have Full Control (NTFS) on the Exchsrvr "
-                 "folder tree?"),
+                 "Does the Exchange service account have Full Control (NTFS, not share permissions) on the Exchsrvr "
+                 "folder and every folder and file under it, itself or through the Everyone group Setup gives Full "
+                 "Control?"),
     boolean_fact("sa_registry_names_match_directory",
                  "Do the Enterprise, Site and Server values under "
                  "HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeSA\\Parameters match the organization, site "
@@ -150,11 +156,20 @@ inline constexpr fact_definition facts[] = {
     boolean_fact("mapi_dlls_intact",
                  "Are Emsmdb32.dll and Mapi32.dll on the server undamaged (the same as in Server\\Setup\\<Platform> "
                  "on the Exchange 5.5 disc)?"),
-    boolean_fact("eventconfig_folder_duplicated_or_invalid",
-                 "Is the server's EventConfig public folder invalid, or does it exist more than once (Q187523)?"),
-    boolean_fact("es_own_account_permissions_changed",
-                 "Does the Event Service log on with its own account (not the other Exchange services' account), "
-                 "and were that account's permissions changed?"),
+    // Q190993 names no check of an "invalid" EventConfig folder; its workaround removes copies.
+    boolean_fact("eventconfig_folder_duplicated",
+                 "Is there more than one EventConfig public folder for this server (Q187523 shows how to find and "
+                 "remove the copies)?")
+        .formerly("eventconfig_folder_duplicated_or_invalid"),
+    // Q285021: the Event Service's own account is the situation (absent, it rules the rule out);
+    // changed permissions cannot be seen, starting it under another account is the article's test.
+    boolean_fact("es_logs_on_with_own_account",
+                 "Does the Microsoft Exchange Event Service log on with an account other than the one the other "
+                 "Exchange services use (Services, Startup, Log On As)?"),
+    boolean_fact("es_starts_with_another_account",
+                 "Does the Event Service start once it is set to log on with a different service account "
+                 "(Services, Startup, Log On As)?")
+        .formerly("es_own_account_permissions_changed"),
     // Directory Synchronization
     boolean_fact("addr_map_cfg_extra_line_feeds",
                  "Does the DXA's Addr_map.cfg file (AddressMappingFileName) end with more than one line break "
@@ -608,6 +623,7 @@ inline constexpr rule rules[] = {
         .requires_signals({signals::ds_1002_1022})
         .supported_by({signals::ds_2140})
         .confirmed_by({fact_is("service_account_full_control_on_dsadata", false)})
+        .ruled_out_by({fact_is("service_account_full_control_on_exchsrvr", true)})  // Dsadata is in that tree
         .because("Error -1022 is JET_errDiskIO: the Exchange service account cannot fully access the "
                  "Exchsrvr\\Dsadata folder that holds the directory database.")
         .resolved_by({"Give the Exchange service account Full Control on Exchsrvr\\Dsadata (folder Properties, "
@@ -732,7 +748,7 @@ inline constexpr rule rules[] = {
                            .with_value("returned error 1.")})
         .confirmed_by({fact_is("ds_parameters_complete", false)})
         .because("A value under HKLM\\System\\CurrentControlSet\\Services\\MSExchangeDS\\Parameters (here 'Dsa "
-                 "Database File') is missing or was deleted, or the service account cannot read it.")
+                 "Database File') is missing or was deleted.")
         .resolved_by({"Open HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeDS\\Parameters.",
                       "Check that the service account has Full access to the key and its values.",
                       "Re-create any missing value (Database log files path, DSA Working Directory, Dsa Database "
@@ -941,14 +957,14 @@ inline constexpr rule rules[] = {
         .applies_to("exchange_version", {only(v5_5)})
         .requires_signals({signals::es_5_80040107})
         .supported_by({signals::es_2140})
-        .confirmed_by({fact_is("eventconfig_folder_duplicated_or_invalid", true)})
+        .confirmed_by({fact_is("eventconfig_folder_duplicated", true)})
         .because("The EventConfig public folder of the server is invalid, or there are several copies of it; "
                  "0x80040107 is MAPI's Invalid EntryID.")
         .resolved_by({"Remove the duplicate EventConfig folders as Q187523 describes.",
                       "Start the Event Service again."})
         .see_also({"Q187523"})
         .shown_by({example_of(seen::es_2140, seen::es_5_80040107,
-                              fact_is("eventconfig_folder_duplicated_or_invalid", true))}),
+                              fact_is("eventconfig_folder_duplicated", true))}),
 
     // Q285021 ------------------------------------------------------------------------------
     rule("es-5-80004005-own-account-permissions", "Q285021")
@@ -961,7 +977,8 @@ inline constexpr rule rules[] = {
                                .with_description(quoted::es_5_80004005_q285021)
                                .with_value("0x80004005")})
         .supported_by({signals::es_2140})
-        .confirmed_by({fact_is("es_own_account_permissions_changed", true)})
+        .confirmed_by({fact_is("es_starts_with_another_account", true)})
+        .ruled_out_by({fact_is("es_logs_on_with_own_account", false)})
         .because("The Event Service starts under an account other than the Exchange service account, and the "
                  "permissions of that account were changed; the other services still work and the EventConfig "
                  "properties open in the Administrator program.")
@@ -973,7 +990,7 @@ inline constexpr rule rules[] = {
                                   .with_type(event_type::error)
                                   .with_category("General")
                                   .with_description(quoted::es_5_80004005_q285021),
-                              fact_is("es_own_account_permissions_changed", true))}),
+                              fact_is("es_starts_with_another_account", true))}),
 
     // Q299676 (Q314148 is the same cause after a restore; see the exclusions) ---------------------
     rule("es-5-80004005-sa-registry-names-wrong", "Q299676")

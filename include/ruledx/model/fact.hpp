@@ -30,7 +30,7 @@ enum class fact_kind : std::uint8_t { boolean, number, text, version };
 }
 
 // A value of one of the four kinds. Constructors are implicit so rules read naturally:
-// fact_is("ims_service_account_is_admin", false), fact_is("exchange_version", version{5, 5}).
+// fact_is("service_account_is_admin", false), fact_is("exchange_version", version{5, 5}).
 struct fact_value {
     fact_kind kind = fact_kind::boolean;
     bool boolean = false;
@@ -63,24 +63,39 @@ struct fact_value {
     friend constexpr bool operator!=(const fact_value& a, const fact_value& b) noexcept { return !(a == b); }
 };
 
-// One catalog entry.
+// One catalog entry. A fact that was renamed, or that another fact was merged into, keeps the
+// name it had as its former name, `boolean_fact("new_name", "...").formerly("old_name")`: the
+// table's lookup resolves it (rules, examples and observations that still use it, a --fact
+// argument), reports and questions use the current name, and the catalog check rejects a former
+// name that is another fact's name or former name.
 struct fact_definition {
-    std::string_view name = detail::no_text;      // snake_case, unique in the catalog
+    std::string_view name = detail::no_text;         // snake_case, unique in the catalog
     fact_kind kind = fact_kind::boolean;
-    std::string_view question = detail::no_text;  // what a support engineer asks to learn it
+    std::string_view question = detail::no_text;     // what a support engineer asks to learn it
+    std::string_view former_name = detail::no_text;  // empty, or the name it had; snake_case, unique too
+
+    [[nodiscard]] constexpr fact_definition formerly(detail::text_arg old_name) const noexcept {
+        fact_definition renamed = *this;
+        renamed.former_name = old_name.value;
+        return renamed;
+    }
+    // Whether `given` names this fact, by its name or its former name.
+    [[nodiscard]] constexpr bool answers_to(std::string_view given) const noexcept {
+        return detail::equal_text(name, given) || (!former_name.empty() && detail::equal_text(former_name, given));
+    }
 };
 
 [[nodiscard]] constexpr fact_definition boolean_fact(detail::text_arg name, detail::text_arg question) noexcept {
-    return {name.value, fact_kind::boolean, question.value};
+    return {name.value, fact_kind::boolean, question.value, detail::no_text};
 }
 [[nodiscard]] constexpr fact_definition number_fact(detail::text_arg name, detail::text_arg question) noexcept {
-    return {name.value, fact_kind::number, question.value};
+    return {name.value, fact_kind::number, question.value, detail::no_text};
 }
 [[nodiscard]] constexpr fact_definition text_fact(detail::text_arg name, detail::text_arg question) noexcept {
-    return {name.value, fact_kind::text, question.value};
+    return {name.value, fact_kind::text, question.value, detail::no_text};
 }
 [[nodiscard]] constexpr fact_definition version_fact(detail::text_arg name, detail::text_arg question) noexcept {
-    return {name.value, fact_kind::version, question.value};
+    return {name.value, fact_kind::version, question.value, detail::no_text};
 }
 
 // A rule's comparison of a fact with a value, or an observation's statement of a fact's value.

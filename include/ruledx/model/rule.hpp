@@ -7,7 +7,7 @@
 //       .applies_to("exchange_version", {only({5, 5})})
 //       .requires_signals({event("MSExchangeIMC", 4143).with_type(event_type::error)})
 //       .supported_by({start_error("MSExchangeIMC", 2140)})
-//       .confirmed_by({fact_is("ims_service_account_is_admin", false)})
+//       .confirmed_by({fact_is("service_account_is_admin", false)})
 //       .because("...")
 //       .resolved_by({"...", "..."})
 //       .shown_by({example_of(...)})

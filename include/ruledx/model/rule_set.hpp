@@ -41,15 +41,22 @@ inline constexpr std::uint16_t no_fact = 0xFFFF;
     return a.kind == b.kind && a.code == b.code && detail::same_name(a.source, b.source) && same_values(a, b);
 }
 
-// A catalog entry by the hash of its name: catalogs are searched by sorting, not by comparing
-// every name with every other.
+// A catalog entry by the hash of a name it answers to: its name, or its former name (`former`).
+// Catalogs are searched by sorting, not by comparing every name with every other.
 struct fact_key {
-    std::uint64_t hash = 0;  // hash_text(name)
-    std::uint16_t fact = 0;
+    std::uint64_t hash = 0;  // hash_text(name), or of the former name
+    std::uint16_t fact = 0;  // no_fact: an unused place (a fact without a former name)
+    bool former = false;
 };
+// Names before former names (a lookup finds a name first), then catalog order.
 [[nodiscard]] constexpr bool sorts_before(const fact_key& a, const fact_key& b) noexcept {
-    return a.hash != b.hash ? a.hash < b.hash : a.fact < b.fact;
+    if (a.hash != b.hash) return a.hash < b.hash;
+    return a.former != b.former ? !a.former : a.fact < b.fact;
 }
+
+// A catalog of Facts facts has two keys a fact: its name's and its former name's.
+template <std::size_t Facts>
+inline constexpr std::size_t catalog_key_count = 2 * Facts;
 
 namespace detail {
 [[nodiscard]] constexpr std::uint64_t values_key(const signal& s) noexcept {
@@ -58,23 +65,36 @@ namespace detail {
     return key;
 }
 
-// The catalog sorted by the hash of each name.
+// The name a key stands for.
+template <class Set>
+[[nodiscard]] constexpr std::string_view key_name(const Set& set, const fact_key& key) noexcept {
+    return key.former ? set.facts[key.fact].former_name : set.facts[key.fact].name;
+}
+
+// The catalog's names and former names sorted by hash; the places of facts without a former name
+// come last (hash ~0, no_fact).
 template <std::size_t Facts, class Set>
-[[nodiscard]] constexpr std::array<fact_key, Facts> catalog_keys(const Set& set) noexcept {
-    std::array<fact_key, Facts> keys{};
-    for (std::size_t f = 0; f < Facts; ++f) keys[f] = {hash_text(set.facts[f].name), static_cast<std::uint16_t>(f)};
-    stable_sort(keys, Facts, before);
+[[nodiscard]] constexpr std::array<fact_key, catalog_key_count<Facts>> catalog_keys(const Set& set) noexcept {
+    std::array<fact_key, catalog_key_count<Facts>> keys{};
+    for (std::size_t f = 0; f < Facts; ++f) {
+        const fact_definition& fact = set.facts[f];
+        keys[2 * f] = {hash_text(fact.name), static_cast<std::uint16_t>(f), false};
+        keys[2 * f + 1] = fact.former_name.empty() ? fact_key{~std::uint64_t{0}, no_fact, false}
+                                                   : fact_key{hash_text(fact.former_name), static_cast<std::uint16_t>(f), true};
+    }
+    stable_sort(keys, keys.size(), before);
     return keys;
 }
 
-// A fact's catalog entry by name: its hash and catalog index (fact is no_fact when the catalog
-// lacks it; the hash is the name's all the same).
-template <std::size_t Facts, class Set>
-[[nodiscard]] constexpr fact_key find_fact_key(const std::array<fact_key, Facts>& keys, const Set& set,
+// A fact's catalog entry by a name it answers to: the hash of its (current) name and its catalog
+// index, found by that name or by its former name (fact is no_fact when the catalog lacks it; the
+// hash is then the given name's).
+template <std::size_t Keys, class Set>
+[[nodiscard]] constexpr fact_key find_fact_key(const std::array<fact_key, Keys>& keys, const Set& set,
                                                std::string_view name) noexcept {
     const std::uint64_t hash = hash_text(name);
     std::size_t lo = 0;
-    std::size_t hi = Facts;
+    std::size_t hi = Keys;
     while (lo < hi) {
         const std::size_t mid = lo + (hi - lo) / 2;
         if (keys[mid].hash < hash)
@@ -82,14 +102,17 @@ template <std::size_t Facts, class Set>
         else
             hi = mid;
     }
-    for (; lo < Facts && keys[lo].hash == hash; ++lo)
-        if (detail::equal_text(set.facts[keys[lo].fact].name, name)) return keys[lo];
-    return {hash, no_fact};
+    for (; lo < Keys && keys[lo].hash == hash; ++lo) {
+        if (keys[lo].fact == no_fact || !detail::equal_text(key_name(set, keys[lo]), name)) continue;
+        if (!keys[lo].former) return keys[lo];
+        return {hash_text(set.facts[keys[lo].fact].name), keys[lo].fact, false};
+    }
+    return {hash, no_fact, false};
 }
 
-// The catalog index of a fact, or no_fact.
-template <std::size_t Facts, class Set>
-[[nodiscard]] constexpr std::uint16_t lookup_fact(const std::array<fact_key, Facts>& keys, const Set& set,
+// The catalog index of a fact, by its name or former name, or no_fact.
+template <std::size_t Keys, class Set>
+[[nodiscard]] constexpr std::uint16_t lookup_fact(const std::array<fact_key, Keys>& keys, const Set& set,
                                                   std::string_view name) noexcept {
     return find_fact_key(keys, set, name).fact;
 }
@@ -203,9 +226,12 @@ struct rule_set {
     ref_list<fact_definition, Facts> facts;
     ref_list<rule, Rules> rules;
 
+    // By name or, for a renamed fact, its former name.
     [[nodiscard]] constexpr std::size_t find_fact(std::string_view name) const noexcept {
         for (std::size_t i = 0; i < Facts; ++i)
             if (detail::equal_text(facts[i].name, name)) return i;
+        for (std::size_t i = 0; i < Facts; ++i)
+            if (!facts[i].former_name.empty() && detail::equal_text(facts[i].former_name, name)) return i;
         return not_found;
     }
     [[nodiscard]] constexpr std::size_t find_rule(std::string_view id) const noexcept {

@@ -28,9 +28,8 @@ enum class input_format {
     return "";
 }
 
-// How many leading bytes detect_format looks at.
-inline constexpr std::size_t detect_prefix_size = 4096;
-static_assert(detect_prefix_size == encoding_prefix_size, "the format and the encoding are told from the same bytes");
+// How many leading bytes detect_format looks at: those the encoding is told from.
+inline constexpr std::size_t detect_prefix_size = encoding_prefix_size;
 
 // What an input is, and for text its encoding (text_encoding::none otherwise).
 struct input_kind {

@@ -43,6 +43,7 @@
 #include <string>
 #include <string_view>
 
+#include "ruledx/read/detail/bytes.hpp"
 #include "ruledx/read/detail/utf8.hpp"
 
 namespace ruledx::read {
@@ -123,26 +124,9 @@ inline constexpr std::size_t utf8_incomplete = static_cast<std::size_t>(-1);
     }
 }
 
-// Eight bytes as an integer, byte i at bits 8i on any machine (compilers make it one load).
-[[nodiscard]] inline std::uint64_t load_le64(const unsigned char* p) noexcept {
-    std::uint64_t v = 0;
-    for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
-    return v;
-}
-
-inline constexpr std::uint64_t high_bits = 0x8080808080808080u;
-// True when all eight bytes are printable ASCII or DEL (20-7F): nothing the decoder changes.
-[[nodiscard]] constexpr bool all_plain(std::uint64_t x) noexcept {
-    // Bytes below 0x80 plus 0x60 reach 0x80 exactly when they are 0x20 or more, with no carry.
-    return (x & high_bits) == 0 && ((x + 0x6060606060606060u) & high_bits) == high_bits;
-}
-// True when all eight bytes are ASCII but NUL (01-7F): once the line ends are known to be LF or
-// CR LF, nothing the decoder changes either (subtracting 1 sets a top bit only in a zero byte).
-[[nodiscard]] constexpr bool all_ascii(std::uint64_t x) noexcept {
-    return (x & high_bits) == 0 && ((x - 0x0101010101010101u) & high_bits) == 0;
-}
-// The same two tests for four UTF-16 units, their bytes in `x` as stored: the zero byte of each
-// unit second (little-endian) or first (big-endian).
+// Whether four UTF-16 units, their bytes in `x` as stored (the zero byte of each unit second when
+// little-endian, first when big-endian), are all ASCII but NUL (AnyAscii: once the line ends are
+// known to be LF or CR LF, nothing the decoder changes) or all printable ASCII or DEL (20-7F).
 template <bool BigEndian, bool AnyAscii>
 [[nodiscard]] constexpr bool all_plain_utf16(std::uint64_t x) noexcept {
     if (BigEndian) {
@@ -245,6 +229,46 @@ public:
             out.append(buffer, decode(in.data() + at, n, final && last, buffer));
             at += n;
         } while (at < in.size());
+    }
+
+    // How many of the n bytes at `in` decode to themselves: UTF-8 (with or without a mark) that
+    // needs no change, from where the decoder stands. They count as decoded (the decoder's state
+    // moves past them), so a caller reads them where they are and decodes only the rest: most text
+    // inputs are never copied.
+    std::size_t take_unchanged(const char* in, std::size_t n) noexcept {
+        const bool utf8 = encoding_ == text_encoding::utf8 || encoding_ == text_encoding::utf8_bom ||
+                          encoding_ == text_encoding::none;
+        if (!utf8 || carried_ != 0 || !plain_state()) return 0;
+        const auto* p = reinterpret_cast<const unsigned char*>(in);
+        std::size_t i = 0;
+        while (i < n && mode_ != line_mode::cr) {  // CR line ends become LF
+            std::size_t stop = n;  // before the decoder knows how lines end: up to the first line end
+            if (mode_ == line_mode::undecided) {
+                const void* nl = std::memchr(p + i, '\n', n - i);
+                stop = nl ? static_cast<std::size_t>(static_cast<const unsigned char*>(nl) - p) : n;
+                const void* cr = std::memchr(p + i, '\r', stop - i);
+                if (cr) stop = static_cast<std::size_t>(static_cast<const unsigned char*>(cr) - p);
+            }
+            i += detail::ascii_run(in + i, stop - i, 1);
+            if (i == stop) {
+                if (stop == n) break;
+                if (p[i] == '\r' && (i + 1 == n || p[i + 1] != '\n')) break;  // CR alone, or not known yet
+                mode_ = line_mode::as_is;  // LF or CR LF: passed as they are
+                i += p[i] == '\n' ? 1 : 2;
+                continue;
+            }
+            if (p[i] < 0x80) break;  // NUL
+            const std::size_t len = detail::utf8_sequence(p + i, n - i);
+            if (len == 0 || len == detail::utf8_incomplete) break;
+            const bool at_line_start = i == 0 ? line_start_ : p[i - 1] == '\n' || p[i - 1] == '\r';
+            if (at_line_start && detail::utf8_value(p + i, len) == 0xFEFF) break;  // dropped
+            i += len;
+        }
+        if (i > 0) {
+            line_start_ = p[i - 1] == '\n' || p[i - 1] == '\r';
+            after_cr_ = false;
+        }
+        return i;
     }
 
 private:
@@ -395,21 +419,16 @@ private:
 
     [[nodiscard]] constexpr bool plain_state() const noexcept { return nuls_ == 0 && !pending_cr_; }
 
-    // Copies the ASCII at p that passes unchanged, eight bytes at a time while it lasts, then byte
-    // by byte: printable ASCII, and once the line ends are known to be LF or CR LF all but NUL.
+    // Copies the ASCII at p that passes unchanged: printable ASCII, and once the line ends are known
+    // to be LF or CR LF all but NUL.
     void copy_plain(const unsigned char*& p, const unsigned char* end, char*& d) noexcept {
         if (!plain_state()) return;
-        const unsigned char* const start = p;
-        if (mode_ == line_mode::as_is) {
-            while (end - p >= 8 && detail::all_ascii(detail::load_le64(p))) p += 8;
-            while (p < end && *p != 0 && *p < 0x80) ++p;
-        } else {
-            while (end - p >= 8 && detail::all_plain(detail::load_le64(p))) p += 8;
-            while (p < end && *p >= 0x20 && *p < 0x80) ++p;
-        }
-        if (p == start) return;
-        std::memcpy(d, start, static_cast<std::size_t>(p - start));
-        d += p - start;
+        const char* const start = reinterpret_cast<const char*>(p);
+        const std::size_t n = detail::ascii_run(start, static_cast<std::size_t>(end - p), mode_ == line_mode::as_is ? 1 : 0x20);
+        if (n == 0) return;
+        std::memcpy(d, start, n);
+        d += n;
+        p += n;
         line_start_ = p[-1] == '\n' || p[-1] == '\r';
         after_cr_ = false;
     }
@@ -477,41 +496,13 @@ private:
     return decode_to_utf8(bytes, detect_encoding(bytes));
 }
 
-// True when decoding `bytes` would give them back unchanged: detected as UTF-8 without a mark,
-// well-formed, no NUL, no U+FEFF at a line start, and no lone CR as the first line end. Readers
+// True when decoding `bytes` would give them back unchanged: detected as UTF-8, well-formed, no
+// NUL, no U+FEFF at a line start (a mark included), and no lone CR as the first line end. Readers
 // then read the caller's bytes in place. (False may also be said of some inputs that do decode to
-// themselves.)
+// themselves: a short NUL run inside a line.)
 [[nodiscard]] inline bool decodes_unchanged(std::string_view bytes) noexcept {
-    if (detect_encoding(bytes) != text_encoding::utf8) return false;
-    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-    const std::size_t n = bytes.size();
-    bool line_start = true, decided = false;
-    for (std::size_t i = 0; i < n;) {
-        if (n - i >= 8 && detail::all_plain(detail::load_le64(p + i))) {
-            i += 8;
-            line_start = false;
-            continue;
-        }
-        const unsigned char b = p[i];
-        if (b == 0) return false;
-        if (b == '\r' || b == '\n') {
-            if (!decided && b == '\r' && (i + 1 == n || p[i + 1] != '\n')) return false;
-            decided = true;
-            line_start = true;
-            ++i;
-            continue;
-        }
-        if (b >= 0x80) {
-            const std::size_t len = detail::utf8_sequence(p + i, n - i);
-            if (len == 0 || len == detail::utf8_incomplete) return false;
-            if (line_start && detail::utf8_value(p + i, len) == 0xFEFF) return false;
-            i += len;
-        } else {
-            ++i;
-        }
-        line_start = false;
-    }
-    return true;
+    text_decoder decoder(detect_encoding(bytes));
+    return decoder.take_unchanged(bytes.data(), bytes.size()) == bytes.size();
 }
 
 }  // namespace ruledx::read

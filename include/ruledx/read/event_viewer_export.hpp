@@ -35,6 +35,7 @@
 #include <string_view>
 
 #include "ruledx/read/detail/text.hpp"
+#include "ruledx/read/line_source.hpp"
 #include "ruledx/read/record.hpp"
 
 namespace ruledx::read {
@@ -162,22 +163,30 @@ struct csv_field {
 
 }  // namespace detail
 
+// Which part of an all-numeric date is the month (detail/text.hpp), for a caller that knows.
+using detail::date_order;
+
 struct event_viewer_export_options {
-    std::size_t max_record_length = std::size_t{1} << 20;  // a quoted field may not run on longer
+    std::size_t max_record_length = default_max_line_length;  // a quoted field may not run on longer
     detail::date_order date_order = detail::date_order::unknown;
+    std::string_view file;  // the name put in read_error::file
 };
 
-// Cheap check on the start of `text` for lead's format detection: a "#TYPE" line, a header row naming
-// at least four known columns, or a first row shaped like Date, Time, Source, Type, Category, Event.
+// How much of a decoded text looks_like_event_viewer_export looks at.
+inline constexpr std::size_t export_prefix_size = 4096;
+
+// Cheap check on the start of `text` for format detection: a "#TYPE" line, a header row naming at
+// least four known columns, or a first row shaped like Date, Time, Source, Type, Category, Event.
 [[nodiscard]] inline bool looks_like_event_viewer_export(std::string_view text) noexcept {
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    detail::line_cursor lines{text.substr(0, text.size() < 4096 ? text.size() : 4096)};
-    std::size_t start = 0;
-    std::string_view line;
-    do {
-        if (lines.done()) return false;
-        line = lines.next(start);
-    } while (detail::trim(line).empty());
+    text = text.substr(0, export_prefix_size);
+    // The first line that is not blank, as it is (its blanks before the text included).
+    std::size_t first = 0;
+    while (first < text.size() && (detail::is_blank(text[first]) || text[first] == '\n')) ++first;
+    if (first == text.size()) return false;
+    const std::size_t start = first == 0 ? 0 : text.rfind('\n', first - 1) + 1;  // npos + 1 is 0
+    std::string_view line = text.substr(start, text.find('\n', first) - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     // A dumpel listing is not taken for an export: it is read as text (pasted_text_reader reads its
     // rows), because dumpel can filter what it lists (-m, -e), so it does not show a whole log.
     const detail::delimited_line kind = detail::delimited_line_kind(line);
@@ -192,9 +201,9 @@ public:
 
     // Reads a whole export. on_event(const event_record&); on_error(const read_error&).
     template <class OnEvent, class OnError>
-    void read(std::string_view text, OnEvent&& on_event, OnError&& on_error, std::string_view file = {}) {
+    void read(std::string_view text, OnEvent&& on_event, OnError&& on_error) {
         begin();
-        (void)feed(text, true, on_event, on_error, file);
+        (void)feed(text, true, on_event, on_error);
     }
 
     // Chunked reading: feed() consumes whole records and returns how many bytes it used; the caller
@@ -210,7 +219,8 @@ public:
         offset_ = 0;
     }
     template <class OnEvent, class OnError>
-    std::size_t feed(std::string_view text, bool final, OnEvent&& on_event, OnError&& on_error, std::string_view file = {}) {
+    std::size_t feed(std::string_view text, bool final, OnEvent&& on_event, OnError&& on_error) {
+        const std::string_view file = options_.file;
         std::size_t pos = 0;
         if (offset_ == 0 && text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
         while (pos < text.size()) {
@@ -348,6 +358,25 @@ private:
         }
     }
 
+    // detail::parse_date, remembering the last date read: the rows of a log mostly share theirs. (A
+    // date's reading depends only on its text and the order known when it is read.)
+    bool parse_date(std::string_view date, std::int64_t& days) {
+        remembered_date& last = last_date_;
+        if (date.size() == last.size && last.order == order_ && std::memcmp(date.data(), last.text, date.size()) == 0) {
+            days = last.days;
+            return last.valid;
+        }
+        const bool valid = detail::parse_date(date, order_, days);
+        if (date.size() <= sizeof last.text) {
+            std::memcpy(last.text, date.data(), date.size());
+            last.size = date.size();
+            last.order = order_;
+            last.valid = valid;
+            last.days = days;
+        }
+        return valid;
+    }
+
     std::string_view unescape(std::string_view inner) {
         scratch_.begin();
         for (std::size_t i = 0; i < inner.size(); ++i) {
@@ -387,9 +416,10 @@ private:
                     const std::string_view c = detail::trim(v);
                     std::string_view inner = c;
                     if (inner.size() > 2 && inner.front() == '(' && inner.back() == ')') inner = inner.substr(1, inner.size() - 2);
-                    if (detail::iequals(c, "none") || detail::parse_whole_uint(inner, 0xFFFF, n)) {
+                    const bool none = detail::iequals(c, "none");
+                    if (none || detail::parse_whole_uint(inner, 0xFFFF, n)) {
                         r.has_category_number = true;  // "None" is category 0; PowerShell writes "(n)"
-                        r.category_number = static_cast<std::uint16_t>(detail::iequals(c, "none") ? 0 : n);
+                        r.category_number = static_cast<std::uint16_t>(none ? 0 : n);
                     } else {
                         r.category = c;
                     }
@@ -415,7 +445,11 @@ private:
                         has_id = true;
                     }
                     break;
-                case detail::column::user: r.user = detail::iequals(detail::trim(v), "N/A") ? std::string_view{} : detail::trim(v); break;
+                case detail::column::user: {
+                    const std::string_view user = detail::trim(v);
+                    r.user = detail::iequals(user, "N/A") ? std::string_view{} : user;
+                    break;
+                }
                 case detail::column::computer: r.computer = detail::trim(v); break;
                 case detail::column::description: r.description = v; break;
                 case detail::column::record_number:
@@ -450,13 +484,21 @@ private:
         if (r.type == event_type::unspecified && r.has_identifier) r.type = detail::type_from_severity(r.identifier);
         if (!date.empty()) {
             std::int64_t days = 0, secs = 0;
-            if (detail::parse_date(date, order_, days) && detail::parse_time(time, secs)) r.time_generated = days * 86400 + secs;
+            if (parse_date(date, days) && detail::parse_time(time, secs)) r.time_generated = days * detail::seconds_per_day + secs;
         }
         return has_id && !r.source.empty();
     }
 
     event_viewer_export_options options_{};
     detail::date_order order_ = detail::date_order::unknown;
+    struct remembered_date {
+        char text[24] = {};
+        std::size_t size = sizeof text + 1;  // none yet
+        detail::date_order order = detail::date_order::unknown;  // the order after reading it
+        bool valid = false;
+        std::int64_t days = 0;
+    };
+    remembered_date last_date_;
     bool first_ = true;
     char delim_ = 0;
     detail::column map_[max_fields] = {};

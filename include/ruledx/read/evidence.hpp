@@ -1,7 +1,7 @@
 // ruledx — from inputs to observations: the one entry point that reads files or buffers of any
 // supported format and keeps what a rule table can use.
 //
-//   ruledx::evidence seen(ruledx::kb::exchange_ims::table);
+//   ruledx::evidence seen(ruledx::kb::exchange_ims::table, ruledx::kb::exchange_service_names);
 //   seen.read_file("Application.evt");
 //   seen.read_buffer(pasted_ticket_text, "ticket");
 //   seen.set_fact(ruledx::fact_is("exchange_version", ruledx::version{5, 5}));
@@ -20,6 +20,9 @@
 // without), or Windows-1252, told from their bytes (read/encoding.hpp); the readers see UTF-8 and
 // line numbers count in it. An input nothing can be read from says why in its warnings: it cannot
 // be opened (the system's reason), it is empty or only white space, or it is no supported format.
+//
+// File paths are UTF-8 on every system, like the reports that name them; on Windows they are
+// opened by their UTF-16 name, so any name works (read/detail/input_file.hpp).
 #ifndef RULEDX_READ_EVIDENCE_HPP
 #define RULEDX_READ_EVIDENCE_HPP
 
@@ -42,6 +45,7 @@
 #include "ruledx/model/observation.hpp"
 #include "ruledx/model/rule.hpp"
 #include "ruledx/model/signal.hpp"
+#include "ruledx/read/detail/input_file.hpp"
 #include "ruledx/read/detect.hpp"
 #include "ruledx/read/encoding.hpp"
 #include "ruledx/read/evt.hpp"
@@ -89,8 +93,11 @@ struct origin {
 
 class evidence {
 public:
+    // `services`: the display names failed starts print for the table's services (for Exchange,
+    // kb/exchange_service_names.hpp; `{}` for none); a name not among them stays as printed.
     template <class Table>
-    explicit evidence(const Table& table) : relevant_ids_(0x10000, false), known_(table) {
+    evidence(const Table& table, view<read::service_name> services)
+        : services_(services), relevant_ids_(0x10000, false), known_(table) {
         for (const rule& r : table.rules) {
             for (std::size_t s = 0; s < r.signal_count(); ++s) {
                 const signal& sig = r.signal_at(s);
@@ -103,25 +110,27 @@ public:
         rule_sources_.erase(std::unique(rule_sources_.begin(), rule_sources_.end()), rule_sources_.end());
     }
 
+    // Before 0.2 the readers knew Exchange's display names themselves; readers know formats, not
+    // products, so code written then is told, rather than left to read display names unmapped.
+    template <class Table>
+    [[deprecated("ruledx::evidence(table) maps no service display names any more: pass them, "
+                 "evidence(table, ruledx::kb::exchange_service_names), or evidence(table, {}) for none")]]
+    explicit evidence(const Table& table)
+        : evidence(table, {}) {}
+
     // Sees every event record read, kept or not, and each event recognised by its text
     // (exchange-diagnose --dump-events uses it).
     std::function<void(const read::event_record&, const input_report&)> on_event;
 
     // The read size for text files (undecoded bytes); memory follows it, not the file's size.
-    std::size_t text_chunk_size = std::size_t{1} << 20;
+    std::size_t text_chunk_size = read::default_chunk_size;
 
     // Reads a file ("-": standard input), streaming it in bounded memory.
     const input_report& read_file(const std::string& path) {
-        if (path == "-") {
-            std::string all;
-            char chunk[1 << 16];
-            std::size_t got = 0;
-            while ((got = std::fread(chunk, 1, sizeof chunk, stdin)) > 0) all.append(chunk, got);
-            return read_buffer(all, "-");
-        }
+        if (path == "-") return read_buffer(read::detail::read_standard_input(), "-");
         const std::size_t index = begin_input(path);
         errno = 0;
-        std::FILE* f = std::fopen(path.c_str(), "rb");
+        std::FILE* f = read::detail::open_input_file(path.c_str());
         if (f == nullptr) {
             cannot_open(index, errno);
             return inputs_[index];
@@ -311,6 +320,7 @@ private:
         read::text_scan_options options;
         options.file = inputs_[index].path;
         options.chunk_size = text_chunk_size;
+        options.services = services_;
         return options;
     }
 
@@ -319,7 +329,7 @@ private:
         auto on_record = [this, index](const read::event_record& record) {
             take_event(index, record);
             if (!read::is_failed_start_event(record.event_id)) return;
-            if (const auto start = read::start_error_from_event(record)) take_start_error(index, *start);
+            if (const auto start = read::start_error_from_event(record, services_)) take_start_error(index, *start);
         };
         // Records no rule names are only counted: decoding them is most of a log scan's cost.
         auto wanted = [this](std::uint16_t id) {
@@ -340,8 +350,8 @@ private:
             : self_(self), index_(index), scan_(self.known_) {
             self_.read_ids_.clear();
             self_.recognising_ = true;
-            scanner.on_text = [this](std::string_view text) {
-                scan_.feed(text, [this](const read::known_match& m) { take(m); });
+            scanner.on_text = [this](std::string_view text, std::uint64_t newlines) {
+                scan_.feed(text, newlines, [this](const read::known_match& m) { take(m); });
             };
         }
         void finish() {
@@ -405,11 +415,11 @@ private:
     // A whole log holds records of this source: if some rule names it, its unseen events are absent.
     void note_complete_source(std::size_t index, std::string_view source) {
         if (source.empty()) return;
+        input_report& in = inputs_[index];
+        for (const std::string& known : in.complete_sources)  // first: a log repeats its sources
+            if (detail::same_name(known, source)) return;
         const std::uint64_t key = detail::hash_name(source);
         if (!std::binary_search(rule_sources_.begin(), rule_sources_.end(), key)) return;
-        input_report& in = inputs_[index];
-        for (const std::string& known : in.complete_sources)
-            if (detail::same_name(known, source)) return;
         in.complete_sources.emplace_back(source);
         keep_absence(complete_log_of(source), index);
     }
@@ -479,6 +489,7 @@ private:
         start_error_origins_.push_back(origin{input, record.where, false, 0});
     }
 
+    view<read::service_name> services_;
     std::vector<bool> relevant_ids_;
     std::vector<std::uint64_t> rule_sources_;  // hash_name of every event source a rule names, sorted
     read::known_messages known_;                // the literal texts of the table's events

@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "ruledx/model/event_type.hpp"
+#include "ruledx/read/detail/input_file.hpp"
 #include "ruledx/read/detail/utf16.hpp"
 #include "ruledx/read/record.hpp"
 
@@ -69,13 +70,14 @@ private:
 
 // A file read through one fixed window, so memory stays bounded however large the log is.
 // Standard library only (std::FILE); offsets beyond what `long` holds are reported as unreadable.
+// The path is UTF-8, on Windows too (read/detail/input_file.hpp).
 class file_source {
 public:
     static constexpr std::size_t default_window = std::size_t{1} << 20;
 
     file_source() noexcept = default;
     explicit file_source(const char* path, std::size_t window = default_window) {
-        file_ = std::fopen(path, "rb");
+        file_ = detail::open_input_file(path);
         if (file_ == nullptr) return;
         if (std::fseek(file_, 0, SEEK_END) == 0) {
             const long end = std::ftell(file_);

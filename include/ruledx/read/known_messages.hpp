@@ -7,7 +7,9 @@
 //
 //   ruledx::read::known_messages known(ruledx::kb::exchange::table);   // once: builds the automaton
 //   ruledx::read::known_message_scanner scan(known);                   // one per input
-//   scan.feed(chunk, on_match);  ...  scan.feed(chunk, on_match);       // any chunking
+//   scan.feed(chunk, on_match);  ...  scan.feed(chunk, on_match);       // any chunking (or
+//                                                                      // feed(chunk, newlines, on_match)
+//                                                                      // from a line reader)
 //   scan.finish(on_match);                                              // the scanner is then reset
 //
 // on_match(const known_match&) gets the known text, every signal that carries it (several rules
@@ -152,11 +154,14 @@ inline constexpr std::size_t qgram = 4;        // bytes hashed per probe
 inline constexpr std::size_t max_stride = 4;   // probes every 4th offset when every anchor allows
 inline constexpr std::size_t anchor_reach = 64;  // anchors are chosen within a text's first characters
 
-[[nodiscard]] inline bool is_blank(unsigned char c) noexcept { return ruledx::detail::is_space(static_cast<char>(c)); }
-[[nodiscard]] inline unsigned char lower(unsigned char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c; }
+// The texts are compared as bytes: the character classes of detail/text_match.hpp, on unsigned char.
+[[nodiscard]] inline bool is_space(unsigned char c) noexcept { return ruledx::detail::is_space(static_cast<char>(c)); }
+[[nodiscard]] inline unsigned char lower(unsigned char c) noexcept {
+    return static_cast<unsigned char>(ruledx::detail::ascii_lower(static_cast<char>(c)));
+}
 [[nodiscard]] inline bool is_alnum(unsigned char c) noexcept { return ruledx::detail::is_alnum(static_cast<char>(c)); }
 // A byte that always yields one normalised character, whatever precedes it.
-[[nodiscard]] inline bool always_emits(unsigned char c) noexcept { return !is_blank(c) && c != '>' && c != '|'; }
+[[nodiscard]] inline bool always_emits(unsigned char c) noexcept { return !is_space(c) && c != '>' && c != '|'; }
 
 // Lower-case ASCII, runs of white space as one space, no leading or trailing space.
 [[nodiscard]] inline std::string normalise(std::string_view text) {
@@ -165,7 +170,7 @@ inline constexpr std::size_t anchor_reach = 64;  // anchors are chosen within a 
     bool blank = true;
     for (char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
-        if (is_blank(c)) {
+        if (is_space(c)) {
             if (!blank) out.push_back(' ');
             blank = true;
         } else {
@@ -324,6 +329,12 @@ inline constexpr std::string_view common_words =
     "children country history morning evening minutes seconds monday tuesday wednesday thursday friday "
     "saturday sunday january february march april august september october november december connector "
     "messaging initialized initialize generated generate encountered following operation information ";
+
+// Words of nearly every ticket and event listing, the labels and tools' output included ("Type:
+// Information", "The command completed successfully."): an anchor inside one is the last choice.
+inline constexpr std::string_view everyday_words =
+    " information informational microsoft exchange service services windows successfully completed command "
+    "description category computer ";
 
 }  // namespace detail_known
 
@@ -542,9 +553,11 @@ private:
                 while (!core.empty() && !detail_known::is_alnum(static_cast<unsigned char>(core.front()))) core.remove_prefix(1);
                 while (!core.empty() && !detail_known::is_alnum(static_cast<unsigned char>(core.back()))) core.remove_suffix(1);
                 const bool common = core.size() >= 4 && detail_known::common_words.find(core) != std::string_view::npos;
-                // Rare in plain English first, then near the start (the automaton backs up that far
-                // at every candidate), then rare in the table's prose, then rare letters.
-                const std::uint64_t score = (std::uint64_t{common} << 50) |
+                const bool everyday = core.size() >= 4 && detail_known::everyday_words.find(core) != std::string_view::npos;
+                // Outside the words of every ticket first, then rare in plain English, then near the
+                // start (the automaton backs up that far at every candidate), then rare in the
+                // table's prose, then rare letters.
+                const std::uint64_t score = (std::uint64_t{everyday} << 51) | (std::uint64_t{common} << 50) |
                                             (std::uint64_t{k > detail_known::anchor_reach} << 49) | (seen << 24) |
                                             (std::uint64_t{letters} << 12) | std::min<std::size_t>(k, 0xFFF);
                 if (score < best_score) {
@@ -744,13 +757,13 @@ public:
     // found so far (a match waits for the context after it, so it may come in a later call).
     template <class OnMatch>
     void feed(std::string_view chunk, OnMatch&& on_match) {
-        if (chunk.empty()) return;
-        chunk_ = chunk.data();
-        chunk_size_ = chunk.size();
-        if (!k_->texts_.empty()) process(false, on_match);
-        keep_tail();
-        chunk_ = nullptr;
-        chunk_size_ = 0;
+        scan_chunk(chunk, false, 0, on_match);
+    }
+    // The same when the caller has counted the line ends ('\n') in the chunk, as a line reader
+    // has: lines are then counted only around candidates, most chunks never.
+    template <class OnMatch>
+    void feed(std::string_view chunk, std::uint64_t newlines, OnMatch&& on_match) {
+        scan_chunk(chunk, true, newlines, on_match);
     }
 
     // Ends the input: reports what is still waiting, then resets for a new input.
@@ -806,6 +819,27 @@ private:
         std::uint64_t end_raw;  // one past its last byte
     };
 
+    template <class OnMatch>
+    void scan_chunk(std::string_view chunk, bool counted, std::uint64_t newlines, OnMatch& on_match) {
+        if (chunk.empty()) return;
+        chunk_ = chunk.data();
+        chunk_size_ = chunk.size();
+        lines_counted_ = counted;
+        const std::uint64_t before = line_at(chunk_base_) - 1;  // the checkpoint is there: no counting
+        if (!k_->texts_.empty()) process(false, on_match);
+        // The checkpoint moves to the chunk's end, whose line is known now or counted now.
+        const std::uint64_t end = chunk_base_ + chunk_size_;
+        if (counted) {
+            cache_off_ = end;
+            cache_lines_ = before + newlines;
+        } else {
+            (void)line_at(end);
+        }
+        keep_tail();
+        chunk_ = nullptr;
+        chunk_size_ = 0;
+    }
+
     [[nodiscard]] std::uint64_t available() const noexcept { return chunk_base_ + chunk_size_; }
     [[nodiscard]] unsigned char at(std::uint64_t off) const noexcept {
         return static_cast<unsigned char>(off < chunk_base_ ? hist_[static_cast<std::size_t>(off - hist_base_)]
@@ -833,12 +867,11 @@ private:
 
     // Keeps the bytes a later backup, probe or report may read. Twice the history: a run may
     // resume up to `history` before the newest byte, and a report reads up to `history` before
-    // the byte the run is at.
+    // the byte the run is at. (Lines are counted up to the chunk's end.)
     void keep_tail() {
         const std::size_t keep = 2 * k_->options_.history + k_->window_ + 2 * detail_known::max_stride + 16;
         const std::uint64_t end = chunk_base_ + chunk_size_;
         const std::uint64_t base = end > keep ? end - keep : 0;
-        if (cache_off_ < base) (void)line_at(base);  // count the lines of what is dropped, while it is here
         if (chunk_size_ >= keep || base >= chunk_base_) {
             hist_.assign(chunk_ + (base - chunk_base_), chunk_ + chunk_size_);
             hist_base_ = base;
@@ -880,21 +913,31 @@ private:
             const unsigned shift = k.shift_;
             const unsigned char* p = bytes + (i - chunk_base_);
             const unsigned char* last = bytes + (end - window - chunk_base_);  // the last offset whose anchor fits
+            constexpr std::ptrdiff_t block_size = 16384;  // in cache still when its newlines are counted
             while (p <= last) {
-                // A block at a time, its newlines counted as it is probed, in cache (lines are needed
-                // for every match; a second pass would read the input again). Counted up to the
-                // block's start: a run started inside it counts forward from there.
+                // A block at a time. Unless the caller counted them, its newlines are counted as it
+                // is probed, in cache (a second pass would read the input again), up to the block's
+                // start: a run started inside it counts forward from there.
                 const std::uint64_t block = chunk_base_ + static_cast<std::uint64_t>(p - bytes);
-                if (block > cache_off_) (void)line_at(block);
-                const unsigned char* block_last = last - p > 16384 ? p + 16384 : last;
-                // The hot loop: loads at fixed strides, no dependency from one probe to the next.
+                if (!lines_counted_ && block > cache_off_) (void)line_at(block);
+                const unsigned char* block_last = last - p > block_size ? p + block_size : last;
+                // The hot loop: loads at fixed strides, no dependency from one probe to the next, four
+                // probes per branch; a hit is looked at in order.
+                const auto bit = [&](std::uint32_t h) { return (bits[h >> 6] >> (h & 63)) & 1; };
+                const auto hit = [&](const unsigned char* at, std::uint32_t h) {
+                    ++stats_.probe_hits;
+                    return verify(chunk_base_ + static_cast<std::uint64_t>(at - bytes), h, end);
+                };
+                for (; block_last - p >= static_cast<std::ptrdiff_t>(3 * stride); p += 4 * stride) {
+                    std::uint32_t h[4];
+                    for (std::size_t j = 0; j < 4; ++j) h[j] = detail_known::probe_hash(detail_known::load4(p + j * stride), shift);
+                    if ((bit(h[0]) | bit(h[1]) | bit(h[2]) | bit(h[3])) == 0) continue;
+                    for (std::size_t j = 0; j < 4; ++j)
+                        if (bit(h[j]) && hit(p + j * stride, h[j])) return true;
+                }
                 for (; p <= block_last; p += stride) {
                     const std::uint32_t h = detail_known::probe_hash(detail_known::load4(p), shift);
-                    if ((bits[h >> 6] >> (h & 63)) & 1) {
-                        ++stats_.probe_hits;
-                        const std::uint64_t off = chunk_base_ + static_cast<std::uint64_t>(p - bytes);
-                        if (verify(off, h, end)) return true;
-                    }
+                    if (bit(h) && hit(p, h)) return true;
                 }
             }
             i = chunk_base_ + static_cast<std::uint64_t>(p - bytes);
@@ -969,7 +1012,7 @@ private:
         for (; q < stop && n < compare; ++q) {
             const unsigned char c = at(q);
             char ch;
-            if (detail_known::is_blank(c)) {
+            if (detail_known::is_space(c)) {
                 if (c == '\n') line_start = true;
                 if (blank) continue;
                 blank = true;
@@ -1069,7 +1112,7 @@ private:
             const std::uint64_t x = next_ + i;
             unsigned char ch = 0;
             bool emit = false;
-            if (detail_known::is_blank(c)) {
+            if (detail_known::is_space(c)) {
                 emit = !blank;
                 ch = ' ';
                 blank = true;
@@ -1274,7 +1317,7 @@ private:
         bool line_start = from == 0;
         for (std::uint64_t q = from; q < begin; ++q) {
             const unsigned char c = at(q);
-            if (detail_known::is_blank(c)) {
+            if (detail_known::is_space(c)) {
                 if (!blank) context_.push_back(' ');
                 blank = true;
                 if (c == '\n') line_start = true;
@@ -1388,9 +1431,10 @@ private:
     std::vector<unsigned char> ring_chars_;
     std::vector<std::uint64_t> ring_offsets_;
     std::vector<std::uint64_t> ring_lines_;
-    // Newlines before cache_off_.
+    // Newlines before cache_off_: at the end of what was fed, or further on during a feed.
     std::uint64_t cache_off_ = 0;
     std::uint64_t cache_lines_ = 0;
+    bool lines_counted_ = false;  // the caller counted the chunk's lines
     std::vector<pending> pending_;
     std::vector<span> recent_;  // the last matches reported
     std::uint64_t reading_ = 0;  // the byte the automaton is at (bounds what a report may read)

@@ -55,6 +55,7 @@
 
 #include "ruledx/read/detail/text.hpp"
 #include "ruledx/read/event_viewer_export.hpp"
+#include "ruledx/read/line_source.hpp"
 #include "ruledx/read/powershell_table.hpp"
 #include "ruledx/read/record.hpp"
 
@@ -150,13 +151,13 @@ static_assert(sizeof label_words / sizeof label_words[0] < label_index::slots / 
 // Reads a label ("Event ID", "EventID", "Event Source", "Type", "Data (Words)", "User Name", ...) and
 // its separator. `strong` is true when ':' or '=' follows; a weak label needs a blank before its
 // value. For "Event[3]:" and "Event[3]" it returns key::record with `s` left at the number.
-[[nodiscard]] inline key take_label(std::string_view& s, bool& strong) noexcept {
-    const first_word fw = word_at_start(s);  // the letters, packed, counted up to 16
-    std::size_t n = fw.size;
+// `fw` is word_at_start(s), when the caller has it.
+[[nodiscard]] inline key take_label(std::string_view& s, bool& strong, first_word fw) noexcept {
+    std::size_t n = fw.size;  // the letters, packed, counted up to 16
     while (n >= 16 && n < s.size() && is_alpha(s[n])) ++n;
     if (n == 0 || (n < s.size() && is_digit(s[n]))) return key::none;  // "ID4087"
-    const std::string_view w = s.substr(0, n);
-    std::string_view r = s.substr(n);
+    const std::string_view w(s.data(), n);
+    std::string_view r(s.data() + n, s.size() - n);
     const label_word* found = find_label(fw.packed, fw.size, w);
     key k = found ? found->k : key::none;
     if (k == key::none) {
@@ -212,6 +213,9 @@ static_assert(sizeof label_words / sizeof label_words[0] < label_index::slots / 
     s = r;
     return k;
 }
+[[nodiscard]] inline key take_label(std::string_view& s, bool& strong) noexcept {
+    return take_label(s, strong, word_at_start(s));
+}
 
 struct field {
     key k = key::none;
@@ -229,7 +233,11 @@ struct key_line {
 // A value ends where a separator (",", ";", " - ", or blanks) is followed by a strong label
 // ("Event ID: 9266 Source: MSExchangeMTA Description: A fatal ...").
 [[nodiscard]] inline std::size_t value_end(std::string_view s, std::size_t& next) noexcept {
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    // A strong label ends in ':' or '=' (or is wevtutil's "Event[n]"): without one of those on the rest
+    // of the line (most values), none follows.
+    std::size_t last_mark = s.size();
+    while (last_mark > 0 && s[last_mark - 1] != ':' && s[last_mark - 1] != '=' && s[last_mark - 1] != ']') --last_mark;
+    for (std::size_t i = 0; i + 1 < last_mark; ++i) {
         const char c = s[i];
         const bool sep = c == ',' || c == ';' || is_blank(c) ||
                          (c == '-' && i > 0 && s[i - 1] == ' ' && i + 1 < s.size() && s[i + 1] == ' ');
@@ -249,7 +257,7 @@ struct key_line {
 }
 
 [[nodiscard]] constexpr bool is_hex(char c) noexcept {
-    return is_digit(c) || (lower(c) >= 'a' && lower(c) <= 'f');
+    return is_digit(c) || (ascii_lower(c) >= 'a' && ascii_lower(c) <= 'f');
 }
 
 // "4007: MSExchangeIMC": a number and a lone source-like token, nothing else. The number may not start
@@ -314,7 +322,8 @@ struct key_line {
 }
 
 // Splits a line into labelled fields; false when the line is not a key line.
-[[nodiscard]] inline bool parse_key_line(std::string_view t, key_line& out) noexcept {
+// `w` is word_at_start(t).
+[[nodiscard]] inline bool parse_key_line(std::string_view t, first_word w, key_line& out) noexcept {
     out.n = 0;  // not `out = key_line{}`: this runs for every line, and the fields are written before use
     out.weak_first = false;
     out.number_source = false;
@@ -325,7 +334,7 @@ struct key_line {
     std::string_view s = t;
     for (bool first = true; out.n < 10; first = false) {
         bool strong = false;
-        const key k = take_label(s, strong);
+        const key k = first ? take_label(s, strong, w) : take_label(s, strong);
         if (k == key::none) return out.n > 0;
         if (first) out.weak_first = !strong;
         if (k == key::record) {  // "Event[0]:" stands alone
@@ -437,14 +446,11 @@ struct key_line {
     return column_for(first) != column::none || iequals(first, "EventLog");  // Log Parser's first field
 }
 
-[[nodiscard]] inline bool has_nul(std::string_view line) noexcept {
-    return !line.empty() && std::memchr(line.data(), '\0', line.size()) != nullptr;
-}
-
 }  // namespace detail
 
 struct pasted_text_options {
-    std::size_t max_line_length = std::size_t{1} << 20;  // longer lines are reported and skipped
+    std::size_t max_line_length = default_max_line_length;  // longer lines are reported and skipped
+    std::string_view file;                                   // the name put in read_error::file
 };
 
 class pasted_text_reader {
@@ -452,33 +458,16 @@ public:
     pasted_text_reader() = default;
     explicit pasted_text_reader(pasted_text_options options)
         : options_(options),
-          rows_reader_(event_viewer_export_options{options.max_line_length, detail::date_order::unknown}) {}
+          rows_reader_(event_viewer_export_options{options.max_line_length, detail::date_order::unknown, options.file}) {}
 
     // Reads a whole text. on_event(const event_record&); on_error(const read_error&).
     template <class OnEvent, class OnError>
-    void read(std::string_view text, OnEvent&& on_event, OnError&& on_error, std::string_view file = {}) {
+    void read(std::string_view text, OnEvent&& on_event, OnError&& on_error) {
         begin();
-        detail::line_cursor lines{text};
-        detail::nul_finder nul{text};
-        bool in_binary = false;
-        while (!lines.done()) {
-            std::size_t start = 0;
-            const std::string_view line = lines.next(start);
-            const location where{start, lines.number};
-            if (line.size() > options_.max_line_length) {
-                on_error(read_error{file, where, problem::bad_length, "line longer than the limit; skipped"});
-                break_block(on_event);
-                continue;
-            }
-            if (nul.any(start, start + line.size())) {
-                if (!in_binary) on_error(read_error{file, where, problem::skipped_bytes, "binary data in text; skipped"});
-                in_binary = true;
-                break_block(on_event);
-                continue;
-            }
-            in_binary = false;
-            feed(line, where, on_event);
-        }
+        line_source lines(options_.max_line_length, options_.file);
+        (void)lines.feed(
+            text, true, [&](std::string_view line, location where) { feed(line, where, on_event); },
+            [&](location) { skip_line(on_event); }, on_error);
         end(on_event);
     }
 
@@ -497,10 +486,50 @@ public:
         feed(detail::trim_line(line), where, on_event);
     }
     // The same with the line already trimmed (text_scan shares that work with start_error_reader).
+    // Most lines are prose between events: those are told by a few compares, here.
     template <class OnEvent>
     void feed(const detail::trimmed_line& l, location where, OnEvent&& on_event) {
+        const bool idle = !b_.open && !rows_.active && !table_.active && !table_.header_pending && !b_.in_data;
+        if (idle && !l.may_be_html(html_seen_) && (l.t.empty() || !may_start(l))) return;
+        feed_line(l, where, on_event);
+    }
+    // A line the line source skipped (too long, or binary data): whatever was being read ends there.
+    template <class OnEvent>
+    void skip_line(OnEvent&& on_event) {
+        table_.header_pending = false;
+        end(on_event);
+    }
+    template <class OnEvent>
+    void end(OnEvent&& on_event) {
+        if (rows_.active) end_rows(on_event);
+        if (table_.active) end_table(on_event);
+        finish_block(on_event);
+    }
+    // Before the caller's buffer goes away with a block still open: copy its views to storage
+    // of our own and drop the storage of records already delivered.
+    void detach() {
+        spare_.clear();
+        auto keep = [this](std::string_view& v) { v = spare_.store(v); };
+        keep(b_.rec.source);
+        keep(b_.rec.category);
+        keep(b_.rec.computer);
+        keep(b_.rec.user);
+        keep(b_.desc_first);
+        keep(b_.date);
+        keep(b_.time);
+        keep(b_.date_time);
+        keep(b_.written);
+        keep(provider_);
+        std::swap(scratch_, spare_);
+        spare_.clear();
+    }
+
+private:
+    // A line that needs more than the fast test of feed().
+    template <class OnEvent>
+    void feed_line(const detail::trimmed_line& l, location where, OnEvent& on_event) {
         // HTML: each line it shows, as a line.
-        if (detail::feed_html_lines(l, html_seen_, scratch_, [&](const detail::trimmed_line& piece) {
+        if (l.may_be_html(html_seen_) && detail::feed_html_lines(l, html_seen_, scratch_, [&](const detail::trimmed_line& piece) {
                 feed(piece, where, on_event);
             }))
             return;
@@ -532,12 +561,9 @@ public:
             if (detail::is_hex_dump_line(t)) return;
             b_.in_data = false;
         }
-        std::string_view keyed = t;
-        detail::first_word word = l.word;
-        if (keyed.size() > 2 && (keyed[0] == '-' || keyed[0] == '*') && detail::is_blank(keyed[1])) {
-            keyed = detail::ltrim(keyed.substr(1));
-            word = detail::word_at_start(keyed);
-        }
+        const keyed_text k = keyed_of(l);
+        const std::string_view keyed = k.text;
+        const detail::first_word word = k.word;
         if (detail::may_start_rows(keyed, word) && detail::delimited_line_kind(keyed) != detail::delimited_line::none) {
             finish_block(on_event);
             rows_ = rows_state{};
@@ -557,7 +583,7 @@ public:
         }
         // kl_ is a member, not a local: building a key_line per line zeroes its ten fields.
         const bool key_line = keyed[0] == '[' ? detail::parse_bracket_record(keyed, kl_)
-                                              : detail::may_be_key_line(keyed, word) && detail::parse_key_line(keyed, kl_);
+                                              : detail::may_be_key_line(keyed, word) && detail::parse_key_line(keyed, word, kl_);
         if (key_line && apply(kl_, l.line, indent, where, on_event)) {
             b_.blanks = 0;
             b_.last_was_key = true;
@@ -565,32 +591,30 @@ public:
         }
         on_text(t, indent, where, on_event);
     }
-    template <class OnEvent>
-    void end(OnEvent&& on_event) {
-        if (rows_.active) end_rows(on_event);
-        if (table_.active) end_table(on_event);
-        finish_block(on_event);
+
+    // The text a line's labels start in (after a "-" or "*" bullet), and its first word.
+    struct keyed_text {
+        std::string_view text;
+        detail::first_word word;
+    };
+    [[nodiscard]] static keyed_text keyed_of(const detail::trimmed_line& l) noexcept {
+        const std::string_view t = l.t;
+        const bool bulleted = t.size() > 2 && (t[0] == '-' || t[0] == '*') && detail::is_blank(t[1]);
+        return bulleted ? after_bullet(t) : keyed_text{t, l.word};
     }
-    // Before the caller's buffer goes away with a block still open: copy its views to storage
-    // of our own and drop the storage of records already delivered.
-    void detach() {
-        spare_.clear();
-        auto keep = [this](std::string_view& v) { v = spare_.store(v); };
-        keep(b_.rec.source);
-        keep(b_.rec.category);
-        keep(b_.rec.computer);
-        keep(b_.rec.user);
-        keep(b_.desc_first);
-        keep(b_.date);
-        keep(b_.time);
-        keep(b_.date_time);
-        keep(b_.written);
-        keep(provider_);
-        std::swap(scratch_, spare_);
-        spare_.clear();
+    [[nodiscard]] static keyed_text after_bullet(std::string_view t) noexcept {
+        const std::string_view after = detail::ltrim(t.substr(1));
+        return {after, detail::word_at_start(after)};
+    }
+    // Whether a line (not blank) may start what this reader reads: delimited rows, a table header,
+    // Get-WinEvent's provider line, a record or key line. False for most prose.
+    [[nodiscard]] static bool may_start(const detail::trimmed_line& l) noexcept {
+        const keyed_text k = keyed_of(l);
+        constexpr std::uint64_t provider = detail::pack_word("provider");
+        return k.text[0] == '[' || (k.word.packed == provider && k.word.size == 12) || detail::may_start_rows(k.text, k.word) ||
+               detail::may_start_table_header(k.text, k.word) || detail::may_be_key_line(k.text, k.word);
     }
 
-private:
     struct block {
         event_record rec;
         bool open = false;        // any key seen
@@ -663,7 +687,7 @@ private:
             } else if (b_.has_date) {
                 std::int64_t days = 0, secs = 0;
                 if (detail::parse_date(b_.date, order_, days)) {
-                    r.time_generated = days * 86400;
+                    r.time_generated = days * detail::seconds_per_day;
                     if (b_.has_time && detail::parse_time(b_.time, secs)) r.time_generated += secs;
                 } else if (detail::parse_date_time(b_.date, order_, t)) {  // wevtutil: "2000-09-13T17:56:06.000"
                     r.time_generated = t;
@@ -694,15 +718,6 @@ private:
         scratch_.begin();
         r.string_count = detail::append_strings(scratch_, list, ", ");
         r.strings = scratch_.finish();
-    }
-
-    // A line that is not text: whatever was being read ends there.
-    template <class OnEvent>
-    void break_block(OnEvent& on_event) {
-        if (rows_.active) end_rows(on_event);
-        if (table_.active) end_table(on_event);
-        table_.header_pending = false;
-        finish_block(on_event);
     }
 
     void start_block(std::size_t indent, location where) {
@@ -1138,7 +1153,7 @@ private:
     block b_{};
     table_state table_{};
     rows_state rows_{};
-    event_viewer_export_reader rows_reader_{event_viewer_export_options{options_.max_line_length, detail::date_order::unknown}};
+    event_viewer_export_reader rows_reader_{event_viewer_export_options{options_.max_line_length, detail::date_order::unknown, options_.file}};
     std::string_view provider_;  // Get-WinEvent's group line: the source of the rows under it
     bool html_seen_ = false;     // a line of this input was HTML: look for markup on every line
     detail::date_order order_ = detail::date_order::unknown;

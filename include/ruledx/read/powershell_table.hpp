@@ -63,17 +63,21 @@ enum class table_column : std::uint8_t {
     constexpr std::uint32_t sizes = 1u << 2 | 1u << 4 | 1u << 5 | 1u << 6 | 1u << 7 | 1u << 9 | 1u << 10 | 1u << 11 |
                                     1u << 12 | 1u << 13;
     if (((sizes >> (w.size & 31)) & 1u) == 0 || w.size >= t.size() || !is_blank(t[w.size])) return false;
+    constexpr std::uint64_t id = pack_word("id"), time = pack_word("time"), index = pack_word("index"),
+                            source = pack_word("source"), eventid = pack_word("eventid"), entrytype = pack_word("entrytyp"),
+                            instanceid = pack_word("instance"), timecreated = pack_word("timecrea"),
+                            providername = pack_word("provider"), timegenerated = pack_word("timegene");
     switch (w.size) {
-        case 2: return w.packed == pack_word("id");
-        case 4: return w.packed == pack_word("time");
-        case 5: return w.packed == pack_word("index");
-        case 6: return w.packed == pack_word("source");
-        case 7: return w.packed == pack_word("eventid");
-        case 9: return w.packed == pack_word("entrytyp");
-        case 10: return w.packed == pack_word("instance");
-        case 11: return w.packed == pack_word("timecrea");
-        case 12: return w.packed == pack_word("provider");
-        case 13: return w.packed == pack_word("timegene");
+        case 2: return w.packed == id;
+        case 4: return w.packed == time;
+        case 5: return w.packed == index;
+        case 6: return w.packed == source;
+        case 7: return w.packed == eventid;
+        case 9: return w.packed == entrytype;
+        case 10: return w.packed == instanceid;
+        case 11: return w.packed == timecreated;
+        case 12: return w.packed == providername;
+        case 13: return w.packed == timegenerated;
         default: return false;
     }
 }

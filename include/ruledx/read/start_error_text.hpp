@@ -21,37 +21,65 @@
 #include <string_view>
 #include <utility>
 
+#include "ruledx/model/view.hpp"
 #include "ruledx/read/detail/text.hpp"
+#include "ruledx/read/line_source.hpp"
 #include "ruledx/read/record.hpp"
 
 namespace ruledx::read {
 
-struct service_name_entry {
-    std::string_view display_name;
+// A service as start errors name it: the display name dialogs and net start print, and the service
+// name rules use. The names are the caller's (a knowledge base's, e.g. kb/exchange_service_names.hpp):
+// the reader knows how failed starts are printed, not which services there are.
+struct service_name {
+    std::string_view display_name;  // empty: known by its service name only
     std::string_view service;
 };
 
-// Display names of the Exchange 4.0/5.x services (kb/facts.md, docs/formats.md 4; the IMC has two).
-inline constexpr service_name_entry exchange_services[] = {
-    {"Microsoft Exchange Internet Mail Service", "MSExchangeIMC"},
-    {"Microsoft Exchange Internet Mail Connector", "MSExchangeIMC"},
-    {"Microsoft Exchange Message Transfer Agent", "MSExchangeMTA"},
-    {"Microsoft Exchange Directory", "MSExchangeDS"},
-    {"Microsoft Exchange Information Store", "MSExchangeIS"},
-    {"Microsoft Exchange Directory Synchronization", "MSExchangeDX"},
-    {"Microsoft Exchange Key Management Server", "MSExchangeKMS"},
-    {"Microsoft Exchange Event Service", "MSExchangeES"},
-    {"Microsoft Exchange System Attendant", "MSExchangeSA"},
-};
-
-// The service name for a display name (or for a service name in any case); empty when unknown.
-[[nodiscard]] constexpr std::string_view service_for_display_name(std::string_view name) noexcept {
+// The service name for a display name (or for a service name in any case) among `names`; empty when
+// it is none of them.
+[[nodiscard]] constexpr std::string_view service_for_display_name(std::string_view name, view<service_name> names) noexcept {
     name = detail::trim(name);
-    for (const auto& e : exchange_services)
-        if (detail::loose_equals(name, e.display_name) || detail::iequals(name, e.service)) return e.service;
-    if (detail::iequals(name, "MSExchangeMSMI")) return "MSExchangeMSMI";
+    for (const service_name& e : names)
+        if ((!e.display_name.empty() && detail::loose_equals(name, e.display_name)) || detail::iequals(name, e.service))
+            return e.service;
     return {};
 }
+
+namespace detail {
+
+// "An internal Windows NT error occurred.", "Internal Windows NT Error 2140": where the word "error"
+// of that message ends (within its first words), or npos when `text` does not start with it.
+[[nodiscard]] constexpr std::size_t internal_error_end(std::string_view text) noexcept {
+    constexpr std::string_view error = "error";
+    constexpr std::size_t reach = 40;  // "An internal Windows NT error", in any spacing
+    if (!istarts_with(text, "internal windows") && !istarts_with(text, "an internal windows")) return std::string_view::npos;
+    const std::size_t at = ifind(text.substr(0, reach), error);
+    return at == std::string_view::npos ? at : at + error.size();
+}
+
+// The system messages a failed start prints, by their first words, and their codes.
+struct system_message {
+    std::string_view prefix;
+    std::uint32_t code;
+};
+inline constexpr system_message system_messages[] = {
+    {"The service is not responding to the control function", 2186},
+    {"The process terminated unexpectedly", 1067},
+    {"The service did not start due to a logon failure", 1069},
+    {"The service did not start due to logon failure", 1069},
+    {"The service did not respond to the start or control request", 1053},
+    {"The specified service is disabled", 1058},
+    {"The service cannot be started, either because it is disabled", 1058},
+    {"The dependency service or group failed to start", 1068},
+    {"The dependency service does not exist", 1075},
+    {"The system cannot find the file specified", 2},
+    {"The system cannot find the path specified", 3},
+    {"Access is denied", 5},
+    {"The service did not return an error", 0},
+};
+
+}  // namespace detail
 
 // NT 4.0 reports ERROR_SERVICE_REQUEST_TIMEOUT (1053) as NERR_ServiceCtlTimeout (2186).
 [[nodiscard]] constexpr bool is_start_timeout(std::uint32_t code) noexcept { return code == 1053 || code == 2186; }
@@ -60,38 +88,23 @@ inline constexpr service_name_entry exchange_services[] = {
 [[nodiscard]] constexpr std::optional<std::uint32_t> code_for_message(std::string_view text) noexcept {
     using detail::istarts_with;
     text = detail::trim(text);
-    if (istarts_with(text, "an internal windows") || istarts_with(text, "internal windows")) {
-        if (detail::ifind(text.substr(0, 40), "error") != std::string_view::npos) return 2140u;
-        return std::nullopt;
-    }
-    // Every prefix below starts "The s", "The p", "The d" or "Access": prose stops here.
-    const char c = text.size() > 4 ? detail::lower(text[4]) : '\0';
+    if (text.empty()) return std::nullopt;
+    const char first = detail::ascii_lower(text[0]);
+    if ((first == 'i' || first == 'a') && detail::internal_error_end(text) != std::string_view::npos) return 2140u;
+    // Every system message starts "The s", "The p", "The d" or "Access": prose stops here. The letters
+    // after "The " tell the messages apart: two compares reject most prefixes.
+    constexpr std::size_t telling = 4;
+    const char c = text.size() > telling ? detail::ascii_lower(text[telling]) : '\0';
     if (istarts_with(text, "the ")) {
         if (c != 's' && c != 'p' && c != 'd') return std::nullopt;
     } else if (!istarts_with(text, "access")) {
         return std::nullopt;
     }
-    struct entry {
-        std::string_view prefix;
-        std::uint32_t code;
-    };
-    constexpr entry table[] = {
-        {"The service is not responding to the control function", 2186},
-        {"The process terminated unexpectedly", 1067},
-        {"The service did not start due to a logon failure", 1069},
-        {"The service did not start due to logon failure", 1069},
-        {"The service did not respond to the start or control request", 1053},
-        {"The specified service is disabled", 1058},
-        {"The service cannot be started, either because it is disabled", 1058},
-        {"The dependency service or group failed to start", 1068},
-        {"The dependency service does not exist", 1075},
-        {"The system cannot find the file specified", 2},
-        {"The system cannot find the path specified", 3},
-        {"Access is denied", 5},
-        {"The service did not return an error", 0},
-    };
-    for (const auto& e : table)  // the fifth letter first: one compare rejects most prefixes
-        if (detail::lower(e.prefix[4]) == c && istarts_with(text, e.prefix)) return e.code;
+    const char d = text.size() > telling + 1 ? detail::ascii_lower(text[telling + 1]) : '\0';
+    for (const auto& e : detail::system_messages)
+        if (detail::ascii_lower(e.prefix[telling]) == c && detail::ascii_lower(e.prefix[telling + 1]) == d &&
+            istarts_with(text, e.prefix))
+            return e.code;
     return std::nullopt;
 }
 
@@ -99,34 +112,48 @@ namespace detail {
 
 // "%%2140" anywhere in `s` (SCM insertion strings hold the error as a parameter insert).
 [[nodiscard]] constexpr std::optional<std::uint32_t> find_percent_code(std::string_view s) noexcept {
-    for (std::size_t i = s.find("%%"); i != std::string_view::npos; i = s.find("%%", i + 1)) {
-        std::string_view r = s.substr(i + 2);
+    constexpr std::string_view insert = "%%";
+    for (std::size_t i = s.find(insert); i != std::string_view::npos; i = s.find(insert, i + 1)) {
+        std::string_view r = s.substr(i + insert.size());
         std::uint64_t n = 0;
         if (parse_uint(r, 0xFFFFFFFFu, n)) return static_cast<std::uint32_t>(n);
     }
     return std::nullopt;
 }
 
+// What lies between the first `before` and the first `after` of `text` (in any case); empty unless
+// both are there in that order.
+[[nodiscard]] constexpr std::string_view between(std::string_view text, std::string_view before, std::string_view after) noexcept {
+    const std::size_t a = ifind(text, before), b = ifind(text, after);
+    if (a == std::string_view::npos || b == std::string_view::npos || b <= a + before.size()) return {};
+    return text.substr(a + before.size(), b - a - before.size());
+}
+
 // The display name in a dialog's "<name> service" text: drop the " service" the dialog appends,
 // unless the name itself ends in "Service" ("Microsoft Exchange Internet Mail Service on.").
-[[nodiscard]] constexpr std::string_view strip_service_word(std::string_view name) noexcept {
+[[nodiscard]] constexpr std::string_view strip_service_word(std::string_view name, view<service_name> names) noexcept {
+    constexpr std::string_view service = " service";
     name = trim(name);
     while (!name.empty() && (name.back() == '"' || name.back() == '.' || name.back() == ',')) name = rtrim(name.substr(0, name.size() - 1));
     while (!name.empty() && name.front() == '"') name = ltrim(name.substr(1));
-    if (!iends_with(name, " service")) return name;
-    const std::string_view shorter = rtrim(name.substr(0, name.size() - 8));
-    if (!service_for_display_name(shorter).empty()) return shorter;
-    if (!service_for_display_name(name).empty()) return name;
-    return name[name.size() - 7] == 's' ? shorter : name;  // the dialog writes " service" in lower case
+    if (!iends_with(name, service)) return name;
+    const std::string_view shorter = rtrim(name.substr(0, name.size() - service.size()));
+    if (!service_for_display_name(shorter, names).empty()) return shorter;
+    if (!service_for_display_name(name, names).empty()) return name;
+    // The dialog writes " service" in lower case: "Service" is part of the name.
+    return name[name.size() - service.size() + 1] == 's' ? shorter : name;
 }
 
 // Where "<name> service" ends in a dialog line: the last " on" before the server name; npos if the
 // line wraps before it.
 [[nodiscard]] constexpr std::size_t name_end(std::string_view rest) noexcept {
+    constexpr std::string_view on = " on";
     std::size_t cut = std::string_view::npos;
-    if (istarts_with(rest, "on") && (rest.size() == 2 || is_blank(rest[2]) || rest[2] == '\\')) cut = 0;
-    for (std::size_t i = ifind(rest, " on"); i != std::string_view::npos; i = ifind(rest, " on", i + 1)) {
-        const std::size_t j = i + 3;
+    const std::size_t after_start = on.size() - 1;  // "on" opening the line (the name ended the line before)
+    if (istarts_with(rest, on.substr(1)) && (rest.size() == after_start || is_blank(rest[after_start]) || rest[after_start] == '\\'))
+        cut = 0;
+    for (std::size_t i = ifind(rest, on); i != std::string_view::npos; i = ifind(rest, on, i + 1)) {
+        const std::size_t j = i + on.size();
         if (j == rest.size() || is_blank(rest[j]) || rest[j] == '\\' || rest[j] == '.' || rest[j] == '<') cut = i;
     }
     return cut;
@@ -134,21 +161,26 @@ namespace detail {
 
 // "Error 2140" later on a dialog line ("... on \\servername. Error 2140: An internal").
 [[nodiscard]] constexpr std::optional<std::uint32_t> inline_error(std::string_view s) noexcept {
-    for (std::size_t i = s.find("Error "); i != std::string_view::npos; i = s.find("Error ", i + 1)) {
-        std::string_view r = s.substr(i + 6);
+    constexpr std::string_view error = "Error ";
+    for (std::size_t i = s.find(error); i != std::string_view::npos; i = s.find(error, i + 1)) {
+        std::string_view r = s.substr(i + error.size());
         std::uint64_t n = 0;
         if (parse_uint(r, 0xFFFFFFFFu, n) && (r.empty() || !is_alnum(r[0]))) return static_cast<std::uint32_t>(n);
     }
     return std::nullopt;
 }
 
+// A dialog's header, and how near a line's start it begins ("Stop \"Could not ...", "Windows could
+// not ..."): looking no further keeps the per-line cost O(1).
+inline constexpr std::string_view could_not_start = "could not start the ";
+inline constexpr std::size_t header_reach = 40;
+
 // "Could not start the X service on \\SERVER." -> "X service"; `wrapped` when no " on" ends it.
 [[nodiscard]] constexpr bool dialog_header(std::string_view line, std::string_view& name, bool& wrapped,
                                            std::string_view& after) noexcept {
-    // Only near the start ("Stop \"Could not ...", "Windows could not ..."): keeps the per-line cost O(1).
-    const std::size_t at = ifind(line.substr(0, line.size() < 40 ? line.size() : 40), "could not start the ");
+    const std::size_t at = ifind(line.substr(0, header_reach), could_not_start);
     if (at == std::string_view::npos) return false;
-    const std::string_view rest = line.substr(at + 20);
+    const std::string_view rest = line.substr(at + could_not_start.size());
     const std::size_t cut = name_end(rest);
     wrapped = cut == std::string_view::npos;
     name = wrapped ? trim(rest) : trim(rest.substr(0, cut));
@@ -158,13 +190,13 @@ namespace detail {
 
 // "The X service could not be started." / "The X service is starting...." (net start).
 [[nodiscard]] constexpr bool net_header(std::string_view t, std::string_view& name, bool& starting) noexcept {
-    if (!istarts_with(t, "the ")) return false;
+    constexpr std::string_view the = "the ", failed = " service could not be started", start = " service is starting";
+    if (!istarts_with(t, the)) return false;
     while (!t.empty() && t.back() == '.') t.remove_suffix(1);  // NET prints progress dots
-    constexpr std::string_view failed = " service could not be started", start = " service is starting";
     starting = iends_with(t, start);
     const std::size_t tail = starting ? start.size() : iends_with(t, failed) ? failed.size() : 0;
-    if (tail == 0 || t.size() <= 4 + tail) return false;
-    name = trim(t.substr(4, t.size() - 4 - tail));
+    if (tail == 0 || t.size() <= the.size() + tail) return false;
+    name = trim(t.substr(the.size(), t.size() - the.size() - tail));
     return true;
 }
 
@@ -179,27 +211,34 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
     if (!s.empty() && s[0] == '.') s.remove_prefix(1);
     s = ltrim(s);
     if (!s.empty() && s[0] == ':') s = ltrim(s.substr(1));
-    if (s.size() < 3 || s[0] != '0' || lower(s[1]) != 'x') return false;
+    constexpr std::size_t digits_at = 2, max_digits = 8;  // "0x", then a 32-bit code
+    if (s.size() <= digits_at || s[0] != '0' || ascii_lower(s[1]) != 'x') return false;
     std::uint32_t v = 0;
-    std::size_t i = 2;
-    for (; i < s.size() && i < 11; ++i) {
-        const char c = lower(s[i]);
+    std::size_t i = digits_at;
+    for (; i < s.size() && i < digits_at + max_digits; ++i) {
+        const char c = ascii_lower(s[i]);
         const bool digit = is_digit(c), hex = c >= 'a' && c <= 'f';
         if (!digit && !hex) break;
         v = v * 16 + static_cast<std::uint32_t>(digit ? c - '0' : c - 'a' + 10);
     }
-    if (i == 2) return false;
+    if (i == digits_at) return false;
     const std::string_view rest = trim(s.substr(i));
     if (!(rest.empty() || rest == ".")) return false;
     code = v;
     return true;
 }
 
-// One line that carries an error code, or a message whose code we know.
-[[nodiscard]] constexpr code_kind error_line(std::string_view t, std::uint32_t& code) noexcept {
+// One line that carries an error code, or a message whose code we know. Its first word says which
+// it can be.
+[[nodiscard]] inline code_kind error_line(std::string_view t, std::uint32_t& code) noexcept {
     while (!t.empty() && (t[0] == '"' || t[0] == '\'')) t = ltrim(t.substr(1));
     std::string_view s = t;
     std::uint64_t n = 0;
+    const auto number = [&](std::string_view& digits) {
+        if (!parse_uint(digits, 0xFFFFFFFFu, n)) return code_kind::none;
+        code = static_cast<std::uint32_t>(n);
+        return code_kind::strong;
+    };
     {  // XP: "... refer to service-specific error code 1011." (checked from the end: O(1) per line)
         std::string_view r = rtrim(s);
         while (!r.empty() && r.back() == '.') r.remove_suffix(1);
@@ -208,92 +247,97 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
         const std::string_view head = r.substr(0, d);
         if (d < r.size() && (iends_with(head, "service-specific error code ") || iends_with(head, "service specific error code "))) {
             std::string_view digits = r.substr(d);
-            if (parse_uint(digits, 0xFFFFFFFFu, n)) {
-                code = static_cast<std::uint32_t>(n);
-                return code_kind::strong;
-            }
+            if (number(digits) == code_kind::strong) return code_kind::strong;
         }
     }
     // Dialog lines and messages start with a capital; a lower-case "error: 2127." is a wrapped sentence.
     if (s.empty() || !(s[0] >= 'A' && s[0] <= 'Z')) return code_kind::none;
-    switch (s[0]) {  // Error, Internal, ID, An/A/Access, System, More, The
-        case 'E': case 'I': case 'A': case 'S': case 'M': case 'T': break;
-        default: return code_kind::none;
-    }
-    if (s[0] == 'I' && wizard_id_line(s, code)) return code_kind::strong;
-    if (take_word(s, "error")) {  // "Error 2140: ...", "Error: 2140: ...", "Error 2140, the ..."
+    const first_word w = word_at_start(s);
+    constexpr std::uint64_t error = pack_word("error"), internal = pack_word("internal"), an = pack_word("an"),
+                            id = pack_word("id"), system = pack_word("system"), more = pack_word("more"),
+                            a = pack_word("a"), the = pack_word("the"), access = pack_word("access");
+    if (w.packed == id) return wizard_id_line(s, code) ? code_kind::strong : code_kind::none;
+    if (w.packed == error) {  // "Error 2140: ...", "Error: 2140: ...", "Error 2140, the ..."
+        if (!take_word(s, "error")) return code_kind::none;
         s = ltrim(s);
         if (!s.empty() && s[0] == ':') s = ltrim(s.substr(1));
         if (!parse_uint(s, 0xFFFFFFFFu, n)) return code_kind::none;
+        const std::string_view rest = trim(s);
         const bool ends = s.empty() || s[0] == ':' || s[0] == '.' || s[0] == ',' || s[0] == ')' ||
-                          (is_blank(s[0]) && (trim(s).empty() || trim(s)[0] == '-' ||
-                                              (trim(s)[0] >= 'A' && trim(s)[0] <= 'Z')));
+                          (is_blank(s[0]) && (rest.empty() || rest[0] == '-' || (rest[0] >= 'A' && rest[0] <= 'Z')));
         if (!ends) return code_kind::none;  // "Error 4015 connecting to ..." is prose
         code = static_cast<std::uint32_t>(n);
         return code_kind::strong;
     }
-    if (istarts_with(s, "internal windows") || istarts_with(s, "an internal windows")) {
+    if ((w.packed == internal && w.size == 8) || w.packed == an) {
         // "Internal Windows NT Error 2140", "INTERNAL WINDOWS NT ERROR 2140.", "An internal Windows NT error occurred."
-        const std::size_t e = ifind(s.substr(0, 40), "error");
+        const std::size_t e = internal_error_end(s);
         if (e == std::string_view::npos) return code_kind::none;
-        std::string_view r = ltrim(s.substr(e + 5));
-        if (parse_uint(r, 0xFFFFFFFFu, n)) {
-            code = static_cast<std::uint32_t>(n);
-            return code_kind::strong;
-        }
+        std::string_view r = ltrim(s.substr(e));
+        if (number(r) == code_kind::strong) return code_kind::strong;
         code = 2140;
         return code_kind::message;
     }
-    constexpr std::string_view system_error = "system error ";
-    constexpr std::string_view helpmsg = "more help is available by typing net helpmsg ";
-    constexpr std::string_view specific = "a service specific error occurred:";
-    if (istarts_with(s, system_error)) {  // "System error 1067 has occurred."
+    if (w.packed == system) {  // "System error 1067 has occurred."
+        constexpr std::string_view system_error = "system error ";
+        if (!istarts_with(s, system_error)) return code_kind::none;
         s.remove_prefix(system_error.size());
         if (!parse_uint(s, 0xFFFFFFFFu, n) || !istarts_with(ltrim(s), "has occurred")) return code_kind::none;
         code = static_cast<std::uint32_t>(n);
         return code_kind::strong;
     }
-    if (istarts_with(s, helpmsg)) {
+    if (w.packed == more) {
+        constexpr std::string_view helpmsg = "more help is available by typing net helpmsg ";
+        if (!istarts_with(s, helpmsg)) return code_kind::none;
         s.remove_prefix(helpmsg.size());
-        if (!parse_uint(s, 0xFFFFFFFFu, n)) return code_kind::none;
-        code = static_cast<std::uint32_t>(n);
-        return code_kind::strong;
+        return number(s);
     }
-    if (istarts_with(s, specific)) {
-        s = ltrim(s.substr(specific.size()));
-        if (!parse_uint(s, 0xFFFFFFFFu, n)) return code_kind::none;
-        code = static_cast<std::uint32_t>(n);
-        return code_kind::strong;
+    if (w.packed == a) {
+        constexpr std::string_view specific = "a service specific error occurred:";
+        if (istarts_with(s, specific)) {
+            s = ltrim(s.substr(specific.size()));
+            return number(s);
+        }
+        return istarts_with(s, "a system error has occurred") ? code_kind::context : code_kind::none;
     }
-    if (istarts_with(s, "a system error has occurred")) return code_kind::context;
-    if (const auto c = code_for_message(s)) {
-        code = *c;
-        return code_kind::message;
+    if (w.packed == the || w.packed == access) {
+        if (const auto c = code_for_message(s)) {
+            code = *c;
+            return code_kind::message;
+        }
     }
     return code_kind::none;
 }
 
-// Whether "coul" (any case) starts at one of t[0..20]: dialog_header() wants "could not start the "
-// within the first 40 bytes. Eight positions per step, byte-parallel.
+// Whether "coul" (any case) starts where dialog_header() may find could_not_start: at one of the
+// line's first header_reach - could_not_start.size() + 1 bytes (24 are tested: 0..15 and 8..23, each
+// sixteen at once).
 [[nodiscard]] inline bool may_hold_could(std::string_view t) noexcept {
-    if (t.size() < 20) return false;
-    // Reads bytes 0..26; a shorter line is copied next to zeros first (zeros match no letter).
-    unsigned char pad[32] = {};
-    const unsigned char* b = reinterpret_cast<const unsigned char*>(t.data());
-    if (t.size() < 27) {
+    static_assert(header_reach - could_not_start.size() + 1 <= 24, "may_hold_could tests the first 24 offsets");
+    constexpr std::size_t reads = 8 + 3 + 16;  // the bytes the last load ends at
+    if (t.size() < could_not_start.size()) return false;
+    // A shorter line is copied next to zeros first (zeros match no letter).
+    char pad[reads] = {};
+    const char* b = t.data();
+    if (t.size() < reads) {
         std::memcpy(pad, t.data(), t.size());
         b = pad;
     }
-    constexpr std::uint64_t ones = 0x0101010101010101u, highs = ones * 0x80, blanks = ones * 0x20;
-    constexpr std::uint64_t c = ones * 'c', o = ones * 'o', u = ones * 'u', l = ones * 'l';
-    std::uint64_t found = 0;
-    for (std::size_t k = 0; k <= 16; k += 8) {
-        // A zero byte where all four letters match.
-        const std::uint64_t diff = ((bytes8(b + k) | blanks) ^ c) | ((bytes8(b + k + 1) | blanks) ^ o) |
-                                   ((bytes8(b + k + 2) | blanks) ^ u) | ((bytes8(b + k + 3) | blanks) ^ l);
-        found |= (diff - ones) & ~diff & highs;
-    }
-    return found != 0;
+    const auto lanes = [](char c) {
+        const auto v = static_cast<signed char>(c);
+        return signed_bytes16{v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v};
+    };
+    const signed_bytes16 fold = lanes(0x20), c = lanes('c'), o = lanes('o'), u = lanes('u'), l = lanes('l');
+    const auto at = [&](std::size_t k) {
+        signed_bytes16 v;
+        std::memcpy(&v, b + k, 16);
+        return v | fold;  // letters in lower case
+    };
+    signed_bytes16 found = {};
+    for (std::size_t k = 0; k <= 8; k += 8) found |= (at(k) == c) & (at(k + 1) == o) & (at(k + 2) == u) & (at(k + 3) == l);
+    std::uint64_t half[2];
+    std::memcpy(half, &found, 16);
+    return (half[0] | half[1]) != 0;
 }
 
 // False only when net_header() is false and error_line() must return none: the first word after
@@ -325,18 +369,26 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
 
 }  // namespace detail
 
+struct start_error_options {
+    std::size_t max_line_length = default_max_line_length;  // longer lines are reported and skipped
+    std::string_view file;                                   // the name put in read_error::file
+    view<service_name> services;  // the services the display names name (kb/exchange_service_names.hpp)
+};
+
 class start_error_reader {
 public:
-    // Reads a whole text; on_error(start_error_record) for each failed start found.
-    template <class OnStartError>
-    void read(std::string_view text, OnStartError&& on_start_error) {
+    start_error_reader() = default;
+    explicit start_error_reader(start_error_options options) : options_(options) {}
+
+    // Reads a whole text. on_start_error(const start_error_record&) for each failed start found;
+    // on_error(const read_error&).
+    template <class OnStartError, class OnError>
+    void read(std::string_view text, OnStartError&& on_start_error, OnError&& on_error) {
         begin();
-        detail::line_cursor lines{text};
-        while (!lines.done()) {
-            std::size_t start = 0;
-            const std::string_view line = lines.next(start);
-            feed(line, location{start, lines.number}, on_start_error);
-        }
+        line_source lines(options_.max_line_length, options_.file);
+        (void)lines.feed(
+            text, true, [&](std::string_view line, location where) { feed(line, where, on_start_error); },
+            [](location) {}, on_error);
         end(on_start_error);
     }
 
@@ -351,12 +403,41 @@ public:
         feed(detail::trim_line(line), where, out);
     }
     // The same with the line already trimmed (text_scan shares that work with pasted_text_reader).
+    // With nothing pending only a line that starts a record matters, and most lines are prose: two
+    // cheap checks send them back here (a later header or code starts its own count of quiet lines).
     template <class OnStartError>
     void feed(const detail::trimmed_line& l, location where, OnStartError& out) {
+        const bool pending_record = p_.has_header || p_.has_code || p_.context;
+        if (!pending_record && !l.may_be_html(html_seen_) &&
+            (l.t.empty() || !(detail::may_hold_could(l.t) || detail::may_report(l.t, l.word))))
+            return;
+        feed_line(l, where, out);
+    }
+
+    template <class OnStartError>
+    void end(OnStartError& out) {
+        flush(out);
+    }
+
+    // Before the caller's buffer goes away: copy the pending record's name to our own storage and
+    // drop the storage of records already delivered.
+    void detach() {
+        detail::scratch fresh;
+        p_.rec.display_name = fresh.store(p_.rec.display_name);
+        scratch_ = std::move(fresh);
+    }
+
+private:
+    // A line that needs more than the fast test of feed().
+    template <class OnStartError>
+    void feed_line(const detail::trimmed_line& l, location where, OnStartError& out) {
         // HTML: each line it shows, as a line.
-        if (detail::feed_html_lines(l, html_seen_, scratch_, [&](const detail::trimmed_line& piece) { feed(piece, where, out); }))
+        if (l.may_be_html(html_seen_) &&
+            detail::feed_html_lines(l, html_seen_, scratch_, [&](const detail::trimmed_line& piece) { feed(piece, where, out); }))
             return;
         const std::string_view t = l.t;
+        const bool could = !t.empty() && detail::may_hold_could(t);
+        const bool reports = could || (!t.empty() && detail::may_report(t, l.word));
         if (t.empty()) {
             ++p_.quiet;
             expire();
@@ -378,9 +459,7 @@ public:
                 return;
             }
         }
-        // Most lines are prose: two cheap checks send them to the end.
-        const bool could = detail::may_hold_could(t);
-        if (could || detail::may_report(t, l.word)) {
+        if (reports) {
             std::string_view name, after;
             bool starting = false, wrapped = false;
             if ((could && detail::dialog_header(t, name, wrapped, after)) || detail::net_header(t, name, starting)) {
@@ -432,20 +511,6 @@ public:
         expire();
     }
 
-    template <class OnStartError>
-    void end(OnStartError& out) {
-        flush(out);
-    }
-
-    // Before the caller's buffer goes away: copy the pending record's name to our own storage and
-    // drop the storage of records already delivered.
-    void detach() {
-        detail::scratch fresh;
-        p_.rec.display_name = fresh.store(p_.rec.display_name);
-        scratch_ = std::move(fresh);
-    }
-
-private:
     struct pending {
         start_error_record rec;
         bool has_header = false;
@@ -457,8 +522,8 @@ private:
     static constexpr std::size_t window = 4;
 
     void set_name(std::string_view raw) {
-        p_.rec.display_name = detail::strip_service_word(raw);
-        p_.rec.service = service_for_display_name(p_.rec.display_name);
+        p_.rec.display_name = detail::strip_service_word(raw, options_.services);
+        p_.rec.service = service_for_display_name(p_.rec.display_name, options_.services);
     }
     void set_code(std::uint32_t code, location where) {
         if (!p_.has_header && !p_.context) p_.rec.where = where;
@@ -480,6 +545,7 @@ private:
         p_ = pending{};
     }
 
+    start_error_options options_{};
     pending p_{};
     detail::scratch scratch_;  // joined names of wrapped dialog headers, HTML lines' text
     bool html_seen_ = false;   // a line of this input was HTML: look for markup on every line
@@ -492,9 +558,11 @@ private:
     return id == 7000 || id == 7009 || id == 7023 || id == 7024;
 }
 
-// A Service Control Manager failed-start event (7000, 7009, 7023, 7024) as a start error. Uses the
-// insertion strings when the record has them (binary logs), else the rendered description.
-[[nodiscard]] constexpr std::optional<start_error_record> start_error_from_event(const event_record& e) noexcept {
+// A Service Control Manager failed-start event (7000, 7009, 7023, 7024) as a start error, its service
+// named among `services`. Uses the insertion strings when the record has them (binary logs), else
+// the rendered description.
+[[nodiscard]] constexpr std::optional<start_error_record> start_error_from_event(const event_record& e,
+                                                                                 view<service_name> services) noexcept {
     using detail::ifind;
     if (!detail::loose_equals(e.source, "Service Control Manager")) return std::nullopt;
     const std::uint16_t id = e.event_id;
@@ -539,17 +607,14 @@ private:
             r.display_name = id == 7009 ? second : first;
             code = id == 7009 ? std::optional<std::uint32_t>(1053u) : detail::find_percent_code(list);
         } else if (id == 7009) {  // "Timeout (30000 milliseconds) waiting for the X service to connect."
-            const std::size_t a = ifind(d, "waiting for the ");
-            const std::size_t b = ifind(d, " service to connect");
-            if (a != std::string_view::npos && b != std::string_view::npos && b > a + 16) r.display_name = d.substr(a + 16, b - a - 16);
+            r.display_name = detail::between(d, "waiting for the ", " service to connect");
             code = 1053u;
         } else {
             const std::string_view tail = id == 7000 ? " service failed to start due to the following error"
                                            : id == 7023 ? " service terminated with the following error"
                                                         : " service terminated with service specific error";
+            r.display_name = detail::between(d, "the ", tail);
             const std::size_t b = ifind(d, tail);
-            const std::size_t a = ifind(d, "the ");
-            if (b != std::string_view::npos && a != std::string_view::npos && b > a + 4) r.display_name = d.substr(a + 4, b - a - 4);
             std::string_view after = b == std::string_view::npos ? std::string_view{} : d.substr(b + tail.size());
             after = detail::ltrim(after);
             if (!after.empty() && after[0] == ':') after = detail::ltrim(after.substr(1));
@@ -562,7 +627,7 @@ private:
     }
     if (!code) return std::nullopt;
     r.display_name = detail::trim(r.display_name);
-    r.service = service_for_display_name(r.display_name);
+    r.service = service_for_display_name(r.display_name, services);
     r.code = *code;
     return r;
 }

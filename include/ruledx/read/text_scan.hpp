@@ -26,20 +26,26 @@
 #include <string>
 #include <string_view>
 
+#include "ruledx/model/view.hpp"
 #include "ruledx/read/detail/text.hpp"
 #include "ruledx/read/encoding.hpp"
 #include "ruledx/read/event_viewer_export.hpp"
+#include "ruledx/read/line_source.hpp"
 #include "ruledx/read/pasted_text.hpp"
 #include "ruledx/read/record.hpp"
 #include "ruledx/read/start_error_text.hpp"
 
 namespace ruledx::read {
 
+// scan_file's read size (of undecoded bytes), unless told otherwise.
+inline constexpr std::size_t default_chunk_size = std::size_t{1} << 20;
+
 struct text_scan_options {
-    std::size_t max_line_length = std::size_t{1} << 20;  // longer lines (and quoted fields) are skipped
-    bool start_errors_from_scm_events = true;             // 7000/7009/7023/7024 also as start errors
-    std::string_view file;                                // the name put in read_error::file
-    std::size_t chunk_size = std::size_t{1} << 20;        // scan_file's read size (of undecoded bytes)
+    std::size_t max_line_length = default_max_line_length;  // longer lines (and quoted fields) are skipped
+    bool start_errors_from_scm_events = true;                // 7000/7009/7023/7024 also as start errors
+    std::string_view file;                                   // the name put in read_error::file
+    std::size_t chunk_size = default_chunk_size;             // scan_file's read size (0: the default)
+    view<service_name> services;  // display names of the services start errors name (start_error_text.hpp)
 };
 
 // True when the text holds something other than ASCII white space (line ends, blanks, form feeds).
@@ -54,8 +60,10 @@ public:
     text_scanner() : text_scanner(text_scan_options{}) {}
     explicit text_scanner(text_scan_options options)
         : options_(options),
-          pasted_(pasted_text_options{options.max_line_length}),
-          exported_(event_viewer_export_options{options.max_line_length, detail::date_order::unknown}) {}
+          lines_(options.max_line_length, options.file),
+          pasted_(pasted_text_options{options.max_line_length, options.file}),
+          starts_(start_error_options{options.max_line_length, options.file, options.services}),
+          exported_(export_options()) {}
 
     // What the last scan or scan_file read: the encoding it detected from the first bytes, how
     // many bytes it took, and whether the decoded text held anything but white space (an empty
@@ -64,171 +72,155 @@ public:
     [[nodiscard]] std::uint64_t bytes_read() const noexcept { return bytes_read_; }
     [[nodiscard]] bool saw_visible_text() const noexcept { return visible_; }
 
-    // Sees the decoded text of an input that is not an export, in order, each byte once, before
-    // the lines it holds are read (ruledx::evidence recognises known messages in it).
-    std::function<void(std::string_view decoded)> on_text;
+    // Sees the decoded text of an input that is not an export, in order, each byte once, after
+    // the lines it holds are read, with the number of line ends in it (ruledx::evidence
+    // recognises known messages in it). Called once per piece read: its cost does not matter.
+    std::function<void(std::string_view decoded, std::uint64_t newlines)> on_text;
 
     template <class OnEvent, class OnStartError, class OnError>
     void scan(std::string_view bytes, OnEvent&& on_event, OnStartError&& on_start_error, OnError&& on_error) {
         auto events = event_sink(on_event, on_start_error);
         encoding_ = detect_encoding(bytes);
         bytes_read_ = bytes.size();
+        text_decoder decoder(encoding_);
         std::string_view text = bytes;
-        if (!decodes_unchanged(bytes)) {
-            decoded_.clear();
-            text_decoder(encoding_).decode(bytes, true, decoded_);
+        const std::size_t unchanged = decoder.take_unchanged(bytes.data(), bytes.size());
+        if (unchanged < bytes.size()) {
+            decoded_.assign(bytes.data(), unchanged);
+            decoder.decode(bytes.substr(unchanged), true, decoded_);
             text = decoded_;
         }
         visible_ = has_visible_text(text);
         if (looks_like_event_viewer_export(text)) {
-            exported_.read(text, events, on_error, options_.file);
+            exported_.read(text, events, on_error);
             return;
         }
-        pasted_.begin();
-        starts_.begin();
-        lines lines_state;
-        if (on_text) on_text(text);
-        feed_lines(text, 0, true, lines_state, events, on_start_error, on_error);
-        pasted_.end(events);
-        starts_.end(on_start_error);
+        begin_text();
+        (void)read_lines(text, true, events, on_start_error, on_error);
+        end_text(events, on_start_error);
     }
 
     // Reads `f` to its end in chunks, decoding each; false on a read error of the stream itself.
-    // Memory: a chunk of input, its decoded text and an unfinished line or record.
+    // Memory: a chunk of input, its decoded text and an unfinished line or record. Text that
+    // decodes to itself (plain UTF-8) is read where fread put it.
     template <class OnEvent, class OnStartError, class OnError>
     bool scan_file(std::FILE* f, OnEvent&& on_event, OnStartError&& on_start_error, OnError&& on_error) {
         auto events = event_sink(on_event, on_start_error);
-        const std::size_t chunk = options_.chunk_size ? options_.chunk_size : 4096;
-        // Sized once: filling a string as it grows would cost more than decoding it.
-        std::string raw(chunk + encoding_prefix_size, '\0');  // one chunk, or the first bytes until the encoding is known
-        std::size_t have = 0;                                  // bytes in raw
-        std::string decoded(text_decoder::max_output(raw.size()), '\0');
-        std::string buf;  // decoded text not yet consumed
+        const std::size_t chunk = options_.chunk_size ? options_.chunk_size : default_chunk_size;
+        std::string buf;  // the decoded text not yet used, then the bytes just read
+        std::string raw;  // of the bytes read, those that decoding changes
+        std::size_t kept = 0;    // decoded bytes at buf's start
+        std::size_t unread = 0;  // undecoded bytes after them (the first bytes, until the encoding is known)
         text_decoder decoder;
-        std::uint64_t base = 0;  // offset of buf's first byte in the decoded text
         bool encoding_known = false, decided = false, is_export = false, eof = false;
         encoding_ = text_encoding::utf8;
         bytes_read_ = 0;
         visible_ = false;
-        lines lines_state;
-        pasted_.begin();
-        starts_.begin();
+        std::uint64_t exported = 0;  // decoded bytes the export reader has used
         exported_.begin();
+        begin_text();
         while (!eof) {
-            const std::size_t got = std::fread(&raw[have], 1, chunk, f);
-            have += got;
+            // Sized once (and again only for a long record): filling a string as it grows would
+            // cost more than decoding it.
+            const std::size_t room = kept + text_decoder::max_output(unread + chunk);
+            if (buf.size() < room) buf.resize(room);
+            const std::size_t got = std::fread(&buf[kept + unread], 1, chunk, f);
+            unread += got;
             bytes_read_ += got;
             eof = got < chunk;
             if (eof && std::ferror(f)) return false;
             if (!encoding_known) {
-                if (have < encoding_prefix_size && !eof) continue;  // raw has room: have < the prefix size
-                encoding_ = detect_encoding(std::string_view(raw.data(), have));
+                if (unread < encoding_prefix_size && !eof) continue;  // the encoding is told from these bytes
+                encoding_ = detect_encoding(std::string_view(&buf[kept], unread));
                 decoder.reset(encoding_);
                 encoding_known = true;
             }
-            const std::size_t wrote = decoder.decode(raw.data(), have, eof, &decoded[0]);
-            have = 0;
-            const std::string_view fresh(decoded.data(), wrote);
-            if (!visible_) visible_ = has_visible_text(fresh);
-            buf.append(fresh);
+            char* const fresh = &buf[kept];
+            std::size_t wrote = decoder.take_unchanged(fresh, unread);
+            if (wrote < unread || eof) {  // the rest changes: decoded from a copy into its place
+                raw.assign(fresh + wrote, unread - wrote);
+                wrote += decoder.decode(raw.data(), raw.size(), eof, fresh + wrote);
+            }
+            unread = 0;
+            if (!visible_) visible_ = has_visible_text(std::string_view(fresh, wrote));
+            const std::string_view text(buf.data(), kept + wrote);
             if (!decided) {
-                is_export = looks_like_event_viewer_export(buf);
-                decided = buf.size() >= 4096 || eof;
-                if (!decided) continue;
+                is_export = looks_like_event_viewer_export(text);
+                decided = text.size() >= export_prefix_size || eof;
+                if (!decided) {
+                    kept = text.size();
+                    continue;
+                }
             }
             std::size_t used = 0;
             if (is_export) {
-                used = exported_.feed(buf, eof, events, on_error, options_.file);
-                if (!eof && buf.size() - used > 2 * options_.max_line_length + chunk) {
+                used = exported_.feed(text, eof, events, on_error);
+                if (!eof && text.size() - used > 2 * options_.max_line_length + chunk) {
                     // A record that never ends: report it and drop it up to its next line break.
-                    on_error(read_error{options_.file, location{base + used, 0}, problem::bad_length,
+                    on_error(read_error{options_.file, location{exported + used, 0}, problem::bad_length,
                                         "record longer than the limit; skipped"});
-                    const void* nl = std::memchr(buf.data() + used, '\n', buf.size() - used);
-                    used = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - buf.data()) + 1 : buf.size();
-                    exported_ = event_viewer_export_reader(event_viewer_export_options{options_.max_line_length, detail::date_order::unknown});
+                    const void* nl = std::memchr(text.data() + used, '\n', text.size() - used);
+                    used = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) + 1 : text.size();
+                    exported_ = event_viewer_export_reader(export_options());
                     exported_.begin();
                 }
+                exported += used;
             } else {
-                used = feed_lines(buf, base, eof, lines_state, events, on_start_error, on_error);
-                if (on_text) on_text(std::string_view(buf.data(), used));
-                pasted_.detach();
+                used = read_lines(text, eof, events, on_start_error, on_error);
+                pasted_.detach();  // the views they keep point into buf, which moves on
                 starts_.detach();
             }
-            base += used;
-            buf.erase(0, used);
+            kept = text.size() - used;
+            if (kept > 0 && used > 0) std::memmove(&buf[0], &buf[used], kept);
         }
-        if (!is_export) {
-            pasted_.end(events);
-            starts_.end(on_start_error);
-        }
+        if (!is_export) end_text(events, on_start_error);
         return true;
     }
 
 private:
-    struct lines {
-        std::size_t number = 0;     // lines completed so far
-        bool in_binary = false;
-        bool skipping = false;      // inside an over-long line, dropping bytes until its end
-    };
+    event_viewer_export_options export_options() const noexcept {
+        return event_viewer_export_options{options_.max_line_length, detail::date_order::unknown, options_.file};
+    }
 
-    // Wraps on_event so that SCM failed-start events also reach on_start_error.
+    // Wraps on_event so that SCM failed-start events also reach on_start_error (the id first: it
+    // rules out nearly every event).
     template <class OnEvent, class OnStartError>
     auto event_sink(OnEvent& on_event, OnStartError& on_start_error) {
         return [this, &on_event, &on_start_error](const event_record& e) {
             on_event(e);
-            if (options_.start_errors_from_scm_events)
-                if (const auto s = start_error_from_event(e)) on_start_error(static_cast<const start_error_record&>(*s));
+            if (options_.start_errors_from_scm_events && is_failed_start_event(e.event_id))
+                if (const auto s = start_error_from_event(e, options_.services))
+                    on_start_error(static_cast<const start_error_record&>(*s));
         };
     }
 
-    // Feeds the complete lines of `text` (all of it when `final`); returns the bytes used.
+    void begin_text() {
+        lines_.begin();
+        pasted_.begin();
+        starts_.begin();
+    }
+    template <class Events, class OnStartError>
+    void end_text(Events& events, OnStartError& on_start_error) {
+        pasted_.end(events);
+        starts_.end(on_start_error);
+    }
+
+    // Gives the complete lines of `text` (all of it when `final`) to both line readers, each line
+    // trimmed once for both; returns the bytes used.
     template <class Events, class OnStartError, class OnError>
-    std::size_t feed_lines(std::string_view text, std::uint64_t base, bool final, lines& st, Events& events,
-                           OnStartError& on_start_error, OnError& on_error) {
-        std::size_t pos = 0;
-        detail::nul_finder nul{text};
-        while (pos < text.size()) {
-            const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
-            const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
-            const bool complete = nl != nullptr || final;
-            const location where{base + pos, st.number + 1};
-            if (st.skipping) {  // the rest of an over-long line from an earlier chunk
-                if (!complete) return text.size();
-                st.skipping = false;
-                ++st.number;
-                pos = end + 1;
-                continue;
-            }
-            if (end - pos > options_.max_line_length) {
-                on_error(read_error{options_.file, where, problem::bad_length, "line longer than the limit; skipped"});
-                pasted_.feed(std::string_view{}, where, events);  // acts as a break between blocks
-                if (!complete) {
-                    st.skipping = true;
-                    return text.size();
-                }
-                ++st.number;
-                pos = end + 1;
-                continue;
-            }
-            if (!complete) return pos;
-            std::string_view line = text.substr(pos, end - pos);
-            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-            const bool binary = nul.any(pos, pos + line.size());
-            ++st.number;
-            pos = end + 1;
-            if (binary) {
-                if (!st.in_binary)
-                    on_error(read_error{options_.file, where, problem::skipped_bytes, "binary data in text; skipped"});
-                st.in_binary = true;
-                pasted_.feed(std::string_view{}, where, events);
-                continue;
-            }
-            st.in_binary = false;
-            const detail::trimmed_line trimmed = detail::trim_line(line);  // once for both readers
-            pasted_.feed(trimmed, where, events);
-            starts_.feed(trimmed, where, on_start_error);
-        }
-        return text.size();
+    std::size_t read_lines(std::string_view text, bool final, Events& events, OnStartError& on_start_error,
+                           OnError& on_error) {
+        const std::uint64_t newlines = lines_.newlines();
+        const std::size_t used = lines_.feed(
+            text, final,
+            [&](std::string_view line, location where) {
+                const detail::trimmed_line trimmed = detail::trim_line(line);
+                pasted_.feed(trimmed, where, events);
+                starts_.feed(trimmed, where, on_start_error);
+            },
+            [&](location) { pasted_.skip_line(events); }, on_error);
+        if (on_text) on_text(text.substr(0, used), lines_.newlines() - newlines);
+        return used;
     }
 
     text_scan_options options_;
@@ -236,12 +228,13 @@ private:
     std::uint64_t bytes_read_ = 0;
     bool visible_ = false;
     std::string decoded_;  // scan's decoded copy of an input that does not decode to itself
+    line_source lines_;
     pasted_text_reader pasted_;
     start_error_reader starts_;
     event_viewer_export_reader exported_;
 };
 
-// Scans one text buffer with default options (see text_scanner for the lifetime of the views).
+// Scans one text buffer (see text_scanner for the lifetime of the views).
 template <class OnEvent, class OnStartError, class OnError>
 void scan_text(std::string_view text, OnEvent&& on_event, OnStartError&& on_start_error, OnError&& on_error,
                text_scan_options options = {}) {

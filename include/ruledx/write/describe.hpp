@@ -51,7 +51,7 @@ inline std::string describe(const fact_value& value) {
     return {};
 }
 
-// "ims_service_account_is_admin=false", the form --fact takes.
+// "service_account_is_admin=false", the form --fact takes.
 inline std::string describe(const fact_assignment& fact) { return std::string(fact.name) + "=" + describe(fact.value); }
 
 // The question that asks for a missing signal. It names what an answer settles: the source, the

@@ -1,3 +1,4 @@
+#include <ruledx/kb/exchange_ims.hpp>
 #include <ruledx/ruledx.hpp>
 
 int main() {

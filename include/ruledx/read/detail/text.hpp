@@ -1,5 +1,5 @@
 // ruledx — small text helpers shared by the text readers: ASCII case folding, trimming, numbers,
-// line splitting, event type names, civil dates, and a scratch arena for text the input does not
+// a line's first word, event type names, civil dates, and a scratch arena for text the input does not
 // hold contiguously. Everything is ASCII-only on purpose: the labels and messages we look for are
 // ASCII, and bytes >= 0x80 must pass through untouched.
 #ifndef RULEDX_READ_DETAIL_TEXT_HPP
@@ -12,58 +12,55 @@
 #include <string_view>
 #include <vector>
 
+#include "ruledx/detail/text_match.hpp"
 #include "ruledx/model/event_type.hpp"
+#include "ruledx/read/detail/bytes.hpp"
 #include "ruledx/read/detail/utf8.hpp"
 
 namespace ruledx::read::detail {
 
-[[nodiscard]] constexpr char lower(char c) noexcept {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-[[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-[[nodiscard]] constexpr bool is_alpha(char c) noexcept {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-[[nodiscard]] constexpr bool is_alnum(char c) noexcept { return is_digit(c) || is_alpha(c); }
-// Horizontal blanks only; line ends are removed by the line splitter. '\r' counts as blank so that
-// stray carriage returns (CR CR LF from some copy paths) do not leak into values.
-[[nodiscard]] constexpr bool is_blank(char c) noexcept {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
-}
+// The character classes are ruledx::detail's (detail/text_match.hpp): one set for the library.
+using ruledx::detail::ascii_lower;
+using ruledx::detail::is_alnum;
+using ruledx::detail::is_alpha;
+using ruledx::detail::is_blank;
+using ruledx::detail::is_digit;
 
+// These run on every line: views are made from pointers, not substr(), whose range check keeps them
+// from being inlined.
 [[nodiscard]] constexpr std::string_view ltrim(std::string_view s) noexcept {
     std::size_t i = 0;
     while (i < s.size() && is_blank(s[i])) ++i;
-    return s.substr(i);
+    return std::string_view(s.data() + i, s.size() - i);
 }
 [[nodiscard]] constexpr std::string_view rtrim(std::string_view s) noexcept {
     std::size_t n = s.size();
     while (n > 0 && is_blank(s[n - 1])) --n;
-    return s.substr(0, n);
+    return std::string_view(s.data(), n);
 }
 [[nodiscard]] constexpr std::string_view trim(std::string_view s) noexcept { return rtrim(ltrim(s)); }
 
 [[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
+        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
     return true;
 }
 [[nodiscard]] constexpr bool istarts_with(std::string_view s, std::string_view prefix) noexcept {
-    return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+    return s.size() >= prefix.size() && iequals(std::string_view(s.data(), prefix.size()), prefix);
 }
 [[nodiscard]] constexpr bool iends_with(std::string_view s, std::string_view suffix) noexcept {
-    return s.size() >= suffix.size() && iequals(s.substr(s.size() - suffix.size()), suffix);
+    return s.size() >= suffix.size() && iequals(std::string_view(s.data() + s.size() - suffix.size(), suffix.size()), suffix);
 }
 // Case-insensitive search; needles are short literals, so the naive loop is fine.
 [[nodiscard]] constexpr std::size_t ifind(std::string_view hay, std::string_view needle,
                                           std::size_t from = 0) noexcept {
     if (needle.empty()) return from <= hay.size() ? from : std::string_view::npos;
     if (hay.size() < needle.size()) return std::string_view::npos;
-    const char first = lower(needle[0]);
+    const char first = ascii_lower(needle[0]);
     for (std::size_t i = from; i + needle.size() <= hay.size(); ++i) {
-        if (lower(hay[i]) != first) continue;
-        if (iequals(hay.substr(i, needle.size()), needle)) return i;
+        if (ascii_lower(hay[i]) != first) continue;
+        if (iequals(std::string_view(hay.data() + i, needle.size()), needle)) return i;
     }
     return std::string_view::npos;
 }
@@ -83,7 +80,7 @@ namespace ruledx::read::detail {
         while (i < a.size() && (is_blank(a[i]) || a[i] == '_' || a[i] == '-')) ++i;
         while (j < b.size() && (is_blank(b[j]) || b[j] == '_' || b[j] == '-')) ++j;
         if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
-        if (lower(a[i]) != lower(b[j])) return false;
+        if (ascii_lower(a[i]) != ascii_lower(b[j])) return false;
         ++i;
         ++j;
     }
@@ -112,26 +109,6 @@ namespace ruledx::read::detail {
     return parse_uint(s, max, out) && s.empty();
 }
 
-// Eight bytes of text as an integer, byte i at bits 8i whatever the machine's byte order; bytes past
-// `n` read as zero. Compilers merge the shifts into one load.
-[[nodiscard]] inline std::uint64_t bytes8(const unsigned char* b) noexcept {
-    return static_cast<std::uint64_t>(b[0]) | static_cast<std::uint64_t>(b[1]) << 8 |
-           static_cast<std::uint64_t>(b[2]) << 16 | static_cast<std::uint64_t>(b[3]) << 24 |
-           static_cast<std::uint64_t>(b[4]) << 32 | static_cast<std::uint64_t>(b[5]) << 40 |
-           static_cast<std::uint64_t>(b[6]) << 48 | static_cast<std::uint64_t>(b[7]) << 56;
-}
-[[nodiscard]] inline std::uint64_t load8(const char* p, std::size_t n) noexcept {
-    if (n >= 8) return bytes8(reinterpret_cast<const unsigned char*>(p));
-    unsigned char b[8] = {};
-    if (n > 0) std::memcpy(b, p, n);
-    return bytes8(b);
-}
-// Index of the lowest byte of `m` whose top bit is set (m has only top bits set, m != 0); a
-// multiply instead of a count-trailing-zeros builtin, which C++17 lacks.
-[[nodiscard]] constexpr std::size_t lowest_marked_byte(std::uint64_t m) noexcept {
-    const std::uint64_t lowest = (m & (~m + 1)) >> 7;
-    return static_cast<std::size_t>((lowest * 0x0001020304050607u) >> 56);
-}
 // How many of the low-order bytes of `x` (already OR-ed with 0x20 in every byte) are letters, 0..8.
 // Byte-parallel range checks: no branch per byte, so varying word lengths cost no mispredictions.
 [[nodiscard]] constexpr std::size_t leading_letters(std::uint64_t x) noexcept {
@@ -155,16 +132,16 @@ struct first_word {
 [[nodiscard]] constexpr std::uint64_t pack_word(std::string_view w) noexcept {
     std::uint64_t v = 0;
     for (std::size_t i = 0; i < w.size() && i < 8; ++i)
-        v |= static_cast<std::uint64_t>(static_cast<unsigned char>(lower(w[i]))) << (8 * i);
+        v |= static_cast<std::uint64_t>(static_cast<unsigned char>(ascii_lower(w[i]))) << (8 * i);
     return v;
 }
 [[nodiscard]] inline first_word word_at_start(std::string_view s) noexcept {
     constexpr std::uint64_t blanks = 0x2020202020202020u;
-    const std::uint64_t x = load8(s.data(), s.size()) | blanks;
+    const std::uint64_t x = load_le64(s.data(), s.size()) | blanks;
     first_word w;
     w.size = leading_letters(x);
     w.packed = w.size == 8 ? x : x & ((std::uint64_t{1} << (8 * w.size)) - 1);
-    if (w.size == 8 && s.size() > 8) w.size += leading_letters(load8(s.data() + 8, s.size() - 8) | blanks);
+    if (w.size == 8 && s.size() > 8) w.size += leading_letters(load_le64(s.data() + 8, s.size() - 8) | blanks);
     return w;
 }
 
@@ -191,56 +168,32 @@ struct trimmed_line {
         return !t.empty() && (std::memchr(t.data(), '<', t.size()) != nullptr ||
                               std::memchr(t.data(), '&', t.size()) != nullptr);
     }
+    // Whether the line may be HTML for a reader that has (or has not) met HTML in this input: the
+    // cheap test before feed_html_lines().
+    [[nodiscard]] bool may_be_html(bool html_seen) const noexcept {
+        return !decoded && (markup || (html_seen && may_hold_markup()));
+    }
 };
 [[nodiscard]] inline trimmed_line trim_line(std::string_view line) noexcept {
     trimmed_line l;
     l.line = line;
-    l.body = ltrim(line);
-    if (!l.body.empty() && (l.body[0] == '>' || l.body[0] == '|')) l.body = strip_quote_markers(l.body);
-    l.t = rtrim(l.body);
+    // Every line comes here: the loops are written out (trim() is not always inlined).
+    const char* begin = line.data();
+    const char* const stop = begin + line.size();
+    while (begin != stop && is_blank(*begin)) ++begin;
+    l.body = std::string_view(begin, static_cast<std::size_t>(stop - begin));
+    if (begin == stop) {
+        l.t = l.body;
+        return l;
+    }
+    if (*begin == '>' || *begin == '|') l.body = strip_quote_markers(l.body);
+    const char* end = l.body.data() + l.body.size();
+    while (end != l.body.data() && is_blank(end[-1])) --end;
+    l.t = std::string_view(l.body.data(), static_cast<std::size_t>(end - l.body.data()));
     l.word = word_at_start(l.t);
     l.markup = !l.t.empty() && l.t[0] == '<';
     return l;
 }
-
-// Remembers where the next NUL byte of a text is, so that checking every line for one costs a
-// compare instead of a second memchr over the line. Searches resume after the last NUL found, so
-// the whole text is scanned once.
-struct nul_finder {
-    std::string_view text;
-    std::size_t next = 0;  // offset of the first NUL at or after the last search start, or text.size()
-    bool known = false;
-    // Whether [begin, end) of `text` holds a NUL; calls must come with non-decreasing `begin`.
-    [[nodiscard]] bool any(std::size_t begin, std::size_t end) noexcept {
-        if (!known || next < begin) {
-            const void* z = begin < text.size() ? std::memchr(text.data() + begin, '\0', text.size() - begin) : nullptr;
-            next = z ? static_cast<std::size_t>(static_cast<const char*>(z) - text.data()) : text.size();
-            known = true;
-        }
-        return next < end;
-    }
-};
-
-// Line splitting with memchr: the line excludes "\n" and a trailing "\r".
-struct line_cursor {
-    std::string_view text;
-    std::size_t pos = 0;
-    std::size_t number = 0;  // 1-based number of the line last returned
-
-    [[nodiscard]] bool done() const noexcept { return pos >= text.size(); }
-    // Returns the next line; `start` receives its byte offset in `text`.
-    std::string_view next(std::size_t& start) noexcept {
-        start = pos;
-        const char* base = text.data() + pos;
-        const std::size_t left = text.size() - pos;
-        const void* nl = left ? std::memchr(base, '\n', left) : nullptr;
-        std::size_t len = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) : left;
-        pos += len + (nl ? 1 : 0);
-        ++number;
-        if (len > 0 && base[len - 1] == '\r') --len;
-        return {base, len};
-    }
-};
 
 // Event Viewer's Type names, plus the spellings of later tools (PowerShell EntryType "SuccessAudit",
 // eventquery "Audit Success", Log Parser "Error event") and the numeric EventType values.
@@ -248,7 +201,7 @@ struct line_cursor {
     s = trim(s);
     if (iends_with(s, " event")) s = rtrim(s.substr(0, s.size() - 6));
     std::uint64_t n = 0;
-    if (parse_whole_uint(s, 0xFFFF, n)) {
+    if (!s.empty() && is_digit(s[0]) && parse_whole_uint(s, 0xFFFF, n)) {
         switch (n) {
             case 1: return event_type::error;
             case 2: return event_type::warning;
@@ -261,7 +214,7 @@ struct line_cursor {
     // Only names that begin with the first letter loose_equals() would compare can match.
     std::size_t i = 0;
     while (i < s.size() && (is_blank(s[i]) || s[i] == '_' || s[i] == '-')) ++i;
-    switch (i < s.size() ? lower(s[i]) : '\0') {
+    switch (i < s.size() ? ascii_lower(s[i]) : '\0') {
         case 'e': return loose_equals(s, "error") ? event_type::error : event_type::unspecified;
         case 'w': return loose_equals(s, "warning") ? event_type::warning : event_type::unspecified;
         case 'i':
@@ -275,6 +228,8 @@ struct line_cursor {
         default: return event_type::unspecified;
     }
 }
+
+inline constexpr std::int64_t seconds_per_day = 86400;
 
 // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's civil-date algorithm).
 [[nodiscard]] constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
@@ -362,8 +317,8 @@ enum class date_order : std::uint8_t { unknown, month_first, day_first };
     }
     s = trim(s);
     if (!s.empty()) {
-        const bool pm = lower(s[0]) == 'p';
-        if (!(lower(s[0]) == 'a' || pm)) return false;
+        const bool pm = ascii_lower(s[0]) == 'p';
+        if (!(ascii_lower(s[0]) == 'a' || pm)) return false;
         if (!(loose_equals(s, "am") || loose_equals(s, "pm") || loose_equals(s, "a.m.") || loose_equals(s, "p.m.")))
             return false;
         if (h < 1 || h > 12) return false;
@@ -382,7 +337,7 @@ enum class date_order : std::uint8_t { unknown, month_first, day_first };
     std::int64_t days = 0, secs = 0;
     if (cut == s.size() || !parse_date(s.substr(0, cut), order, days)) return false;
     if (!parse_time(s.substr(cut + 1), secs)) return false;
-    t = days * 86400 + secs;
+    t = days * seconds_per_day + secs;
     return true;
 }
 
@@ -408,7 +363,6 @@ public:
         building_ += s.size();
     }
     void append(char c) { append(std::string_view(&c, 1)); }
-    [[nodiscard]] std::size_t building_size() const noexcept { return building_; }
     [[nodiscard]] std::string_view finish() {
         if (!building_) return {};
         std::string_view r(cur() + used_, building_);
@@ -422,7 +376,6 @@ public:
         used_ = 0;
         building_ = 0;
     }
-    [[nodiscard]] std::size_t capacity() const noexcept { return blocks_.empty() ? 0 : size_; }
 
 private:
     static constexpr std::size_t block_size = 64 * 1024;
@@ -591,7 +544,7 @@ enum class tag_effect : std::uint8_t { none, inline_tag, cell, line };
             digits.remove_prefix(1);
             if (digits.empty() || digits.size() > 6) return false;
             for (char c : digits) {
-                const char l = lower(c);
+                const char l = ascii_lower(c);
                 if (!(is_digit(c) || (l >= 'a' && l <= 'f'))) return false;
                 cp = cp * 16 + static_cast<std::uint64_t>(is_digit(c) ? c - '0' : l - 'a' + 10);
             }
@@ -697,13 +650,12 @@ enum class tag_effect : std::uint8_t { none, inline_tag, cell, line };
     return true;
 }
 
-// What the line readers do with a line of HTML: when `l` is one (it starts with a tag, or the input
-// has shown HTML and it holds markup), each line of the text it shows goes to `feed` as a decoded
-// trimmed_line and the result is true; otherwise nothing happens and the result is false.
-// `html_seen` is the reader's memory of having met HTML; the text is kept in `storage`.
+// What the line readers do with a line that may_be_html(): when it is HTML, each line of the text it
+// shows goes to `feed` as a decoded trimmed_line and the result is true; otherwise nothing happens
+// and the result is false. `html_seen` is the reader's memory of having met HTML; the text is kept
+// in `storage`.
 template <class Feed>
 [[nodiscard]] bool feed_html_lines(const trimmed_line& l, bool& html_seen, scratch& storage, Feed&& feed) {
-    if (l.decoded || !(l.markup || (html_seen && l.may_hold_markup()))) return false;
     std::string_view text;
     if (!html_text(l.t, storage, text)) return false;
     html_seen = true;
