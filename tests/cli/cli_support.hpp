@@ -19,12 +19,9 @@
 #include "ruledx/write/describe.hpp"
 #include "support/files.hpp"
 #include "support/json_value.hpp"
+#include "support/child_process.hpp"
 #ifdef _WIN32
 #include <cstdio>
-
-#include "windows_child_process.hpp"
-#else
-#include "support/child_process.hpp"
 #endif
 
 namespace cli_test {

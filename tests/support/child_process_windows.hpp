@@ -5,9 +5,9 @@
 // Arguments are UTF-8, as the tests write them; the child gets them as UTF-16, quoted the way the
 // C runtime splits a command line. One deadline per child bounds everything as on POSIX systems:
 // a watchdog thread kills the child when it passes, which ends every read and write blocked on it;
-// the result then says timed_out, and `signal` is SIGKILL's number (9), as a POSIX kill reports.
-#ifndef RULEDX_TESTS_CLI_WINDOWS_CHILD_PROCESS_HPP
-#define RULEDX_TESTS_CLI_WINDOWS_CHILD_PROCESS_HPP
+// the result then says timed_out.
+#ifndef RULEDX_TEST_CHILD_PROCESS_WINDOWS_HPP
+#define RULEDX_TEST_CHILD_PROCESS_WINDOWS_HPP
 
 #include <atomic>
 #include <chrono>
@@ -24,16 +24,9 @@
 #endif
 #include <windows.h>
 
-namespace ruledx::test {
+#include "support/process_result.hpp"
 
-struct process_result {
-    bool started = false;
-    bool timed_out = false;   // killed at the deadline
-    int status = -1;          // the exit status; -1 when killed or not started
-    int signal = 0;           // 9 when killed at the deadline
-    std::string out;          // all of standard output
-    std::string err;          // all of standard error
-};
+namespace ruledx::test {
 
 // UTF-16 of UTF-8 text.
 inline std::wstring widened(std::string_view utf8) {
@@ -203,16 +196,6 @@ private:
     std::string out_all_, err_all_;
     std::string err_pending_;  // read from standard error, not yet returned as a line
 };
-
-// Runs a program to its end with `input` as its standard input.
-inline process_result run_process(const std::vector<std::string>& argv, const std::string& directory,
-                                  std::string_view input = {},
-                                  std::chrono::milliseconds limit = std::chrono::seconds(20)) {
-    child_process p;
-    if (!p.start(argv, directory, limit)) return {};
-    p.write_input(input);
-    return p.finish();
-}
 
 }  // namespace ruledx::test
 
