@@ -315,7 +315,7 @@ TEST_CASE("layouts: the IMS wizard's dialogs read as the start errors Q300535 an
         {"ims-cluster-setup-missing-dns-a-records",
          "> Setup hangs with\n>\n>   Overlapped I/O operation is in progress.\n>\n>   ID no: 0xc00203e5\n>\n"
          "> and the application log has\n>\n>   EventID 4058\n>\n>   Category: Intialization/Termination\n",
-         {"--fact", "cluster_dns_a_records_exist=false"}},
+         {"--fact", "local_dns_has_cluster_a_records=false"}},
     };
     for (const wizard_case& c : cases) {
         INFO("rule " << c.rule);

@@ -1,9 +1,14 @@
 // The one unit of the test program that defines ruledx/kb/exchange_diagnosis.hpp's functions, and
-// checks they give what the evaluator gives on the table directly.
+// checks they give what the evaluator gives on the table directly; and that the joined table keeps
+// every fact of both knowledge bases as its own catalog declares it.
 #define RULEDX_EXCHANGE_DIAGNOSIS_IMPLEMENTATION
 #include "ruledx/kb/exchange_diagnosis.hpp"
 
 #include <doctest/doctest.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
 
 namespace {
 
@@ -34,5 +39,49 @@ TEST_CASE("the declared diagnosis is the evaluator's over the table of every Exc
         CHECK(same_report(declared::diagnose(seen), direct));
     }
     CHECK(declared::fact_count() == kb::exchange::table.fact_count);
-    CHECK(&declared::rule_at(3) == &kb::exchange::table.rules[3]);
+    const rule& direct = kb::exchange::table.rules[3];
+    CHECK(&declared::rule_at(3) == &direct);
+}
+
+TEST_CASE("the joined table: the facts of kb/exchange_common.hpp once, every fact as its catalog declares it") {
+    const auto& joined = kb::exchange::table;
+    const auto& ims = kb::exchange_ims::table;
+    const auto& services = kb::exchange_services::table;
+    namespace shared = kb::exchange_common::shared_facts;
+    const auto declarations_of = [](const auto& catalog, const fact_definition& f) {
+        std::size_t declared = 0;
+        for (const fact_definition& mine : catalog) {
+            if (mine.name != f.name) continue;
+            ++declared;
+            CHECK(mine.question == f.question);
+            CHECK(mine.kind == f.kind);
+        }
+        return declared;
+    };
+    std::size_t in_both = 0;
+    for (const fact_definition* f : {&shared::exchange_version, &shared::exchange_service_pack,
+                                     &shared::windows_version, &shared::service_account_in_domain_admins}) {
+        CAPTURE(std::string(f->name));
+        CHECK(declarations_of(ims.facts, *f) == 1);
+        CHECK(declarations_of(services.facts, *f) == 1);
+        ++in_both;
+    }
+    // Only these are in both catalogs, and the join keeps each once.
+    CHECK(joined.fact_count == ims.fact_count + services.fact_count - in_both);
+    const auto kept_as_declared = [](const auto& catalog) {
+        const auto& every = kb::exchange::table;
+        for (const fact_definition& mine : catalog) {
+            CAPTURE(std::string(mine.name));
+            const std::size_t f = every.find_fact(mine.name);
+            REQUIRE(f != not_found);
+            CHECK(every.facts[f].question == mine.question);
+            CHECK(every.facts[f].kind == mine.kind);
+            CHECK(every.facts[f].former_name == mine.former_name);
+        }
+    };
+    kept_as_declared(ims.facts);
+    kept_as_declared(services.facts);
+    // The versions both name are one set of constants.
+    CHECK(&kb::exchange_ims::v5_5 == &kb::exchange_common::v5_5);
+    CHECK(&kb::exchange_services::windows_2000 == &kb::exchange_common::windows_2000);
 }

@@ -235,6 +235,12 @@ TEST_CASE("Q149542: Dr. Watson in MSEXCIMC.EXE and Error 1067 with an administra
     CHECK(status_of(alone, "imc-admin-mailbox-no-x400-error-1067") == status::possible);
     CHECK(fact_check_position(alone, "ims_admin_mailbox_has_x400_address") != absent);
     CHECK(event_check_position(alone, imc, 4037) != absent);
+    // "With the Microsoft Exchange Server version 5.0 Internet Mail Service (IMS) ... no 1067 error is
+    // generated": an Error 1067 on 5.0 is not this article's evidence (its 5.0 symptom, the Dr. Watson
+    // dialog alone, is nothing the model observes).
+    const auto on_50 = findings{}.start_error(1067).on(v5_0).fact("ims_admin_mailbox_has_x400_address", false).diagnose();
+    CHECK(status_of(on_50, "imc-admin-mailbox-no-x400-error-1067") == status::ruled_out);
+    CHECK(candidate_of(on_50, "imc-admin-mailbox-no-x400-error-1067")->outside_versions);
 }
 
 TEST_CASE("Q154589: Error 2140 and event 4058 when the TCP/IP domain name is blank") {
@@ -561,17 +567,36 @@ TEST_CASE("Q189730: Error 2140 and 4086 on 4.0 when the service account is not a
     check_first(local_admin.diagnose(), "imc-4086-service-account-not-domain-admin", status::likely);
 }
 
-TEST_CASE("Q191548: the guide's 1075 and 7003 when TCP/IP is missing (cause b excluded)") {
-    const auto r =
-        findings{}.log(saw_event("Service Control Manager", 7003)).log(saw_event("Service Control Manager", 1075)).diagnose();
-    check_first(r, "imc-tcpip-missing-events-1075-7003", status::likely);
+TEST_CASE("Q191548: the guide's 1075 and 7003: TCP/IP not installed correctly, or no restart since (cause b excluded)") {
+    const findings symptoms =
+        findings{}.log(saw_event("Service Control Manager", 7003)).log(saw_event("Service Control Manager", 1075));
+    // The guide has two things verified, either of which may be wrong: one rule and one question each.
+    const auto r = symptoms.diagnose();
+    CHECK(tied(r, "imc-tcpip-missing-events-1075-7003", "imc-not-restarted-after-tcpip-events-1075-7003"));
+    CHECK(status_of(r, "imc-tcpip-missing-events-1075-7003") == status::likely);
+    CHECK(fact_check_position(r, "tcpip_installed_correctly") != absent);
+    CHECK(fact_check_position(r, "restarted_after_tcpip_installed") != absent);
+    check_siblings_split_by_fact(symptoms, "imc-tcpip-missing-events-1075-7003", "tcpip_installed_correctly", false,
+                                 "imc-not-restarted-after-tcpip-events-1075-7003");
+    check_siblings_split_by_fact(symptoms, "imc-not-restarted-after-tcpip-events-1075-7003",
+                                 "restarted_after_tcpip_installed", false, "imc-tcpip-missing-events-1075-7003");
+    // One answer settles its own cause and leaves the other open: TCP/IP installed correctly does
+    // not rule out the missing restart.
+    findings installed = symptoms;
+    installed.fact("tcpip_installed_correctly", true);
+    const auto after_yes = installed.diagnose();
+    CHECK(status_of(after_yes, "imc-tcpip-missing-events-1075-7003") == status::ruled_out);
+    check_first(after_yes, "imc-not-restarted-after-tcpip-events-1075-7003", status::likely);
+    CHECK(fact_check_position(after_yes, "restarted_after_tcpip_installed") == 0);
     bool listed = false;
     for (const auto& x : ims::exclusions) listed = listed || x.entry == "Q191548-b";
     CHECK(listed);
     // The guide says what to verify, not why: no dependency on TCP/IP is claimed.
-    const rule& rl = rule_named("imc-tcpip-missing-events-1075-7003");
-    CHECK_FALSE(mentions(rl.cause, "depends"));
-    CHECK(says_no_step(rl));
+    for (std::string_view id : {"imc-tcpip-missing-events-1075-7003", "imc-not-restarted-after-tcpip-events-1075-7003"}) {
+        const rule& rl = rule_named(id);
+        CHECK_FALSE(mentions(rl.cause, "depends"));
+        CHECK(says_no_step(rl));
+    }
 }
 
 TEST_CASE("Q192540: 4018 and 4116 from bad messages in the IMS folders of the store") {
@@ -635,7 +660,8 @@ TEST_CASE("Q199430, Q281743: excluded; their cause is carried by the administrat
         std::string_view article;
         version on;  // a version the article applies to
     };
-    for (const entry& e : {entry{"Q199430", v5_0}, entry{"Q281743", v5_5}}) {
+    // Q199430 covers 4.0 to 5.5; its carrier, Q149542's rule, covers 4.0 (Q149542's 5.0 has no Error 1067).
+    for (const entry& e : {entry{"Q199430", v4_0}, entry{"Q281743", v5_5}}) {
         CAPTURE(std::string(e.article));
         const kb::exclusion* found = nullptr;
         for (const auto& x : ims::exclusions)
@@ -813,11 +839,25 @@ TEST_CASE("Q262939: wizard 0xc002041d and event 4018 after the DC was demoted an
 }
 
 TEST_CASE("Q263029: setup hangs with 0xc00203e5 and 4058 on a Windows 2000 cluster") {
-    const auto r = findings{}
-                       .start_error(0xc00203e5)
-                       .log(saw_event(imc, 4058).with_category("Intialization/Termination"))
-                       .diagnose();
+    const findings symptoms =
+        findings{}.start_error(0xc00203e5).log(saw_event(imc, 4058).with_category("Intialization/Termination"));
+    const auto r = symptoms.diagnose();
     check_first(r, "ims-cluster-setup-missing-dns-a-records", status::likely);
+    // Its cause has two parts, each asked on its own: the DNS search order and the A records.
+    CHECK(fact_check_position(r, "local_dns_has_cluster_a_records") != absent);
+    CHECK(fact_check_position(r, "cluster_uses_local_dns_first") != absent);
+    findings both = symptoms;
+    both.fact("server_is_cluster_node", true)
+        .fact("local_dns_has_cluster_a_records", false)
+        .fact("cluster_uses_local_dns_first", false);
+    check_first(both.diagnose(), "ims-cluster-setup-missing-dns-a-records", status::confirmed);
+    // The article names both missing together; one of them alone does not confirm it.
+    findings records_only = symptoms;
+    records_only.fact("server_is_cluster_node", true).fact("local_dns_has_cluster_a_records", false);
+    check_first(records_only.diagnose(), "ims-cluster-setup-missing-dns-a-records", status::likely);
+    findings records_there = symptoms;
+    records_there.fact("local_dns_has_cluster_a_records", true);
+    CHECK(status_of(records_there.diagnose(), "ims-cluster-setup-missing-dns-a-records") == status::ruled_out);
 }
 
 TEST_CASE("Q268643: 4003 Error=11004 and 4020 with the WSP client") {
@@ -868,6 +908,17 @@ TEST_CASE("Q291123: 4067 and 4058 on a Windows 2000 member server without a prim
             .fact("windows_version", version{5, 0})
             .diagnose();
     check_first(r, "ims-w2k-primary-dns-suffix-not-set", status::confirmed);
+    // Both articles describe a member server: a domain controller is outside them.
+    findings member = findings{}
+                          .log(imc_event(4067, "The Internet Mail Service cannot start because the TCP/IP domain "
+                                               "name was not found during initialization."))
+                          .log(imc_event(4058));
+    findings controller = member;
+    controller.fact("server_is_member_server", false);
+    CHECK(status_of(controller.diagnose(), "ims-w2k-primary-dns-suffix-not-set") == status::ruled_out);
+    member.fact("server_is_member_server", true);
+    check_first(member.diagnose(), "ims-w2k-primary-dns-suffix-not-set", status::likely);  // the situation, no check
+    CHECK(fact_check_position(member.diagnose(), "primary_dns_suffix_set") != absent);
     // The box is labelled "Primary DNS suffix" in the article.
     bool label = false;
     for (std::string_view step : rule_named("ims-w2k-primary-dns-suffix-not-set").resolution)
@@ -968,6 +1019,36 @@ TEST_CASE("Q322829: the BAD folder first, a reinstall if that does not help") {
                                  true, "ims-4023-ims-installation-damaged");
     check_siblings_split_by_fact(symptoms, "ims-4023-ims-installation-damaged", "ims_starts_after_bad_folder_emptied",
                                  false, "ims-4023-corrupt-message-in-bad-folder");
+    // The BAD folder not helping is the reason to try the second method, not a check of a damaged
+    // IMS: only that method working (the IMS starts once created again) confirms it.
+    findings not_helped = symptoms;
+    not_helped.fact("ims_starts_after_bad_folder_emptied", false);
+    const auto after_no = not_helped.diagnose();
+    check_first(after_no, "ims-4023-ims-installation-damaged", status::likely);
+    CHECK(fact_check_position(after_no, "ims_starts_after_reinstalled") == 0);
+    findings reinstalled = not_helped;
+    reinstalled.fact("ims_starts_after_reinstalled", true);
+    check_first(reinstalled.diagnose(), "ims-4023-ims-installation-damaged", status::confirmed);
+    findings still_failing = not_helped;
+    still_failing.fact("ims_starts_after_reinstalled", false);
+    CHECK(status_of(still_failing.diagnose(), "ims-4023-ims-installation-damaged") == status::ruled_out);
+}
+
+TEST_CASE("Q322829 and Q169223: with the Store.exe check of Q169223, the damaged IMS is not confirmed") {
+    // One log with both articles' events (Q322829 names a Dr. Watson error of Store.exe too), the BAD
+    // folder emptied without effect, and Q169223's own check: the store fails again when the files
+    // of Imcdata\In come back. Before, the BAD folder's answer alone made Q322829-b confirmed here.
+    findings both = q322829_symptoms();
+    both.log(saw_event("DrWatson", 4097)
+                 .with_type(event_type::information)
+                 .with_description("The application, store.dbg, generated an application error."))
+        .on(v5_5)
+        .fact("ims_starts_after_bad_folder_emptied", false)
+        .fact("imcdata_in_has_bad_message", true);
+    const auto r = both.diagnose();
+    check_first(r, "ims-4023-inbound-message-crashes-store", status::confirmed);
+    CHECK(status_of(r, "ims-4023-ims-installation-damaged") == status::likely);
+    CHECK(status_of(r, "ims-4023-corrupt-message-in-bad-folder") == status::ruled_out);
 }
 
 TEST_CASE("Q322829: events 1011 and 4037, listed by id alone, are carried by both rules") {
@@ -1024,6 +1105,8 @@ TEST_CASE("Coverage: each ims-start entry is a rule of its article or a listed e
     CHECK(std::size(ims_start_entries) == 68);
     std::map<std::string, int> entries_per_article;
     for (std::string_view e : ims_start_entries) ++entries_per_article[article_of(e)];
+    // Q191548-a has two things verified, either of which may be wrong: two rules.
+    ++entries_per_article["Q191548"];
     std::map<std::string, int> covered;
     for (const rule& rl : ims::table.rules) ++covered[std::string(rl.article)];
     for (const auto& x : ims::exclusions) {
@@ -1087,6 +1170,21 @@ TEST_CASE("Catalog: merged and renamed facts answer to their former names") {
     // answers meant the opposite of its name, so the old name is not kept for the remedy's test.
     CHECK(ims::table.find_fact("ims_address_space_valid") == not_found);
     CHECK(ims::table.find_fact("ims_starts_after_address_space_reentered") != not_found);
+    // Questions that asked two things became one question per thing; a "no" to the old one did not
+    // say which part failed, so neither new fact keeps the old name.
+    struct split {
+        std::string_view old_name, first, second;
+    };
+    constexpr split splits[] = {
+        {"tcpip_installed_and_restarted", "tcpip_installed_correctly", "restarted_after_tcpip_installed"},
+        {"cluster_dns_a_records_exist", "local_dns_has_cluster_a_records", "cluster_uses_local_dns_first"},
+    };
+    for (const split& x : splits) {
+        CAPTURE(std::string(x.old_name));
+        CHECK(ims::table.find_fact(x.old_name) == not_found);
+        CHECK(ims::table.find_fact(x.first) != not_found);
+        CHECK(ims::table.find_fact(x.second) != not_found);
+    }
     // What the diagnosis says with the former names is what it says with the current ones.
     findings by_former = q193928_symptoms();
     by_former.fact("wsp_client_installed", true).fact("uses_ms_proxy_server", false);

@@ -396,6 +396,19 @@ TEST_CASE("Family: event 4087, queue viewing interface") {
                                      .diagnose();
         check_first(reinstalled, "ims-4087-network-service-or-protocol-fault", status::confirmed);
     }
+    SUBCASE("on Q200092's own situation the articles give nothing more than their own tests") {
+        // Q200092's situation is context: with it, neither article is confirmed.
+        const auto situation = findings{}
+                                   .log(imc_event(4087))
+                                   .on(v5_0)
+                                   .fact("server_is_dec_alpha", true)
+                                   .fact("gsnw_and_ccmail_connector_added", true)
+                                   .diagnose();
+        CHECK(tied(situation, "ims-4087-network-service-or-protocol-fault", "ims-4087-alpha-gsnw-ccmail"));
+        // What is left to tell them apart is each article's own test of its steps, asked first.
+        CHECK(fact_check_position(situation, "ims_starts_after_network_components_reinstalled") < 2);
+        CHECK(fact_check_position(situation, "ims_starts_on_clean_nt_with_tcpip_only") < 2);
+    }
 }
 
 // ------------------------------------------------------------------------------------------------

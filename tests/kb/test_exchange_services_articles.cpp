@@ -250,6 +250,19 @@ TEST_CASE("Q279415: 9321 'NT Error: 11004', 9266 and 9406 after SP4 on a server 
     CHECK(status_of(sp4, "mta-sp4-9266-reinstall-tcpip") == status::likely);
     on_sp4.fact("internal_nic_first_in_binding_order", false);
     check_first(on_sp4.diagnose(), "mta-9321-11004-internal-nic-not-first", status::confirmed);
+    // "When you apply the post-Exchange Server 5.5 Service Pack 3 (SP3) hotfix, or ... (SP4)": a server
+    // before SP3 is outside the article; on SP3 (with its hotfix) Q320200, an SP4 article, is out.
+    for (int pack : {0, 1, 2}) {
+        CAPTURE(pack);
+        findings before = symptoms;
+        before.fact("exchange_service_pack", pack);
+        CHECK(status_of(before.diagnose(), "mta-9321-11004-internal-nic-not-first") == status::ruled_out);
+    }
+    findings on_sp3 = symptoms;
+    on_sp3.fact("exchange_service_pack", 3);
+    const auto sp3 = on_sp3.diagnose();
+    check_first(sp3, "mta-9321-11004-internal-nic-not-first", status::likely);
+    CHECK(status_of(sp3, "mta-sp4-9266-reinstall-tcpip") == status::ruled_out);
     // The article gives the fix and where it was seen, not the mechanism; the cause says so.
     CHECK(mentions(rule_named("mta-9321-11004-internal-nic-not-first").cause, "does not say why"));
 }

@@ -211,6 +211,16 @@ TEST_CASE("Family: MTA events 9266, 9321, 9406") {
         sp4.fact("exchange_service_pack", 4);
         CHECK(status_of(sp4.diagnose(), "mta-sp4-9266-reinstall-tcpip") == status::likely);
         CHECK(status_of(sp4.diagnose(), "mta-9321-11004-internal-nic-not-first") == status::likely);
+        // The service pack separates them where the articles' situations differ: SP3 (with the
+        // post-SP3 hotfix) is Q279415's only, before SP3 neither article's.
+        findings sp3 = symptoms;
+        sp3.fact("exchange_service_pack", 3);
+        check_first(sp3.diagnose(), "mta-9321-11004-internal-nic-not-first", status::likely);
+        CHECK(status_of(sp3.diagnose(), "mta-sp4-9266-reinstall-tcpip") == status::ruled_out);
+        findings sp2 = symptoms;
+        sp2.fact("exchange_service_pack", 2);
+        CHECK(status_of(sp2.diagnose(), "mta-sp4-9266-reinstall-tcpip") == status::ruled_out);
+        CHECK(status_of(sp2.diagnose(), "mta-9321-11004-internal-nic-not-first") == status::ruled_out);
     }
     SUBCASE("6613 singles out the System logon account (4.0/5.0)") {
         const auto r = findings{}.start_error(mta, 2140).log(saw_event(mta, 6613)).log(saw_event(mta, 9406)).diagnose();

@@ -6,9 +6,11 @@
 // included); causes, resolutions and titles are ours.
 //
 // Conventions, decided once for the whole file:
-// - Versions are listed exactly as each article's "applies to" line states them. Service-pack
-//   qualifiers ("5.5 SP3") cannot be expressed by a version and are named in the title instead; a
-//   fix that an article dates to a service pack rules the rule out through `exchange_service_pack`.
+// - Versions are listed exactly as each article's "applies to" line states them, except where the
+//   article says a version does not show the rule's signal (Q149542: no Error 1067 on 5.0). Service-
+//   pack qualifiers ("5.5 SP3") cannot be expressed by a version and are named in the title instead;
+//   a fix that an article dates to a service pack rules the rule out through `exchange_service_pack`.
+// - Versions and the facts both Exchange knowledge bases ask are declared in kb/exchange_common.hpp.
 // - Event source: "MSExchangeIMC" for IMS events (ids 3000-4999) when the article prints no source,
 //   or prints it as "MSExchange IMC" (same name) or "IMC" (Q272506; a shorthand no log uses).
 // - A signal needs a source, so an event an article names by id alone outside 3000-4999 gets one by
@@ -38,6 +40,7 @@
 #include <string_view>
 
 #include "ruledx/check/checked_table.hpp"
+#include "ruledx/kb/exchange_common.hpp"
 #include "ruledx/kb/exclusion.hpp"
 #include "ruledx/model/event_type.hpp"
 #include "ruledx/model/fact.hpp"
@@ -50,24 +53,24 @@ namespace ruledx::kb::exchange_ims {
 
 inline constexpr std::string_view service = "MSExchangeIMC";
 
-inline constexpr version v4_0{4, 0};
-inline constexpr version v5_0{5, 0};
-inline constexpr version v5_5{5, 5};
-// Windows NT 4.0 reports version 4.0, Windows 2000 version 5.0.
-inline constexpr version nt4{4, 0};
-inline constexpr version windows_2000{5, 0};
+using exchange_common::nt4;
+using exchange_common::v4_0;
+using exchange_common::v5_0;
+using exchange_common::v5_5;
+using exchange_common::windows_2000;
 
 // ---------------------------------------------------------------------------------------------
 // The fact catalog: one name per real-world check, with the question that settles it.
 // ---------------------------------------------------------------------------------------------
 inline constexpr fact_definition facts[] = {
-    // The installation
-    version_fact("exchange_version", "Which version of Exchange Server runs on the server (4.0, 5.0 or 5.5)?"),
-    number_fact("exchange_service_pack", "Which Exchange Server service pack is installed on the server (0 if none)?"),
-    version_fact("windows_version",
-                 "Which Windows version runs on the Exchange server (Windows NT 4.0 is 4.0, Windows 2000 is 5.0)?"),
+    // The installation (declared with the other knowledge base in kb/exchange_common.hpp)
+    exchange_common::shared_facts::exchange_version,
+    exchange_common::shared_facts::exchange_service_pack,
+    exchange_common::shared_facts::windows_version,
     boolean_fact("server_is_cluster_node", "Is the Exchange server a node of a Microsoft cluster?"),
     boolean_fact("server_is_dec_alpha", "Does the Exchange server run on a DEC Alpha processor?"),
+    boolean_fact("server_is_member_server",
+                 "Is the Exchange server a member server of its domain (not a domain controller)?"),
     boolean_fact("ims_executable_intact",
                  "Is the Internet Mail Service program file msexcimc.exe present on the server and undamaged?"),
     boolean_fact("exchange_service_instances_over_seven",
@@ -83,9 +86,7 @@ inline constexpr fact_definition facts[] = {
     boolean_fact("service_account_is_admin",
                  "Is the Exchange service account a member of the local or domain Administrators group?")
         .formerly("ims_service_account_is_admin"),
-    boolean_fact("service_account_in_domain_admins",
-                 "Is the Exchange service account a member of the Domain Admins group (Active Directory Users "
-                 "and Computers, Member Of tab; membership of Administrators alone does not count)?"),
+    exchange_common::shared_facts::service_account_in_domain_admins,
     boolean_fact("server_dc_demoted_and_repromoted",
                  "Was this Windows 2000 server demoted from domain controller and then promoted again?"),
     boolean_fact("ims_service_logs_on_as_local_system",
@@ -187,11 +188,19 @@ inline constexpr fact_definition facts[] = {
     boolean_fact("ims_starts_after_bad_folder_emptied",
                  "Does the Internet Mail Service start after the messages in its BAD folder are deleted with "
                  "Mdbvu32?"),
+    // Q322829 names no check of a damaged IMS, only its remedy, tried once the BAD folder did not help.
+    boolean_fact("ims_starts_after_reinstalled",
+                 "Does the Internet Mail Service start once it is deleted under Configuration, Connections in the "
+                 "Exchange Administrator program and created again with the Internet Mail Wizard?"),
     boolean_fact("antivirus_running_on_exchange_server", "Is antivirus software installed and running on the Exchange server?"),
     // Network, DNS and proxy
-    boolean_fact("tcpip_installed_and_restarted",
-                 "Is TCP/IP installed on the server with the right IP address and subnet mask, and was the server "
-                 "restarted after it was installed?"),
+    // Q191548's two checks of TCP/IP, either of which fails in its cause: asked one at a time (they
+    // were one question, "installed and restarted", whose "no" did not say which).
+    boolean_fact("tcpip_installed_correctly",
+                 "Is TCP/IP installed on the IMC's computer with the correct IP address and subnet mask (Control "
+                 "Panel, Network, Protocols)?"),
+    boolean_fact("restarted_after_tcpip_installed",
+                 "Was the IMC's computer restarted after TCP/IP was installed on it?"),
     // The DNS tab as a whole (Q148727), and the computer's DNS domain name alone, as each Windows
     // shows it: the Domain Name box of that tab on Windows NT (Q154589), the primary DNS suffix on
     // Windows 2000 (Q291123, Q312439). A complete DNS tab has the domain name, which rules
@@ -209,9 +218,14 @@ inline constexpr fact_definition facts[] = {
                  "Properties, More), the domain name Windows NT shows on the TCP/IP DNS tab?"),
     boolean_fact("sp1_upgrade_ran_while_ims_running",
                  "Was Exchange 5.5 Service Pack 1 installed on the cluster while the Internet Mail Service was running?"),
-    boolean_fact("cluster_dns_a_records_exist",
-                 "Does the local DNS hold host (A) records for the Exchange virtual server and for the cluster "
-                 "name, and is that DNS server listed before the provider's?"),
+    // Q263029's cause has two parts, both missing: the cluster server's DNS settings and the A records
+    // (they were one question, "records and order", whose "no" did not say which).
+    boolean_fact("local_dns_has_cluster_a_records",
+                 "Does the DNS server on the local network hold host (A) records for both the Exchange network name "
+                 "and the cluster network name, each with its IP address (Cluster Administrator shows them)?"),
+    boolean_fact("cluster_uses_local_dns_first",
+                 "Does the cluster server's TCP/IP DNS tab (Advanced, 'DNS server addresses, in order of use') "
+                 "list the DNS server on the local network before the Internet service provider's?"),
     boolean_fact("ims_starts_after_network_components_reinstalled",
                  "Does the IMC/IMS start (or get created) once Services for Macintosh and the SNMP Service, where "
                  "installed, and then each installed network protocol in turn are removed and reinstalled, with "
@@ -486,10 +500,14 @@ inline constexpr rule rules[] = {
                               fact_is("mts_queue_has_bad_message", true))}),
 
     // Q149542 ------------------------------------------------------------------------------
+    // The article covers 4.0 and 5.0, but Error 1067 is the 4.0 symptom: on 5.0 "no 1067 error is
+    // generated" and only a Dr. Watson dialog shows, which no signal of the model observes. The rule
+    // covers 4.0 only (it would otherwise take an Error 1067 on 5.0 as its evidence, which the article
+    // says does not happen); 5.0 waits for the dialog to be observable.
     rule("imc-admin-mailbox-no-x400-error-1067", "Q149542")
-        .titled("MSEXCIMC.EXE access violation at start (Error 1067 on 4.0): administrator's mailbox without an "
-                "X.400 address")
-        .applies_to("exchange_version", {only(v4_0), only(v5_0)})
+        .titled("IMC 4.0 Error 1067 after an MSEXCIMC.EXE access violation at start: administrator's mailbox "
+                "without an X.400 address")
+        .applies_to("exchange_version", {only(v4_0)})
         .requires_signals({start_error(service, 1067)})
         .confirmed_by({fact_is("ims_admin_mailbox_has_x400_address", false)})
         .because("The user named as Administrator's Mailbox of the IMC/IMS has no X.400 address, and the service "
@@ -1008,24 +1026,35 @@ inline constexpr rule rules[] = {
 
     // Q191548 (troubleshooting guide), entry a --------------------------------------------
     // The guide gives no source for events 1075 and 7003: "Service Control Manager" by the file's
-    // convention for such ids.
+    // convention for such ids. It has two things verified, either of which may be wrong: TCP/IP
+    // installed correctly, and the computer restarted after it was; one rule each.
     rule("imc-tcpip-missing-events-1075-7003", "Q191548")
-        .titled("A new IMC never starts and events 1075 and 7003 are logged: TCP/IP is missing or the server was "
-                "not restarted")
+        .titled("A new IMC never starts and events 1075 and 7003 are logged: TCP/IP is not installed correctly")
         .applies_to("exchange_version", {only(v4_0), only(v5_0)})
         .requires_signals({event("Service Control Manager", 7003)})
         .supported_by({event("Service Control Manager", 1075)})
-        .confirmed_by({fact_is("tcpip_installed_and_restarted", false)})
+        .confirmed_by({fact_is("tcpip_installed_correctly", false)})
         .because("For an IMC that has never started and events 1075 and 7003, the guide points to TCP/IP: it may not "
-                 "be installed correctly (with the correct IP address and subnet mask) on the IMC's computer, or "
-                 "the computer was not restarted after it was installed.")
+                 "be installed correctly (with the correct IP address and subnet mask) on the IMC's computer.")
         .resolved_by({"Verify that TCP/IP is installed on the IMC's computer with the correct IP address and subnet "
-                      "mask.",
-                      "Verify that the computer was restarted after TCP/IP was installed; the guide gives no further "
-                      "steps."})
+                      "mask; the guide gives no further steps."})
         .see_also({"Q148727", "Q149542"})
         .shown_by({example_of(saw_event("Service Control Manager", 7003), saw_event("Service Control Manager", 1075),
-                              fact_is("tcpip_installed_and_restarted", false))}),
+                              fact_is("tcpip_installed_correctly", false))}),
+    rule("imc-not-restarted-after-tcpip-events-1075-7003", "Q191548")
+        .titled("A new IMC never starts and events 1075 and 7003 are logged: the computer was not restarted after "
+                "TCP/IP was installed")
+        .applies_to("exchange_version", {only(v4_0), only(v5_0)})
+        .requires_signals({event("Service Control Manager", 7003)})
+        .supported_by({event("Service Control Manager", 1075)})
+        .confirmed_by({fact_is("restarted_after_tcpip_installed", false)})
+        .because("For an IMC that has never started and events 1075 and 7003, the guide points to TCP/IP: the IMC's "
+                 "computer may not have been restarted after TCP/IP was installed.")
+        .resolved_by({"Verify that the IMC's computer was restarted after TCP/IP was installed; the guide gives no "
+                      "further steps."})
+        .see_also({"Q148727", "Q149542"})
+        .shown_by({example_of(saw_event("Service Control Manager", 7003), saw_event("Service Control Manager", 1075),
+                              fact_is("restarted_after_tcpip_installed", false))}),
 
     // Q192540 ------------------------------------------------------------------------------
     rule("ims-4018-4116-bad-message-in-mts-queue", "Q192540")
@@ -1305,9 +1334,9 @@ inline constexpr rule rules[] = {
         .supported_by({signals::wizard_timeout})
         .confirmed_by({fact_is("service_account_in_domain_admins", false),
                        fact_is("server_dc_demoted_and_repromoted", true), fact_is("windows_version", windows_2000)})
-        .because("The group membership of the local users can change when a Windows 2000 server that was demoted "
-                 "from domain controller is promoted again; the issue can occur when it did. The resolution checks "
-                 "that the Exchange service account is still in the Domain Admins group.")
+        .because("The issue can occur when the group membership of the local users changed after the Windows 2000 "
+                 "server, demoted from domain controller, was promoted to one again. The resolution makes sure that "
+                 "the Exchange service account is a member of the Domain Admins group.")
         .resolved_by({"In Active Directory Users and Computers, open the service account in the Users container.",
                       "On the Member Of tab, make sure the account is in Domain Admins; if it is only in Domain "
                       "Users, add Domain Admins.",
@@ -1327,9 +1356,11 @@ inline constexpr rule rules[] = {
         .applies_to("exchange_version", {only(v5_5)})
         .requires_signals({event(service, 4058).with_category("Intialization/Termination")})
         .supported_by({start_error(service, 0xc00203e5)})
-        .confirmed_by({fact_is("cluster_dns_a_records_exist", false), fact_is("server_is_cluster_node", true)})
-        .because("The cluster's TCP/IP DNS settings are incomplete and the local DNS (on Windows NT 4.0, which does "
-                 "not register names by itself) has no host records for the cluster and Exchange names.")
+        .confirmed_by({fact_is("local_dns_has_cluster_a_records", false),
+                       fact_is("cluster_uses_local_dns_first", false), fact_is("server_is_cluster_node", true)})
+        .because("The cluster server's TCP/IP DNS settings are not set up correctly and the local DNS (on Windows NT "
+                 "4.0, which does not register names by itself) has no host records for the cluster and Exchange "
+                 "names; the article names both together as the cause.")
         .resolved_by({"In Cluster Administrator note the IP address and network name of the Exchange group and of "
                       "the cluster; they must differ.",
                       "In the advanced TCP/IP properties, DNS tab, of the cluster server list the local DNS server "
@@ -1339,7 +1370,8 @@ inline constexpr rule rules[] = {
         .see_also({"Q194128", "Q291123"})
         .shown_by({example_of(saw_start_error(service, 0xc00203e5),
                               saw_event(service, 4058).with_category("Intialization/Termination"),
-                              fact_is("cluster_dns_a_records_exist", false))}),
+                              fact_is("local_dns_has_cluster_a_records", false),
+                              fact_is("cluster_uses_local_dns_first", false))}),
 
     // Q268643 ------------------------------------------------------------------------------
     // The WSP client (the Microsoft Proxy client) is the setting the article describes, not a check:
@@ -1389,12 +1421,15 @@ inline constexpr rule rules[] = {
                               fact_is("imcdata_out_has_huge_file", true))}),
 
     // Q291123 (and Q312439, same cause) -----------------------------------------------------
+    // Both articles describe a Windows 2000 member server: that is their situation, so a domain
+    // controller rules the rule out; the missing suffix is the check.
     rule("ims-w2k-primary-dns-suffix-not-set", "Q291123")
         .titled("IMS 5.5 setup on a Windows 2000 member server fails (4067, 4058): no primary DNS suffix")
         .applies_to("exchange_version", {only(v5_5)})
         .requires_signals({event(service, 4067).with_description(quoted::service_domain_4067),
                            event(service, 4058).with_description(quoted::service_resolver_4058)})
         .confirmed_by({fact_is("primary_dns_suffix_set", false), fact_is("windows_version", windows_2000)})
+        .ruled_out_by({fact_is("server_is_member_server", false)})
         .because("The Windows 2000 member server has no primary DNS suffix, so the IMS finds no TCP/IP domain name "
                  "and its name resolver cannot start.")
         .resolved_by({"In Control Panel, System, Network Identification, click Properties, then More.",
@@ -1560,7 +1595,10 @@ inline constexpr rule rules[] = {
                               fact_is("latest_sp_and_store_hotfixes_applied", false))}),
 
     // Q322829: a corrupted message or a damaged IMS, to be tried in that order. The article lists events
-    // 1011 and 4037 by id alone; 1011 gets MSExchangeIMC by the file's convention for such ids.
+    // 1011 and 4037 by id alone; 1011 gets MSExchangeIMC by the file's convention for such ids. The
+    // BAD folder not helping is the article's reason to try its second method, not a check of the
+    // damage (Q169223's bad message in Imcdata\In, which logs 4116 and 4023 too, would pass it): the
+    // damaged IMS is confirmed by that method working, the IMS starting once it is created again.
     rule("ims-4023-corrupt-message-in-bad-folder", "Q322829")
         .titled("IMS 5.5 does not start (2140, 4023, 4182, 3039, Store.exe Dr. Watson): a corrupted message in the "
                 "IMS's BAD folder")
@@ -1631,8 +1669,10 @@ inline constexpr rule rules[] = {
                                .with_category("Internal Processing")
                                .with_description(quoted::store_3039)})
         .supported_by({signals::error_2140, event(service, 4037), event(service, 1011)})
-        .confirmed_by({fact_is("ims_starts_after_bad_folder_emptied", false)})
-        .because("Clearing the BAD folder did not help, so the Internet Mail Service itself is damaged.")
+        .confirmed_by({fact_is("ims_starts_after_bad_folder_emptied", false),
+                       fact_is("ims_starts_after_reinstalled", true)})
+        .because("The Internet Mail Service itself is damaged; the article turns to it once clearing the BAD folder "
+                 "did not help.")
         .resolved_by({"Back up the server first.",
                       "Delete the Internet Mail Service under Configuration, Connections in the Exchange "
                       "Administrator program.",
@@ -1658,7 +1698,8 @@ inline constexpr rule rules[] = {
                                   .with_type(event_type::error)
                                   .with_category("Internal Processing")
                                   .with_description(quoted::store_3039),
-                              fact_is("ims_starts_after_bad_folder_emptied", false))}),
+                              fact_is("ims_starts_after_bad_folder_emptied", false),
+                              fact_is("ims_starts_after_reinstalled", true))}),
 };
 
 inline constexpr auto table = make_table<facts, rules>();
@@ -1694,7 +1735,7 @@ inline constexpr exclusion exclusions[] = {
      "No error code and no event: the symptoms are dialogs (USER32.dll initialization on 4.0, a Dr. Watson "
      "access violation on 5.0, 'WMS Idle: msexcimc.exe - Application Error' on 5.5). Its cause (administrator "
      "mailbox without X.400) is carried by the rules of Q148727, Q149542, Q166080 and Q300535; closest is "
-     "Q149542's (msexcimc.exe access violation at start, 4.0 and 5.0).",
+     "Q149542's (an msexcimc.exe access violation at start; its rule covers 4.0, where Error 1067 follows it).",
      "imc-admin-mailbox-no-x400-error-1067"},
     {"Q281743",
      "No error code and no event: the symptom is a Dr. Watson stack in "

@@ -41,6 +41,7 @@
 #include <string_view>
 
 #include "ruledx/check/checked_table.hpp"
+#include "ruledx/kb/exchange_common.hpp"
 #include "ruledx/kb/exclusion.hpp"
 #include "ruledx/model/event_type.hpp"
 #include "ruledx/model/fact.hpp"
@@ -62,26 +63,22 @@ inline constexpr std::string_view msmi = "MSExchangeMSMI";
 inline constexpr std::string_view replication = "Exchange Replication Service";
 inline constexpr std::string_view ese = "ESE97";
 
-inline constexpr version v4_0{4, 0};
-inline constexpr version v5_0{5, 0};
-inline constexpr version v5_5{5, 5};
-// Windows NT 4.0 reports version 4.0, Windows 2000 version 5.0.
-inline constexpr version nt4{4, 0};
-inline constexpr version windows_2000{5, 0};
+using exchange_common::nt4;
+using exchange_common::v4_0;
+using exchange_common::v5_0;
+using exchange_common::v5_5;
+using exchange_common::windows_2000;
 
 // ---------------------------------------------------------------------------------------------
 // The fact catalog: one name per real-world check, with the question that settles it. The first
-// four are the IMS knowledge base's facts, asked the same way.
+// four are shared with the IMS knowledge base (kb/exchange_common.hpp).
 // ---------------------------------------------------------------------------------------------
 inline constexpr fact_definition facts[] = {
-    // The installation (same checks as ruledx::kb::exchange_ims)
-    version_fact("exchange_version", "Which version of Exchange Server runs on the server (4.0, 5.0 or 5.5)?"),
-    number_fact("exchange_service_pack", "Which Exchange Server service pack is installed on the server (0 if none)?"),
-    version_fact("windows_version",
-                 "Which Windows version runs on the Exchange server (Windows NT 4.0 is 4.0, Windows 2000 is 5.0)?"),
-    boolean_fact("service_account_in_domain_admins",
-                 "Is the Exchange service account a member of the Domain Admins group (Active Directory Users "
-                 "and Computers, Member Of tab; membership of Administrators alone does not count)?"),
+    // The installation, and the service account's Domain Admins membership
+    exchange_common::shared_facts::exchange_version,
+    exchange_common::shared_facts::exchange_service_pack,
+    exchange_common::shared_facts::windows_version,
+    exchange_common::shared_facts::service_account_in_domain_admins,
     // Message Transfer Agent
     boolean_fact("mta_x500_dn_matches_directory",
                  "Do the o=, ou= and cn= parts of the X500 DN value under "
@@ -443,6 +440,8 @@ inline constexpr rule rules[] = {
                               seen::mta_2155, seen::mta_2127, fact_is("mta_database_dat_files_missing", true))}),
 
     // Q279415 ------------------------------------------------------------------------------
+    // The post-SP3 hotfix or SP4 is the situation the article describes: a server before SP3 is ruled
+    // out (SP3 itself may carry the hotfix). On SP3, so, Q320200 (SP4) is out and this rule is not.
     rule("mta-9321-11004-internal-nic-not-first", "Q279415")
         .titled("MTA 5.5 Error 2140 after a post-SP3 hotfix or SP4 (9321 'NT Error: 11004', 9266, 9406): the "
                 "internal network adapter is not first in the bindings")
@@ -457,6 +456,8 @@ inline constexpr rule rules[] = {
                                              "computer. If that does not work, contact Microsoft Technical Support."),
                        signals::mta_9406})
         .confirmed_by({fact_is("internal_nic_first_in_binding_order", false)})
+        .ruled_out_by({fact_is("exchange_service_pack", 0), fact_is("exchange_service_pack", 1),
+                       fact_is("exchange_service_pack", 2)})
         .because("The internal network adapter is not the first item in the binding order; the article's "
                  "resolution moves it to the top. It was seen on servers with more than one network adapter, after "
                  "the post-SP3 hotfix or SP4; the article does not say why this stops the MTA.")
