@@ -6713,7 +6713,7 @@ std::size_t find_fact(std::string_view name) noexcept { return exchange::table.f
 
 // ---- begin ruledx/read/detail/bytes.hpp ----
 // ruledx — byte-parallel helpers of the text readers' fast paths: eight bytes as one integer, and
-// runs of ASCII found sixteen bytes at a time.
+// runs of ASCII found sixteen bytes at a time, single bytes eight at a time.
 #ifndef RULEDX_READ_DETAIL_BYTES_HPP
 #define RULEDX_READ_DETAIL_BYTES_HPP
 
@@ -6758,6 +6758,22 @@ inline void lanes_le64(signed_bytes16 v, std::uint64_t (&half)[2]) noexcept {
     half[0] = __builtin_bswap64(half[0]);
     half[1] = __builtin_bswap64(half[1]);
 #endif
+}
+
+// Calls at(i) for each i < n, in order, where p[i] == c: eight bytes per step, for splitting short
+// fields without a call per field.
+template <class At>
+inline void for_each_byte_equal(const char* p, std::size_t n, char c, At&& at) {
+    constexpr std::uint64_t ones = 0x0101010101010101u, low7 = ones * 0x7F;
+    const std::uint64_t want = ones * static_cast<unsigned char>(c);
+    // 0x80 in exactly the bytes of x that are zero (no borrow runs between bytes).
+    const auto zero_bytes = [](std::uint64_t x) { return ~(((x & low7) + low7) | x | low7); };
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        for (std::uint64_t m = zero_bytes(load_le64(reinterpret_cast<const unsigned char*>(p + i)) ^ want); m != 0; m &= m - 1)
+            at(i + lowest_marked_byte(m));
+    for (; i < n; ++i)
+        if (p[i] == c) at(i);
 }
 
 // The length of the run of bytes at p, up to n, that are ASCII of at least `lowest` (1: any but
@@ -6902,6 +6918,11 @@ using ruledx::detail::is_digit;
     }
 }
 
+// The largest values of the 16- and 32-bit fields numbers in text are read into (event ids,
+// categories; identifiers, record numbers, error codes): parse_uint's usual `max`.
+inline constexpr std::uint64_t max_u16 = 0xFFFF;
+inline constexpr std::uint64_t max_u32 = 0xFFFFFFFFu;
+
 // Consumes leading decimal digits of `s` into `out`. False when there are none or the value
 // exceeds `max` (the digits are still consumed, so callers cannot loop on them).
 [[nodiscard]] constexpr bool parse_uint(std::string_view& s, std::uint64_t max, std::uint64_t& out) noexcept {
@@ -7017,7 +7038,7 @@ struct trimmed_line {
     s = trim(s);
     if (iends_with(s, " event")) s = rtrim(s.substr(0, s.size() - 6));
     std::uint64_t n = 0;
-    if (!s.empty() && is_digit(s[0]) && parse_whole_uint(s, 0xFFFF, n)) {
+    if (!s.empty() && is_digit(s[0]) && parse_whole_uint(s, max_u16, n)) {
         switch (n) {
             case 1: return event_type::error;
             case 2: return event_type::warning;
@@ -7248,18 +7269,17 @@ private:
     return cut ? rtrim(s.substr(0, s.size() - 3)) : s;
 }
 
-// Event sources longer than a table column that rules and start-error detection need whole: a
-// source cut to "Service Control..." is taken back to its full name when exactly one of these starts
-// with what is left.
-inline constexpr std::string_view long_sources[] = {
-    "Service Control Manager", "MSExchangeIS Private", "MSExchangeIS Public", "MSExchangeIMC", "MSExchangeMTA",
-    "MSExchangeDSAccess", "MSExchangeMSMI",
-};
-[[nodiscard]] constexpr std::string_view complete_source(std::string_view prefix) noexcept {
+// The source of Windows' service events (7000, 7009, 7023, 7024 for failed starts).
+inline constexpr std::string_view service_control_manager = "Service Control Manager";
+
+// A source a table column cut ("Service Control...") taken back to its full name: the one among
+// `known` (the sources the caller's rules name) and the Service Control Manager that starts with
+// what is left, when exactly one does; else the cut name.
+[[nodiscard]] constexpr std::string_view complete_source(std::string_view prefix, view<std::string_view> known) noexcept {
     if (prefix.size() < 4) return prefix;
-    std::string_view found;
-    for (std::string_view s : long_sources) {
-        if (!istarts_with(s, prefix)) continue;
+    std::string_view found = istarts_with(service_control_manager, prefix) ? service_control_manager : std::string_view{};
+    for (std::string_view s : known) {
+        if (!istarts_with(s, prefix) || iequals(s, found)) continue;
         if (!found.empty()) return prefix;  // ambiguous
         found = s;
     }
@@ -7789,7 +7809,7 @@ namespace detail {
     for (std::size_t i = s.find(insert); i != std::string_view::npos; i = s.find(insert, i + 1)) {
         std::string_view r = s.substr(i + insert.size());
         std::uint64_t n = 0;
-        if (parse_uint(r, 0xFFFFFFFFu, n)) return static_cast<std::uint32_t>(n);
+        if (parse_uint(r, max_u32, n)) return static_cast<std::uint32_t>(n);
     }
     return std::nullopt;
 }
@@ -7838,7 +7858,7 @@ namespace detail {
     for (std::size_t i = s.find(error); i != std::string_view::npos; i = s.find(error, i + 1)) {
         std::string_view r = s.substr(i + error.size());
         std::uint64_t n = 0;
-        if (parse_uint(r, 0xFFFFFFFFu, n) && (r.empty() || !is_alnum(r[0]))) return static_cast<std::uint32_t>(n);
+        if (parse_uint(r, max_u32, n) && (r.empty() || !is_alnum(r[0]))) return static_cast<std::uint32_t>(n);
     }
     return std::nullopt;
 }
@@ -7908,7 +7928,7 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
     std::string_view s = t;
     std::uint64_t n = 0;
     const auto number = [&](std::string_view& digits) {
-        if (!parse_uint(digits, 0xFFFFFFFFu, n)) return code_kind::none;
+        if (!parse_uint(digits, max_u32, n)) return code_kind::none;
         code = static_cast<std::uint32_t>(n);
         return code_kind::strong;
     };
@@ -7934,7 +7954,7 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
         if (!take_word(s, "error")) return code_kind::none;
         s = ltrim(s);
         if (!s.empty() && s[0] == ':') s = ltrim(s.substr(1));
-        if (!parse_uint(s, 0xFFFFFFFFu, n)) return code_kind::none;
+        if (!parse_uint(s, max_u32, n)) return code_kind::none;
         const std::string_view rest = trim(s);
         const bool ends = s.empty() || s[0] == ':' || s[0] == '.' || s[0] == ',' || s[0] == ')' ||
                           (is_blank(s[0]) && (rest.empty() || rest[0] == '-' || (rest[0] >= 'A' && rest[0] <= 'Z')));
@@ -7955,7 +7975,7 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
         constexpr std::string_view system_error = "system error ";
         if (!istarts_with(s, system_error)) return code_kind::none;
         s.remove_prefix(system_error.size());
-        if (!parse_uint(s, 0xFFFFFFFFu, n) || !istarts_with(ltrim(s), "has occurred")) return code_kind::none;
+        if (!parse_uint(s, max_u32, n) || !istarts_with(ltrim(s), "has occurred")) return code_kind::none;
         code = static_cast<std::uint32_t>(n);
         return code_kind::strong;
     }
@@ -8237,7 +8257,7 @@ private:
 [[nodiscard]] constexpr std::optional<start_error_record> start_error_from_event(const event_record& e,
                                                                                  view<service_name> services) noexcept {
     using detail::ifind;
-    if (!detail::loose_equals(e.source, "Service Control Manager")) return std::nullopt;
+    if (!detail::loose_equals(e.source, detail::service_control_manager)) return std::nullopt;
     const std::uint16_t id = e.event_id;
     if (!is_failed_start_event(id)) return std::nullopt;
     start_error_record r;
@@ -8265,7 +8285,7 @@ private:
         else if (const auto pc = detail::find_percent_code(s[1])) code = pc;
         else if (id == 7024) {
             std::uint64_t n = 0;
-            if (detail::parse_whole_uint(s[1], 0xFFFFFFFFu, n)) code = static_cast<std::uint32_t>(n);
+            if (detail::parse_whole_uint(s[1], detail::max_u32, n)) code = static_cast<std::uint32_t>(n);
         } else code = code_for_message(s[1]);
     } else {
         const std::string_view d = detail::trim(e.description);
@@ -8294,7 +8314,7 @@ private:
             if (const auto pc = detail::find_percent_code(after)) code = pc;
             else if (id == 7024) {
                 std::uint64_t n = 0;
-                if (detail::parse_uint(after, 0xFFFFFFFFu, n)) code = static_cast<std::uint32_t>(n);
+                if (detail::parse_uint(after, detail::max_u32, n)) code = static_cast<std::uint32_t>(n);
             } else code = code_for_message(after);
         }
     }
@@ -9066,11 +9086,11 @@ enum class row_shape : std::uint8_t { none, event_viewer, dumpel };
     std::int64_t secs = 0;
     if (n < 8 || !date_shaped(cells[0]) || !parse_time(cells[1], secs)) return row_shape::none;
     std::uint64_t type = 0, category = 0, id = 0;
-    if (parse_whole_uint(cells[5], 0xFFFF, id)) {
+    if (parse_whole_uint(cells[5], max_u16, id)) {
         return parse_event_type(cells[3]) != event_type::unspecified ? row_shape::event_viewer : row_shape::none;
     }
-    const bool numbers = parse_whole_uint(cells[2], 0xFFFF, type) && parse_whole_uint(cells[3], 0xFFFF, category) &&
-                         parse_whole_uint(cells[4], 0xFFFF, id);
+    const bool numbers = parse_whole_uint(cells[2], max_u16, type) && parse_whole_uint(cells[3], max_u16, category) &&
+                         parse_whole_uint(cells[4], max_u16, id);
     const bool known_type = type == 0 || type == 1 || type == 2 || type == 4 || type == 8 || type == 16;
     return numbers && known_type && !trim(cells[5]).empty() ? row_shape::dumpel : row_shape::none;
 }
@@ -9201,7 +9221,10 @@ public:
             if (!delim_) delim_ = first_line.find('\t') != std::string_view::npos ? '\t' : ',';
             detail::csv_field* fields = fields_;  // a member: a local array would be zeroed per record
             std::size_t count = 0, end = 0, lines_used = 0;
-            const status st = parse_record(text, pos, line_end, delim_, fields, count, end, lines_used);
+            // Most rows quote nothing: split in one pass over the line.
+            const bool quotes = std::memchr(text.data() + pos, '"', line_end - pos) != nullptr;
+            const status st = quotes ? parse_record(text, pos, line_end, delim_, fields, count, end, lines_used)
+                                     : split_line(text, pos, line_end, delim_, fields, count, end, lines_used);
             if (st == status::unterminated && !final && text.size() - pos <= options_.max_record_length)
                 break;  // the quote may close in the next piece
             if (st != status::ok) {
@@ -9315,6 +9338,24 @@ private:
         }
     }
 
+    // parse_record's result for a line from `pos` to `line_end` that holds no quote.
+    status split_line(std::string_view text, std::size_t pos, std::size_t line_end, char delim, detail::csv_field* fields,
+                      std::size_t& count, std::size_t& end, std::size_t& lines_used) const noexcept {
+        const char* const base = text.data();
+        std::size_t start = pos;
+        count = 0;
+        const auto field_to = [&](std::size_t stop) {
+            const std::string_view raw(base + start, stop - start);
+            if (count < max_fields) fields[count++] = detail::csv_field{raw, detail::trim(raw)};
+            start = stop + 1;
+        };
+        detail::for_each_byte_equal(base + pos, line_end - pos, delim, [&](std::size_t i) { field_to(pos + i); });
+        field_to(line_end);
+        lines_used = 1;
+        end = line_end < text.size() ? line_end + 1 : line_end;
+        return status::ok;
+    }
+
     // detail::parse_date, remembering the last date read: the rows of a log mostly share theirs. (A
     // date's reading depends only on its text and the order known when it is read.)
     bool parse_date(std::string_view date, std::int64_t& days) {
@@ -9332,6 +9373,22 @@ private:
             last.days = days;
         }
         return valid;
+    }
+
+    // detail::parse_event_type, remembering the last types read (a log has a few, rows mix them).
+    event_type parse_type(std::string_view text) {
+        if (text.empty()) return event_type::unspecified;
+        for (const remembered_type& known : types_)
+            if (text.size() == known.size && std::memcmp(text.data(), known.text, text.size()) == 0) return known.type;
+        const event_type type = detail::parse_event_type(text);
+        remembered_type& slot = types_[next_type_slot_];
+        if (text.size() <= sizeof slot.text) {
+            std::memcpy(slot.text, text.data(), text.size());
+            slot.size = text.size();
+            slot.type = type;
+            next_type_slot_ = (next_type_slot_ + 1) % (sizeof types_ / sizeof types_[0]);
+        }
+        return type;
     }
 
     std::string_view unescape(std::string_view inner) {
@@ -9368,13 +9425,13 @@ private:
                     if (detail::parse_date_time(v, order_, t)) r.time_written = t;
                     break;
                 case detail::column::source: r.source = detail::trim(v); break;
-                case detail::column::type: r.type = detail::parse_event_type(v); break;
+                case detail::column::type: r.type = parse_type(v); break;
                 case detail::column::category: {
                     const std::string_view c = detail::trim(v);
                     std::string_view inner = c;
                     if (inner.size() > 2 && inner.front() == '(' && inner.back() == ')') inner = inner.substr(1, inner.size() - 2);
                     const bool none = detail::iequals(c, "none");
-                    if (none || detail::parse_whole_uint(inner, 0xFFFF, n)) {
+                    if (none || detail::parse_whole_uint(inner, detail::max_u16, n)) {
                         r.has_category_number = true;  // "None" is category 0; PowerShell writes "(n)"
                         r.category_number = static_cast<std::uint16_t>(none ? 0 : n);
                     } else {
@@ -9383,19 +9440,19 @@ private:
                     break;
                 }
                 case detail::column::category_number:
-                    if (detail::parse_whole_uint(v, 0xFFFF, n)) {
+                    if (detail::parse_whole_uint(v, detail::max_u16, n)) {
                         r.has_category_number = true;
                         r.category_number = static_cast<std::uint16_t>(n);
                     }
                     break;
                 case detail::column::event_id:
-                    if (detail::parse_whole_uint(v, 0xFFFFFFFFu, n)) {
+                    if (detail::parse_whole_uint(v, detail::max_u32, n)) {
                         r.event_id = static_cast<std::uint16_t>(n & 0xFFFF);
                         has_id = true;
                     }
                     break;
                 case detail::column::instance_id:
-                    if (detail::parse_whole_uint(v, 0xFFFFFFFFu, n)) {
+                    if (detail::parse_whole_uint(v, detail::max_u32, n)) {
                         r.has_identifier = true;
                         r.identifier = static_cast<std::uint32_t>(n);
                         if (!has_id) r.event_id = static_cast<std::uint16_t>(n & 0xFFFF);
@@ -9410,7 +9467,7 @@ private:
                 case detail::column::computer: r.computer = detail::trim(v); break;
                 case detail::column::description: r.description = v; break;
                 case detail::column::record_number:
-                    if (detail::parse_whole_uint(v, 0xFFFFFFFFu, n)) {
+                    if (detail::parse_whole_uint(v, detail::max_u32, n)) {
                         r.has_record_number = true;
                         r.record_number = static_cast<std::uint32_t>(n);
                     }
@@ -9456,6 +9513,13 @@ private:
         std::int64_t days = 0;
     };
     remembered_date last_date_;
+    struct remembered_type {
+        char text[24] = {};
+        std::size_t size = sizeof text + 1;  // none yet
+        event_type type = event_type::unspecified;
+    };
+    remembered_type types_[4];
+    std::size_t next_type_slot_ = 0;
     bool first_ = true;
     char delim_ = 0;
     detail::column map_[max_fields] = {};
@@ -9560,7 +9624,6 @@ struct input_kind {
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <limits>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -9580,8 +9643,19 @@ struct input_kind {
 #define RULEDX_READ_DETAIL_INPUT_FILE_HPP
 
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
+#include <limits>
 #include <string>
+#include <utility>
+
+#if !defined(_WIN32) && (defined(__unix__) || defined(__APPLE__))
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+#define RULEDX_READ_CAN_MAP_FILES 1
+#endif
 
 #ifdef _WIN32
 #include <cerrno>
@@ -9633,6 +9707,86 @@ inline std::FILE* open_input_file(const char* path) {
     return std::fopen(path, "rb");
 #endif
 }
+
+// 64-bit offsets on every system: std::fseek and std::ftell take a `long`, which Windows keeps at 32
+// bits, so a log over 2 GiB could not be read there.
+[[nodiscard]] inline bool seek_input(std::FILE* f, std::uint64_t offset) noexcept {
+#ifdef _WIN32
+    return offset <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) &&
+           _fseeki64(f, static_cast<__int64>(offset), SEEK_SET) == 0;
+#elif defined(RULEDX_READ_CAN_MAP_FILES)
+    return static_cast<off_t>(offset) >= 0 && static_cast<std::uint64_t>(static_cast<off_t>(offset)) == offset &&
+           fseeko(f, static_cast<off_t>(offset), SEEK_SET) == 0;
+#else
+    return offset <= static_cast<std::uint64_t>(std::numeric_limits<long>::max()) &&
+           std::fseek(f, static_cast<long>(offset), SEEK_SET) == 0;
+#endif
+}
+// The size of an open file (its end's offset), or false when it has none (a pipe).
+[[nodiscard]] inline bool input_size(std::FILE* f, std::uint64_t& size) noexcept {
+#ifdef _WIN32
+    const bool at_end = _fseeki64(f, 0, SEEK_END) == 0;
+    const __int64 end = at_end ? _ftelli64(f) : -1;
+#elif defined(RULEDX_READ_CAN_MAP_FILES)
+    const bool at_end = fseeko(f, 0, SEEK_END) == 0;
+    const off_t end = at_end ? ftello(f) : -1;
+#else
+    const bool at_end = std::fseek(f, 0, SEEK_END) == 0;
+    const long end = at_end ? std::ftell(f) : -1;
+#endif
+    if (end < 0) return false;
+    size = static_cast<std::uint64_t>(end);
+    return true;
+}
+
+#ifdef RULEDX_READ_CAN_MAP_FILES
+// A read-only view of part of a regular file, mapped instead of copied (POSIX mmap): reading a file
+// in the page cache then costs no copy. Elsewhere, and for what is no regular file, callers read
+// through std::FILE.
+class mapped_range {
+public:
+    mapped_range() noexcept = default;
+    mapped_range(const mapped_range&) = delete;
+    mapped_range& operator=(const mapped_range&) = delete;
+    ~mapped_range() { unmap(); }
+
+    // Whether `f` is a regular file that can be mapped.
+    [[nodiscard]] static bool can_map(std::FILE* f) noexcept {
+        struct stat st;
+        return fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
+    }
+    // Maps the bytes [offset, offset + length) of `f` (offset a multiple of page_size()); the
+    // previous range is unmapped first. (MAP_POPULATE, filling the page table at once, was measured
+    // slower than the faults it saves on a Linux VM.)
+    [[nodiscard]] bool map(std::FILE* f, std::uint64_t offset, std::size_t length) noexcept {
+        unmap();
+        if (length == 0 || static_cast<off_t>(offset) < 0) return false;
+        void* p = mmap(nullptr, length, PROT_READ, MAP_PRIVATE, fileno(f), static_cast<off_t>(offset));
+        if (p == MAP_FAILED) return false;
+        data_ = static_cast<const unsigned char*>(p);
+        length_ = length;
+        return true;
+    }
+    void unmap() noexcept {
+        if (data_ != nullptr) munmap(const_cast<unsigned char*>(data_), length_);
+        data_ = nullptr;
+        length_ = 0;
+    }
+    [[nodiscard]] const unsigned char* data() const noexcept { return data_; }
+    [[nodiscard]] static std::size_t page_size() noexcept {
+        const long page = sysconf(_SC_PAGESIZE);
+        return page > 0 ? static_cast<std::size_t>(page) : 4096;
+    }
+    void swap(mapped_range& o) noexcept {
+        std::swap(data_, o.data_);
+        std::swap(length_, o.length_);
+    }
+
+private:
+    const unsigned char* data_ = nullptr;
+    std::size_t length_ = 0;
+};
+#endif
 
 // All of standard input. Windows reads it in text mode, which turns CR LF into LF and ends the
 // input at a Ctrl-Z byte, both found in binary logs and UTF-16 text: a pipe or a file is read in
@@ -9748,22 +9902,41 @@ private:
     std::size_t size_ = 0;
 };
 
-// A file read through one fixed window, so memory stays bounded however large the log is.
-// Standard library only (std::FILE); offsets beyond what `long` holds are reported as unreadable.
+// A file read through one window of bounded size, so memory stays bounded however large the log is.
+// Where the system can map files (POSIX: mmap) a regular file is mapped a few MiB at a time
+// instead of copied: a log in the page cache is then read at the speed of memory. Elsewhere
+// (Windows, pipes, or when asked) the window is filled by std::fread, with 64-bit offsets.
 // The path is UTF-8, on Windows too (read/detail/input_file.hpp).
+// A mapped file that another process makes shorter while it is read ends this one (SIGBUS), as with
+// any program that maps its input; `access::stream` reads without mapping.
 class file_source {
 public:
+    // The longest span bytes() hands out in one piece, unless told otherwise.
     static constexpr std::size_t default_window = std::size_t{1} << 20;
+    // How much of a file one mapping holds (at least the window): mapping costs a system call and
+    // the page table's filling, so fewer, larger mappings cost less; the pages mapped count in the
+    // process's resident memory, so not the whole file.
+    static constexpr std::size_t mapping_size = std::size_t{4} << 20;
+
+    enum class access : std::uint8_t {
+        mapped_if_possible,  // map a regular file where the system can, else read it
+        stream,              // always std::fread into the window
+    };
 
     file_source() noexcept = default;
-    explicit file_source(const char* path, std::size_t window = default_window) {
+    explicit file_source(const char* path, std::size_t window = default_window, access how = access::mapped_if_possible) {
         file_ = detail::open_input_file(path);
         if (file_ == nullptr) return;
-        if (std::fseek(file_, 0, SEEK_END) == 0) {
-            const long end = std::ftell(file_);
-            if (end >= 0) size_ = static_cast<std::uint64_t>(end);
-        }
-        window_.resize(window < 64 ? 64 : window);
+        if (!detail::input_size(file_, size_)) size_ = 0;
+        window_size_ = window < 64 ? 64 : window;
+#ifdef RULEDX_READ_CAN_MAP_FILES
+        mapped_ = how == access::mapped_if_possible && detail::mapped_range::can_map(file_);
+#else
+        (void)how;
+#endif
+        // Reserved, not filled, when mapped: the fallback to reading needs no allocation then.
+        if (mapped_) window_.reserve(window_size_);
+        else window_.resize(window_size_);
     }
     file_source(const file_source&) = delete;
     file_source& operator=(const file_source&) = delete;
@@ -9774,6 +9947,9 @@ public:
         return *this;
     }
     ~file_source() {
+#ifdef RULEDX_READ_CAN_MAP_FILES
+        map_.unmap();
+#endif
         if (file_ != nullptr) std::fclose(file_);
     }
 
@@ -9781,17 +9957,24 @@ public:
     // True once a read came back short although the file claimed to be long enough.
     [[nodiscard]] bool failed() const noexcept { return failed_; }
     [[nodiscard]] std::uint64_t size() const noexcept { return size_; }
-    [[nodiscard]] std::size_t max_span() const noexcept { return window_.size(); }
+    [[nodiscard]] std::size_t max_span() const noexcept { return window_size_; }
+    // Whether the file is read by mapping it (false: through std::fread).
+    [[nodiscard]] bool mapped() const noexcept { return mapped_; }
 
     // `n` bytes at `offset`, valid until the next call; nullptr when unavailable.
     [[nodiscard]] const unsigned char* bytes(std::uint64_t offset, std::size_t n) noexcept {
-        if (file_ == nullptr || offset > size_ || n > size_ - offset || n > window_.size()) return nullptr;
-        if (offset >= window_offset_ && offset - window_offset_ + n <= window_length_) {
-            return window_.data() + (offset - window_offset_);
-        }
+        if (file_ == nullptr || offset > size_ || n > size_ - offset || n > window_size_) return nullptr;
+        if (offset >= window_offset_ && offset - window_offset_ + n <= window_length_)
+            return window_data_ + (offset - window_offset_);
+        return mapped_ ? map_at(offset, n) : read_at(offset, n);
+    }
+
+private:
+    // The stdio window filled from `offset`.
+    const unsigned char* read_at(std::uint64_t offset, std::size_t n) noexcept {
         window_length_ = 0;
-        if (offset > static_cast<std::uint64_t>(std::numeric_limits<long>::max()) ||
-            std::fseek(file_, static_cast<long>(offset), SEEK_SET) != 0) {
+        window_data_ = window_.data();
+        if (!detail::seek_input(file_, offset)) {
             failed_ = true;
             return nullptr;
         }
@@ -9805,12 +9988,36 @@ public:
         }
         return window_.data();
     }
+    // A mapping of the file from the page that holds `offset`; when the system refuses one, the
+    // file is read through the window from then on.
+    const unsigned char* map_at(std::uint64_t offset, std::size_t n) noexcept {
+#ifdef RULEDX_READ_CAN_MAP_FILES
+        const std::uint64_t base = offset - offset % detail::mapped_range::page_size();
+        const std::uint64_t want = (offset - base) + (window_size_ > mapping_size ? window_size_ : mapping_size);
+        const std::uint64_t length = size_ - base < want ? size_ - base : want;
+        window_length_ = 0;
+        if (map_.map(file_, base, static_cast<std::size_t>(length))) {
+            window_data_ = map_.data();
+            window_offset_ = base;
+            window_length_ = static_cast<std::size_t>(length);
+            return window_data_ + (offset - base);
+        }
+#endif
+        mapped_ = false;
+        window_.resize(window_size_);  // within the capacity reserved: no allocation
+        return read_at(offset, n);
+    }
 
-private:
     void swap(file_source& o) noexcept {
         std::swap(file_, o.file_);
         std::swap(size_, o.size_);
+        std::swap(window_size_, o.window_size_);
         window_.swap(o.window_);
+#ifdef RULEDX_READ_CAN_MAP_FILES
+        map_.swap(o.map_);
+#endif
+        std::swap(mapped_, o.mapped_);
+        std::swap(window_data_, o.window_data_);
         std::swap(window_offset_, o.window_offset_);
         std::swap(window_length_, o.window_length_);
         std::swap(failed_, o.failed_);
@@ -9818,7 +10025,13 @@ private:
 
     std::FILE* file_ = nullptr;
     std::uint64_t size_ = 0;
-    std::vector<unsigned char> window_;
+    std::size_t window_size_ = 0;
+    std::vector<unsigned char> window_;  // the stdio path's window
+#ifdef RULEDX_READ_CAN_MAP_FILES
+    detail::mapped_range map_;
+#endif
+    bool mapped_ = false;
+    const unsigned char* window_data_ = nullptr;  // the bytes at window_offset_: window_'s or the mapping's
     std::uint64_t window_offset_ = 0;
     std::size_t window_length_ = 0;
     bool failed_ = false;
@@ -9849,6 +10062,8 @@ inline constexpr char evt_signature_text[4] = {'L', 'f', 'L', 'e'};
 inline constexpr char evt_eof_needle[20] = {0x28, 0,    0,    0,    0x11, 0x11, 0x11, 0x11, 0x22, 0x22,
                                             0x22, 0x22, 0x33, 0x33, 0x33, 0x33, 0x44, 0x44, 0x44, 0x44};
 inline constexpr std::uint64_t npos = ~std::uint64_t{0};
+// The most bytes a search for a signature asks the source for at once.
+inline constexpr std::size_t evt_search_chunk = std::size_t{1} << 20;
 
 [[nodiscard]] constexpr std::uint32_t le32(const unsigned char* p) noexcept {
     return static_cast<std::uint32_t>(p[0]) | (static_cast<std::uint32_t>(p[1]) << 8) |
@@ -9913,6 +10128,7 @@ struct evt_check {
     bool ok = false;
     bool copy_differs = false;  // accepted without a matching trailing length copy (free space only)
     std::uint32_t length = 0;
+    const unsigned char* data = nullptr;  // the record read in place, when it was (valid until the source is read again)
     problem what = problem::truncated;
     std::string_view detail;
 };
@@ -10055,9 +10271,21 @@ private:
         }
         return true;
     }
+    // The N bytes at region position `pos`: read in place when they do not wrap (nearly always:
+    // every record's head and trailing length pass here), else copied.
+    template <std::size_t N>
+    [[nodiscard]] bool fixed_at(std::uint64_t pos, unsigned char (&b)[N]) {
+        if (pos + N <= size_) {
+            const unsigned char* p = src_.bytes(pos, N);
+            if (p == nullptr) return false;
+            std::memcpy(b, p, N);
+            return true;
+        }
+        return copy(pos, N, b);
+    }
     [[nodiscard]] bool u32_at(std::uint64_t pos, std::uint32_t& v) {
         unsigned char b[4];
-        if (!copy(pos, 4, b)) return false;
+        if (!fixed_at(pos, b)) return false;
         v = le32(b);
         return true;
     }
@@ -10065,7 +10293,7 @@ private:
     // First offset in [from, to) where `needle` starts and fits before `to`; npos if none.
     [[nodiscard]] std::uint64_t find_linear(std::uint64_t from, std::uint64_t to, std::string_view needle) {
         const std::size_t k = needle.size();
-        const std::uint64_t chunk = src_.max_span() < (std::size_t{1} << 20) ? src_.max_span() : (std::size_t{1} << 20);
+        const std::uint64_t chunk = src_.max_span() < evt_search_chunk ? src_.max_span() : evt_search_chunk;
         if (chunk < k) return npos;
         std::uint64_t pos = from;
         while (pos + k <= to) {
@@ -10107,7 +10335,7 @@ private:
 
     [[nodiscard]] bool eof_at(std::uint64_t pos, evt_eof& out) {
         unsigned char b[evt_eof_size];
-        if (!copy(pos, evt_eof_size, b)) return false;
+        if (!fixed_at(pos, b)) return false;
         if (std::memcmp(b, evt_eof_needle, sizeof evt_eof_needle) != 0 || le32(b + 36) != evt_eof_size) return false;
         out.offset = pos;
         out.begin = le32(b + 20);
@@ -10148,7 +10376,7 @@ private:
         evt_check c;
         c.what = problem::bad_length;
         unsigned char b[8];
-        if (avail < 8 || !copy(pos, 8, b)) {
+        if (avail < 8 || !fixed_at(pos, b)) {
             c.what = input_end ? problem::truncated : problem::skipped_bytes;
             c.detail = input_end ? "input ends inside a record" : "bytes too few for a record before the end-of-file record";
             return c;
@@ -10169,8 +10397,11 @@ private:
                 c.detail = "record runs past the end-of-file record";
             }
         } else {
+            // A record that does not wrap and fits the source's span is read in place, once.
+            const unsigned char* whole = pos + length <= size_ && length <= src_.max_span() ? src_.bytes(pos, length) : nullptr;
             std::uint32_t copy_of_length = 0;
-            if (!u32_at(advance(pos, length - 4), copy_of_length) || copy_of_length != length) {
+            if (whole != nullptr) copy_of_length = le32(whole + length - 4);
+            if ((whole == nullptr && !u32_at(advance(pos, length - 4), copy_of_length)) || copy_of_length != length) {
                 c.detail = "record's trailing length copy differs from its length";
                 c.ok = lenient;
                 c.copy_differs = true;
@@ -10178,6 +10409,7 @@ private:
             } else {
                 c.ok = true;
                 c.length = length;
+                c.data = whole;
             }
         }
         return c;
@@ -10191,7 +10423,7 @@ private:
             const std::uint64_t avail = span - done;
             const evt_check c = check(pos, avail, input_end);
             if (c.ok) {
-                emit(pos, c.length, false);
+                emit(pos, c.length, false, c.data);
                 pos = advance(pos, c.length);
                 done += c.length;
                 continue;
@@ -10244,7 +10476,7 @@ private:
                     report(advance(start, from), problem::bad_length,
                            "recovered record's trailing length copy differs: its tail may be overwritten");
                 }
-                emit(advance(start, from), c.length, true);
+                emit(advance(start, from), c.length, true, c.data);
                 // A record with a damaged tail may overlap a newer leftover: look inside it too.
                 from += c.copy_differs ? 8 : c.length;
             } else {
@@ -10253,11 +10485,11 @@ private:
         }
     }
 
-    void emit(std::uint64_t pos, std::uint32_t length, bool recovered) {
-        const unsigned char* p = nullptr;
-        if (pos + length <= size_ && length <= src_.max_span()) {
+    void emit(std::uint64_t pos, std::uint32_t length, bool recovered, const unsigned char* in_place) {
+        const unsigned char* p = in_place;
+        if (p == nullptr && pos + length <= size_ && length <= src_.max_span()) {
             p = src_.bytes(pos, length);
-        } else {
+        } else if (p == nullptr) {
             scratch_.record.resize(length);
             if (copy(pos, length, scratch_.record.data())) p = scratch_.record.data();
         }
@@ -10461,8 +10693,8 @@ evt_summary read_evt(std::string_view bytes, std::string_view file_name, OnRecor
 // split into words and each word goes to the last column whose dashes start before the word ends:
 // a right-aligned number ("     7000" under "--") reaches into its column's dashes, left-aligned
 // words that run past a short header ("Jan 17 19:17" under "----") stay in theirs. Limits: a value
-// cut with "..." is kept cut (the Message; a Source is completed by detail::complete_source), and
-// Get-EventLog's Time has no year, so those events have no time.
+// cut with "..." is kept cut (the Message; a Source is completed by detail::complete_source to one
+// the caller's rules name), and Get-EventLog's Time has no year, so those events have no time.
 #ifndef RULEDX_READ_POWERSHELL_TABLE_HPP
 #define RULEDX_READ_POWERSHELL_TABLE_HPP
 
@@ -10765,7 +10997,7 @@ static_assert(sizeof label_words / sizeof label_words[0] < label_index::slots / 
             if (!r.empty() && r[0] == '[') {  // wevtutil's "Event[0]:"
                 std::string_view d = r.substr(1);
                 std::uint64_t number = 0;
-                if (!parse_uint(d, 0xFFFFFFFFu, number) || d.empty() || d[0] != ']') return key::none;
+                if (!parse_uint(d, max_u32, number) || d.empty() || d[0] != ']') return key::none;
                 d = ltrim(d.substr(1));
                 if (!d.empty() && d[0] == ':') d = ltrim(d.substr(1));
                 if (!d.empty()) return key::none;
@@ -10867,7 +11099,7 @@ struct key_line {
     std::uint64_t n = 0;
     if (s.empty() || s[0] == '0') return false;
     const std::string_view num = s;
-    if (!parse_uint(s, 0xFFFF, n) || s.empty() || s[0] != ':') return false;
+    if (!parse_uint(s, max_u16, n) || s.empty() || s[0] != ':') return false;
     const std::string_view id = num.substr(0, num.size() - s.size());
     s = trim(s.substr(1));
     if (s.size() < 2 || s.size() > 64 || !is_alpha(s[0]) || s.back() == '.') return false;
@@ -10894,7 +11126,7 @@ struct key_line {
     std::string_view s = t.substr(1);
     const std::string_view digits = s;
     std::uint64_t n = 0;
-    if (!parse_uint(s, 0xFFFFFFFFu, n) || s.size() < 3 || s[0] != ']' || !is_blank(s[1])) return false;
+    if (!parse_uint(s, max_u32, n) || s.size() < 3 || s[0] != ']' || !is_blank(s[1])) return false;
     const std::string_view source = trim(s.substr(1));
     if (source.empty() || source.size() > 256 || !is_alpha(source[0])) return false;
     out.n = 0;
@@ -10945,7 +11177,7 @@ struct key_line {
         if (k == key::id) {
             const std::string_view num = s;
             std::uint64_t n = 0;
-            if (!parse_uint(s, 0xFFFF, n)) return false;
+            if (!parse_uint(s, max_u16, n)) return false;
             out.f[out.n++] = {key::id, num.substr(0, num.size() - s.size())};
             if (!s.empty() && is_alnum(s[0])) return false;  // "4087abc"
             std::string_view r = ltrim(s);
@@ -11001,7 +11233,7 @@ struct key_line {
 
 // A category shown as its number: PowerShell's "(0)" when the source names no categories.
 [[nodiscard]] constexpr bool parenthesised_number(std::string_view v, std::uint64_t& n) noexcept {
-    return v.size() > 2 && v.front() == '(' && v.back() == ')' && parse_whole_uint(v.substr(1, v.size() - 2), 0xFFFF, n);
+    return v.size() > 2 && v.front() == '(' && v.back() == ')' && parse_whole_uint(v.substr(1, v.size() - 2), max_u16, n);
 }
 
 // Lines that start a KB section ("CAUSE", "RESOLUTION") or underline one are never descriptions.
@@ -11051,6 +11283,7 @@ struct key_line {
 struct pasted_text_options {
     std::size_t max_line_length = default_max_line_length;  // longer lines are reported and skipped
     std::string_view file;                                   // the name put in read_error::file
+    view<std::string_view> sources;  // full source names a table column cut with "..." may stand for (the rules')
 };
 
 class pasted_text_reader {
@@ -11444,7 +11677,7 @@ private:
             bool cut = false;
             switch (layout.columns[c].kind) {
                 case detail::table_column::index:
-                    if (detail::parse_whole_uint(v, 0xFFFFFFFFu, n)) {
+                    if (detail::parse_whole_uint(v, detail::max_u32, n)) {
                         b_.rec.has_record_number = true;
                         b_.rec.record_number = static_cast<std::uint32_t>(n);
                     }
@@ -11458,11 +11691,11 @@ private:
                 case detail::table_column::level: b_.level = detail::parse_level(v); break;
                 case detail::table_column::source: {
                     const std::string_view shown = detail::strip_ellipsis(v, cut);
-                    b_.rec.source = cut ? detail::complete_source(shown) : shown;  // "Service Control..."
+                    b_.rec.source = cut ? detail::complete_source(shown, options_.sources) : shown;  // "Service Control..."
                     break;
                 }
                 case detail::table_column::instance_id:
-                    if (detail::parse_whole_uint(v, 0xFFFFFFFFu, n)) {
+                    if (detail::parse_whole_uint(v, detail::max_u32, n)) {
                         b_.rec.has_identifier = true;
                         b_.rec.identifier = static_cast<std::uint32_t>(n);
                         if (!b_.has_id) b_.rec.event_id = static_cast<std::uint16_t>(n & 0xFFFF);
@@ -11470,7 +11703,7 @@ private:
                     }
                     break;
                 case detail::table_column::id:
-                    if (detail::parse_whole_uint(v, 0xFFFF, n)) {
+                    if (detail::parse_whole_uint(v, detail::max_u16, n)) {
                         b_.rec.event_id = static_cast<std::uint16_t>(n);
                         b_.has_id = true;
                     }
@@ -11508,6 +11741,11 @@ private:
         b_.desc_label_empty = false;
         b_.strings_open = false;
         b_.skip_url = false;
+        // A field met again renews the block (renew_if), then counts as seen in the block it is in.
+        const auto renew = [&](bool block::*seen) {
+            renew_if(b_.*seen, indent, where, on_event);
+            b_.*seen = true;
+        };
         for (std::size_t i = 0; i < kl.n; ++i) {
             const detail::field& f = kl.f[i];
             std::uint64_t n = 0;
@@ -11515,7 +11753,7 @@ private:
                 case detail::key::record:  // a new event, whatever came before
                     finish_block(on_event);
                     start_block(indent, where);
-                    if (detail::parse_whole_uint(f.value, 0xFFFFFFFFu, n)) {
+                    if (detail::parse_whole_uint(f.value, detail::max_u32, n)) {
                         b_.rec.has_record_number = true;
                         b_.rec.record_number = static_cast<std::uint32_t>(n);
                         b_.has_record_number = true;
@@ -11527,7 +11765,7 @@ private:
                         start_block(indent, where);
                     }
                     std::string_view v = f.value;
-                    (void)detail::parse_uint(v, 0xFFFF, n);
+                    (void)detail::parse_uint(v, detail::max_u16, n);
                     b_.rec.event_id = static_cast<std::uint16_t>(n);
                     b_.has_id = true;
                     b_.has_explicit_id = true;
@@ -11536,29 +11774,27 @@ private:
                     break;
                 }
                 case detail::key::instance_id:
-                    renew_if(b_.has_instance, indent, where, on_event);
-                    if (detail::parse_whole_uint(f.value, 0xFFFFFFFFu, n)) {
+                    renew(&block::has_instance);
+                    if (detail::parse_whole_uint(f.value, detail::max_u32, n)) {
                         b_.rec.has_identifier = true;
                         b_.rec.identifier = static_cast<std::uint32_t>(n);
                         if (!b_.has_explicit_id) b_.rec.event_id = static_cast<std::uint16_t>(n & 0xFFFF);
                         b_.has_id = true;
                     }
-                    b_.has_instance = true;
                     break;
                 case detail::key::qualifiers:
                     renew_if(b_.has_qualifiers, indent, where, on_event);
-                    if (detail::parse_whole_uint(f.value, 0xFFFF, n)) {
+                    if (detail::parse_whole_uint(f.value, detail::max_u16, n)) {
                         b_.qualifiers = static_cast<std::uint32_t>(n);
                         b_.has_qualifiers = true;
                     }
                     break;
                 case detail::key::record_number:
-                    renew_if(b_.has_record_number, indent, where, on_event);
-                    if (detail::parse_whole_uint(f.value, 0xFFFFFFFFu, n)) {
+                    renew(&block::has_record_number);
+                    if (detail::parse_whole_uint(f.value, detail::max_u32, n)) {
                         b_.rec.has_record_number = true;
                         b_.rec.record_number = static_cast<std::uint32_t>(n);
                     }
-                    b_.has_record_number = true;
                     break;
                 case detail::key::source:
                     renew_if(b_.has_source, indent, where, on_event);
@@ -11567,19 +11803,17 @@ private:
                     b_.has_keyed = b_.has_keyed || b_.has_source;
                     break;
                 case detail::key::type:
-                    renew_if(b_.has_type, indent, where, on_event);
+                    renew(&block::has_type);
                     b_.rec.type = detail::parse_event_type(detail::strip_period(f.value));
-                    b_.has_type = true;
                     b_.has_keyed = true;
                     break;
                 case detail::key::level:
-                    renew_if(b_.has_level, indent, where, on_event);
+                    renew(&block::has_level);
                     b_.level = detail::parse_level(f.value);
-                    b_.has_level = true;
                     b_.has_keyed = true;
                     break;
                 case detail::key::category: {
-                    renew_if(b_.has_category, indent, where, on_event);
+                    renew(&block::has_category);
                     const std::string_view v = detail::strip_period(f.value);
                     if (detail::is_none_value(v) || detail::parenthesised_number(v, n)) {
                         b_.rec.category = {};
@@ -11588,17 +11822,14 @@ private:
                     } else {
                         b_.rec.category = v;
                     }
-                    b_.has_category = true;
                     b_.has_keyed = true;
                     break;
                 }
                 case detail::key::category_number:
                 case detail::key::task: {
-                    bool& seen = f.k == detail::key::task ? b_.has_task : b_.has_category_number;
-                    renew_if(seen, indent, where, on_event);
-                    seen = true;
+                    renew(f.k == detail::key::task ? &block::has_task : &block::has_category_number);
                     const std::string_view v = detail::strip_period(f.value);
-                    if (detail::parse_whole_uint(v, 0xFFFF, n) || detail::parenthesised_number(v, n)) {
+                    if (detail::parse_whole_uint(v, detail::max_u16, n) || detail::parenthesised_number(v, n)) {
                         b_.rec.has_category_number = true;
                         b_.rec.category_number = static_cast<std::uint16_t>(n);
                     } else if (!v.empty() && !detail::is_none_value(v) && b_.rec.category.empty()) {
@@ -11607,46 +11838,23 @@ private:
                     }
                     break;
                 }
-                case detail::key::date:
-                    renew_if(b_.has_date, indent, where, on_event);
-                    b_.date = f.value;
-                    b_.has_date = true;
-                    break;
-                case detail::key::time:
-                    renew_if(b_.has_time, indent, where, on_event);
-                    b_.time = f.value;
-                    b_.has_time = true;
-                    break;
-                case detail::key::date_time:
-                    renew_if(b_.has_date_time, indent, where, on_event);
-                    b_.date_time = f.value;
-                    b_.has_date_time = true;
-                    break;
-                case detail::key::time_written:
-                    renew_if(b_.has_written, indent, where, on_event);
-                    b_.written = f.value;
-                    b_.has_written = true;
-                    break;
+                case detail::key::date: renew(&block::has_date); b_.date = f.value; break;
+                case detail::key::time: renew(&block::has_time); b_.time = f.value; break;
+                case detail::key::date_time: renew(&block::has_date_time); b_.date_time = f.value; break;
+                case detail::key::time_written: renew(&block::has_written); b_.written = f.value; break;
+                case detail::key::computer: renew(&block::has_computer); b_.rec.computer = f.value; break;
                 case detail::key::user:
-                    renew_if(b_.has_user, indent, where, on_event);
+                    renew(&block::has_user);
                     if (!b_.has_user_name) b_.rec.user = detail::is_none_value(f.value) ? std::string_view{} : f.value;
-                    b_.has_user = true;
                     break;
                 case detail::key::user_name:
-                    renew_if(b_.has_user_name, indent, where, on_event);
+                    renew(&block::has_user_name);
                     if (!detail::is_none_value(f.value) && !f.value.empty()) b_.rec.user = f.value;
-                    b_.has_user_name = true;
-                    break;
-                case detail::key::computer:
-                    renew_if(b_.has_computer, indent, where, on_event);
-                    b_.rec.computer = f.value;
-                    b_.has_computer = true;
                     break;
                 case detail::key::strings:
-                    renew_if(b_.has_strings, indent, where, on_event);
+                    renew(&block::has_strings);
                     strings_buf_.clear();
                     add_strings_text(f.value);
-                    b_.has_strings = true;
                     break;
                 case detail::key::description: {
                     renew_if(b_.has_desc, indent, where, on_event);
@@ -11808,6 +12016,7 @@ struct text_scan_options {
     std::string_view file;                                   // the name put in read_error::file
     std::size_t chunk_size = default_chunk_size;             // scan_file's read size (0: the default)
     view<service_name> services;  // display names of the services start errors name (start_error_text.hpp)
+    view<std::string_view> sources;  // full source names a table column cut with "..." may stand for (pasted_text.hpp)
 };
 
 // True when the text holds something other than ASCII white space (line ends, blanks, form feeds).
@@ -11823,7 +12032,7 @@ public:
     explicit text_scanner(text_scan_options options)
         : options_(options),
           lines_(options.max_line_length, options.file),
-          pasted_(pasted_text_options{options.max_line_length, options.file}),
+          pasted_(pasted_text_options{options.max_line_length, options.file, options.sources}),
           starts_(start_error_options{options.max_line_length, options.file, options.services}),
           exported_(export_options()) {}
 
@@ -12353,7 +12562,7 @@ public:
         collect(table);
         std::string corpus;
         for (std::size_t r = 0; r < table.rule_count; ++r) {
-            const rule& ru = table.rules[r];
+            const auto& ru = table.rules[r];
             corpus.append(ru.title).append(" ").append(ru.cause).append(" ");
             for (std::string_view step : ru.resolution) corpus.append(step).append(" ");
             for (std::size_t s = 0; s < ru.signal_count(); ++s) corpus.append(ru.signal_at(s).description).append(" ");
@@ -12398,7 +12607,7 @@ private:
         };
         std::vector<found> all;
         for (std::size_t r = 0; r < table.rule_count; ++r) {
-            const rule& ru = table.rules[r];
+            const auto& ru = table.rules[r];
             for (std::size_t s = 0; s < ru.signal_count(); ++s) {
                 const signal& sig = ru.signal_at(s);
                 // Start errors carry no text today (a dialog's wording is the reader's); events only.
@@ -13555,10 +13764,13 @@ public:
                 if (sig.kind != signal_kind::event) continue;
                 if (sig.code <= 0xFFFF) relevant_ids_[sig.code] = true;
                 rule_sources_.push_back(detail::hash_name(sig.source));
+                rule_source_names_.push_back(sig.source);
             }
         }
         std::sort(rule_sources_.begin(), rule_sources_.end());
         rule_sources_.erase(std::unique(rule_sources_.begin(), rule_sources_.end()), rule_sources_.end());
+        std::sort(rule_source_names_.begin(), rule_source_names_.end());
+        rule_source_names_.erase(std::unique(rule_source_names_.begin(), rule_source_names_.end()), rule_source_names_.end());
     }
 
     // Before 0.2 the readers knew Exchange's display names themselves; readers know formats, not
@@ -13772,6 +13984,7 @@ private:
         options.file = inputs_[index].path;
         options.chunk_size = text_chunk_size;
         options.services = services_;
+        options.sources = rule_source_names_;
         return options;
     }
 
@@ -13913,12 +14126,13 @@ private:
     void keep_event(const read::event_record& record, std::size_t input) {
         if (events_.size() >= max_observations) return;
         // Each distinct event once: a service that fails every few minutes logs the same events.
-        std::string key;
-        key.reserve(record.source.size() + record.category.size() + record.description.size() + record.strings.size() + 12);
+        std::string& key = event_key_;  // a member: most events are seen before, and then nothing is allocated
+        key.clear();
         key.append(record.source).append(1, '\x1f').append(std::to_string(record.event_id)).append(1, '\x1f');
         key.append(std::to_string(static_cast<unsigned>(record.type))).append(1, '\x1f').append(record.category);
         key.append(1, '\x1f').append(record.description).append(1, '\x1f').append(record.strings);
-        if (!seen_events_.insert(key).second) return;
+        if (seen_events_.count(key) != 0) return;
+        seen_events_.insert(key);
         observed_event e;
         e.source = keep(record.source);
         e.id = record.event_id;
@@ -13941,6 +14155,9 @@ private:
     }
 
     view<read::service_name> services_;
+    // The sources the rules' events name, once each: a table column cut ("MSExchangeIS Pri...") is
+    // completed to one of them. Views into the table's rules, which outlive the evidence (as for known_).
+    std::vector<std::string_view> rule_source_names_;
     std::vector<bool> relevant_ids_;
     std::vector<std::uint64_t> rule_sources_;  // hash_name of every event source a rule names, sorted
     read::known_messages known_;                // the literal texts of the table's events
@@ -13949,6 +14166,7 @@ private:
     read::evt_reader evt_reader_;
     std::deque<std::string> storage_;  // a deque: its strings never move, so views into them stay valid
     std::unordered_set<std::string> seen_events_;
+    std::string event_key_;  // keep_event's key of the event at hand
     std::vector<input_report> inputs_;
     std::vector<observed_event> events_;
     std::vector<observed_start_error> start_errors_;

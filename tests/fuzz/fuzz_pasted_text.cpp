@@ -27,7 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (char c : e.strings) ends += c == '\0';
         if (ends != e.string_count || (!e.strings.empty() && e.strings.back() != '\0')) __builtin_trap();
     };
-    pasted_text_reader reader(pasted_text_options{4096, {}});
+    static constexpr std::string_view sources[] = {"MSExchangeIS Private", "MSExchangeIS Public", "MSExchangeMTA"};
+    pasted_text_reader reader(pasted_text_options{4096, {}, sources});
     reader.read(
         text,
         [&](const event_record& e) {

@@ -245,3 +245,41 @@ TEST_CASE("export: line numbers after quoted fields holding several line breaks"
     CHECK(r.events[2].where.line == 7);
     CHECK(r.errors.empty());
 }
+
+TEST_CASE("export: a row reads the same with its fields quoted and unquoted, blanks and CR LF included") {
+    // Unquoted rows are split in one pass, rows with a quote by the quote-aware parser: both must agree.
+    const std::vector<std::string> plain = {"9/13/2000", "5:56:06 PM", " MSExchangeIMC ", "Error", "None",
+                                            "4143", "N/A", "THE", "The account is not an administrator account."};
+    for (const char* delimiter : {",", "\t"}) {
+        for (const char* line_end : {"\n", "\r\n"}) {
+            CAPTURE(delimiter);
+            CAPTURE(line_end);
+            std::string unquoted, quoted;
+            for (int row = 0; row < 3; ++row) {  // a few rows, so that the types and dates are remembered
+                for (std::size_t i = 0; i < plain.size(); ++i) {
+                    const char* sep = i + 1 < plain.size() ? delimiter : line_end;
+                    unquoted += plain[i] + sep;
+                    quoted += "\"" + plain[i] + "\"" + sep;
+                }
+            }
+            export_result a, b;
+            run(a, unquoted);
+            run(b, quoted);
+            REQUIRE(a.events.size() == 3);
+            REQUIRE(b.events.size() == 3);
+            for (std::size_t i = 0; i < 3; ++i) {
+                CHECK(a.events[i].event_id == 4143);
+                CHECK(a.events[i].source == b.events[i].source);
+                CHECK(a.events[i].type == event_type::error);
+                CHECK(b.events[i].type == event_type::error);
+                CHECK(a.events[i].time_generated == b.events[i].time_generated);
+                CHECK(a.events[i].user.empty());
+                CHECK(a.events[i].computer == b.events[i].computer);
+                CHECK(a.events[i].description == b.events[i].description);
+                CHECK(a.events[i].where.line == b.events[i].where.line);
+            }
+            CHECK(a.events[0].source == "MSExchangeIMC");
+            CHECK(a.events[0].time_generated == 968867766);
+        }
+    }
+}

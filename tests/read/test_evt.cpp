@@ -620,11 +620,19 @@ TEST_CASE("evt: file_source gives the same reading as memory, in bounded memory"
     const std::string path = "ruledx_test_evt_file_source.evt";
     REQUIRE(write_file(path, b));
     const result want = read_bytes(b);
-    // A window smaller than most records forces the copying paths.
+    // A window smaller than most records forces the copying paths; both ways of reading the file.
+    using access = ruledx::read::file_source::access;
+    for (const access how : {access::mapped_if_possible, access::stream})
     for (std::size_t window : {std::size_t{64}, std::size_t{300}, std::size_t{4096}, ruledx::read::file_source::default_window}) {
         CAPTURE(window);
-        ruledx::read::file_source file(path.c_str(), window);
+        CAPTURE(how == access::stream);
+        ruledx::read::file_source file(path.c_str(), window, how);
         REQUIRE(file.is_open());
+#if defined(__unix__) || defined(__APPLE__)
+        CHECK(file.mapped() == (how == access::mapped_if_possible));
+#else
+        CHECK_FALSE(file.mapped());
+#endif
         CHECK(file.size() == b.size());
         CHECK(file.max_span() == window);
         const result got = read_source(file);
@@ -642,6 +650,28 @@ TEST_CASE("evt: file_source gives the same reading as memory, in bounded memory"
     ruledx::read::file_source missing("ruledx_no_such_file.evt");
     CHECK_FALSE(missing.is_open());
     CHECK(missing.bytes(0, 1) == nullptr);
+}
+
+TEST_CASE("evt: a log larger than one mapping reads the same mapped and streamed") {
+    const std::string path = "ruledx_test_evt_mappings.evt";
+    constexpr std::uint64_t count = 40000;  // about 7 MB: the mapping moves on and records cross its end
+    REQUIRE(write_plain_evt_file(path.c_str(), count,
+                                 [](std::uint64_t i) { return varied_event(static_cast<std::uint32_t>(i)); }));
+    using access = ruledx::read::file_source::access;
+    ruledx::read::file_source mapped(path.c_str(), ruledx::read::file_source::default_window, access::mapped_if_possible);
+    ruledx::read::file_source streamed(path.c_str(), ruledx::read::file_source::default_window, access::stream);
+    REQUIRE(mapped.size() > ruledx::read::file_source::mapping_size);
+    const result a = read_source(mapped), b = read_source(streamed);
+    CHECK(a.errors.empty());
+    CHECK(b.errors.empty());
+    REQUIRE(a.records.size() == count);
+    REQUIRE(b.records.size() == count);
+    for (std::size_t i = 0; i < count; i += 997) {
+        CHECK(a.records[i].number == i + 1);
+        CHECK(a.records[i].offset == b.records[i].offset);
+        CHECK(a.records[i].strings == b.records[i].strings);
+    }
+    std::remove(path.c_str());
 }
 
 TEST_CASE("evt: the streaming writer's large plain log reads back") {

@@ -109,11 +109,11 @@ enum class row_shape : std::uint8_t { none, event_viewer, dumpel };
     std::int64_t secs = 0;
     if (n < 8 || !date_shaped(cells[0]) || !parse_time(cells[1], secs)) return row_shape::none;
     std::uint64_t type = 0, category = 0, id = 0;
-    if (parse_whole_uint(cells[5], 0xFFFF, id)) {
+    if (parse_whole_uint(cells[5], max_u16, id)) {
         return parse_event_type(cells[3]) != event_type::unspecified ? row_shape::event_viewer : row_shape::none;
     }
-    const bool numbers = parse_whole_uint(cells[2], 0xFFFF, type) && parse_whole_uint(cells[3], 0xFFFF, category) &&
-                         parse_whole_uint(cells[4], 0xFFFF, id);
+    const bool numbers = parse_whole_uint(cells[2], max_u16, type) && parse_whole_uint(cells[3], max_u16, category) &&
+                         parse_whole_uint(cells[4], max_u16, id);
     const bool known_type = type == 0 || type == 1 || type == 2 || type == 4 || type == 8 || type == 16;
     return numbers && known_type && !trim(cells[5]).empty() ? row_shape::dumpel : row_shape::none;
 }
@@ -244,7 +244,10 @@ public:
             if (!delim_) delim_ = first_line.find('\t') != std::string_view::npos ? '\t' : ',';
             detail::csv_field* fields = fields_;  // a member: a local array would be zeroed per record
             std::size_t count = 0, end = 0, lines_used = 0;
-            const status st = parse_record(text, pos, line_end, delim_, fields, count, end, lines_used);
+            // Most rows quote nothing: split in one pass over the line.
+            const bool quotes = std::memchr(text.data() + pos, '"', line_end - pos) != nullptr;
+            const status st = quotes ? parse_record(text, pos, line_end, delim_, fields, count, end, lines_used)
+                                     : split_line(text, pos, line_end, delim_, fields, count, end, lines_used);
             if (st == status::unterminated && !final && text.size() - pos <= options_.max_record_length)
                 break;  // the quote may close in the next piece
             if (st != status::ok) {
@@ -358,6 +361,24 @@ private:
         }
     }
 
+    // parse_record's result for a line from `pos` to `line_end` that holds no quote.
+    status split_line(std::string_view text, std::size_t pos, std::size_t line_end, char delim, detail::csv_field* fields,
+                      std::size_t& count, std::size_t& end, std::size_t& lines_used) const noexcept {
+        const char* const base = text.data();
+        std::size_t start = pos;
+        count = 0;
+        const auto field_to = [&](std::size_t stop) {
+            const std::string_view raw(base + start, stop - start);
+            if (count < max_fields) fields[count++] = detail::csv_field{raw, detail::trim(raw)};
+            start = stop + 1;
+        };
+        detail::for_each_byte_equal(base + pos, line_end - pos, delim, [&](std::size_t i) { field_to(pos + i); });
+        field_to(line_end);
+        lines_used = 1;
+        end = line_end < text.size() ? line_end + 1 : line_end;
+        return status::ok;
+    }
+
     // detail::parse_date, remembering the last date read: the rows of a log mostly share theirs. (A
     // date's reading depends only on its text and the order known when it is read.)
     bool parse_date(std::string_view date, std::int64_t& days) {
@@ -375,6 +396,22 @@ private:
             last.days = days;
         }
         return valid;
+    }
+
+    // detail::parse_event_type, remembering the last types read (a log has a few, rows mix them).
+    event_type parse_type(std::string_view text) {
+        if (text.empty()) return event_type::unspecified;
+        for (const remembered_type& known : types_)
+            if (text.size() == known.size && std::memcmp(text.data(), known.text, text.size()) == 0) return known.type;
+        const event_type type = detail::parse_event_type(text);
+        remembered_type& slot = types_[next_type_slot_];
+        if (text.size() <= sizeof slot.text) {
+            std::memcpy(slot.text, text.data(), text.size());
+            slot.size = text.size();
+            slot.type = type;
+            next_type_slot_ = (next_type_slot_ + 1) % (sizeof types_ / sizeof types_[0]);
+        }
+        return type;
     }
 
     std::string_view unescape(std::string_view inner) {
@@ -411,13 +448,13 @@ private:
                     if (detail::parse_date_time(v, order_, t)) r.time_written = t;
                     break;
                 case detail::column::source: r.source = detail::trim(v); break;
-                case detail::column::type: r.type = detail::parse_event_type(v); break;
+                case detail::column::type: r.type = parse_type(v); break;
                 case detail::column::category: {
                     const std::string_view c = detail::trim(v);
                     std::string_view inner = c;
                     if (inner.size() > 2 && inner.front() == '(' && inner.back() == ')') inner = inner.substr(1, inner.size() - 2);
                     const bool none = detail::iequals(c, "none");
-                    if (none || detail::parse_whole_uint(inner, 0xFFFF, n)) {
+                    if (none || detail::parse_whole_uint(inner, detail::max_u16, n)) {
                         r.has_category_number = true;  // "None" is category 0; PowerShell writes "(n)"
                         r.category_number = static_cast<std::uint16_t>(none ? 0 : n);
                     } else {
@@ -426,19 +463,19 @@ private:
                     break;
                 }
                 case detail::column::category_number:
-                    if (detail::parse_whole_uint(v, 0xFFFF, n)) {
+                    if (detail::parse_whole_uint(v, detail::max_u16, n)) {
                         r.has_category_number = true;
                         r.category_number = static_cast<std::uint16_t>(n);
                     }
                     break;
                 case detail::column::event_id:
-                    if (detail::parse_whole_uint(v, 0xFFFFFFFFu, n)) {
+                    if (detail::parse_whole_uint(v, detail::max_u32, n)) {
                         r.event_id = static_cast<std::uint16_t>(n & 0xFFFF);
                         has_id = true;
                     }
                     break;
                 case detail::column::instance_id:
-                    if (detail::parse_whole_uint(v, 0xFFFFFFFFu, n)) {
+                    if (detail::parse_whole_uint(v, detail::max_u32, n)) {
                         r.has_identifier = true;
                         r.identifier = static_cast<std::uint32_t>(n);
                         if (!has_id) r.event_id = static_cast<std::uint16_t>(n & 0xFFFF);
@@ -453,7 +490,7 @@ private:
                 case detail::column::computer: r.computer = detail::trim(v); break;
                 case detail::column::description: r.description = v; break;
                 case detail::column::record_number:
-                    if (detail::parse_whole_uint(v, 0xFFFFFFFFu, n)) {
+                    if (detail::parse_whole_uint(v, detail::max_u32, n)) {
                         r.has_record_number = true;
                         r.record_number = static_cast<std::uint32_t>(n);
                     }
@@ -499,6 +536,13 @@ private:
         std::int64_t days = 0;
     };
     remembered_date last_date_;
+    struct remembered_type {
+        char text[24] = {};
+        std::size_t size = sizeof text + 1;  // none yet
+        event_type type = event_type::unspecified;
+    };
+    remembered_type types_[4];
+    std::size_t next_type_slot_ = 0;
     bool first_ = true;
     char delim_ = 0;
     detail::column map_[max_fields] = {};

@@ -104,10 +104,13 @@ public:
                 if (sig.kind != signal_kind::event) continue;
                 if (sig.code <= 0xFFFF) relevant_ids_[sig.code] = true;
                 rule_sources_.push_back(detail::hash_name(sig.source));
+                rule_source_names_.push_back(sig.source);
             }
         }
         std::sort(rule_sources_.begin(), rule_sources_.end());
         rule_sources_.erase(std::unique(rule_sources_.begin(), rule_sources_.end()), rule_sources_.end());
+        std::sort(rule_source_names_.begin(), rule_source_names_.end());
+        rule_source_names_.erase(std::unique(rule_source_names_.begin(), rule_source_names_.end()), rule_source_names_.end());
     }
 
     // Before 0.2 the readers knew Exchange's display names themselves; readers know formats, not
@@ -321,6 +324,7 @@ private:
         options.file = inputs_[index].path;
         options.chunk_size = text_chunk_size;
         options.services = services_;
+        options.sources = rule_source_names_;
         return options;
     }
 
@@ -462,12 +466,13 @@ private:
     void keep_event(const read::event_record& record, std::size_t input) {
         if (events_.size() >= max_observations) return;
         // Each distinct event once: a service that fails every few minutes logs the same events.
-        std::string key;
-        key.reserve(record.source.size() + record.category.size() + record.description.size() + record.strings.size() + 12);
+        std::string& key = event_key_;  // a member: most events are seen before, and then nothing is allocated
+        key.clear();
         key.append(record.source).append(1, '\x1f').append(std::to_string(record.event_id)).append(1, '\x1f');
         key.append(std::to_string(static_cast<unsigned>(record.type))).append(1, '\x1f').append(record.category);
         key.append(1, '\x1f').append(record.description).append(1, '\x1f').append(record.strings);
-        if (!seen_events_.insert(key).second) return;
+        if (seen_events_.count(key) != 0) return;
+        seen_events_.insert(key);
         observed_event e;
         e.source = keep(record.source);
         e.id = record.event_id;
@@ -490,6 +495,9 @@ private:
     }
 
     view<read::service_name> services_;
+    // The sources the rules' events name, once each: a table column cut ("MSExchangeIS Pri...") is
+    // completed to one of them. Views into the table's rules, which outlive the evidence (as for known_).
+    std::vector<std::string_view> rule_source_names_;
     std::vector<bool> relevant_ids_;
     std::vector<std::uint64_t> rule_sources_;  // hash_name of every event source a rule names, sorted
     read::known_messages known_;                // the literal texts of the table's events
@@ -498,6 +506,7 @@ private:
     read::evt_reader evt_reader_;
     std::deque<std::string> storage_;  // a deque: its strings never move, so views into them stay valid
     std::unordered_set<std::string> seen_events_;
+    std::string event_key_;  // keep_event's key of the event at hand
     std::vector<input_report> inputs_;
     std::vector<observed_event> events_;
     std::vector<observed_start_error> start_errors_;

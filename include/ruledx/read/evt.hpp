@@ -26,7 +26,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <limits>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -68,22 +67,41 @@ private:
     std::size_t size_ = 0;
 };
 
-// A file read through one fixed window, so memory stays bounded however large the log is.
-// Standard library only (std::FILE); offsets beyond what `long` holds are reported as unreadable.
+// A file read through one window of bounded size, so memory stays bounded however large the log is.
+// Where the system can map files (POSIX: mmap) a regular file is mapped a few MiB at a time
+// instead of copied: a log in the page cache is then read at the speed of memory. Elsewhere
+// (Windows, pipes, or when asked) the window is filled by std::fread, with 64-bit offsets.
 // The path is UTF-8, on Windows too (read/detail/input_file.hpp).
+// A mapped file that another process makes shorter while it is read ends this one (SIGBUS), as with
+// any program that maps its input; `access::stream` reads without mapping.
 class file_source {
 public:
+    // The longest span bytes() hands out in one piece, unless told otherwise.
     static constexpr std::size_t default_window = std::size_t{1} << 20;
+    // How much of a file one mapping holds (at least the window): mapping costs a system call and
+    // the page table's filling, so fewer, larger mappings cost less; the pages mapped count in the
+    // process's resident memory, so not the whole file.
+    static constexpr std::size_t mapping_size = std::size_t{4} << 20;
+
+    enum class access : std::uint8_t {
+        mapped_if_possible,  // map a regular file where the system can, else read it
+        stream,              // always std::fread into the window
+    };
 
     file_source() noexcept = default;
-    explicit file_source(const char* path, std::size_t window = default_window) {
+    explicit file_source(const char* path, std::size_t window = default_window, access how = access::mapped_if_possible) {
         file_ = detail::open_input_file(path);
         if (file_ == nullptr) return;
-        if (std::fseek(file_, 0, SEEK_END) == 0) {
-            const long end = std::ftell(file_);
-            if (end >= 0) size_ = static_cast<std::uint64_t>(end);
-        }
-        window_.resize(window < 64 ? 64 : window);
+        if (!detail::input_size(file_, size_)) size_ = 0;
+        window_size_ = window < 64 ? 64 : window;
+#ifdef RULEDX_READ_CAN_MAP_FILES
+        mapped_ = how == access::mapped_if_possible && detail::mapped_range::can_map(file_);
+#else
+        (void)how;
+#endif
+        // Reserved, not filled, when mapped: the fallback to reading needs no allocation then.
+        if (mapped_) window_.reserve(window_size_);
+        else window_.resize(window_size_);
     }
     file_source(const file_source&) = delete;
     file_source& operator=(const file_source&) = delete;
@@ -94,6 +112,9 @@ public:
         return *this;
     }
     ~file_source() {
+#ifdef RULEDX_READ_CAN_MAP_FILES
+        map_.unmap();
+#endif
         if (file_ != nullptr) std::fclose(file_);
     }
 
@@ -101,17 +122,24 @@ public:
     // True once a read came back short although the file claimed to be long enough.
     [[nodiscard]] bool failed() const noexcept { return failed_; }
     [[nodiscard]] std::uint64_t size() const noexcept { return size_; }
-    [[nodiscard]] std::size_t max_span() const noexcept { return window_.size(); }
+    [[nodiscard]] std::size_t max_span() const noexcept { return window_size_; }
+    // Whether the file is read by mapping it (false: through std::fread).
+    [[nodiscard]] bool mapped() const noexcept { return mapped_; }
 
     // `n` bytes at `offset`, valid until the next call; nullptr when unavailable.
     [[nodiscard]] const unsigned char* bytes(std::uint64_t offset, std::size_t n) noexcept {
-        if (file_ == nullptr || offset > size_ || n > size_ - offset || n > window_.size()) return nullptr;
-        if (offset >= window_offset_ && offset - window_offset_ + n <= window_length_) {
-            return window_.data() + (offset - window_offset_);
-        }
+        if (file_ == nullptr || offset > size_ || n > size_ - offset || n > window_size_) return nullptr;
+        if (offset >= window_offset_ && offset - window_offset_ + n <= window_length_)
+            return window_data_ + (offset - window_offset_);
+        return mapped_ ? map_at(offset, n) : read_at(offset, n);
+    }
+
+private:
+    // The stdio window filled from `offset`.
+    const unsigned char* read_at(std::uint64_t offset, std::size_t n) noexcept {
         window_length_ = 0;
-        if (offset > static_cast<std::uint64_t>(std::numeric_limits<long>::max()) ||
-            std::fseek(file_, static_cast<long>(offset), SEEK_SET) != 0) {
+        window_data_ = window_.data();
+        if (!detail::seek_input(file_, offset)) {
             failed_ = true;
             return nullptr;
         }
@@ -125,12 +153,36 @@ public:
         }
         return window_.data();
     }
+    // A mapping of the file from the page that holds `offset`; when the system refuses one, the
+    // file is read through the window from then on.
+    const unsigned char* map_at(std::uint64_t offset, std::size_t n) noexcept {
+#ifdef RULEDX_READ_CAN_MAP_FILES
+        const std::uint64_t base = offset - offset % detail::mapped_range::page_size();
+        const std::uint64_t want = (offset - base) + (window_size_ > mapping_size ? window_size_ : mapping_size);
+        const std::uint64_t length = size_ - base < want ? size_ - base : want;
+        window_length_ = 0;
+        if (map_.map(file_, base, static_cast<std::size_t>(length))) {
+            window_data_ = map_.data();
+            window_offset_ = base;
+            window_length_ = static_cast<std::size_t>(length);
+            return window_data_ + (offset - base);
+        }
+#endif
+        mapped_ = false;
+        window_.resize(window_size_);  // within the capacity reserved: no allocation
+        return read_at(offset, n);
+    }
 
-private:
     void swap(file_source& o) noexcept {
         std::swap(file_, o.file_);
         std::swap(size_, o.size_);
+        std::swap(window_size_, o.window_size_);
         window_.swap(o.window_);
+#ifdef RULEDX_READ_CAN_MAP_FILES
+        map_.swap(o.map_);
+#endif
+        std::swap(mapped_, o.mapped_);
+        std::swap(window_data_, o.window_data_);
         std::swap(window_offset_, o.window_offset_);
         std::swap(window_length_, o.window_length_);
         std::swap(failed_, o.failed_);
@@ -138,7 +190,13 @@ private:
 
     std::FILE* file_ = nullptr;
     std::uint64_t size_ = 0;
-    std::vector<unsigned char> window_;
+    std::size_t window_size_ = 0;
+    std::vector<unsigned char> window_;  // the stdio path's window
+#ifdef RULEDX_READ_CAN_MAP_FILES
+    detail::mapped_range map_;
+#endif
+    bool mapped_ = false;
+    const unsigned char* window_data_ = nullptr;  // the bytes at window_offset_: window_'s or the mapping's
     std::uint64_t window_offset_ = 0;
     std::size_t window_length_ = 0;
     bool failed_ = false;
@@ -169,6 +227,8 @@ inline constexpr char evt_signature_text[4] = {'L', 'f', 'L', 'e'};
 inline constexpr char evt_eof_needle[20] = {0x28, 0,    0,    0,    0x11, 0x11, 0x11, 0x11, 0x22, 0x22,
                                             0x22, 0x22, 0x33, 0x33, 0x33, 0x33, 0x44, 0x44, 0x44, 0x44};
 inline constexpr std::uint64_t npos = ~std::uint64_t{0};
+// The most bytes a search for a signature asks the source for at once.
+inline constexpr std::size_t evt_search_chunk = std::size_t{1} << 20;
 
 [[nodiscard]] constexpr std::uint32_t le32(const unsigned char* p) noexcept {
     return static_cast<std::uint32_t>(p[0]) | (static_cast<std::uint32_t>(p[1]) << 8) |
@@ -233,6 +293,7 @@ struct evt_check {
     bool ok = false;
     bool copy_differs = false;  // accepted without a matching trailing length copy (free space only)
     std::uint32_t length = 0;
+    const unsigned char* data = nullptr;  // the record read in place, when it was (valid until the source is read again)
     problem what = problem::truncated;
     std::string_view detail;
 };
@@ -375,9 +436,21 @@ private:
         }
         return true;
     }
+    // The N bytes at region position `pos`: read in place when they do not wrap (nearly always:
+    // every record's head and trailing length pass here), else copied.
+    template <std::size_t N>
+    [[nodiscard]] bool fixed_at(std::uint64_t pos, unsigned char (&b)[N]) {
+        if (pos + N <= size_) {
+            const unsigned char* p = src_.bytes(pos, N);
+            if (p == nullptr) return false;
+            std::memcpy(b, p, N);
+            return true;
+        }
+        return copy(pos, N, b);
+    }
     [[nodiscard]] bool u32_at(std::uint64_t pos, std::uint32_t& v) {
         unsigned char b[4];
-        if (!copy(pos, 4, b)) return false;
+        if (!fixed_at(pos, b)) return false;
         v = le32(b);
         return true;
     }
@@ -385,7 +458,7 @@ private:
     // First offset in [from, to) where `needle` starts and fits before `to`; npos if none.
     [[nodiscard]] std::uint64_t find_linear(std::uint64_t from, std::uint64_t to, std::string_view needle) {
         const std::size_t k = needle.size();
-        const std::uint64_t chunk = src_.max_span() < (std::size_t{1} << 20) ? src_.max_span() : (std::size_t{1} << 20);
+        const std::uint64_t chunk = src_.max_span() < evt_search_chunk ? src_.max_span() : evt_search_chunk;
         if (chunk < k) return npos;
         std::uint64_t pos = from;
         while (pos + k <= to) {
@@ -427,7 +500,7 @@ private:
 
     [[nodiscard]] bool eof_at(std::uint64_t pos, evt_eof& out) {
         unsigned char b[evt_eof_size];
-        if (!copy(pos, evt_eof_size, b)) return false;
+        if (!fixed_at(pos, b)) return false;
         if (std::memcmp(b, evt_eof_needle, sizeof evt_eof_needle) != 0 || le32(b + 36) != evt_eof_size) return false;
         out.offset = pos;
         out.begin = le32(b + 20);
@@ -468,7 +541,7 @@ private:
         evt_check c;
         c.what = problem::bad_length;
         unsigned char b[8];
-        if (avail < 8 || !copy(pos, 8, b)) {
+        if (avail < 8 || !fixed_at(pos, b)) {
             c.what = input_end ? problem::truncated : problem::skipped_bytes;
             c.detail = input_end ? "input ends inside a record" : "bytes too few for a record before the end-of-file record";
             return c;
@@ -489,8 +562,11 @@ private:
                 c.detail = "record runs past the end-of-file record";
             }
         } else {
+            // A record that does not wrap and fits the source's span is read in place, once.
+            const unsigned char* whole = pos + length <= size_ && length <= src_.max_span() ? src_.bytes(pos, length) : nullptr;
             std::uint32_t copy_of_length = 0;
-            if (!u32_at(advance(pos, length - 4), copy_of_length) || copy_of_length != length) {
+            if (whole != nullptr) copy_of_length = le32(whole + length - 4);
+            if ((whole == nullptr && !u32_at(advance(pos, length - 4), copy_of_length)) || copy_of_length != length) {
                 c.detail = "record's trailing length copy differs from its length";
                 c.ok = lenient;
                 c.copy_differs = true;
@@ -498,6 +574,7 @@ private:
             } else {
                 c.ok = true;
                 c.length = length;
+                c.data = whole;
             }
         }
         return c;
@@ -511,7 +588,7 @@ private:
             const std::uint64_t avail = span - done;
             const evt_check c = check(pos, avail, input_end);
             if (c.ok) {
-                emit(pos, c.length, false);
+                emit(pos, c.length, false, c.data);
                 pos = advance(pos, c.length);
                 done += c.length;
                 continue;
@@ -564,7 +641,7 @@ private:
                     report(advance(start, from), problem::bad_length,
                            "recovered record's trailing length copy differs: its tail may be overwritten");
                 }
-                emit(advance(start, from), c.length, true);
+                emit(advance(start, from), c.length, true, c.data);
                 // A record with a damaged tail may overlap a newer leftover: look inside it too.
                 from += c.copy_differs ? 8 : c.length;
             } else {
@@ -573,11 +650,11 @@ private:
         }
     }
 
-    void emit(std::uint64_t pos, std::uint32_t length, bool recovered) {
-        const unsigned char* p = nullptr;
-        if (pos + length <= size_ && length <= src_.max_span()) {
+    void emit(std::uint64_t pos, std::uint32_t length, bool recovered, const unsigned char* in_place) {
+        const unsigned char* p = in_place;
+        if (p == nullptr && pos + length <= size_ && length <= src_.max_span()) {
             p = src_.bytes(pos, length);
-        } else {
+        } else if (p == nullptr) {
             scratch_.record.resize(length);
             if (copy(pos, length, scratch_.record.data())) p = scratch_.record.data();
         }

@@ -347,7 +347,7 @@ public:
         collect(table);
         std::string corpus;
         for (std::size_t r = 0; r < table.rule_count; ++r) {
-            const rule& ru = table.rules[r];
+            const auto& ru = table.rules[r];
             corpus.append(ru.title).append(" ").append(ru.cause).append(" ");
             for (std::string_view step : ru.resolution) corpus.append(step).append(" ");
             for (std::size_t s = 0; s < ru.signal_count(); ++s) corpus.append(ru.signal_at(s).description).append(" ");
@@ -392,7 +392,7 @@ private:
         };
         std::vector<found> all;
         for (std::size_t r = 0; r < table.rule_count; ++r) {
-            const rule& ru = table.rules[r];
+            const auto& ru = table.rules[r];
             for (std::size_t s = 0; s < ru.signal_count(); ++s) {
                 const signal& sig = ru.signal_at(s);
                 // Start errors carry no text today (a dialog's wording is the reader's); events only.

@@ -165,7 +165,7 @@ static_assert(sizeof label_words / sizeof label_words[0] < label_index::slots / 
             if (!r.empty() && r[0] == '[') {  // wevtutil's "Event[0]:"
                 std::string_view d = r.substr(1);
                 std::uint64_t number = 0;
-                if (!parse_uint(d, 0xFFFFFFFFu, number) || d.empty() || d[0] != ']') return key::none;
+                if (!parse_uint(d, max_u32, number) || d.empty() || d[0] != ']') return key::none;
                 d = ltrim(d.substr(1));
                 if (!d.empty() && d[0] == ':') d = ltrim(d.substr(1));
                 if (!d.empty()) return key::none;
@@ -267,7 +267,7 @@ struct key_line {
     std::uint64_t n = 0;
     if (s.empty() || s[0] == '0') return false;
     const std::string_view num = s;
-    if (!parse_uint(s, 0xFFFF, n) || s.empty() || s[0] != ':') return false;
+    if (!parse_uint(s, max_u16, n) || s.empty() || s[0] != ':') return false;
     const std::string_view id = num.substr(0, num.size() - s.size());
     s = trim(s.substr(1));
     if (s.size() < 2 || s.size() > 64 || !is_alpha(s[0]) || s.back() == '.') return false;
@@ -294,7 +294,7 @@ struct key_line {
     std::string_view s = t.substr(1);
     const std::string_view digits = s;
     std::uint64_t n = 0;
-    if (!parse_uint(s, 0xFFFFFFFFu, n) || s.size() < 3 || s[0] != ']' || !is_blank(s[1])) return false;
+    if (!parse_uint(s, max_u32, n) || s.size() < 3 || s[0] != ']' || !is_blank(s[1])) return false;
     const std::string_view source = trim(s.substr(1));
     if (source.empty() || source.size() > 256 || !is_alpha(source[0])) return false;
     out.n = 0;
@@ -345,7 +345,7 @@ struct key_line {
         if (k == key::id) {
             const std::string_view num = s;
             std::uint64_t n = 0;
-            if (!parse_uint(s, 0xFFFF, n)) return false;
+            if (!parse_uint(s, max_u16, n)) return false;
             out.f[out.n++] = {key::id, num.substr(0, num.size() - s.size())};
             if (!s.empty() && is_alnum(s[0])) return false;  // "4087abc"
             std::string_view r = ltrim(s);
@@ -401,7 +401,7 @@ struct key_line {
 
 // A category shown as its number: PowerShell's "(0)" when the source names no categories.
 [[nodiscard]] constexpr bool parenthesised_number(std::string_view v, std::uint64_t& n) noexcept {
-    return v.size() > 2 && v.front() == '(' && v.back() == ')' && parse_whole_uint(v.substr(1, v.size() - 2), 0xFFFF, n);
+    return v.size() > 2 && v.front() == '(' && v.back() == ')' && parse_whole_uint(v.substr(1, v.size() - 2), max_u16, n);
 }
 
 // Lines that start a KB section ("CAUSE", "RESOLUTION") or underline one are never descriptions.
@@ -451,6 +451,7 @@ struct key_line {
 struct pasted_text_options {
     std::size_t max_line_length = default_max_line_length;  // longer lines are reported and skipped
     std::string_view file;                                   // the name put in read_error::file
+    view<std::string_view> sources;  // full source names a table column cut with "..." may stand for (the rules')
 };
 
 class pasted_text_reader {
@@ -844,7 +845,7 @@ private:
             bool cut = false;
             switch (layout.columns[c].kind) {
                 case detail::table_column::index:
-                    if (detail::parse_whole_uint(v, 0xFFFFFFFFu, n)) {
+                    if (detail::parse_whole_uint(v, detail::max_u32, n)) {
                         b_.rec.has_record_number = true;
                         b_.rec.record_number = static_cast<std::uint32_t>(n);
                     }
@@ -858,11 +859,11 @@ private:
                 case detail::table_column::level: b_.level = detail::parse_level(v); break;
                 case detail::table_column::source: {
                     const std::string_view shown = detail::strip_ellipsis(v, cut);
-                    b_.rec.source = cut ? detail::complete_source(shown) : shown;  // "Service Control..."
+                    b_.rec.source = cut ? detail::complete_source(shown, options_.sources) : shown;  // "Service Control..."
                     break;
                 }
                 case detail::table_column::instance_id:
-                    if (detail::parse_whole_uint(v, 0xFFFFFFFFu, n)) {
+                    if (detail::parse_whole_uint(v, detail::max_u32, n)) {
                         b_.rec.has_identifier = true;
                         b_.rec.identifier = static_cast<std::uint32_t>(n);
                         if (!b_.has_id) b_.rec.event_id = static_cast<std::uint16_t>(n & 0xFFFF);
@@ -870,7 +871,7 @@ private:
                     }
                     break;
                 case detail::table_column::id:
-                    if (detail::parse_whole_uint(v, 0xFFFF, n)) {
+                    if (detail::parse_whole_uint(v, detail::max_u16, n)) {
                         b_.rec.event_id = static_cast<std::uint16_t>(n);
                         b_.has_id = true;
                     }
@@ -908,6 +909,11 @@ private:
         b_.desc_label_empty = false;
         b_.strings_open = false;
         b_.skip_url = false;
+        // A field met again renews the block (renew_if), then counts as seen in the block it is in.
+        const auto renew = [&](bool block::*seen) {
+            renew_if(b_.*seen, indent, where, on_event);
+            b_.*seen = true;
+        };
         for (std::size_t i = 0; i < kl.n; ++i) {
             const detail::field& f = kl.f[i];
             std::uint64_t n = 0;
@@ -915,7 +921,7 @@ private:
                 case detail::key::record:  // a new event, whatever came before
                     finish_block(on_event);
                     start_block(indent, where);
-                    if (detail::parse_whole_uint(f.value, 0xFFFFFFFFu, n)) {
+                    if (detail::parse_whole_uint(f.value, detail::max_u32, n)) {
                         b_.rec.has_record_number = true;
                         b_.rec.record_number = static_cast<std::uint32_t>(n);
                         b_.has_record_number = true;
@@ -927,7 +933,7 @@ private:
                         start_block(indent, where);
                     }
                     std::string_view v = f.value;
-                    (void)detail::parse_uint(v, 0xFFFF, n);
+                    (void)detail::parse_uint(v, detail::max_u16, n);
                     b_.rec.event_id = static_cast<std::uint16_t>(n);
                     b_.has_id = true;
                     b_.has_explicit_id = true;
@@ -936,29 +942,27 @@ private:
                     break;
                 }
                 case detail::key::instance_id:
-                    renew_if(b_.has_instance, indent, where, on_event);
-                    if (detail::parse_whole_uint(f.value, 0xFFFFFFFFu, n)) {
+                    renew(&block::has_instance);
+                    if (detail::parse_whole_uint(f.value, detail::max_u32, n)) {
                         b_.rec.has_identifier = true;
                         b_.rec.identifier = static_cast<std::uint32_t>(n);
                         if (!b_.has_explicit_id) b_.rec.event_id = static_cast<std::uint16_t>(n & 0xFFFF);
                         b_.has_id = true;
                     }
-                    b_.has_instance = true;
                     break;
                 case detail::key::qualifiers:
                     renew_if(b_.has_qualifiers, indent, where, on_event);
-                    if (detail::parse_whole_uint(f.value, 0xFFFF, n)) {
+                    if (detail::parse_whole_uint(f.value, detail::max_u16, n)) {
                         b_.qualifiers = static_cast<std::uint32_t>(n);
                         b_.has_qualifiers = true;
                     }
                     break;
                 case detail::key::record_number:
-                    renew_if(b_.has_record_number, indent, where, on_event);
-                    if (detail::parse_whole_uint(f.value, 0xFFFFFFFFu, n)) {
+                    renew(&block::has_record_number);
+                    if (detail::parse_whole_uint(f.value, detail::max_u32, n)) {
                         b_.rec.has_record_number = true;
                         b_.rec.record_number = static_cast<std::uint32_t>(n);
                     }
-                    b_.has_record_number = true;
                     break;
                 case detail::key::source:
                     renew_if(b_.has_source, indent, where, on_event);
@@ -967,19 +971,17 @@ private:
                     b_.has_keyed = b_.has_keyed || b_.has_source;
                     break;
                 case detail::key::type:
-                    renew_if(b_.has_type, indent, where, on_event);
+                    renew(&block::has_type);
                     b_.rec.type = detail::parse_event_type(detail::strip_period(f.value));
-                    b_.has_type = true;
                     b_.has_keyed = true;
                     break;
                 case detail::key::level:
-                    renew_if(b_.has_level, indent, where, on_event);
+                    renew(&block::has_level);
                     b_.level = detail::parse_level(f.value);
-                    b_.has_level = true;
                     b_.has_keyed = true;
                     break;
                 case detail::key::category: {
-                    renew_if(b_.has_category, indent, where, on_event);
+                    renew(&block::has_category);
                     const std::string_view v = detail::strip_period(f.value);
                     if (detail::is_none_value(v) || detail::parenthesised_number(v, n)) {
                         b_.rec.category = {};
@@ -988,17 +990,14 @@ private:
                     } else {
                         b_.rec.category = v;
                     }
-                    b_.has_category = true;
                     b_.has_keyed = true;
                     break;
                 }
                 case detail::key::category_number:
                 case detail::key::task: {
-                    bool& seen = f.k == detail::key::task ? b_.has_task : b_.has_category_number;
-                    renew_if(seen, indent, where, on_event);
-                    seen = true;
+                    renew(f.k == detail::key::task ? &block::has_task : &block::has_category_number);
                     const std::string_view v = detail::strip_period(f.value);
-                    if (detail::parse_whole_uint(v, 0xFFFF, n) || detail::parenthesised_number(v, n)) {
+                    if (detail::parse_whole_uint(v, detail::max_u16, n) || detail::parenthesised_number(v, n)) {
                         b_.rec.has_category_number = true;
                         b_.rec.category_number = static_cast<std::uint16_t>(n);
                     } else if (!v.empty() && !detail::is_none_value(v) && b_.rec.category.empty()) {
@@ -1007,46 +1006,23 @@ private:
                     }
                     break;
                 }
-                case detail::key::date:
-                    renew_if(b_.has_date, indent, where, on_event);
-                    b_.date = f.value;
-                    b_.has_date = true;
-                    break;
-                case detail::key::time:
-                    renew_if(b_.has_time, indent, where, on_event);
-                    b_.time = f.value;
-                    b_.has_time = true;
-                    break;
-                case detail::key::date_time:
-                    renew_if(b_.has_date_time, indent, where, on_event);
-                    b_.date_time = f.value;
-                    b_.has_date_time = true;
-                    break;
-                case detail::key::time_written:
-                    renew_if(b_.has_written, indent, where, on_event);
-                    b_.written = f.value;
-                    b_.has_written = true;
-                    break;
+                case detail::key::date: renew(&block::has_date); b_.date = f.value; break;
+                case detail::key::time: renew(&block::has_time); b_.time = f.value; break;
+                case detail::key::date_time: renew(&block::has_date_time); b_.date_time = f.value; break;
+                case detail::key::time_written: renew(&block::has_written); b_.written = f.value; break;
+                case detail::key::computer: renew(&block::has_computer); b_.rec.computer = f.value; break;
                 case detail::key::user:
-                    renew_if(b_.has_user, indent, where, on_event);
+                    renew(&block::has_user);
                     if (!b_.has_user_name) b_.rec.user = detail::is_none_value(f.value) ? std::string_view{} : f.value;
-                    b_.has_user = true;
                     break;
                 case detail::key::user_name:
-                    renew_if(b_.has_user_name, indent, where, on_event);
+                    renew(&block::has_user_name);
                     if (!detail::is_none_value(f.value) && !f.value.empty()) b_.rec.user = f.value;
-                    b_.has_user_name = true;
-                    break;
-                case detail::key::computer:
-                    renew_if(b_.has_computer, indent, where, on_event);
-                    b_.rec.computer = f.value;
-                    b_.has_computer = true;
                     break;
                 case detail::key::strings:
-                    renew_if(b_.has_strings, indent, where, on_event);
+                    renew(&block::has_strings);
                     strings_buf_.clear();
                     add_strings_text(f.value);
-                    b_.has_strings = true;
                     break;
                 case detail::key::description: {
                     renew_if(b_.has_desc, indent, where, on_event);

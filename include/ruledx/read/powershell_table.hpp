@@ -21,8 +21,8 @@
 // split into words and each word goes to the last column whose dashes start before the word ends:
 // a right-aligned number ("     7000" under "--") reaches into its column's dashes, left-aligned
 // words that run past a short header ("Jan 17 19:17" under "----") stay in theirs. Limits: a value
-// cut with "..." is kept cut (the Message; a Source is completed by detail::complete_source), and
-// Get-EventLog's Time has no year, so those events have no time.
+// cut with "..." is kept cut (the Message; a Source is completed by detail::complete_source to one
+// the caller's rules name), and Get-EventLog's Time has no year, so those events have no time.
 #ifndef RULEDX_READ_POWERSHELL_TABLE_HPP
 #define RULEDX_READ_POWERSHELL_TABLE_HPP
 

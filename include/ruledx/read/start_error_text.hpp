@@ -116,7 +116,7 @@ namespace detail {
     for (std::size_t i = s.find(insert); i != std::string_view::npos; i = s.find(insert, i + 1)) {
         std::string_view r = s.substr(i + insert.size());
         std::uint64_t n = 0;
-        if (parse_uint(r, 0xFFFFFFFFu, n)) return static_cast<std::uint32_t>(n);
+        if (parse_uint(r, max_u32, n)) return static_cast<std::uint32_t>(n);
     }
     return std::nullopt;
 }
@@ -165,7 +165,7 @@ namespace detail {
     for (std::size_t i = s.find(error); i != std::string_view::npos; i = s.find(error, i + 1)) {
         std::string_view r = s.substr(i + error.size());
         std::uint64_t n = 0;
-        if (parse_uint(r, 0xFFFFFFFFu, n) && (r.empty() || !is_alnum(r[0]))) return static_cast<std::uint32_t>(n);
+        if (parse_uint(r, max_u32, n) && (r.empty() || !is_alnum(r[0]))) return static_cast<std::uint32_t>(n);
     }
     return std::nullopt;
 }
@@ -235,7 +235,7 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
     std::string_view s = t;
     std::uint64_t n = 0;
     const auto number = [&](std::string_view& digits) {
-        if (!parse_uint(digits, 0xFFFFFFFFu, n)) return code_kind::none;
+        if (!parse_uint(digits, max_u32, n)) return code_kind::none;
         code = static_cast<std::uint32_t>(n);
         return code_kind::strong;
     };
@@ -261,7 +261,7 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
         if (!take_word(s, "error")) return code_kind::none;
         s = ltrim(s);
         if (!s.empty() && s[0] == ':') s = ltrim(s.substr(1));
-        if (!parse_uint(s, 0xFFFFFFFFu, n)) return code_kind::none;
+        if (!parse_uint(s, max_u32, n)) return code_kind::none;
         const std::string_view rest = trim(s);
         const bool ends = s.empty() || s[0] == ':' || s[0] == '.' || s[0] == ',' || s[0] == ')' ||
                           (is_blank(s[0]) && (rest.empty() || rest[0] == '-' || (rest[0] >= 'A' && rest[0] <= 'Z')));
@@ -282,7 +282,7 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
         constexpr std::string_view system_error = "system error ";
         if (!istarts_with(s, system_error)) return code_kind::none;
         s.remove_prefix(system_error.size());
-        if (!parse_uint(s, 0xFFFFFFFFu, n) || !istarts_with(ltrim(s), "has occurred")) return code_kind::none;
+        if (!parse_uint(s, max_u32, n) || !istarts_with(ltrim(s), "has occurred")) return code_kind::none;
         code = static_cast<std::uint32_t>(n);
         return code_kind::strong;
     }
@@ -564,7 +564,7 @@ private:
 [[nodiscard]] constexpr std::optional<start_error_record> start_error_from_event(const event_record& e,
                                                                                  view<service_name> services) noexcept {
     using detail::ifind;
-    if (!detail::loose_equals(e.source, "Service Control Manager")) return std::nullopt;
+    if (!detail::loose_equals(e.source, detail::service_control_manager)) return std::nullopt;
     const std::uint16_t id = e.event_id;
     if (!is_failed_start_event(id)) return std::nullopt;
     start_error_record r;
@@ -592,7 +592,7 @@ private:
         else if (const auto pc = detail::find_percent_code(s[1])) code = pc;
         else if (id == 7024) {
             std::uint64_t n = 0;
-            if (detail::parse_whole_uint(s[1], 0xFFFFFFFFu, n)) code = static_cast<std::uint32_t>(n);
+            if (detail::parse_whole_uint(s[1], detail::max_u32, n)) code = static_cast<std::uint32_t>(n);
         } else code = code_for_message(s[1]);
     } else {
         const std::string_view d = detail::trim(e.description);
@@ -621,7 +621,7 @@ private:
             if (const auto pc = detail::find_percent_code(after)) code = pc;
             else if (id == 7024) {
                 std::uint64_t n = 0;
-                if (detail::parse_uint(after, 0xFFFFFFFFu, n)) code = static_cast<std::uint32_t>(n);
+                if (detail::parse_uint(after, detail::max_u32, n)) code = static_cast<std::uint32_t>(n);
             } else code = code_for_message(after);
         }
     }

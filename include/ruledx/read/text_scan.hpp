@@ -46,6 +46,7 @@ struct text_scan_options {
     std::string_view file;                                   // the name put in read_error::file
     std::size_t chunk_size = default_chunk_size;             // scan_file's read size (0: the default)
     view<service_name> services;  // display names of the services start errors name (start_error_text.hpp)
+    view<std::string_view> sources;  // full source names a table column cut with "..." may stand for (pasted_text.hpp)
 };
 
 // True when the text holds something other than ASCII white space (line ends, blanks, form feeds).
@@ -61,7 +62,7 @@ public:
     explicit text_scanner(text_scan_options options)
         : options_(options),
           lines_(options.max_line_length, options.file),
-          pasted_(pasted_text_options{options.max_line_length, options.file}),
+          pasted_(pasted_text_options{options.max_line_length, options.file, options.sources}),
           starts_(start_error_options{options.max_line_length, options.file, options.services}),
           exported_(export_options()) {}
 

@@ -14,6 +14,7 @@
 
 #include "ruledx/detail/text_match.hpp"
 #include "ruledx/model/event_type.hpp"
+#include "ruledx/model/view.hpp"
 #include "ruledx/read/detail/bytes.hpp"
 #include "ruledx/read/detail/utf8.hpp"
 
@@ -85,6 +86,11 @@ using ruledx::detail::is_digit;
         ++j;
     }
 }
+
+// The largest values of the 16- and 32-bit fields numbers in text are read into (event ids,
+// categories; identifiers, record numbers, error codes): parse_uint's usual `max`.
+inline constexpr std::uint64_t max_u16 = 0xFFFF;
+inline constexpr std::uint64_t max_u32 = 0xFFFFFFFFu;
 
 // Consumes leading decimal digits of `s` into `out`. False when there are none or the value
 // exceeds `max` (the digits are still consumed, so callers cannot loop on them).
@@ -201,7 +207,7 @@ struct trimmed_line {
     s = trim(s);
     if (iends_with(s, " event")) s = rtrim(s.substr(0, s.size() - 6));
     std::uint64_t n = 0;
-    if (!s.empty() && is_digit(s[0]) && parse_whole_uint(s, 0xFFFF, n)) {
+    if (!s.empty() && is_digit(s[0]) && parse_whole_uint(s, max_u16, n)) {
         switch (n) {
             case 1: return event_type::error;
             case 2: return event_type::warning;
@@ -432,18 +438,17 @@ private:
     return cut ? rtrim(s.substr(0, s.size() - 3)) : s;
 }
 
-// Event sources longer than a table column that rules and start-error detection need whole: a
-// source cut to "Service Control..." is taken back to its full name when exactly one of these starts
-// with what is left.
-inline constexpr std::string_view long_sources[] = {
-    "Service Control Manager", "MSExchangeIS Private", "MSExchangeIS Public", "MSExchangeIMC", "MSExchangeMTA",
-    "MSExchangeDSAccess", "MSExchangeMSMI",
-};
-[[nodiscard]] constexpr std::string_view complete_source(std::string_view prefix) noexcept {
+// The source of Windows' service events (7000, 7009, 7023, 7024 for failed starts).
+inline constexpr std::string_view service_control_manager = "Service Control Manager";
+
+// A source a table column cut ("Service Control...") taken back to its full name: the one among
+// `known` (the sources the caller's rules name) and the Service Control Manager that starts with
+// what is left, when exactly one does; else the cut name.
+[[nodiscard]] constexpr std::string_view complete_source(std::string_view prefix, view<std::string_view> known) noexcept {
     if (prefix.size() < 4) return prefix;
-    std::string_view found;
-    for (std::string_view s : long_sources) {
-        if (!istarts_with(s, prefix)) continue;
+    std::string_view found = istarts_with(service_control_manager, prefix) ? service_control_manager : std::string_view{};
+    for (std::string_view s : known) {
+        if (!istarts_with(s, prefix) || iequals(s, found)) continue;
         if (!found.empty()) return prefix;  // ambiguous
         found = s;
     }
