@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Compile-time scaling of make_table: vendor-shaped tables (bench/gen_rules.cpp, `vendor`) of
 # several sizes, every check on (the examples' proofs included), default constexpr limits, -O0,
-# one translation unit; wall time and compiler peak memory per compiler, as a Markdown table.
+# one translation unit; wall time, CPU time (user + sys: what to compare on a shared machine) and
+# compiler peak memory per compiler, as a Markdown table.
 #
 #   bash bench/scale.sh
 #
@@ -9,7 +10,8 @@
 # N/5 rules, each make_table'd, combined with join<>. COMPILERS ["g++ clang++"].
 # STEPS_RULES ["2000 256"]: for each, the Clang steps of the largest single constant evaluation,
 # found by bisecting -fconstexpr-steps: of the rules[] array alone (first size), and of a whole
-# make_table (second size, small enough that its parts, not its array, are the largest).
+# make_table (second size, small enough that its parts, not its array, are the largest); set
+# and empty (STEPS_RULES=) skips them.
 # RULEDX_BENCH_BUILD [/tmp/ruledx-bench]: where the generator is built and the tables written.
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,8 +21,8 @@ compilers=${COMPILERS:-g++ clang++}
 mkdir -p "$build"
 g++ -std=c++17 -O1 -o "$build/gen_rules" "$src/bench/gen_rules.cpp"
 
-echo "| rules | arrays | compiler | exit | wall s | peak MiB |"
-echo "|---|---|---|---|---|---|"
+echo "| rules | arrays | compiler | exit | wall s | CPU s | peak MiB |"
+echo "|---|---|---|---|---|---|---|"
 for n in $sizes; do
     parts=1
     [ "$n" -le 2000 ] || parts=5
@@ -29,10 +31,10 @@ for n in $sizes; do
         >"$build/vendor_$n.cpp"
     for cxx in $compilers; do
         rc=0
-        /usr/bin/time -f "%e %M" -o "$build/time.txt" "$cxx" -std=c++17 -O0 -I "$src/include" -I "$build" \
+        /usr/bin/time -f "%e %U %S %M" -o "$build/time.txt" "$cxx" -std=c++17 -O0 -I "$src/include" -I "$build" \
             -c "$build/vendor_$n.cpp" -o "$build/vendor_$n.o" 2>"$build/errors.txt" || rc=$?
-        read -r wall kib < <(tail -1 "$build/time.txt")
-        echo "| $n | $parts | $("$cxx" --version | head -1) | $rc | $wall | $((kib / 1024)) |"
+        read -r wall user sys kib < <(tail -1 "$build/time.txt")
+        echo "| $n | $parts | $("$cxx" --version | head -1) | $rc | $wall | $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }') | $((kib / 1024)) |"
     done
 done
 
@@ -46,8 +48,8 @@ least_steps() {  # source: the least -fconstexpr-steps that compiles it (within 
     done
     echo "$hi"
 }
-if command -v clang++ >/dev/null; then
-    set -- ${STEPS_RULES:-2000 256}
+if command -v clang++ >/dev/null && [ -n "${STEPS_RULES-2000 256}" ]; then
+    set -- ${STEPS_RULES-2000 256}
     echo
     echo "| what | Clang steps (default limit 1,048,576) |"
     echo "|---|---|"

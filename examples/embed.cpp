@@ -18,7 +18,7 @@ int main() {
 
     const auto report = ruledx::diagnose(table, seen.observations());
     if (report.best() == nullptr) return 1;
-    const ruledx::rule& cause = table.rules[report.best()->rule_index];
+    const auto& cause = table.rules[report.best()->rule_index];  // a view of the rule, without its examples
     std::printf("%s (%s, %s): %s\n", std::string(cause.article).c_str(),
                 std::string(to_string(report.best()->status)).c_str(), std::string(cause.title).c_str(),
                 std::string(cause.resolution[0]).c_str());

@@ -182,7 +182,7 @@ private:
 };
 
 void list_rules() {
-    for (const ruledx::rule& r : kb::table.rules)
+    for (const auto& r : kb::table.rules)
         print(std::string(r.id) + "\t" + std::string(r.article) + "\t" + std::string(r.title) + "\n");
 }
 

@@ -1,6 +1,13 @@
 // The evaluator on a small made-up table, so each behaviour is visible in isolation.
 #include <doctest/doctest.h>
 
+#include <array>
+#include <cstdint>
+#include <iterator>
+#include <string_view>
+#include <utility>
+#include <vector>
+
 #include "ruledx/check/checked_table.hpp"
 #include "ruledx/eval/diagnose.hpp"
 
@@ -387,4 +394,108 @@ TEST_CASE("an event that names no source is compared with every source's") {
     REQUIRE(r.best() != nullptr);
     CHECK(r.best()->rule_index == index_of("disk-full"));
     CHECK(r.best()->matched(0));
+}
+
+// The run-time form of a built table: every rule's lists as its author wrote them, pooled; the
+// author's rule itself (its examples, a `const rule&`) reached through the table's type.
+template <class Built, std::size_t Rules>
+void check_same_rules(const Built& built, const std::array<const rule*, Rules>& authored) {
+    REQUIRE(built.rules.size() == Rules);
+    for (std::size_t r = 0; r < Rules; ++r) {
+        const rule_view v = built.rules[r];
+        const rule& a = *authored[r];
+        CAPTURE(a.id);
+        CHECK(v.id == a.id);
+        CHECK(v.article == a.article);
+        CHECK(v.title == a.title);
+        CHECK(v.cause == a.cause);
+        CHECK(v.version_fact == a.version_fact);
+        REQUIRE(v.signal_count() == a.signal_count());
+        for (std::size_t s = 0; s < a.signal_count(); ++s) {
+            CHECK(same_signal(v.signal_at(s), a.signal_at(s)));
+            CHECK(v.is_required(s) == a.is_required(s));
+        }
+        REQUIRE(v.confirming.size() == a.confirming.size());
+        for (std::size_t f = 0; f < a.confirming.size(); ++f) CHECK(v.confirming[f].name == a.confirming[f].name);
+        REQUIRE(v.ruling_out.size() == a.ruling_out.size());
+        for (std::size_t f = 0; f < a.ruling_out.size(); ++f) CHECK(v.ruling_out[f].value == a.ruling_out[f].value);
+        REQUIRE(v.versions.size() == a.versions.size());
+        for (std::size_t i = 0; i < a.versions.size(); ++i) CHECK(v.versions[i].last == a.versions[i].last);
+        REQUIRE(v.resolution.size() == a.resolution.size());
+        for (std::size_t i = 0; i < a.resolution.size(); ++i) CHECK(v.resolution[i] == a.resolution[i]);
+        REQUIRE(v.related.size() == a.related.size());
+        for (std::size_t i = 0; i < a.related.size(); ++i) CHECK(v.related[i] == a.related[i]);
+        CHECK(built.rules[r].examples.size() == a.examples.size());
+        CHECK(built.rules[r].rule_index == r);
+        const rule& same = built.rules[r];
+        CHECK(&same == &a);
+    }
+}
+
+TEST_CASE("a built table's rules read as their authors wrote them, through joins and without") {
+    std::array<const rule*, std::size(widget_rules)> own{};
+    std::array<const rule*, std::size(widget_rules) + 1> joined{};
+    for (std::size_t r = 0; r < own.size(); ++r) own[r] = joined[r] = &widget_rules[r];
+    joined.back() = &vendor_rules[0];
+    check_same_rules(widgets, own);
+    check_same_rules(combined, joined);
+    std::size_t kept = 0;
+    for (const auto& r : trimmed.rules) {
+        CHECK(r.id == combined.rules[combined.find_rule(r.id)].id);
+        ++kept;
+    }
+    CHECK(kept == trimmed.rule_count);
+    // A const rule& is the author's own rule; a view's signals are the table's own, which questions point to.
+    constexpr const rule& first = widgets.rules[0];
+    static_assert(&first == &widget_rules[0]);
+    static_assert(widgets.rules[0].signal_at(0).code == widget_rules[0].signal_at(0).code);
+}
+
+TEST_CASE("facts are found the same however many are given") {
+    // Up to given_facts::max_resolved observed facts are resolved to the catalog once; more are
+    // compared by name. Padding with facts no rule names changes nothing either way.
+    const observed_start_error errors[] = {saw_start_error(svc, 2140)};
+    const observed_event events[] = {saw_event(svc, 100)};
+    const fact_assignment few[] = {fact_is("disk_full", true), fact_is("widget_version", version{3, 0})};
+    std::vector<fact_assignment> many(few, few + 2);
+    constexpr std::string_view names[] = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q"};
+    for (std::string_view name : names) many.push_back(fact_is(name, true));
+    REQUIRE(many.size() > detail::given_facts::max_resolved);
+    const auto a = diagnose(widgets, {errors, events, few});
+    const auto b = diagnose(widgets, {errors, events, {many.data(), many.size()}});
+    REQUIRE(a.candidate_count == b.candidate_count);
+    for (std::size_t i = 0; i < a.candidate_count; ++i) {
+        CHECK(a.candidates[i].rule_index == b.candidates[i].rule_index);
+        CHECK(a.candidates[i].status == b.candidates[i].status);
+        CHECK(a.candidates[i].score == b.candidates[i].score);
+        CHECK(a.candidates[i].confirming == b.candidates[i].confirming);
+        CHECK(a.candidates[i].outside_versions == b.candidates[i].outside_versions);
+    }
+    CHECK(status_of(a, "disk-full") == status::ruled_out);  // 3.0 is outside its versions
+}
+
+TEST_CASE("the ranking's sort orders any keys, nearly in order or not") {
+    // Insertion up to a bound of moves, then a merge sort: both must give the one order.
+    std::array<std::uint64_t, 300> keys{};
+    std::uint64_t x = 88172645463325252ull;
+    for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{64}, std::size_t{300}}) {
+        for (std::size_t i = 0; i < n; ++i) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            keys[i] = (x & ~std::uint64_t{0xFFFF}) | i;  // distinct, as rank keys are
+        }
+        std::array<std::uint64_t, 300> sorted = keys;
+        detail::sort_descending(sorted, n);
+        for (std::size_t i = 1; i < n; ++i) CHECK(sorted[i - 1] > sorted[i]);
+        std::uint64_t sum_before = 0;
+        std::uint64_t sum_after = 0;
+        for (std::size_t i = 0; i < n; ++i) sum_before += keys[i], sum_after += sorted[i];
+        CHECK(sum_before == sum_after);
+    }
+    // Nearly sorted, as reports are: few moves, no merge.
+    for (std::size_t i = 0; i < 64; ++i) keys[i] = (std::uint64_t{64 - i} << 16) | i;
+    std::swap(keys[3], keys[40]);
+    detail::sort_descending(keys, 64);
+    for (std::size_t i = 1; i < 64; ++i) CHECK(keys[i - 1] > keys[i]);
 }

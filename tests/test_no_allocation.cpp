@@ -7,6 +7,7 @@
 #include <new>
 
 #include "ruledx/eval/diagnose.hpp"
+#include "ruledx/kb/exchange.hpp"
 #include "ruledx/kb/exchange_ims.hpp"
 
 namespace {
@@ -46,9 +47,21 @@ int main() {
     const observed_event events[] = {saw_event("MSExchangeIMC", id).with_type(event_type::error)};
     const fact_assignment facts[] = {fact_is("service_account_is_admin", false)};
 
+    // And over the joined table (its rules pooled per table), with more facts than are resolved
+    // to the catalog up front (the rest compared by name), and a question after it.
+    fact_assignment many_facts[detail::given_facts::max_resolved + 4] = {};
+    for (fact_assignment& f : many_facts) f = fact_is("exchange_version", version{5, 5});
+
     allocations = 0;
     const auto result = diagnose(ims::table, {errors, events, facts});
+    const auto joined = diagnose(kb::exchange::table, {errors, events, many_facts});
+    question next;
+    const bool asked = next_question(kb::exchange::table, joined, [](const question&) { return false; }, next);
     const std::size_t during = allocations;
+    if (joined.best() == nullptr || kb::exchange::table.rules[joined.best()->rule_index].article != "Q173496" || !asked) {
+        std::printf("FAILED: the joined table's diagnosis did not lead with Q173496 and ask a question\n");
+        return 1;
+    }
 
     if (result.best() == nullptr || result.best()->status != status::confirmed) {
         std::printf("FAILED: the diagnosis did not confirm Q173496\n");

@@ -209,12 +209,14 @@ struct before_fn {
 inline constexpr before_fn before{};
 
 // Sorts items[0, count) so that comes_first(a, b) orders them; equal items keep their order.
+// Through pointers, not std::array's operator[]: GCC keeps what each call of it allocates while
+// it evaluates a table, three times what the copy of an item costs.
 template <class T, std::size_t N, class Before>
 constexpr void stable_sort(std::array<T, N>& items, std::size_t count, Before comes_first) noexcept {
     if (count < 2) return;
     std::array<T, N> buffer{};
-    std::array<T, N>* from = &items;
-    std::array<T, N>* to = &buffer;
+    T* from = items.data();
+    T* to = buffer.data();
     for (std::size_t width = 1; width < count; width *= 2) {
         for (std::size_t lo = 0; lo < count; lo += 2 * width) {
             const std::size_t mid = lo + width < count ? lo + width : count;
@@ -222,28 +224,33 @@ constexpr void stable_sort(std::array<T, N>& items, std::size_t count, Before co
             std::size_t i = lo;
             std::size_t j = mid;
             std::size_t k = lo;
-            while (i < mid && j < hi) (*to)[k++] = comes_first((*from)[j], (*from)[i]) ? (*from)[j++] : (*from)[i++];
-            while (i < mid) (*to)[k++] = (*from)[i++];
-            while (j < hi) (*to)[k++] = (*from)[j++];
+            while (i < mid && j < hi) to[k++] = comes_first(from[j], from[i]) ? from[j++] : from[i++];
+            while (i < mid) to[k++] = from[i++];
+            while (j < hi) to[k++] = from[j++];
         }
-        std::array<T, N>* swap = from;
+        T* swap = from;
         from = to;
         to = swap;
     }
-    if (from != &items)
-        for (std::size_t i = 0; i < count; ++i) items[i] = (*from)[i];
+    if (from != items.data()) {
+        T* out = items.data();
+        for (std::size_t i = 0; i < count; ++i) out[i] = from[i];
+    }
 }
 
 // Merges two sorted ranges into out (which holds both); on equal items a's come first.
 template <class T, std::size_t A, std::size_t B, std::size_t Out, class Before>
 constexpr std::size_t merge_sorted(const std::array<T, A>& a, std::size_t a_count, const std::array<T, B>& b,
                                    std::size_t b_count, std::array<T, Out>& out, Before comes_first) noexcept {
+    const T* x = a.data();
+    const T* y = b.data();
+    T* to = out.data();
     std::size_t i = 0;
     std::size_t j = 0;
     std::size_t k = 0;
-    while (i < a_count && j < b_count) out[k++] = comes_first(b[j], a[i]) ? b[j++] : a[i++];
-    while (i < a_count) out[k++] = a[i++];
-    while (j < b_count) out[k++] = b[j++];
+    while (i < a_count && j < b_count) to[k++] = comes_first(y[j], x[i]) ? y[j++] : x[i++];
+    while (i < a_count) to[k++] = x[i++];
+    while (j < b_count) to[k++] = y[j++];
     return k;
 }
 
@@ -562,22 +569,18 @@ inline constexpr std::string_view no_text{};
 #ifndef RULEDX_DETAIL_TEXT_ARG_HPP
 #define RULEDX_DETAIL_TEXT_ARG_HPP
 
-#include <cstddef>
 #include <string_view>
-#include <type_traits>
 
 namespace ruledx::detail {
 
 // Accepts what a std::string_view parameter accepts from table authors: a string literal (or
-// other char array), a const char*, or a std::string_view.
+// other char array), a const char*, or a std::string_view. No template: GCC keeps what every
+// overload resolution allocates while it parses a table, and deducing a template per literal
+// cost it 20 KB a rule.
 struct text_arg {
     std::string_view value;
 
-    template <std::size_t N>
-    constexpr text_arg(const char (&text)[N]) noexcept : value(text, __builtin_strlen(text)) {}
-    // A template too, so that a string literal picks the array overload above.
-    template <class Pointer, std::enable_if_t<std::is_same_v<Pointer, const char*> || std::is_same_v<Pointer, char*>, int> = 0>
-    constexpr text_arg(Pointer text) noexcept : value(text) {}
+    constexpr text_arg(const char* text) noexcept : value(text, __builtin_strlen(text)) {}
     constexpr text_arg(std::string_view text) noexcept : value(text) {}
 
     constexpr operator std::string_view() const noexcept { return value; }
@@ -598,7 +601,6 @@ struct text_arg {
 
 #include <cstdint>
 #include <string_view>
-#include <type_traits>
 
 
 // ---- begin ruledx/model/version.hpp ----
@@ -668,11 +670,8 @@ struct fact_value {
     constexpr fact_value(int value) noexcept : kind(fact_kind::number), number(value) {}
     constexpr fact_value(std::int64_t value) noexcept : kind(fact_kind::number), number(value) {}
     constexpr fact_value(std::string_view value) noexcept : kind(fact_kind::text), text(value) {}
-    // Without these a string literal would silently convert to bool.
-    template <std::size_t N>
-    constexpr fact_value(const char (&value)[N]) noexcept : kind(fact_kind::text), text(detail::text_arg(value).value) {}
-    template <class Pointer, std::enable_if_t<std::is_same_v<Pointer, const char*> || std::is_same_v<Pointer, char*>, int> = 0>
-    constexpr fact_value(Pointer value) noexcept : kind(fact_kind::text), text(value) {}
+    // Without this a string literal would silently convert to bool.
+    constexpr fact_value(const char* value) noexcept : kind(fact_kind::text), text(detail::text_arg(value).value) {}
     constexpr fact_value(ruledx::version value) noexcept : kind(fact_kind::version), version_number(value) {}
 
     friend constexpr bool operator==(const fact_value& a, const fact_value& b) noexcept {
@@ -749,8 +748,6 @@ struct fact_assignment {
 
 #include <cstddef>
 #include <initializer_list>
-#include <string_view>
-#include <type_traits>
 #include <utility>
 
 
@@ -795,12 +792,12 @@ private:
     // Empty slots cost the constant evaluator most of a large rules[] array. Clang evaluates a
     // copy of a value faster than a constructor (and counts std::string_view's constructor as a
     // step), so there every slot is a copy of a blank item; GCC stores value-initialised slots as
-    // one range instead of an element each (half the compiler memory), so there only text slots,
-    // whose constructor GCC would run too, are copies.
+    // one range instead of an element each (text slots too: copies of a blank string_view cost
+    // GCC 15 KB a rule), so there none is.
 #if defined(__clang__)
     static constexpr bool copies_blank_slots = true;
 #else
-    static constexpr bool copies_blank_slots = std::is_same_v<T, std::string_view>;
+    static constexpr bool copies_blank_slots = false;
 #endif
     template <std::size_t... I>
     constexpr explicit fixed_list(std::index_sequence<I...>) noexcept : items_{(static_cast<void>(I), detail::blank<T>)...} {}
@@ -1034,6 +1031,18 @@ struct observed_event {
     return e;
 }
 
+// The observation that shows a rule's signal: an example restates its rule's signals without
+// repeating them, `example_of(saw(required_error), saw(required_event))` with the signals kept as
+// constants the rule names too. A start-error signal shows as that start error; an event signal as
+// an event with its source, id, type, category and description, and, when its telling values are
+// not all in that description, its one value as the insertion string. A signal with several values
+// its description lacks cannot be shown that way: its example's proof fails until the event is
+// written out (saw_event(...).with_strings(...)).
+struct seen_signal {
+    signal shown;
+};
+[[nodiscard]] constexpr seen_signal saw(const signal& s) noexcept { return {s}; }
+
 // A signal known not to have happened. Events have three states: seen (an observed_event),
 // known absent (this), or unknown (neither): a pasted fragment of a log says nothing of what it
 // does not show, a complete log does.
@@ -1092,6 +1101,20 @@ struct example {
     constexpr void add(const observed_start_error& e) noexcept { start_errors.push_back(e); }
     constexpr void add(const observed_event& e) noexcept { events.push_back(e); }
     constexpr void add(const fact_assignment& f) noexcept { facts.push_back(f); }
+    constexpr void add(const seen_signal& seen) noexcept {
+        const signal& s = seen.shown;
+        if (s.kind == signal_kind::start_error) {
+            add(saw_start_error(s.source, s.code));
+            return;
+        }
+        observed_event e = saw_event(s.source, static_cast<std::uint16_t>(s.code)).with_type(s.type);
+        e.category = s.category;
+        e.description = s.description;
+        bool described = true;
+        for (std::string_view value : s.values) described = described && detail::contains_phrase(s.description, value);
+        if (!described && s.values.size() == 1) e.strings = s.values[0];
+        add(e);
+    }
 
     [[nodiscard]] constexpr observations as_observations() const noexcept {
         return {view<observed_start_error>(start_errors), view<observed_event>(events), view<fact_assignment>(facts)};
@@ -1150,7 +1173,13 @@ struct rule {
     fixed_list<example, max_examples> examples;
 
     constexpr rule() noexcept = default;
-    constexpr rule(detail::text_arg rule_id, detail::text_arg article_id) noexcept : id(rule_id.value), article(article_id.value) {}
+    // A copy of the blank rule, not a construction of every member: GCC keeps all it allocates
+    // while it evaluates a table's rules[] array, and constructing the members (every list's
+    // slots) allocated 24 KB a rule more there than copying one value.
+    constexpr rule(detail::text_arg rule_id, detail::text_arg article_id) noexcept : rule(detail::blank<rule>) {
+        id = rule_id.value;
+        article = article_id.value;
+    }
 
     constexpr rule&& titled(detail::text_arg text) && noexcept RULEDX_LIFETIMEBOUND {
         title = text.value;
@@ -1359,6 +1388,7 @@ template <class Table>
 #include <cstdint>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 
 // ---- begin ruledx/model/rule_set.hpp ----
 // ruledx — a rule set: a fact catalog and the rules that use it, as written by their authors.
@@ -1446,10 +1476,9 @@ template <std::size_t Facts, class Set>
 // A fact's catalog entry by a name it answers to: the hash of its (current) name and its catalog
 // index, found by that name or by its former name (fact is no_fact when the catalog lacks it; the
 // hash is then the given name's).
-template <std::size_t Keys, class Set>
-[[nodiscard]] constexpr fact_key find_fact_key(const std::array<fact_key, Keys>& keys, const Set& set,
-                                               std::string_view name) noexcept {
-    const std::uint64_t hash = hash_text(name);
+// The first of the sorted keys with that hash or a greater one.
+template <std::size_t Keys>
+[[nodiscard]] constexpr std::size_t first_key_from(const std::array<fact_key, Keys>& keys, std::uint64_t hash) noexcept {
     std::size_t lo = 0;
     std::size_t hi = Keys;
     while (lo < hi) {
@@ -1459,7 +1488,14 @@ template <std::size_t Keys, class Set>
         else
             hi = mid;
     }
-    for (; lo < Keys && keys[lo].hash == hash; ++lo) {
+    return lo;
+}
+
+template <std::size_t Keys, class Set>
+[[nodiscard]] constexpr fact_key find_fact_key(const std::array<fact_key, Keys>& keys, const Set& set,
+                                               std::string_view name) noexcept {
+    const std::uint64_t hash = hash_text(name);
+    for (std::size_t lo = first_key_from(keys, hash); lo < Keys && keys[lo].hash == hash; ++lo) {
         if (keys[lo].fact == no_fact || !detail::equal_text(key_name(set, keys[lo]), name)) continue;
         if (!keys[lo].former) return keys[lo];
         return {hash_text(set.facts[keys[lo].fact].name), keys[lo].fact, false};
@@ -1543,6 +1579,24 @@ template <std::size_t Count, class Set>
 }
 }  // namespace detail
 
+namespace detail {
+// A table's lookups by name, for every kind of table (a set, a built table).
+template <class Facts>
+[[nodiscard]] constexpr std::size_t find_fact_named(const Facts& facts, std::string_view name) noexcept {
+    for (std::size_t i = 0; i < facts.size(); ++i)
+        if (equal_text(facts[i].name, name)) return i;
+    for (std::size_t i = 0; i < facts.size(); ++i)
+        if (!facts[i].former_name.empty() && equal_text(facts[i].former_name, name)) return i;
+    return not_found;
+}
+template <class Rules>
+[[nodiscard]] constexpr std::size_t find_rule_with_id(const Rules& rules, std::string_view id) noexcept {
+    for (std::size_t i = 0; i < rules.size(); ++i)
+        if (equal_text(rules[i].id, id)) return i;
+    return not_found;
+}
+}  // namespace detail
+
 // N references to values that live elsewhere; reads like an array of const T.
 template <class T, std::size_t N>
 class ref_list {
@@ -1575,6 +1629,28 @@ private:
     std::array<const T*, N == 0 ? 1 : N> items_{};
 };
 
+// A rule as a built table keeps it for run time (make_table, join, without): its texts, and its
+// lists as views into the table's pools, with the members of a rule. A built table's rules[i] is
+// a built_rule (eval/rule_table.hpp): this view, and the way to the author's rule and examples.
+struct rule_view {
+    std::string_view id;
+    std::string_view article;
+    std::string_view title;
+    std::string_view version_fact;
+    view<version_range> versions;
+    view<signal> required;    // the pool holds supporting right after: signal_at reads one run
+    view<signal> supporting;
+    view<fact_assignment> confirming;
+    view<fact_assignment> ruling_out;
+    std::string_view cause;
+    view<std::string_view> resolution;
+    view<std::string_view> related;
+
+    [[nodiscard]] constexpr std::size_t signal_count() const noexcept { return required.size() + supporting.size(); }
+    [[nodiscard]] constexpr const signal& signal_at(std::size_t i) const noexcept { return required.begin()[i]; }
+    [[nodiscard]] constexpr bool is_required(std::size_t i) const noexcept { return i < required.size(); }
+};
+
 template <std::size_t Facts, std::size_t Rules>
 struct rule_set {
     static constexpr std::size_t fact_count = Facts;
@@ -1585,16 +1661,10 @@ struct rule_set {
 
     // By name or, for a renamed fact, its former name.
     [[nodiscard]] constexpr std::size_t find_fact(std::string_view name) const noexcept {
-        for (std::size_t i = 0; i < Facts; ++i)
-            if (detail::equal_text(facts[i].name, name)) return i;
-        for (std::size_t i = 0; i < Facts; ++i)
-            if (!facts[i].former_name.empty() && detail::equal_text(facts[i].former_name, name)) return i;
-        return not_found;
+        return detail::find_fact_named(facts, name);
     }
     [[nodiscard]] constexpr std::size_t find_rule(std::string_view id) const noexcept {
-        for (std::size_t i = 0; i < Rules; ++i)
-            if (detail::equal_text(rules[i].id, id)) return i;
-        return not_found;
+        return detail::find_rule_with_id(rules, id);
     }
 };
 
@@ -1716,8 +1786,233 @@ struct rule_table : rule_set<Facts, Rules> {
     std::array<keyed_rule, Rules> rules_by_evidence{};
 };
 
+// The run-time form of a built table's rules (make_table, join, without): what the evaluator and
+// the writers read, and nothing else. Every rule's signals (required, then supporting: the
+// numbering of rule::signal_at and of the index), facts (confirming, then ruling out), version
+// ranges and texts (resolution steps, then related articles) are pooled in arrays of exactly the
+// table's counts; a rule is a record of its texts and of where its lists start. A rule as
+// written holds every list at full capacity and its examples (about 4.6 KB); the pools hold what
+// the rules say (a few hundred bytes a rule), and the author's rules[] array is left to the
+// compile-time checks (and to code that reads examples, see rule_view).
 namespace detail {
 
+struct rule_record {
+    std::string_view id;
+    std::string_view article;
+    std::string_view title;
+    std::string_view version_fact;
+    std::string_view cause;
+    std::uint32_t first_signal = 0;
+    std::uint32_t first_fact = 0;
+    std::uint32_t first_version = 0;
+    std::uint32_t first_text = 0;
+    std::uint8_t required = 0;
+    std::uint8_t supporting = 0;
+    std::uint8_t confirming = 0;
+    std::uint8_t ruling_out = 0;
+    std::uint8_t versions = 0;
+    std::uint8_t steps = 0;
+    std::uint8_t related = 0;
+};
+
+// The pools' sizes for a set's rules.
+struct pool_sizes {
+    std::size_t signals = 0;
+    std::size_t facts = 0;
+    std::size_t versions = 0;
+    std::size_t texts = 0;
+};
+
+template <class Set>
+[[nodiscard]] constexpr pool_sizes pool_sizes_of(const Set& set) noexcept {
+    pool_sizes sizes{};
+    for (const rule& rl : set.rules) {
+        sizes.signals += rl.signal_count();
+        sizes.facts += rl.confirming.size() + rl.ruling_out.size();
+        sizes.versions += rl.versions.size();
+        sizes.texts += rl.resolution.size() + rl.related.size();
+    }
+    return sizes;
+}
+
+template <class T, std::size_t N>
+using pool_array = std::array<T, N == 0 ? 1 : N>;
+
+// The rules of one set, pooled.
+template <std::size_t Rules, std::size_t Signals, std::size_t Facts, std::size_t Versions, std::size_t Texts>
+struct rule_pool {
+    static constexpr std::size_t rule_count = Rules;
+    std::array<rule_record, Rules> records{};
+    pool_array<signal, Signals> signals{};
+    pool_array<fact_assignment, Facts> facts{};
+    pool_array<version_range, Versions> versions{};
+    pool_array<std::string_view, Texts> texts{};
+
+    [[nodiscard]] constexpr rule_view view_of(std::size_t r) const noexcept {
+        const rule_record& rec = records[r];
+        rule_view v;
+        v.id = rec.id;
+        v.article = rec.article;
+        v.title = rec.title;
+        v.version_fact = rec.version_fact;
+        v.cause = rec.cause;
+        v.versions = {versions.data() + rec.first_version, rec.versions};
+        v.required = {signals.data() + rec.first_signal, rec.required};
+        v.supporting = {signals.data() + rec.first_signal + rec.required, rec.supporting};
+        v.confirming = {facts.data() + rec.first_fact, rec.confirming};
+        v.ruling_out = {facts.data() + rec.first_fact + rec.confirming, rec.ruling_out};
+        v.resolution = {texts.data() + rec.first_text, rec.steps};
+        v.related = {texts.data() + rec.first_text + rec.steps, rec.related};
+        return v;
+    }
+};
+
+// One evaluation over the set's rules: a few steps per item, no per-slot work.
+template <std::size_t Rules, std::size_t Signals, std::size_t Facts, std::size_t Versions, std::size_t Texts, class Set>
+[[nodiscard]] constexpr rule_pool<Rules, Signals, Facts, Versions, Texts> pool_rules(const Set& set) noexcept {
+    rule_pool<Rules, Signals, Facts, Versions, Texts> pool{};
+    std::uint32_t s = 0;
+    std::uint32_t f = 0;
+    std::uint32_t v = 0;
+    std::uint32_t t = 0;
+    for (std::size_t r = 0; r < Rules; ++r) {
+        const rule& rl = set.rules[r];
+        rule_record& rec = pool.records[r];
+        rec.id = rl.id;
+        rec.article = rl.article;
+        rec.title = rl.title;
+        rec.version_fact = rl.version_fact;
+        rec.cause = rl.cause;
+        rec.first_signal = s;
+        rec.first_fact = f;
+        rec.first_version = v;
+        rec.first_text = t;
+        rec.required = static_cast<std::uint8_t>(rl.required.size());
+        rec.supporting = static_cast<std::uint8_t>(rl.supporting.size());
+        rec.confirming = static_cast<std::uint8_t>(rl.confirming.size());
+        rec.ruling_out = static_cast<std::uint8_t>(rl.ruling_out.size());
+        rec.versions = static_cast<std::uint8_t>(rl.versions.size());
+        rec.steps = static_cast<std::uint8_t>(rl.resolution.size());
+        rec.related = static_cast<std::uint8_t>(rl.related.size());
+        for (const signal& x : rl.required) pool.signals[s++] = x;
+        for (const signal& x : rl.supporting) pool.signals[s++] = x;
+        for (const fact_assignment& x : rl.confirming) pool.facts[f++] = x;
+        for (const fact_assignment& x : rl.ruling_out) pool.facts[f++] = x;
+        for (const version_range& x : rl.versions) pool.versions[v++] = x;
+        for (std::string_view x : rl.resolution) pool.texts[t++] = x;
+        for (std::string_view x : rl.related) pool.texts[t++] = x;
+    }
+    return pool;
+}
+
+// A joined table's pools are its tables' pools, referred to: joining copies no rule, at compile
+// time (a copy per join of 10,000 rules is gigabytes of compiler memory) or in the program.
+template <class First, class Second>
+struct joined_pool {
+    static constexpr std::size_t rule_count = First::rule_count + Second::rule_count;
+    const First* first = nullptr;
+    const Second* second = nullptr;
+
+    [[nodiscard]] constexpr rule_view view_of(std::size_t r) const noexcept {
+        return r < First::rule_count ? first->view_of(r) : second->view_of(r - First::rule_count);
+    }
+};
+
+}  // namespace detail
+
+// A rule of a built table: its rule_view, and, read from the author's rules[] array only when
+// asked (Source::value is the set the checks built, which refers to it), its examples and the
+// rule itself, so that `table.rules[i].examples` and `const rule& r = table.rules[i];` keep
+// compiling. Only the rule's index is kept: a program that reads neither does not keep the
+// author's array (every rule at full capacity, with its examples), at -O1 and above.
+template <class Source>
+class authored_examples {
+public:
+    constexpr explicit authored_examples(std::size_t rule_index) noexcept : rule_index_(rule_index) {}
+    [[nodiscard]] constexpr std::size_t size() const noexcept { return list().size(); }
+    [[nodiscard]] constexpr bool empty() const noexcept { return list().empty(); }
+    [[nodiscard]] constexpr const example& operator[](std::size_t i) const noexcept { return list()[i]; }
+    [[nodiscard]] constexpr const example* begin() const noexcept { return list().begin(); }
+    [[nodiscard]] constexpr const example* end() const noexcept { return list().end(); }
+
+private:
+    [[nodiscard]] constexpr const auto& list() const noexcept { return Source::value.rules[rule_index_].examples; }
+    std::size_t rule_index_;
+};
+
+template <class Source>
+struct built_rule : rule_view {
+    std::size_t rule_index;
+    authored_examples<Source> examples;
+
+    constexpr built_rule(const rule_view& pooled, std::size_t index) noexcept
+        : rule_view(pooled), rule_index(index), examples(index) {}
+    // The rule as its author wrote it.
+    constexpr operator const rule&() const noexcept { return Source::value.rules[rule_index]; }
+};
+
+// A built table's rules: reads like an array of rules (rules[i].id, rules[i].required, ...), each a
+// built_rule.
+template <class Source, class Pool>
+class built_rules {
+public:
+    class iterator {
+    public:
+        constexpr iterator(const built_rules* rules, std::size_t at) noexcept : rules_(rules), at_(at) {}
+        [[nodiscard]] constexpr built_rule<Source> operator*() const noexcept { return (*rules_)[at_]; }
+        constexpr iterator& operator++() noexcept {
+            ++at_;
+            return *this;
+        }
+        [[nodiscard]] friend constexpr bool operator==(iterator a, iterator b) noexcept { return a.at_ == b.at_; }
+        [[nodiscard]] friend constexpr bool operator!=(iterator a, iterator b) noexcept { return a.at_ != b.at_; }
+
+    private:
+        const built_rules* rules_;
+        std::size_t at_;
+    };
+
+    constexpr built_rules() noexcept = default;
+    // The pool lives in a static constant of the checks (one per table, however often the table is copied).
+    constexpr explicit built_rules(const Pool& pool) noexcept : pool_(&pool) {}
+
+    [[nodiscard]] static constexpr std::size_t size() noexcept { return Pool::rule_count; }
+    [[nodiscard]] static constexpr bool empty() noexcept { return Pool::rule_count == 0; }
+    [[nodiscard]] constexpr built_rule<Source> operator[](std::size_t i) const noexcept {
+        return {pool_->view_of(i), i};
+    }
+    [[nodiscard]] constexpr iterator begin() const noexcept { return iterator(this, 0); }
+    [[nodiscard]] constexpr iterator end() const noexcept { return iterator(this, Pool::rule_count); }
+    [[nodiscard]] constexpr const Pool& pool() const noexcept { return *pool_; }
+
+private:
+    const Pool* pool_ = nullptr;
+};
+
+// What make_table, join and without return: the catalog, the rules in their run-time form and the
+// index. It holds no pointer to the author's arrays (a program that does not read examples does
+// not keep them); `source` is the compile-time table that refers to them, which join and without
+// build on.
+template <class Source, class Pool, class Index>
+struct built_table {
+    using source = Source;
+    static constexpr std::size_t fact_count = std::decay_t<decltype(Source::value)>::fact_count;
+    static constexpr std::size_t rule_count = Pool::rule_count;
+
+    std::array<fact_definition, fact_count> facts{};
+    built_rules<Source, Pool> rules{};
+    Index index{};
+
+    // By name or, for a renamed fact, its former name.
+    [[nodiscard]] constexpr std::size_t find_fact(std::string_view name) const noexcept {
+        return detail::find_fact_named(facts, name);
+    }
+    [[nodiscard]] constexpr std::size_t find_rule(std::string_view id) const noexcept {
+        return detail::find_rule_with_id(rules, id);
+    }
+};
+
+namespace detail {
 
 template <class Set>
 [[nodiscard]] constexpr std::size_t signal_total(const Set& set, std::size_t begin, std::size_t end) noexcept {
@@ -2049,6 +2344,7 @@ struct signal_match {
         if (!contains_phrase(e.description, value) && !contains_phrase(e.strings, value)) return {};
     if (!s.values.empty()) return {true, true};
     if (s.description.empty() || e.description.empty()) return {true, false};
+    if (equal_text(e.description, s.description)) return {true, true};  // the text as the article quotes it
     // The log's description holds the article's text, or a pasted description cut short is part of it.
     const bool described = e.description.size() >= s.description.size() ? contains_wording(e.description, s.description)
                                                                          : contains_wording(s.description, e.description);
@@ -2098,10 +2394,52 @@ template <class Table>
     return nullptr;
 }
 
+// The observed facts, each resolved once per diagnosis to the catalog facts it names (by name or
+// former name), so that a candidate's facts are found by catalog index instead of by comparing
+// names, candidate after candidate. What find_observed would find, the same way: the first
+// observed fact naming it. More observed facts than places, or a name that names more than two
+// catalog facts (possible in an unchecked catalog only), and names are compared as before.
+struct given_facts {
+    static constexpr std::size_t max_resolved = 16;
+    view<fact_assignment> facts;
+    std::array<std::array<std::uint16_t, 2>, max_resolved> named{};  // no_fact where it names fewer
+    bool resolved = false;
+
+    template <class Table>
+    constexpr given_facts(const Table& table, view<fact_assignment> given) noexcept : facts(given) {
+        if (given.size() > max_resolved) return;
+        const auto& keys = table.index.facts_by_name;
+        for (std::size_t o = 0; o < given.size(); ++o) {
+            named[o] = {no_fact, no_fact};
+            const std::uint64_t hash = hash_text(given[o].name);
+            std::size_t count = 0;
+            for (std::size_t lo = first_key_from(keys, hash); lo < keys.size() && keys[lo].hash == hash; ++lo) {
+                const fact_key& key = keys[lo];
+                if (key.fact == no_fact || !equal_text(key_name(table, key), given[o].name)) continue;
+                if (count == 1 && named[o][0] == key.fact) continue;
+                if (count == 2) return;
+                named[o][count++] = key.fact;
+            }
+        }
+        resolved = true;
+    }
+
+    // The value given for catalog fact `fact`, which a rule spells `written` (no_fact: the catalog
+    // lacks it, and the rule's spelling is looked for).
+    template <class Table>
+    [[nodiscard]] constexpr const fact_value* find(const Table& table, std::uint16_t fact, std::string_view written) const noexcept {
+        if (!resolved || fact == no_fact) return find_observed(facts, names_of(table, fact, written));
+        for (std::size_t o = 0; o < facts.size(); ++o)
+            if (named[o][0] == fact || named[o][1] == fact) return &facts[o].value;
+        return nullptr;
+    }
+};
+
 // A fact given with another kind than the rule's (a run-time input error) counts as unknown.
-[[nodiscard]] constexpr fact_state state_of(view<fact_assignment> facts, fact_names names,
+template <class Table>
+[[nodiscard]] constexpr fact_state state_of(const Table& table, const given_facts& given, std::uint16_t fact,
                                             const fact_assignment& expected) noexcept {
-    const fact_value* value = find_observed(facts, names);
+    const fact_value* value = given.find(table, fact, expected.name);
     if (value == nullptr || value->kind != expected.value.kind) return fact_state::unknown;
     return *value == expected.value ? fact_state::holds : fact_state::contradicted;
 }
@@ -2202,6 +2540,25 @@ private:
            (std::uint64_t{0xFFFFu - static_cast<std::uint16_t>(c.rule_index)} << 16) | position;
 }
 
+// Distinct keys, greatest first. Put by status first, the keys are nearly in order already (the
+// rules a failed start opens come in table order, most without a score), so insertion moves few
+// of them; a field out of order past a bound of moves is merge-sorted instead, so the cost stays
+// O(n log n) (the examples' proofs rank up to 1,024 candidates in the constant evaluator).
+template <std::size_t N>
+constexpr void sort_descending(std::array<std::uint64_t, N>& keys, std::size_t n) noexcept {
+    std::size_t moves_left = 4 * n;
+    for (std::size_t i = 1; i < n; ++i) {
+        const std::uint64_t key = keys[i];
+        std::size_t j = i;
+        for (; j > 0 && keys[j - 1] < key && moves_left > 0; --j, --moves_left) keys[j] = keys[j - 1];
+        keys[j] = key;
+        if (moves_left == 0) {
+            stable_sort(keys, n, [](std::uint64_t a, std::uint64_t b) { return a > b; });
+            return;
+        }
+    }
+}
+
 // Best first: status, then specificity of the evidence (score), then table order. A report of
 // one place is sorted already (and GCC's -Warray-bounds cannot see that its count is at most 1).
 template <std::size_t Capacity>
@@ -2209,8 +2566,14 @@ constexpr void sort_candidates(report<Capacity>& out) noexcept {
     if constexpr (Capacity > 1) {
         const std::size_t n = out.candidate_count < Capacity ? out.candidate_count : Capacity;
         std::array<std::uint64_t, Capacity> keys{};
-        for (std::size_t i = 0; i < n; ++i) keys[i] = rank_key(out.candidates[i], i);
-        stable_sort(keys, n, [](std::uint64_t a, std::uint64_t b) { return a > b; });
+        // Put by status first, best first, in their order (a stable counting pass): one status's
+        // keys end where the counts of it and of the better ones end.
+        const auto bucket = [](const candidate& c) { return 3 - static_cast<std::size_t>(c.status); };
+        std::array<std::size_t, 4> end_of_bucket{};
+        for (std::size_t i = 0; i < n; ++i) ++end_of_bucket[bucket(out.candidates[i])];
+        for (std::size_t b = 1; b < end_of_bucket.size(); ++b) end_of_bucket[b] += end_of_bucket[b - 1];
+        for (std::size_t i = n; i-- > 0;) keys[--end_of_bucket[bucket(out.candidates[i])]] = rank_key(out.candidates[i], i);
+        sort_descending(keys, n);
         const auto position = [&keys](std::size_t i) { return static_cast<std::size_t>(keys[i] & 0xFFFFu); };
         // Place i takes the candidate at position(i): each cycle of the permutation once.
         std::array<bool, Capacity> placed{};
@@ -2323,19 +2686,18 @@ constexpr bool for_each_opener_of(const Table& table, const fact_key& key, Visit
 // Rules that no signal touched but a confirming fact that holds does are candidates too. The
 // index lists, per fact, the rules it confirms, so the cost follows the facts given.
 template <class Table, std::size_t Capacity>
-constexpr void open_by_facts(const Table& table, const observations& seen, report<Capacity>& out,
+constexpr void open_by_facts(const Table& table, const given_facts& given, report<Capacity>& out,
                              slot_map<Capacity>& slots) noexcept {
-    for (const fact_assignment& given : seen.facts) {
-        const fact_key key = find_fact_key(table.index.facts_by_name, table, given.name);
+    for (const fact_assignment& stated : given.facts) {
+        const fact_key key = find_fact_key(table.index.facts_by_name, table, stated.name);
         const std::uint16_t fact = key.fact;
         if (fact == no_fact) continue;
-        const fact_names names = names_of(table, fact, given.name);
         const bool room = for_each_opener_of(table, key, [&](std::size_t i) {
             const std::size_t r = table.index.openers[i].rule;
             if (slots.find(r) != 0) return true;
-            const rule& rl = table.rules[r];
+            const auto& rl = table.rules[r];
             for (std::size_t f = 0; f < rl.confirming.size(); ++f)
-                if (table.index.rules[r].confirming[f] == fact && state_of(seen.facts, names, rl.confirming[f]) == fact_state::holds)
+                if (table.index.rules[r].confirming[f] == fact && state_of(table, given, fact, rl.confirming[f]) == fact_state::holds)
                     return candidate_for(r, out, slots) != nullptr;
             return true;
         });
@@ -2362,8 +2724,8 @@ constexpr void open_by_service(const Table& table, const observations& seen, rep
 
 // Scores a candidate whose signal evidence is recorded, and decides its status from its facts.
 template <class Table>
-constexpr void settle(const Table& table, const observations& seen, candidate& c) noexcept {
-    const rule& rl = table.rules[c.rule_index];
+constexpr void settle(const Table& table, const observations& seen, const given_facts& given, candidate& c) noexcept {
+    const auto& rl = table.rules[c.rule_index];
     bool specific = false;
     bool all_required = true;
     bool required_absent = false;
@@ -2388,7 +2750,7 @@ constexpr void settle(const Table& table, const observations& seen, candidate& c
     bool all_confirming = true;
     const rule_facts& known = table.index.rules[c.rule_index];
     for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
-        c.confirming[f] = state_of(seen.facts, names_of(table, known.confirming[f], rl.confirming[f].name), rl.confirming[f]);
+        c.confirming[f] = state_of(table, given, known.confirming[f], rl.confirming[f]);
         if (c.confirming[f] == fact_state::holds) {
             c.score += fact_bonus;
             specific = true;
@@ -2397,11 +2759,11 @@ constexpr void settle(const Table& table, const observations& seen, candidate& c
         all_confirming = all_confirming && c.confirming[f] == fact_state::holds;
     }
     for (std::size_t f = 0; f < rl.ruling_out.size(); ++f) {
-        c.ruling_out[f] = state_of(seen.facts, names_of(table, known.ruling_out[f], rl.ruling_out[f].name), rl.ruling_out[f]);
+        c.ruling_out[f] = state_of(table, given, known.ruling_out[f], rl.ruling_out[f]);
         contradicted = contradicted || c.ruling_out[f] == fact_state::holds;
     }
     if (!rl.version_fact.empty()) {
-        const fact_value* value = find_observed(seen.facts, names_of(table, known.version, rl.version_fact));
+        const fact_value* value = given.find(table, known.version, rl.version_fact);
         if (value != nullptr && value->kind == fact_kind::version) {
             c.version_known = true;
             bool inside = false;
@@ -2440,36 +2802,53 @@ constexpr std::uint32_t discount_bits_per_absent_signal = 2;
 constexpr std::uint32_t max_discount_bits = 20;
 constexpr std::uint32_t likely_bits = 5;
 
+// Observations by kind and index: a bit for each of the first 64 of a kind (a diagnosis rarely
+// has more), a list for the others.
+template <std::size_t Capacity>
+struct observation_set {
+    std::array<std::uint64_t, 2> first{};
+    std::array<std::uint32_t, Capacity> others{};
+    std::size_t other_count = 0;
+
+    // Whether it was not in the set.
+    constexpr bool insert(std::size_t kind, std::uint16_t index) noexcept {
+        if (index < 64) {
+            const std::uint64_t bit = std::uint64_t{1} << index;
+            if ((first[kind] & bit) != 0) return false;
+            first[kind] |= bit;
+            return true;
+        }
+        const std::uint32_t code = (static_cast<std::uint32_t>(kind) << 16) | index;
+        for (std::size_t k = 0; k < other_count; ++k)
+            if (others[k] == code) return false;
+        if (other_count < Capacity) others[other_count++] = code;
+        return true;
+    }
+};
+
 // Each candidate's weight as a hypothesis.
 template <class Table, std::size_t Capacity>
 constexpr void hypothesis_weights(const Table& table, const report<Capacity>& out,
                                   std::array<std::uint64_t, Capacity>& weights) noexcept {
-    // The distinct observations any candidate matched, as (kind, index) codes, and per candidate
-    // how many of each kind it matched.
-    std::array<std::uint32_t, Capacity * rule::max_signals> explained{};
-    std::size_t explained_count = 0;
+    // The distinct observations any candidate matched, and per candidate how many of each kind it
+    // matched and how many of its signals are known absent.
+    observation_set<Capacity * rule::max_signals> explained{};
     std::array<std::size_t, 2> explained_of_kind{};
     std::array<std::array<std::size_t, 2>, Capacity> own_of_kind{};
+    std::array<std::size_t, Capacity> absent_of{};
     for (std::size_t i = 0; i < out.candidate_count && i < Capacity; ++i) {
         const candidate& c = out.candidates[i];
-        const rule& rl = table.rules[c.rule_index];
-        std::array<std::uint32_t, rule::max_signals> own{};
-        std::size_t own_count = 0;
+        const auto& rl = table.rules[c.rule_index];
+        observation_set<rule::max_signals> own{};
         for (std::size_t s = 0; s < rl.signal_count(); ++s) {
-            if (!c.matched(s)) continue;
-            const auto kind = static_cast<std::size_t>(rl.signal_at(s).kind);
-            const std::uint32_t code = (static_cast<std::uint32_t>(kind) << 16) | c.evidence[s];
-            bool known = false;
-            for (std::size_t k = 0; k < own_count && !known; ++k) known = own[k] == code;
-            if (known) continue;
-            own[own_count++] = code;
-            ++own_of_kind[i][kind];
-            bool listed = false;
-            for (std::size_t k = 0; k < explained_count && !listed; ++k) listed = explained[k] == code;
-            if (!listed) {
-                explained[explained_count++] = code;
-                ++explained_of_kind[kind];
+            if (!c.matched(s)) {
+                absent_of[i] += c.known_absent(s) ? 1 : 0;
+                continue;
             }
+            const auto kind = static_cast<std::size_t>(rl.signal_at(s).kind);
+            if (!own.insert(kind, c.evidence[s])) continue;
+            ++own_of_kind[i][kind];
+            if (explained.insert(kind, c.evidence[s])) ++explained_of_kind[kind];
         }
     }
     constexpr auto events = static_cast<std::size_t>(signal_kind::event);
@@ -2480,12 +2859,10 @@ constexpr void hypothesis_weights(const Table& table, const report<Capacity>& ou
             weights[i] = 0;
             continue;
         }
-        std::size_t absent = 0;
-        for (std::size_t s = 0; s < table.rules[c.rule_index].signal_count(); ++s) absent += c.known_absent(s) ? 1 : 0;
         const std::size_t bits = (explained_of_kind[events] - own_of_kind[i][events]) * discount_bits_per_unexplained_event +
                                  (explained_of_kind[start_errors] - own_of_kind[i][start_errors]) *
                                      discount_bits_per_unexplained_start_error +
-                                 absent * discount_bits_per_absent_signal;
+                                 absent_of[i] * discount_bits_per_absent_signal;
         const std::size_t discount = bits < max_discount_bits ? bits : max_discount_bits;
         weights[i] = (full_weight >> discount) << (c.status >= status::likely ? likely_bits : 0);
     }
@@ -2606,7 +2983,7 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out, Settle
         if (c.status == status::ruled_out) continue;
         const std::uint64_t weight = weights[i];
         const bool is_leader = i == leader;
-        const rule& rl = table.rules[c.rule_index];
+        const auto& rl = table.rules[c.rule_index];
         const rule_facts& known = table.index.rules[c.rule_index];
         for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
             if (c.confirming[f] != fact_state::unknown || known.confirming[f] == no_fact) continue;
@@ -2644,17 +3021,18 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out, Settle
     }
 
     // The best kept in order; on equal scores events first (anyone with the log can answer them),
-    // otherwise in the order they were found. Only the report's few places are sorted.
+    // otherwise in the order they were found. Only the report's few places are sorted, and only a
+    // check that would take one is put to `settled`.
     out.check_count = 0;
     const auto keep = [&](const next_check& check) {
-        if (check.score == 0 || settled(question_of(table, check))) return;
+        if (check.score == 0) return;
         const auto ranks_before = [](const next_check& a, const next_check& b) {
             if (a.score != b.score) return a.score > b.score;
             return a.what == next_check::kind::signal && b.what != next_check::kind::signal;
         };
         std::size_t at = out.check_count;
         while (at > 0 && ranks_before(check, out.checks[at - 1])) --at;
-        if (at == out.checks.size()) return;
+        if (at == out.checks.size() || settled(question_of(table, check))) return;
         const std::size_t last = out.check_count < out.checks.size() ? out.check_count : out.checks.size() - 1;
         for (std::size_t i = last; i > at; --i) out.checks[i] = out.checks[i - 1];
         out.checks[at] = check;
@@ -2690,9 +3068,10 @@ constexpr void rank_candidates(const Table& table, const observations& seen, rep
     slot_map<Capacity> slots{};
     match_observed(table, signal_kind::start_error, seen.start_errors, match_start_error, out, slots);
     match_observed(table, signal_kind::event, seen.events, match_event, out, slots);
-    open_by_facts(table, seen, out, slots);
+    const given_facts given(table, seen.facts);
+    open_by_facts(table, given, out, slots);
     if constexpr (Hypotheses == service_hypotheses::opened) open_by_service(table, seen, out, slots);
-    for (std::size_t i = 0; i < out.candidate_count; ++i) settle(table, seen, out.candidates[i]);
+    for (std::size_t i = 0; i < out.candidate_count; ++i) settle(table, seen, given, out.candidates[i]);
     sort_candidates(out);
 }
 
@@ -2951,7 +3330,10 @@ template <class Set, std::size_t Keys>
 
     const check_result over = overflowing_list(rl, r);
     if (!over.ok()) return over;
-    if (!well_formed_rule_id(rl.id)) return at(table_problem::malformed_rule_id);
+    if (!well_formed_rule_id(rl.id)) {
+        const check_result malformed = at(table_problem::malformed_rule_id);
+        return rl.id.size() > max_rule_id_length ? malformed.with_value(max_rule_id_length) : malformed;  // the limit
+    }
     if (!well_formed_article_id(rl.article)) return at(table_problem::malformed_article_id, rl.article);
     if (rl.title.empty()) return at(table_problem::missing_title);
     if (rl.signal_count() == 0) return at(table_problem::no_observable_signal);
@@ -3032,12 +3414,31 @@ struct structure_part {
     rule_keys<Count> keys;
 };
 
+// The first problem of rules [begin, end) alone.
+template <class Set, std::size_t Keys>
+[[nodiscard]] constexpr check_result check_rule_range(const Set& set, const std::array<fact_key, Keys>& keys, std::size_t begin,
+                                                      std::size_t end) noexcept {
+    for (std::size_t r = begin; r < end; ++r) {
+        const check_result problem = check_rule(set, keys, r);
+        if (!problem.ok()) return problem;
+    }
+    return {};
+}
+
+// Rules [begin, begin + Count) keyed only: make_table checks each rule apart (check_rule_range),
+// in a function body whose garbage GCC frees, and keeps only the keys in the table's evaluation.
+template <std::size_t Count, class Set>
+[[nodiscard]] constexpr structure_part<Count> key_part(const Set& set, std::size_t begin) noexcept {
+    structure_part<Count> part{};
+    part.keys = key_rules<Count>(set, begin);
+    return part;
+}
+
 template <std::size_t Count, class Set, std::size_t Keys>
 [[nodiscard]] constexpr structure_part<Count> check_rules(const Set& set, const std::array<fact_key, Keys>& keys,
                                                           std::size_t begin) noexcept {
-    structure_part<Count> part{};
-    for (std::size_t r = begin; r < begin + Count && part.problem.ok(); ++r) part.problem = check_rule(set, keys, r);
-    part.keys = key_rules<Count>(set, begin);
+    structure_part<Count> part = key_part<Count>(set, begin);
+    part.problem = check_rule_range(set, keys, begin, begin + Count);
     return part;
 }
 
@@ -3219,6 +3620,34 @@ constexpr void report_problem() noexcept {
 template <class Source>
 using set_of = std::decay_t<decltype(Source::value)>;
 
+// The table the checks built from a table make_table, join or without returned (its `source`),
+// or the table itself when it has none (one built by build_table in a constant expression).
+template <const auto& Table, class = void>
+struct full_table {
+    static constexpr const auto& value = Table;
+};
+template <const auto& Table>
+struct full_table<Table, std::void_t<typename std::decay_t<decltype(Table)>::source>> {
+    static constexpr const auto& value = std::decay_t<decltype(Table)>::source::table;
+};
+
+// The pooled rules of a set, in one evaluation sized by the set's exact counts.
+template <class Holder>
+struct pooled {
+    static constexpr pool_sizes sizes = pool_sizes_of(Holder::value);
+    static constexpr auto value = pool_rules<set_of<Holder>::rule_count, sizes.signals, sizes.facts, sizes.versions,
+                                             sizes.texts>(Holder::value);
+};
+// A table's pooled rules: those of its run-time form, or pooled here for a table without one.
+template <const auto& Table, class = void>
+struct pool_of {
+    static constexpr const auto& value = pooled<full_table<Table>>::value;
+};
+template <const auto& Table>
+struct pool_of<Table, std::void_t<typename std::decay_t<decltype(Table)>::source>> {
+    static constexpr const auto& value = Table.rules.pool();
+};
+
 template <class Source>
 struct catalog_of {
     static constexpr auto keys = catalog_keys<set_of<Source>::fact_count>(Source::value);
@@ -3321,6 +3750,7 @@ struct built_in_parts {
         }
     }
     static constexpr auto table = make();
+    static constexpr const auto& pool = pooled<built_in_parts>::value;
 };
 
 // The proofs of rules [Chunk * rules_per_proof, ...): one constant evaluation.
@@ -3409,6 +3839,21 @@ void prove_examples() noexcept {
     prove_chunks<Built>(std::make_index_sequence<(rules + rules_per_proof - 1) / rules_per_proof>{});
 }
 
+// The run-time form of a checked table (see built_table): its catalog copied, its rules pooled
+// (Built::pool), its index as the checks built it.
+template <class Built>
+struct run_time_form {
+    static constexpr auto make() noexcept {
+        const auto& full = Built::table;
+        built_table<Built, std::decay_t<decltype(Built::pool)>, std::decay_t<decltype(full.index)>> built{};
+        for (std::size_t f = 0; f < built.fact_count; ++f) built.facts[f] = full.facts[f];
+        built.rules = built_rules<Built, std::decay_t<decltype(Built::pool)>>(Built::pool);
+        built.index = full.index;
+        return built;
+    }
+    static constexpr auto value = make();
+};
+
 template <class Built>
 constexpr auto checked() noexcept {
     if constexpr (!Built::problem.ok()) {
@@ -3416,7 +3861,7 @@ constexpr auto checked() noexcept {
         return Built::value;
     } else {
         if constexpr (RULEDX_CHECK_EXAMPLES != 0) static_cast<void>(&prove_examples<Built>);
-        return Built::table;
+        return run_time_form<Built>::value;
     }
 }
 
@@ -3447,8 +3892,10 @@ template <class A, class B>
 // Two checked tables as one, in linear time: their rules passed every check of one rule, so only
 // the joined catalog and the pairs across the two (equal ids, equal evidence) are checked; the
 // index is merged from theirs, each piece in an evaluation of its own.
-template <const auto& A, const auto& B>
+template <const auto& Left, const auto& Right>
 struct joined_tables {
+    static constexpr const auto& A = full_table<Left>::value;
+    static constexpr const auto& B = full_table<Right>::value;
     using a_type = std::decay_t<decltype(A)>;
     using b_type = std::decay_t<decltype(B)>;
     static constexpr std::size_t fact_count = joined_fact_count(A, B);
@@ -3494,6 +3941,8 @@ struct joined_tables {
         return built;
     }
     static constexpr auto table = make_joined();
+    static constexpr joined_pool<std::decay_t<decltype(pool_of<Left>::value)>, std::decay_t<decltype(pool_of<Right>::value)>>
+        pool{&pool_of<Left>::value, &pool_of<Right>::value};
     // A's examples were proved in A, B's in B: only those that can touch the other side's rules
     // can rank differently now.
     static constexpr bool needs_proof(std::size_t r) noexcept {
@@ -3509,8 +3958,9 @@ template <class Table, class Ids>
     return count;
 }
 
-template <const auto& Table, const auto& Ids>
+template <const auto& Built, const auto& Ids>
 struct disable_check {
+    static constexpr const auto& Table = full_table<Built>::value;
     static constexpr check_result find() noexcept {
         std::size_t i = 0;
         for (std::string_view id : Ids) {
@@ -3522,8 +3972,9 @@ struct disable_check {
     static constexpr check_result value = find();
 };
 
-template <const auto& Table, const auto& Ids>
+template <const auto& Built, const auto& Ids>
 struct table_without {
+    static constexpr const auto& Table = full_table<Built>::value;
     using table_type = std::decay_t<decltype(Table)>;
     static constexpr std::size_t fact_count = table_type::fact_count;
     static constexpr std::size_t rule_count = table_type::rule_count - disabled_count(Table, Ids);
@@ -8401,7 +8852,7 @@ struct reason {
 // missing, then contradicted.
 template <class Table, class Visit>
 constexpr void explain(const Table& table, const candidate& c, Visit&& visit) {
-    const rule& r = table.rules[c.rule_index];
+    const auto& r = table.rules[c.rule_index];
     const auto signal_reason = [&r](explanation_part part, reason_kind what, std::size_t s) {
         reason item;
         item.part = part;
@@ -12566,8 +13017,6 @@ public:
             corpus.append(ru.title).append(" ").append(ru.cause).append(" ");
             for (std::string_view step : ru.resolution) corpus.append(step).append(" ");
             for (std::size_t s = 0; s < ru.signal_count(); ++s) corpus.append(ru.signal_at(s).description).append(" ");
-            for (const example& x : ru.examples)
-                for (const observed_event& e : x.events) corpus.append(e.description).append(" ");
         }
         for (std::size_t f = 0; f < table.fact_count; ++f) corpus.append(table.facts[f].question).append(" ");
         build(detail_known::normalise(corpus));
@@ -13758,7 +14207,7 @@ public:
     template <class Table>
     evidence(const Table& table, view<read::service_name> services)
         : services_(services), relevant_ids_(0x10000, false), known_(table) {
-        for (const rule& r : table.rules) {
+        for (const auto& r : table.rules) {
             for (std::size_t s = 0; s < r.signal_count(); ++s) {
                 const signal& sig = r.signal_at(s);
                 if (sig.kind != signal_kind::event) continue;
@@ -14565,7 +15014,7 @@ std::string cite_absence(const Cite& cite, std::uint16_t index) {
 // absent from app.evt", "x=true rules it out".
 template <class Table, class Cite>
 std::string contradiction_text(const Table& table, const candidate& c, const reason& item, const Cite& cite) {
-    const rule& r = table.rules[c.rule_index];
+    const auto& r = table.rules[c.rule_index];
     switch (item.what) {
         case reason_kind::outside_versions: return "needs " + std::string(r.version_fact) + " " + describe_versions(r.versions);
         case reason_kind::signal_absent: {
@@ -14610,7 +15059,7 @@ std::string to_text(const Table& table, const report<Rules>& result, const Cite&
     std::size_t ruled_out_shown = 0;
     std::size_t not_shown = 0;
     for (const candidate& c : result.ranked()) {
-        const rule& r = table.rules[c.rule_index];
+        const auto& r = table.rules[c.rule_index];
         ++number;
         const std::string head = std::to_string(number) + ". ";
         if (c.status == status::possible || c.status == status::ruled_out) {
@@ -14812,7 +15261,7 @@ std::string to_json(const Table& table, const report<Rules>& result, const Cite&
     std::string out = "{\"candidates\": [";
     bool first = true;
     for (const candidate& c : result.ranked()) {
-        const rule& r = table.rules[c.rule_index];
+        const auto& r = table.rules[c.rule_index];
         out += first ? "\n  {" : ",\n  {";
         first = false;
         out += "\"rule\": ";

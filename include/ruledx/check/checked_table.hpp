@@ -132,6 +132,34 @@ constexpr void report_problem() noexcept {
 template <class Source>
 using set_of = std::decay_t<decltype(Source::value)>;
 
+// The table the checks built from a table make_table, join or without returned (its `source`),
+// or the table itself when it has none (one built by build_table in a constant expression).
+template <const auto& Table, class = void>
+struct full_table {
+    static constexpr const auto& value = Table;
+};
+template <const auto& Table>
+struct full_table<Table, std::void_t<typename std::decay_t<decltype(Table)>::source>> {
+    static constexpr const auto& value = std::decay_t<decltype(Table)>::source::table;
+};
+
+// The pooled rules of a set, in one evaluation sized by the set's exact counts.
+template <class Holder>
+struct pooled {
+    static constexpr pool_sizes sizes = pool_sizes_of(Holder::value);
+    static constexpr auto value = pool_rules<set_of<Holder>::rule_count, sizes.signals, sizes.facts, sizes.versions,
+                                             sizes.texts>(Holder::value);
+};
+// A table's pooled rules: those of its run-time form, or pooled here for a table without one.
+template <const auto& Table, class = void>
+struct pool_of {
+    static constexpr const auto& value = pooled<full_table<Table>>::value;
+};
+template <const auto& Table>
+struct pool_of<Table, std::void_t<typename std::decay_t<decltype(Table)>::source>> {
+    static constexpr const auto& value = Table.rules.pool();
+};
+
 template <class Source>
 struct catalog_of {
     static constexpr auto keys = catalog_keys<set_of<Source>::fact_count>(Source::value);
@@ -234,6 +262,7 @@ struct built_in_parts {
         }
     }
     static constexpr auto table = make();
+    static constexpr const auto& pool = pooled<built_in_parts>::value;
 };
 
 // The proofs of rules [Chunk * rules_per_proof, ...): one constant evaluation.
@@ -322,6 +351,21 @@ void prove_examples() noexcept {
     prove_chunks<Built>(std::make_index_sequence<(rules + rules_per_proof - 1) / rules_per_proof>{});
 }
 
+// The run-time form of a checked table (see built_table): its catalog copied, its rules pooled
+// (Built::pool), its index as the checks built it.
+template <class Built>
+struct run_time_form {
+    static constexpr auto make() noexcept {
+        const auto& full = Built::table;
+        built_table<Built, std::decay_t<decltype(Built::pool)>, std::decay_t<decltype(full.index)>> built{};
+        for (std::size_t f = 0; f < built.fact_count; ++f) built.facts[f] = full.facts[f];
+        built.rules = built_rules<Built, std::decay_t<decltype(Built::pool)>>(Built::pool);
+        built.index = full.index;
+        return built;
+    }
+    static constexpr auto value = make();
+};
+
 template <class Built>
 constexpr auto checked() noexcept {
     if constexpr (!Built::problem.ok()) {
@@ -329,7 +373,7 @@ constexpr auto checked() noexcept {
         return Built::value;
     } else {
         if constexpr (RULEDX_CHECK_EXAMPLES != 0) static_cast<void>(&prove_examples<Built>);
-        return Built::table;
+        return run_time_form<Built>::value;
     }
 }
 
@@ -360,8 +404,10 @@ template <class A, class B>
 // Two checked tables as one, in linear time: their rules passed every check of one rule, so only
 // the joined catalog and the pairs across the two (equal ids, equal evidence) are checked; the
 // index is merged from theirs, each piece in an evaluation of its own.
-template <const auto& A, const auto& B>
+template <const auto& Left, const auto& Right>
 struct joined_tables {
+    static constexpr const auto& A = full_table<Left>::value;
+    static constexpr const auto& B = full_table<Right>::value;
     using a_type = std::decay_t<decltype(A)>;
     using b_type = std::decay_t<decltype(B)>;
     static constexpr std::size_t fact_count = joined_fact_count(A, B);
@@ -407,6 +453,8 @@ struct joined_tables {
         return built;
     }
     static constexpr auto table = make_joined();
+    static constexpr joined_pool<std::decay_t<decltype(pool_of<Left>::value)>, std::decay_t<decltype(pool_of<Right>::value)>>
+        pool{&pool_of<Left>::value, &pool_of<Right>::value};
     // A's examples were proved in A, B's in B: only those that can touch the other side's rules
     // can rank differently now.
     static constexpr bool needs_proof(std::size_t r) noexcept {
@@ -422,8 +470,9 @@ template <class Table, class Ids>
     return count;
 }
 
-template <const auto& Table, const auto& Ids>
+template <const auto& Built, const auto& Ids>
 struct disable_check {
+    static constexpr const auto& Table = full_table<Built>::value;
     static constexpr check_result find() noexcept {
         std::size_t i = 0;
         for (std::string_view id : Ids) {
@@ -435,8 +484,9 @@ struct disable_check {
     static constexpr check_result value = find();
 };
 
-template <const auto& Table, const auto& Ids>
+template <const auto& Built, const auto& Ids>
 struct table_without {
+    static constexpr const auto& Table = full_table<Built>::value;
     using table_type = std::decay_t<decltype(Table)>;
     static constexpr std::size_t fact_count = table_type::fact_count;
     static constexpr std::size_t rule_count = table_type::rule_count - disabled_count(Table, Ids);

@@ -132,7 +132,10 @@ template <class Set, std::size_t Keys>
 
     const check_result over = overflowing_list(rl, r);
     if (!over.ok()) return over;
-    if (!well_formed_rule_id(rl.id)) return at(table_problem::malformed_rule_id);
+    if (!well_formed_rule_id(rl.id)) {
+        const check_result malformed = at(table_problem::malformed_rule_id);
+        return rl.id.size() > max_rule_id_length ? malformed.with_value(max_rule_id_length) : malformed;  // the limit
+    }
     if (!well_formed_article_id(rl.article)) return at(table_problem::malformed_article_id, rl.article);
     if (rl.title.empty()) return at(table_problem::missing_title);
     if (rl.signal_count() == 0) return at(table_problem::no_observable_signal);
@@ -213,12 +216,31 @@ struct structure_part {
     rule_keys<Count> keys;
 };
 
+// The first problem of rules [begin, end) alone.
+template <class Set, std::size_t Keys>
+[[nodiscard]] constexpr check_result check_rule_range(const Set& set, const std::array<fact_key, Keys>& keys, std::size_t begin,
+                                                      std::size_t end) noexcept {
+    for (std::size_t r = begin; r < end; ++r) {
+        const check_result problem = check_rule(set, keys, r);
+        if (!problem.ok()) return problem;
+    }
+    return {};
+}
+
+// Rules [begin, begin + Count) keyed only: make_table checks each rule apart (check_rule_range),
+// in a function body whose garbage GCC frees, and keeps only the keys in the table's evaluation.
+template <std::size_t Count, class Set>
+[[nodiscard]] constexpr structure_part<Count> key_part(const Set& set, std::size_t begin) noexcept {
+    structure_part<Count> part{};
+    part.keys = key_rules<Count>(set, begin);
+    return part;
+}
+
 template <std::size_t Count, class Set, std::size_t Keys>
 [[nodiscard]] constexpr structure_part<Count> check_rules(const Set& set, const std::array<fact_key, Keys>& keys,
                                                           std::size_t begin) noexcept {
-    structure_part<Count> part{};
-    for (std::size_t r = begin; r < begin + Count && part.problem.ok(); ++r) part.problem = check_rule(set, keys, r);
-    part.keys = key_rules<Count>(set, begin);
+    structure_part<Count> part = key_part<Count>(set, begin);
+    part.problem = check_rule_range(set, keys, begin, begin + Count);
     return part;
 }
 

@@ -36,6 +36,7 @@ struct signal_match {
         if (!contains_phrase(e.description, value) && !contains_phrase(e.strings, value)) return {};
     if (!s.values.empty()) return {true, true};
     if (s.description.empty() || e.description.empty()) return {true, false};
+    if (equal_text(e.description, s.description)) return {true, true};  // the text as the article quotes it
     // The log's description holds the article's text, or a pasted description cut short is part of it.
     const bool described = e.description.size() >= s.description.size() ? contains_wording(e.description, s.description)
                                                                          : contains_wording(s.description, e.description);
@@ -85,10 +86,52 @@ template <class Table>
     return nullptr;
 }
 
+// The observed facts, each resolved once per diagnosis to the catalog facts it names (by name or
+// former name), so that a candidate's facts are found by catalog index instead of by comparing
+// names, candidate after candidate. What find_observed would find, the same way: the first
+// observed fact naming it. More observed facts than places, or a name that names more than two
+// catalog facts (possible in an unchecked catalog only), and names are compared as before.
+struct given_facts {
+    static constexpr std::size_t max_resolved = 16;
+    view<fact_assignment> facts;
+    std::array<std::array<std::uint16_t, 2>, max_resolved> named{};  // no_fact where it names fewer
+    bool resolved = false;
+
+    template <class Table>
+    constexpr given_facts(const Table& table, view<fact_assignment> given) noexcept : facts(given) {
+        if (given.size() > max_resolved) return;
+        const auto& keys = table.index.facts_by_name;
+        for (std::size_t o = 0; o < given.size(); ++o) {
+            named[o] = {no_fact, no_fact};
+            const std::uint64_t hash = hash_text(given[o].name);
+            std::size_t count = 0;
+            for (std::size_t lo = first_key_from(keys, hash); lo < keys.size() && keys[lo].hash == hash; ++lo) {
+                const fact_key& key = keys[lo];
+                if (key.fact == no_fact || !equal_text(key_name(table, key), given[o].name)) continue;
+                if (count == 1 && named[o][0] == key.fact) continue;
+                if (count == 2) return;
+                named[o][count++] = key.fact;
+            }
+        }
+        resolved = true;
+    }
+
+    // The value given for catalog fact `fact`, which a rule spells `written` (no_fact: the catalog
+    // lacks it, and the rule's spelling is looked for).
+    template <class Table>
+    [[nodiscard]] constexpr const fact_value* find(const Table& table, std::uint16_t fact, std::string_view written) const noexcept {
+        if (!resolved || fact == no_fact) return find_observed(facts, names_of(table, fact, written));
+        for (std::size_t o = 0; o < facts.size(); ++o)
+            if (named[o][0] == fact || named[o][1] == fact) return &facts[o].value;
+        return nullptr;
+    }
+};
+
 // A fact given with another kind than the rule's (a run-time input error) counts as unknown.
-[[nodiscard]] constexpr fact_state state_of(view<fact_assignment> facts, fact_names names,
+template <class Table>
+[[nodiscard]] constexpr fact_state state_of(const Table& table, const given_facts& given, std::uint16_t fact,
                                             const fact_assignment& expected) noexcept {
-    const fact_value* value = find_observed(facts, names);
+    const fact_value* value = given.find(table, fact, expected.name);
     if (value == nullptr || value->kind != expected.value.kind) return fact_state::unknown;
     return *value == expected.value ? fact_state::holds : fact_state::contradicted;
 }
@@ -189,6 +232,25 @@ private:
            (std::uint64_t{0xFFFFu - static_cast<std::uint16_t>(c.rule_index)} << 16) | position;
 }
 
+// Distinct keys, greatest first. Put by status first, the keys are nearly in order already (the
+// rules a failed start opens come in table order, most without a score), so insertion moves few
+// of them; a field out of order past a bound of moves is merge-sorted instead, so the cost stays
+// O(n log n) (the examples' proofs rank up to 1,024 candidates in the constant evaluator).
+template <std::size_t N>
+constexpr void sort_descending(std::array<std::uint64_t, N>& keys, std::size_t n) noexcept {
+    std::size_t moves_left = 4 * n;
+    for (std::size_t i = 1; i < n; ++i) {
+        const std::uint64_t key = keys[i];
+        std::size_t j = i;
+        for (; j > 0 && keys[j - 1] < key && moves_left > 0; --j, --moves_left) keys[j] = keys[j - 1];
+        keys[j] = key;
+        if (moves_left == 0) {
+            stable_sort(keys, n, [](std::uint64_t a, std::uint64_t b) { return a > b; });
+            return;
+        }
+    }
+}
+
 // Best first: status, then specificity of the evidence (score), then table order. A report of
 // one place is sorted already (and GCC's -Warray-bounds cannot see that its count is at most 1).
 template <std::size_t Capacity>
@@ -196,8 +258,14 @@ constexpr void sort_candidates(report<Capacity>& out) noexcept {
     if constexpr (Capacity > 1) {
         const std::size_t n = out.candidate_count < Capacity ? out.candidate_count : Capacity;
         std::array<std::uint64_t, Capacity> keys{};
-        for (std::size_t i = 0; i < n; ++i) keys[i] = rank_key(out.candidates[i], i);
-        stable_sort(keys, n, [](std::uint64_t a, std::uint64_t b) { return a > b; });
+        // Put by status first, best first, in their order (a stable counting pass): one status's
+        // keys end where the counts of it and of the better ones end.
+        const auto bucket = [](const candidate& c) { return 3 - static_cast<std::size_t>(c.status); };
+        std::array<std::size_t, 4> end_of_bucket{};
+        for (std::size_t i = 0; i < n; ++i) ++end_of_bucket[bucket(out.candidates[i])];
+        for (std::size_t b = 1; b < end_of_bucket.size(); ++b) end_of_bucket[b] += end_of_bucket[b - 1];
+        for (std::size_t i = n; i-- > 0;) keys[--end_of_bucket[bucket(out.candidates[i])]] = rank_key(out.candidates[i], i);
+        sort_descending(keys, n);
         const auto position = [&keys](std::size_t i) { return static_cast<std::size_t>(keys[i] & 0xFFFFu); };
         // Place i takes the candidate at position(i): each cycle of the permutation once.
         std::array<bool, Capacity> placed{};
@@ -310,19 +378,18 @@ constexpr bool for_each_opener_of(const Table& table, const fact_key& key, Visit
 // Rules that no signal touched but a confirming fact that holds does are candidates too. The
 // index lists, per fact, the rules it confirms, so the cost follows the facts given.
 template <class Table, std::size_t Capacity>
-constexpr void open_by_facts(const Table& table, const observations& seen, report<Capacity>& out,
+constexpr void open_by_facts(const Table& table, const given_facts& given, report<Capacity>& out,
                              slot_map<Capacity>& slots) noexcept {
-    for (const fact_assignment& given : seen.facts) {
-        const fact_key key = find_fact_key(table.index.facts_by_name, table, given.name);
+    for (const fact_assignment& stated : given.facts) {
+        const fact_key key = find_fact_key(table.index.facts_by_name, table, stated.name);
         const std::uint16_t fact = key.fact;
         if (fact == no_fact) continue;
-        const fact_names names = names_of(table, fact, given.name);
         const bool room = for_each_opener_of(table, key, [&](std::size_t i) {
             const std::size_t r = table.index.openers[i].rule;
             if (slots.find(r) != 0) return true;
-            const rule& rl = table.rules[r];
+            const auto& rl = table.rules[r];
             for (std::size_t f = 0; f < rl.confirming.size(); ++f)
-                if (table.index.rules[r].confirming[f] == fact && state_of(seen.facts, names, rl.confirming[f]) == fact_state::holds)
+                if (table.index.rules[r].confirming[f] == fact && state_of(table, given, fact, rl.confirming[f]) == fact_state::holds)
                     return candidate_for(r, out, slots) != nullptr;
             return true;
         });
@@ -349,8 +416,8 @@ constexpr void open_by_service(const Table& table, const observations& seen, rep
 
 // Scores a candidate whose signal evidence is recorded, and decides its status from its facts.
 template <class Table>
-constexpr void settle(const Table& table, const observations& seen, candidate& c) noexcept {
-    const rule& rl = table.rules[c.rule_index];
+constexpr void settle(const Table& table, const observations& seen, const given_facts& given, candidate& c) noexcept {
+    const auto& rl = table.rules[c.rule_index];
     bool specific = false;
     bool all_required = true;
     bool required_absent = false;
@@ -375,7 +442,7 @@ constexpr void settle(const Table& table, const observations& seen, candidate& c
     bool all_confirming = true;
     const rule_facts& known = table.index.rules[c.rule_index];
     for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
-        c.confirming[f] = state_of(seen.facts, names_of(table, known.confirming[f], rl.confirming[f].name), rl.confirming[f]);
+        c.confirming[f] = state_of(table, given, known.confirming[f], rl.confirming[f]);
         if (c.confirming[f] == fact_state::holds) {
             c.score += fact_bonus;
             specific = true;
@@ -384,11 +451,11 @@ constexpr void settle(const Table& table, const observations& seen, candidate& c
         all_confirming = all_confirming && c.confirming[f] == fact_state::holds;
     }
     for (std::size_t f = 0; f < rl.ruling_out.size(); ++f) {
-        c.ruling_out[f] = state_of(seen.facts, names_of(table, known.ruling_out[f], rl.ruling_out[f].name), rl.ruling_out[f]);
+        c.ruling_out[f] = state_of(table, given, known.ruling_out[f], rl.ruling_out[f]);
         contradicted = contradicted || c.ruling_out[f] == fact_state::holds;
     }
     if (!rl.version_fact.empty()) {
-        const fact_value* value = find_observed(seen.facts, names_of(table, known.version, rl.version_fact));
+        const fact_value* value = given.find(table, known.version, rl.version_fact);
         if (value != nullptr && value->kind == fact_kind::version) {
             c.version_known = true;
             bool inside = false;
@@ -427,36 +494,53 @@ constexpr std::uint32_t discount_bits_per_absent_signal = 2;
 constexpr std::uint32_t max_discount_bits = 20;
 constexpr std::uint32_t likely_bits = 5;
 
+// Observations by kind and index: a bit for each of the first 64 of a kind (a diagnosis rarely
+// has more), a list for the others.
+template <std::size_t Capacity>
+struct observation_set {
+    std::array<std::uint64_t, 2> first{};
+    std::array<std::uint32_t, Capacity> others{};
+    std::size_t other_count = 0;
+
+    // Whether it was not in the set.
+    constexpr bool insert(std::size_t kind, std::uint16_t index) noexcept {
+        if (index < 64) {
+            const std::uint64_t bit = std::uint64_t{1} << index;
+            if ((first[kind] & bit) != 0) return false;
+            first[kind] |= bit;
+            return true;
+        }
+        const std::uint32_t code = (static_cast<std::uint32_t>(kind) << 16) | index;
+        for (std::size_t k = 0; k < other_count; ++k)
+            if (others[k] == code) return false;
+        if (other_count < Capacity) others[other_count++] = code;
+        return true;
+    }
+};
+
 // Each candidate's weight as a hypothesis.
 template <class Table, std::size_t Capacity>
 constexpr void hypothesis_weights(const Table& table, const report<Capacity>& out,
                                   std::array<std::uint64_t, Capacity>& weights) noexcept {
-    // The distinct observations any candidate matched, as (kind, index) codes, and per candidate
-    // how many of each kind it matched.
-    std::array<std::uint32_t, Capacity * rule::max_signals> explained{};
-    std::size_t explained_count = 0;
+    // The distinct observations any candidate matched, and per candidate how many of each kind it
+    // matched and how many of its signals are known absent.
+    observation_set<Capacity * rule::max_signals> explained{};
     std::array<std::size_t, 2> explained_of_kind{};
     std::array<std::array<std::size_t, 2>, Capacity> own_of_kind{};
+    std::array<std::size_t, Capacity> absent_of{};
     for (std::size_t i = 0; i < out.candidate_count && i < Capacity; ++i) {
         const candidate& c = out.candidates[i];
-        const rule& rl = table.rules[c.rule_index];
-        std::array<std::uint32_t, rule::max_signals> own{};
-        std::size_t own_count = 0;
+        const auto& rl = table.rules[c.rule_index];
+        observation_set<rule::max_signals> own{};
         for (std::size_t s = 0; s < rl.signal_count(); ++s) {
-            if (!c.matched(s)) continue;
-            const auto kind = static_cast<std::size_t>(rl.signal_at(s).kind);
-            const std::uint32_t code = (static_cast<std::uint32_t>(kind) << 16) | c.evidence[s];
-            bool known = false;
-            for (std::size_t k = 0; k < own_count && !known; ++k) known = own[k] == code;
-            if (known) continue;
-            own[own_count++] = code;
-            ++own_of_kind[i][kind];
-            bool listed = false;
-            for (std::size_t k = 0; k < explained_count && !listed; ++k) listed = explained[k] == code;
-            if (!listed) {
-                explained[explained_count++] = code;
-                ++explained_of_kind[kind];
+            if (!c.matched(s)) {
+                absent_of[i] += c.known_absent(s) ? 1 : 0;
+                continue;
             }
+            const auto kind = static_cast<std::size_t>(rl.signal_at(s).kind);
+            if (!own.insert(kind, c.evidence[s])) continue;
+            ++own_of_kind[i][kind];
+            if (explained.insert(kind, c.evidence[s])) ++explained_of_kind[kind];
         }
     }
     constexpr auto events = static_cast<std::size_t>(signal_kind::event);
@@ -467,12 +551,10 @@ constexpr void hypothesis_weights(const Table& table, const report<Capacity>& ou
             weights[i] = 0;
             continue;
         }
-        std::size_t absent = 0;
-        for (std::size_t s = 0; s < table.rules[c.rule_index].signal_count(); ++s) absent += c.known_absent(s) ? 1 : 0;
         const std::size_t bits = (explained_of_kind[events] - own_of_kind[i][events]) * discount_bits_per_unexplained_event +
                                  (explained_of_kind[start_errors] - own_of_kind[i][start_errors]) *
                                      discount_bits_per_unexplained_start_error +
-                                 absent * discount_bits_per_absent_signal;
+                                 absent_of[i] * discount_bits_per_absent_signal;
         const std::size_t discount = bits < max_discount_bits ? bits : max_discount_bits;
         weights[i] = (full_weight >> discount) << (c.status >= status::likely ? likely_bits : 0);
     }
@@ -593,7 +675,7 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out, Settle
         if (c.status == status::ruled_out) continue;
         const std::uint64_t weight = weights[i];
         const bool is_leader = i == leader;
-        const rule& rl = table.rules[c.rule_index];
+        const auto& rl = table.rules[c.rule_index];
         const rule_facts& known = table.index.rules[c.rule_index];
         for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
             if (c.confirming[f] != fact_state::unknown || known.confirming[f] == no_fact) continue;
@@ -631,17 +713,18 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out, Settle
     }
 
     // The best kept in order; on equal scores events first (anyone with the log can answer them),
-    // otherwise in the order they were found. Only the report's few places are sorted.
+    // otherwise in the order they were found. Only the report's few places are sorted, and only a
+    // check that would take one is put to `settled`.
     out.check_count = 0;
     const auto keep = [&](const next_check& check) {
-        if (check.score == 0 || settled(question_of(table, check))) return;
+        if (check.score == 0) return;
         const auto ranks_before = [](const next_check& a, const next_check& b) {
             if (a.score != b.score) return a.score > b.score;
             return a.what == next_check::kind::signal && b.what != next_check::kind::signal;
         };
         std::size_t at = out.check_count;
         while (at > 0 && ranks_before(check, out.checks[at - 1])) --at;
-        if (at == out.checks.size()) return;
+        if (at == out.checks.size() || settled(question_of(table, check))) return;
         const std::size_t last = out.check_count < out.checks.size() ? out.check_count : out.checks.size() - 1;
         for (std::size_t i = last; i > at; --i) out.checks[i] = out.checks[i - 1];
         out.checks[at] = check;
@@ -677,9 +760,10 @@ constexpr void rank_candidates(const Table& table, const observations& seen, rep
     slot_map<Capacity> slots{};
     match_observed(table, signal_kind::start_error, seen.start_errors, match_start_error, out, slots);
     match_observed(table, signal_kind::event, seen.events, match_event, out, slots);
-    open_by_facts(table, seen, out, slots);
+    const given_facts given(table, seen.facts);
+    open_by_facts(table, given, out, slots);
     if constexpr (Hypotheses == service_hypotheses::opened) open_by_service(table, seen, out, slots);
-    for (std::size_t i = 0; i < out.candidate_count; ++i) settle(table, seen, out.candidates[i]);
+    for (std::size_t i = 0; i < out.candidate_count; ++i) settle(table, seen, given, out.candidates[i]);
     sort_candidates(out);
 }
 

@@ -42,7 +42,7 @@ struct reason {
 // missing, then contradicted.
 template <class Table, class Visit>
 constexpr void explain(const Table& table, const candidate& c, Visit&& visit) {
-    const rule& r = table.rules[c.rule_index];
+    const auto& r = table.rules[c.rule_index];
     const auto signal_reason = [&r](explanation_part part, reason_kind what, std::size_t s) {
         reason item;
         item.part = part;

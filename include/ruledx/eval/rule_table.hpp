@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 
 #include "ruledx/detail/sort.hpp"
 #include "ruledx/detail/text_hash.hpp"
@@ -128,8 +129,233 @@ struct rule_table : rule_set<Facts, Rules> {
     std::array<keyed_rule, Rules> rules_by_evidence{};
 };
 
+// The run-time form of a built table's rules (make_table, join, without): what the evaluator and
+// the writers read, and nothing else. Every rule's signals (required, then supporting: the
+// numbering of rule::signal_at and of the index), facts (confirming, then ruling out), version
+// ranges and texts (resolution steps, then related articles) are pooled in arrays of exactly the
+// table's counts; a rule is a record of its texts and of where its lists start. A rule as
+// written holds every list at full capacity and its examples (about 4.6 KB); the pools hold what
+// the rules say (a few hundred bytes a rule), and the author's rules[] array is left to the
+// compile-time checks (and to code that reads examples, see rule_view).
 namespace detail {
 
+struct rule_record {
+    std::string_view id;
+    std::string_view article;
+    std::string_view title;
+    std::string_view version_fact;
+    std::string_view cause;
+    std::uint32_t first_signal = 0;
+    std::uint32_t first_fact = 0;
+    std::uint32_t first_version = 0;
+    std::uint32_t first_text = 0;
+    std::uint8_t required = 0;
+    std::uint8_t supporting = 0;
+    std::uint8_t confirming = 0;
+    std::uint8_t ruling_out = 0;
+    std::uint8_t versions = 0;
+    std::uint8_t steps = 0;
+    std::uint8_t related = 0;
+};
+
+// The pools' sizes for a set's rules.
+struct pool_sizes {
+    std::size_t signals = 0;
+    std::size_t facts = 0;
+    std::size_t versions = 0;
+    std::size_t texts = 0;
+};
+
+template <class Set>
+[[nodiscard]] constexpr pool_sizes pool_sizes_of(const Set& set) noexcept {
+    pool_sizes sizes{};
+    for (const rule& rl : set.rules) {
+        sizes.signals += rl.signal_count();
+        sizes.facts += rl.confirming.size() + rl.ruling_out.size();
+        sizes.versions += rl.versions.size();
+        sizes.texts += rl.resolution.size() + rl.related.size();
+    }
+    return sizes;
+}
+
+template <class T, std::size_t N>
+using pool_array = std::array<T, N == 0 ? 1 : N>;
+
+// The rules of one set, pooled.
+template <std::size_t Rules, std::size_t Signals, std::size_t Facts, std::size_t Versions, std::size_t Texts>
+struct rule_pool {
+    static constexpr std::size_t rule_count = Rules;
+    std::array<rule_record, Rules> records{};
+    pool_array<signal, Signals> signals{};
+    pool_array<fact_assignment, Facts> facts{};
+    pool_array<version_range, Versions> versions{};
+    pool_array<std::string_view, Texts> texts{};
+
+    [[nodiscard]] constexpr rule_view view_of(std::size_t r) const noexcept {
+        const rule_record& rec = records[r];
+        rule_view v;
+        v.id = rec.id;
+        v.article = rec.article;
+        v.title = rec.title;
+        v.version_fact = rec.version_fact;
+        v.cause = rec.cause;
+        v.versions = {versions.data() + rec.first_version, rec.versions};
+        v.required = {signals.data() + rec.first_signal, rec.required};
+        v.supporting = {signals.data() + rec.first_signal + rec.required, rec.supporting};
+        v.confirming = {facts.data() + rec.first_fact, rec.confirming};
+        v.ruling_out = {facts.data() + rec.first_fact + rec.confirming, rec.ruling_out};
+        v.resolution = {texts.data() + rec.first_text, rec.steps};
+        v.related = {texts.data() + rec.first_text + rec.steps, rec.related};
+        return v;
+    }
+};
+
+// One evaluation over the set's rules: a few steps per item, no per-slot work.
+template <std::size_t Rules, std::size_t Signals, std::size_t Facts, std::size_t Versions, std::size_t Texts, class Set>
+[[nodiscard]] constexpr rule_pool<Rules, Signals, Facts, Versions, Texts> pool_rules(const Set& set) noexcept {
+    rule_pool<Rules, Signals, Facts, Versions, Texts> pool{};
+    std::uint32_t s = 0;
+    std::uint32_t f = 0;
+    std::uint32_t v = 0;
+    std::uint32_t t = 0;
+    for (std::size_t r = 0; r < Rules; ++r) {
+        const rule& rl = set.rules[r];
+        rule_record& rec = pool.records[r];
+        rec.id = rl.id;
+        rec.article = rl.article;
+        rec.title = rl.title;
+        rec.version_fact = rl.version_fact;
+        rec.cause = rl.cause;
+        rec.first_signal = s;
+        rec.first_fact = f;
+        rec.first_version = v;
+        rec.first_text = t;
+        rec.required = static_cast<std::uint8_t>(rl.required.size());
+        rec.supporting = static_cast<std::uint8_t>(rl.supporting.size());
+        rec.confirming = static_cast<std::uint8_t>(rl.confirming.size());
+        rec.ruling_out = static_cast<std::uint8_t>(rl.ruling_out.size());
+        rec.versions = static_cast<std::uint8_t>(rl.versions.size());
+        rec.steps = static_cast<std::uint8_t>(rl.resolution.size());
+        rec.related = static_cast<std::uint8_t>(rl.related.size());
+        for (const signal& x : rl.required) pool.signals[s++] = x;
+        for (const signal& x : rl.supporting) pool.signals[s++] = x;
+        for (const fact_assignment& x : rl.confirming) pool.facts[f++] = x;
+        for (const fact_assignment& x : rl.ruling_out) pool.facts[f++] = x;
+        for (const version_range& x : rl.versions) pool.versions[v++] = x;
+        for (std::string_view x : rl.resolution) pool.texts[t++] = x;
+        for (std::string_view x : rl.related) pool.texts[t++] = x;
+    }
+    return pool;
+}
+
+// A joined table's pools are its tables' pools, referred to: joining copies no rule, at compile
+// time (a copy per join of 10,000 rules is gigabytes of compiler memory) or in the program.
+template <class First, class Second>
+struct joined_pool {
+    static constexpr std::size_t rule_count = First::rule_count + Second::rule_count;
+    const First* first = nullptr;
+    const Second* second = nullptr;
+
+    [[nodiscard]] constexpr rule_view view_of(std::size_t r) const noexcept {
+        return r < First::rule_count ? first->view_of(r) : second->view_of(r - First::rule_count);
+    }
+};
+
+}  // namespace detail
+
+// A rule of a built table: its rule_view, and, read from the author's rules[] array only when
+// asked (Source::value is the set the checks built, which refers to it), its examples and the
+// rule itself, so that `table.rules[i].examples` and `const rule& r = table.rules[i];` keep
+// compiling. Only the rule's index is kept: a program that reads neither does not keep the
+// author's array (every rule at full capacity, with its examples), at -O1 and above.
+template <class Source>
+class authored_examples {
+public:
+    constexpr explicit authored_examples(std::size_t rule_index) noexcept : rule_index_(rule_index) {}
+    [[nodiscard]] constexpr std::size_t size() const noexcept { return list().size(); }
+    [[nodiscard]] constexpr bool empty() const noexcept { return list().empty(); }
+    [[nodiscard]] constexpr const example& operator[](std::size_t i) const noexcept { return list()[i]; }
+    [[nodiscard]] constexpr const example* begin() const noexcept { return list().begin(); }
+    [[nodiscard]] constexpr const example* end() const noexcept { return list().end(); }
+
+private:
+    [[nodiscard]] constexpr const auto& list() const noexcept { return Source::value.rules[rule_index_].examples; }
+    std::size_t rule_index_;
+};
+
+template <class Source>
+struct built_rule : rule_view {
+    std::size_t rule_index;
+    authored_examples<Source> examples;
+
+    constexpr built_rule(const rule_view& pooled, std::size_t index) noexcept
+        : rule_view(pooled), rule_index(index), examples(index) {}
+    // The rule as its author wrote it.
+    constexpr operator const rule&() const noexcept { return Source::value.rules[rule_index]; }
+};
+
+// A built table's rules: reads like an array of rules (rules[i].id, rules[i].required, ...), each a
+// built_rule.
+template <class Source, class Pool>
+class built_rules {
+public:
+    class iterator {
+    public:
+        constexpr iterator(const built_rules* rules, std::size_t at) noexcept : rules_(rules), at_(at) {}
+        [[nodiscard]] constexpr built_rule<Source> operator*() const noexcept { return (*rules_)[at_]; }
+        constexpr iterator& operator++() noexcept {
+            ++at_;
+            return *this;
+        }
+        [[nodiscard]] friend constexpr bool operator==(iterator a, iterator b) noexcept { return a.at_ == b.at_; }
+        [[nodiscard]] friend constexpr bool operator!=(iterator a, iterator b) noexcept { return a.at_ != b.at_; }
+
+    private:
+        const built_rules* rules_;
+        std::size_t at_;
+    };
+
+    constexpr built_rules() noexcept = default;
+    // The pool lives in a static constant of the checks (one per table, however often the table is copied).
+    constexpr explicit built_rules(const Pool& pool) noexcept : pool_(&pool) {}
+
+    [[nodiscard]] static constexpr std::size_t size() noexcept { return Pool::rule_count; }
+    [[nodiscard]] static constexpr bool empty() noexcept { return Pool::rule_count == 0; }
+    [[nodiscard]] constexpr built_rule<Source> operator[](std::size_t i) const noexcept {
+        return {pool_->view_of(i), i};
+    }
+    [[nodiscard]] constexpr iterator begin() const noexcept { return iterator(this, 0); }
+    [[nodiscard]] constexpr iterator end() const noexcept { return iterator(this, Pool::rule_count); }
+    [[nodiscard]] constexpr const Pool& pool() const noexcept { return *pool_; }
+
+private:
+    const Pool* pool_ = nullptr;
+};
+
+// What make_table, join and without return: the catalog, the rules in their run-time form and the
+// index. It holds no pointer to the author's arrays (a program that does not read examples does
+// not keep them); `source` is the compile-time table that refers to them, which join and without
+// build on.
+template <class Source, class Pool, class Index>
+struct built_table {
+    using source = Source;
+    static constexpr std::size_t fact_count = std::decay_t<decltype(Source::value)>::fact_count;
+    static constexpr std::size_t rule_count = Pool::rule_count;
+
+    std::array<fact_definition, fact_count> facts{};
+    built_rules<Source, Pool> rules{};
+    Index index{};
+
+    // By name or, for a renamed fact, its former name.
+    [[nodiscard]] constexpr std::size_t find_fact(std::string_view name) const noexcept {
+        return detail::find_fact_named(facts, name);
+    }
+    [[nodiscard]] constexpr std::size_t find_rule(std::string_view id) const noexcept {
+        return detail::find_rule_with_id(rules, id);
+    }
+};
+
+namespace detail {
 
 template <class Set>
 [[nodiscard]] constexpr std::size_t signal_total(const Set& set, std::size_t begin, std::size_t end) noexcept {

@@ -7,7 +7,6 @@
 
 #include <cstdint>
 #include <string_view>
-#include <type_traits>
 
 #include "ruledx/detail/blank.hpp"
 #include "ruledx/detail/text_arg.hpp"
@@ -43,11 +42,8 @@ struct fact_value {
     constexpr fact_value(int value) noexcept : kind(fact_kind::number), number(value) {}
     constexpr fact_value(std::int64_t value) noexcept : kind(fact_kind::number), number(value) {}
     constexpr fact_value(std::string_view value) noexcept : kind(fact_kind::text), text(value) {}
-    // Without these a string literal would silently convert to bool.
-    template <std::size_t N>
-    constexpr fact_value(const char (&value)[N]) noexcept : kind(fact_kind::text), text(detail::text_arg(value).value) {}
-    template <class Pointer, std::enable_if_t<std::is_same_v<Pointer, const char*> || std::is_same_v<Pointer, char*>, int> = 0>
-    constexpr fact_value(Pointer value) noexcept : kind(fact_kind::text), text(value) {}
+    // Without this a string literal would silently convert to bool.
+    constexpr fact_value(const char* value) noexcept : kind(fact_kind::text), text(detail::text_arg(value).value) {}
     constexpr fact_value(ruledx::version value) noexcept : kind(fact_kind::version), version_number(value) {}
 
     friend constexpr bool operator==(const fact_value& a, const fact_value& b) noexcept {

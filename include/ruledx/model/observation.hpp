@@ -10,6 +10,7 @@
 
 #include "ruledx/detail/blank.hpp"
 #include "ruledx/detail/text_arg.hpp"
+#include "ruledx/detail/text_match.hpp"
 
 #include "ruledx/model/event_type.hpp"
 #include "ruledx/model/fact.hpp"
@@ -66,6 +67,18 @@ struct observed_event {
     e.id = id;
     return e;
 }
+
+// The observation that shows a rule's signal: an example restates its rule's signals without
+// repeating them, `example_of(saw(required_error), saw(required_event))` with the signals kept as
+// constants the rule names too. A start-error signal shows as that start error; an event signal as
+// an event with its source, id, type, category and description, and, when its telling values are
+// not all in that description, its one value as the insertion string. A signal with several values
+// its description lacks cannot be shown that way: its example's proof fails until the event is
+// written out (saw_event(...).with_strings(...)).
+struct seen_signal {
+    signal shown;
+};
+[[nodiscard]] constexpr seen_signal saw(const signal& s) noexcept { return {s}; }
 
 // A signal known not to have happened. Events have three states: seen (an observed_event),
 // known absent (this), or unknown (neither): a pasted fragment of a log says nothing of what it
@@ -125,6 +138,20 @@ struct example {
     constexpr void add(const observed_start_error& e) noexcept { start_errors.push_back(e); }
     constexpr void add(const observed_event& e) noexcept { events.push_back(e); }
     constexpr void add(const fact_assignment& f) noexcept { facts.push_back(f); }
+    constexpr void add(const seen_signal& seen) noexcept {
+        const signal& s = seen.shown;
+        if (s.kind == signal_kind::start_error) {
+            add(saw_start_error(s.source, s.code));
+            return;
+        }
+        observed_event e = saw_event(s.source, static_cast<std::uint16_t>(s.code)).with_type(s.type);
+        e.category = s.category;
+        e.description = s.description;
+        bool described = true;
+        for (std::string_view value : s.values) described = described && detail::contains_phrase(s.description, value);
+        if (!described && s.values.size() == 1) e.strings = s.values[0];
+        add(e);
+    }
 
     [[nodiscard]] constexpr observations as_observations() const noexcept {
         return {view<observed_start_error>(start_errors), view<observed_event>(events), view<fact_assignment>(facts)};

@@ -18,6 +18,7 @@
 #include "ruledx/model/fact.hpp"
 #include "ruledx/model/rule.hpp"
 #include "ruledx/model/signal.hpp"
+#include "ruledx/model/view.hpp"
 
 namespace ruledx {
 
@@ -89,10 +90,9 @@ template <std::size_t Facts, class Set>
 // A fact's catalog entry by a name it answers to: the hash of its (current) name and its catalog
 // index, found by that name or by its former name (fact is no_fact when the catalog lacks it; the
 // hash is then the given name's).
-template <std::size_t Keys, class Set>
-[[nodiscard]] constexpr fact_key find_fact_key(const std::array<fact_key, Keys>& keys, const Set& set,
-                                               std::string_view name) noexcept {
-    const std::uint64_t hash = hash_text(name);
+// The first of the sorted keys with that hash or a greater one.
+template <std::size_t Keys>
+[[nodiscard]] constexpr std::size_t first_key_from(const std::array<fact_key, Keys>& keys, std::uint64_t hash) noexcept {
     std::size_t lo = 0;
     std::size_t hi = Keys;
     while (lo < hi) {
@@ -102,7 +102,14 @@ template <std::size_t Keys, class Set>
         else
             hi = mid;
     }
-    for (; lo < Keys && keys[lo].hash == hash; ++lo) {
+    return lo;
+}
+
+template <std::size_t Keys, class Set>
+[[nodiscard]] constexpr fact_key find_fact_key(const std::array<fact_key, Keys>& keys, const Set& set,
+                                               std::string_view name) noexcept {
+    const std::uint64_t hash = hash_text(name);
+    for (std::size_t lo = first_key_from(keys, hash); lo < Keys && keys[lo].hash == hash; ++lo) {
         if (keys[lo].fact == no_fact || !detail::equal_text(key_name(set, keys[lo]), name)) continue;
         if (!keys[lo].former) return keys[lo];
         return {hash_text(set.facts[keys[lo].fact].name), keys[lo].fact, false};
@@ -186,6 +193,24 @@ template <std::size_t Count, class Set>
 }
 }  // namespace detail
 
+namespace detail {
+// A table's lookups by name, for every kind of table (a set, a built table).
+template <class Facts>
+[[nodiscard]] constexpr std::size_t find_fact_named(const Facts& facts, std::string_view name) noexcept {
+    for (std::size_t i = 0; i < facts.size(); ++i)
+        if (equal_text(facts[i].name, name)) return i;
+    for (std::size_t i = 0; i < facts.size(); ++i)
+        if (!facts[i].former_name.empty() && equal_text(facts[i].former_name, name)) return i;
+    return not_found;
+}
+template <class Rules>
+[[nodiscard]] constexpr std::size_t find_rule_with_id(const Rules& rules, std::string_view id) noexcept {
+    for (std::size_t i = 0; i < rules.size(); ++i)
+        if (equal_text(rules[i].id, id)) return i;
+    return not_found;
+}
+}  // namespace detail
+
 // N references to values that live elsewhere; reads like an array of const T.
 template <class T, std::size_t N>
 class ref_list {
@@ -218,6 +243,28 @@ private:
     std::array<const T*, N == 0 ? 1 : N> items_{};
 };
 
+// A rule as a built table keeps it for run time (make_table, join, without): its texts, and its
+// lists as views into the table's pools, with the members of a rule. A built table's rules[i] is
+// a built_rule (eval/rule_table.hpp): this view, and the way to the author's rule and examples.
+struct rule_view {
+    std::string_view id;
+    std::string_view article;
+    std::string_view title;
+    std::string_view version_fact;
+    view<version_range> versions;
+    view<signal> required;    // the pool holds supporting right after: signal_at reads one run
+    view<signal> supporting;
+    view<fact_assignment> confirming;
+    view<fact_assignment> ruling_out;
+    std::string_view cause;
+    view<std::string_view> resolution;
+    view<std::string_view> related;
+
+    [[nodiscard]] constexpr std::size_t signal_count() const noexcept { return required.size() + supporting.size(); }
+    [[nodiscard]] constexpr const signal& signal_at(std::size_t i) const noexcept { return required.begin()[i]; }
+    [[nodiscard]] constexpr bool is_required(std::size_t i) const noexcept { return i < required.size(); }
+};
+
 template <std::size_t Facts, std::size_t Rules>
 struct rule_set {
     static constexpr std::size_t fact_count = Facts;
@@ -228,16 +275,10 @@ struct rule_set {
 
     // By name or, for a renamed fact, its former name.
     [[nodiscard]] constexpr std::size_t find_fact(std::string_view name) const noexcept {
-        for (std::size_t i = 0; i < Facts; ++i)
-            if (detail::equal_text(facts[i].name, name)) return i;
-        for (std::size_t i = 0; i < Facts; ++i)
-            if (!facts[i].former_name.empty() && detail::equal_text(facts[i].former_name, name)) return i;
-        return not_found;
+        return detail::find_fact_named(facts, name);
     }
     [[nodiscard]] constexpr std::size_t find_rule(std::string_view id) const noexcept {
-        for (std::size_t i = 0; i < Rules; ++i)
-            if (detail::equal_text(rules[i].id, id)) return i;
-        return not_found;
+        return detail::find_rule_with_id(rules, id);
     }
 };
 

@@ -98,7 +98,7 @@ public:
     template <class Table>
     evidence(const Table& table, view<read::service_name> services)
         : services_(services), relevant_ids_(0x10000, false), known_(table) {
-        for (const rule& r : table.rules) {
+        for (const auto& r : table.rules) {
             for (std::size_t s = 0; s < r.signal_count(); ++s) {
                 const signal& sig = r.signal_at(s);
                 if (sig.kind != signal_kind::event) continue;

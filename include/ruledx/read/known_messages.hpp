@@ -351,8 +351,6 @@ public:
             corpus.append(ru.title).append(" ").append(ru.cause).append(" ");
             for (std::string_view step : ru.resolution) corpus.append(step).append(" ");
             for (std::size_t s = 0; s < ru.signal_count(); ++s) corpus.append(ru.signal_at(s).description).append(" ");
-            for (const example& x : ru.examples)
-                for (const observed_event& e : x.events) corpus.append(e.description).append(" ");
         }
         for (std::size_t f = 0; f < table.fact_count; ++f) corpus.append(table.facts[f].question).append(" ");
         build(detail_known::normalise(corpus));

@@ -104,7 +104,7 @@ std::string to_json(const Table& table, const report<Rules>& result, const Cite&
     std::string out = "{\"candidates\": [";
     bool first = true;
     for (const candidate& c : result.ranked()) {
-        const rule& r = table.rules[c.rule_index];
+        const auto& r = table.rules[c.rule_index];
         out += first ? "\n  {" : ",\n  {";
         first = false;
         out += "\"rule\": ";

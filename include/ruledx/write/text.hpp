@@ -91,7 +91,7 @@ std::string cite_absence(const Cite& cite, std::uint16_t index) {
 // absent from app.evt", "x=true rules it out".
 template <class Table, class Cite>
 std::string contradiction_text(const Table& table, const candidate& c, const reason& item, const Cite& cite) {
-    const rule& r = table.rules[c.rule_index];
+    const auto& r = table.rules[c.rule_index];
     switch (item.what) {
         case reason_kind::outside_versions: return "needs " + std::string(r.version_fact) + " " + describe_versions(r.versions);
         case reason_kind::signal_absent: {
@@ -136,7 +136,7 @@ std::string to_text(const Table& table, const report<Rules>& result, const Cite&
     std::size_t ruled_out_shown = 0;
     std::size_t not_shown = 0;
     for (const candidate& c : result.ranked()) {
-        const rule& r = table.rules[c.rule_index];
+        const auto& r = table.rules[c.rule_index];
         ++number;
         const std::string head = std::to_string(number) + ". ";
         if (c.status == status::possible || c.status == status::ruled_out) {
