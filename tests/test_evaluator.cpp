@@ -100,7 +100,7 @@ TEST_CASE("a start error many rules share leaves them all possible") {
     bool asks_for_event_100 = false;
     for (const next_check& check : r.next_checks()) {
         if (check.what != next_check::kind::signal) continue;
-        const signal& s = widgets.rules[check.rule_index].signal_at(check.signal_index);
+        const ruledx::signal& s = widgets.rules[check.rule_index].signal_at(check.signal_index);  // not mingw's ::signal
         asks_for_event_100 = asks_for_event_100 || (s.kind == signal_kind::event && s.code == 100);
     }
     CHECK(asks_for_event_100);
