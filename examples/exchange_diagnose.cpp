@@ -40,7 +40,9 @@ using ruledx::read::fact_argument;
 constexpr std::string_view usage =
     "usage: exchange-diagnose [--format text|json] [--fact NAME=VALUE]... [--event SOURCE:ID]...\n"
     "                         [--absent-event SOURCE:ID]... [--start-error SERVICE:CODE]...\n"
-    "                         [--absent-start-error SERVICE:CODE]... [--ask] [--dump-events]\n"
+    "                         [--absent-start-error SERVICE:CODE]... [--crash PROGRAM]...\n"
+    "                         [--absent-crash PROGRAM]... [--dialog TEXT]... [--absent-dialog TEXT]...\n"
+    "                         [--ask] [--dump-events]\n"
     "                         [--list-rules] [--list-facts] [FILE|-]...\n"
     "\n"
     "Diagnoses why a Microsoft Exchange Server 4.0/5.0/5.5 service (the Internet Mail Service,\n"
@@ -54,12 +56,21 @@ constexpr std::string_view usage =
     "  --event SOURCE:ID[:TEXT]    an event you saw, with text it holds; repeatable\n"
     "  --absent-event SOURCE:ID[:TEXT]\n"
     "                              an event that was not logged; repeatable\n"
-    "  --start-error SERVICE:CODE  starting the service failed with this error\n"
-    "  --absent-start-error SERVICE:CODE\n"
+    "                              (SOURCE::TEXT: an event known by its text, without id)\n"
+    "  --start-error SERVICE[:CODE]\n"
+    "                              starting the service failed with this error (no CODE:\n"
+    "                              it failed without one)\n"
+    "  --absent-start-error SERVICE[:CODE]\n"
     "                              starting the service does not fail with this error\n"
+    "  --crash PROGRAM[:0xCODE][:NAMES]\n"
+    "                              the program crashed (exception, names in its stack)\n"
+    "  --absent-crash PROGRAM      the program did not crash\n"
+    "  --dialog TEXT               a message box showed this text\n"
+    "  --absent-dialog TEXT        no message box showed this text\n"
     "  --ask                       ask the next questions one by one: each on standard error\n"
     "                              as '? [KEY] QUESTION' (KEY: fact:NAME, event:SOURCE:ID[:VALUES],\n"
-    "                              start_error:SERVICE:CODE), the answer read from standard input\n"
+    "                              start_error:SERVICE[:CODE], crash:PROGRAM..., dialog:TEXT; after\n"
+    "                              the kind, the argument its option takes), the answer read from standard input\n"
     "                              (yes, no, a value, or skip); then print the report\n"
     "  --dump-events               print each event read as a JSON line instead of a diagnosis\n"
     "  --list-rules                print the rules: id, article, title\n"
@@ -109,6 +120,20 @@ std::string fact_problem(const fact_argument& parsed, std::string_view argument)
     return {};
 }
 
+// The options that give a signal of each kind as seen and as absent.
+struct signal_options {
+    ruledx::signal_kind kind;
+    const char* seen;
+    const char* absent;
+};
+constexpr signal_options options_by_kind[] = {
+    {ruledx::signal_kind::start_error, "--start-error", "--absent-start-error"},
+    {ruledx::signal_kind::event, "--event", "--absent-event"},
+    {ruledx::signal_kind::crash, "--crash", "--absent-crash"},
+    {ruledx::signal_kind::dialog, "--dialog", "--absent-dialog"},
+};
+const signal_options& options_for(ruledx::signal_kind kind) { return options_by_kind[static_cast<std::size_t>(kind)]; }
+
 // SOURCE:ID[:VALUES] for a question about a signal, the form --event and --absent-event take: its
 // key without the kind.
 std::string signal_argument_text(const ruledx::question& q) {
@@ -143,15 +168,30 @@ public:
     [[nodiscard]] const std::vector<std::string>& arguments() const noexcept { return arguments_; }
 
 private:
-    static bool is_start_error(std::string_view option) { return option.find("start-error") != std::string_view::npos; }
+    // The kind of signal an option gives, and whether as absent.
+    static ruledx::signal_kind kind_of(std::string_view option, bool& absent) {
+        for (const signal_options& o : options_by_kind) {
+            absent = option == o.absent;
+            if (absent || option == o.seen) return o.kind;
+        }
+        return ruledx::signal_kind::event;
+    }
 
     static std::string check(std::string_view option, std::string_view argument) {
         if (option == "--fact") return fact_problem(ruledx::read::parse_fact_argument(kb::table, argument), argument);
-        const ruledx::read::signal_argument parsed = ruledx::read::parse_signal_argument(argument);
-        const bool start = is_start_error(option);
-        if (!parsed.ok || (start && !parsed.text.empty()) || (!start && parsed.code > 0xFFFF))
-            return std::string(option) + (start ? " needs SERVICE:CODE" : " needs SOURCE:ID with an id up to 65535") +
-                   ", got '" + std::string(argument) + "'";
+        bool absent = false;
+        const ruledx::signal_kind kind = kind_of(option, absent);
+        const ruledx::read::any_signal_argument parsed = ruledx::read::parse_any_signal_argument(kind, argument);
+        const char* form = "";
+        switch (kind) {
+            case ruledx::signal_kind::start_error: form = " needs SERVICE or SERVICE:CODE"; break;
+            case ruledx::signal_kind::event: form = " needs SOURCE:ID with an id up to 65535, or SOURCE::TEXT"; break;
+            case ruledx::signal_kind::crash: form = " needs PROGRAM[:0xCODE][:NAMES]"; break;
+            case ruledx::signal_kind::dialog: form = " needs the dialog's TEXT"; break;
+        }
+        const bool bad_code = kind == ruledx::signal_kind::event ? parsed.code > 0xFFFF && parsed.code != ruledx::signal::no_id
+                                                                  : kind == ruledx::signal_kind::start_error && !parsed.text.empty();
+        if (!parsed.ok || bad_code) return std::string(option) + form + ", got '" + std::string(argument) + "'";
         return {};
     }
 
@@ -160,20 +200,36 @@ private:
             seen_.set_fact(ruledx::read::parse_fact_argument(kb::table, argument).fact);
             return;
         }
-        const ruledx::read::signal_argument parsed = ruledx::read::parse_signal_argument(argument);
-        const bool start = is_start_error(option);
-        if (option.find("absent") != std::string_view::npos) {
-            ruledx::observed_absence a = start ? ruledx::absent_start_error(parsed.source, parsed.code)
-                                               : ruledx::absent_event(parsed.source, static_cast<std::uint16_t>(parsed.code));
+        bool absent = false;
+        const ruledx::signal_kind kind = kind_of(option, absent);
+        const ruledx::read::any_signal_argument parsed = ruledx::read::parse_any_signal_argument(kind, argument);
+        const bool by_text = kind == ruledx::signal_kind::event && parsed.code == ruledx::signal::no_id;
+        if (absent) {
+            ruledx::observed_absence a;
+            a.kind = kind;
+            a.source = parsed.source;
+            a.code = parsed.code;
+            a.whole_source = kind == ruledx::signal_kind::crash;
             a.text = parsed.text;
+            if (kind == ruledx::signal_kind::crash) a.text = {};
             seen_.add(a);
-        } else if (start) {
-            seen_.add(ruledx::saw_start_error(parsed.source, parsed.code));
-        } else {
-            // The text an answer gives is what the event holds: its insertion strings.
-            const std::string strings = parsed.text.empty() ? std::string() : std::string(parsed.text) + '\0';
-            seen_.add(ruledx::saw_event(parsed.source, static_cast<std::uint16_t>(parsed.code)).with_strings(strings));
+            return;
         }
+        switch (kind) {
+            case ruledx::signal_kind::start_error: seen_.add(ruledx::saw_start_error(parsed.source, parsed.code)); return;
+            case ruledx::signal_kind::crash:
+                seen_.add(ruledx::saw_crash(parsed.source, parsed.code).with_frames(parsed.text));
+                return;
+            case ruledx::signal_kind::dialog: seen_.add(ruledx::saw_dialog(parsed.text)); return;
+            case ruledx::signal_kind::event: break;
+        }
+        if (by_text) {
+            seen_.add(ruledx::saw_event(parsed.source, 0).with_description(parsed.text));
+            return;
+        }
+        // The text an answer gives is what the event holds: its insertion strings.
+        const std::string strings = parsed.text.empty() ? std::string() : std::string(parsed.text) + '\0';
+        seen_.add(ruledx::saw_event(parsed.source, static_cast<std::uint16_t>(parsed.code)).with_strings(strings));
     }
 
     ruledx::evidence& seen_;
@@ -194,21 +250,13 @@ void list_facts() {
 
 // How the user of this command answers a next check.
 std::string how_to_answer(const ruledx::question& q) {
-    switch (q.what) {
-        case ruledx::question::kind::fact: {
-            const ruledx::fact_definition& f = kb::table.facts[q.fact_index];
-            return "(--fact " + std::string(f.name) + "=<" + std::string(to_string(f.kind)) + ">)";
-        }
-        case ruledx::question::kind::event: {
-            const std::string argument = shell_quoted(signal_argument_text(q));
-            return "(--event " + argument + " or --absent-event " + argument + ")";
-        }
-        case ruledx::question::kind::start_error: {
-            const std::string argument = shell_quoted(signal_argument_text(q));
-            return "(--start-error " + argument + " or --absent-start-error " + argument + ")";
-        }
+    if (q.what == ruledx::question::kind::fact) {
+        const ruledx::fact_definition& f = kb::table.facts[q.fact_index];
+        return "(--fact " + std::string(f.name) + "=<" + std::string(to_string(f.kind)) + ">)";
     }
-    return {};
+    const signal_options& options = options_for(q.asked->kind);
+    const std::string argument = shell_quoted(signal_argument_text(q));
+    return "(" + std::string(options.seen) + " " + argument + " or " + options.absent + " " + argument + ")";
 }
 
 // A line of standard input without its line ending; false at the end of the input.
@@ -239,10 +287,8 @@ bool take_answer(const ruledx::question& q, std::string_view line, given_evidenc
         print("  (answer yes, no or skip)\n", stderr);
         return false;
     }
-    const bool seen = reply == ruledx::read::reply::yes;
-    const bool start = q.what == ruledx::question::kind::start_error;
-    const char* option = start ? (seen ? "--start-error" : "--absent-start-error") : (seen ? "--event" : "--absent-event");
-    given.give(option, signal_argument_text(q));
+    const signal_options& options = options_for(q.asked->kind);
+    given.give(reply == ruledx::read::reply::yes ? options.seen : options.absent, signal_argument_text(q));
     return true;
 }
 
@@ -311,8 +357,9 @@ int run(const std::vector<std::string>& args) {
             const std::string problem = given.give("--fact", value);
             if (!problem.empty()) return usage_error(problem);
         } else if (const auto option = [&]() -> std::string_view {
-                       for (std::string_view o : {"--event", "--absent-event", "--start-error", "--absent-start-error"})
-                           if (value_of(o, value)) return o;
+                       for (const signal_options& o : options_by_kind)
+                           for (std::string_view name : {o.seen, o.absent})
+                               if (value_of(name, value)) return name;
                        return {};
                    }();
                    !option.empty()) {

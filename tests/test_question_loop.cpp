@@ -13,9 +13,10 @@ namespace {
 
 using namespace ruledx;
 
-// The bounds measured when the question choice was last changed; a change that asks more fails.
+// The bounds measured when the question choice or the rules last changed (2026-12-01, with the crash,
+// dialog and no-code rules: average 11.53, worst 33); a change that asks more fails.
 constexpr double max_average_questions = 12.5;
-constexpr std::size_t max_questions_for_one_rule = 32;
+constexpr std::size_t max_questions_for_one_rule = 34;
 
 bool names_service(const rule& r, std::string_view service) {
     for (std::size_t s = 0; s < r.signal_count(); ++s)
@@ -37,9 +38,9 @@ TEST_CASE("the question loop finds every IMS rule from its start error, within t
         const observed_start_error start[] = {test::starting_error(r, error_2140)};
         const test::interview_result got = test::interview(table, index, {start, {}, {}}, test::oracle_knows::nothing_else, 80);
         // A rule whose article names neither the service's events nor its errors (SCM events only,
-        // a Dr. Watson event) is no hypothesis of the service's failed start: it is found from its
-        // own events, not from the start error.
-        CHECK(got.found == names_service(r, "MSExchangeIMC"));
+        // a Dr. Watson event, a crash) is no hypothesis of the service's failed start: it may be found
+        // through a question another hypothesis asks (a crash they share), or not at all.
+        if (names_service(r, "MSExchangeIMC")) CHECK(got.found);
         if (!got.found) continue;
         ++found;
         total += got.questions;

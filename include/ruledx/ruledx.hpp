@@ -36,6 +36,7 @@
 #include "ruledx/read/powershell_table.hpp"
 #include "ruledx/read/pasted_text.hpp"
 #include "ruledx/read/start_error_text.hpp"
+#include "ruledx/read/crash_text.hpp"
 #include "ruledx/read/text_scan.hpp"
 #include "ruledx/read/known_messages.hpp"
 #include "ruledx/read/evidence.hpp"

@@ -324,6 +324,31 @@ namespace ruledx::detail {
     }
 }
 
+// A program's name as a crash report prints it, without blanks, quotes, directory or extension:
+// "exe\\MSEXCIMC.dbg" and "msexcimc.exe" are "MSEXCIMC" and "msexcimc" (compared by same_program).
+[[nodiscard]] constexpr std::string_view program_name(std::string_view printed) noexcept {
+    constexpr std::size_t max_extension = 4;
+    const auto is_trimmed = [](char c) { return is_blank(c) || c == '"' || c == '\''; };
+    std::size_t begin = 0;
+    std::size_t end = printed.size();
+    for (std::size_t i = 0; i < end; ++i)
+        if (printed[i] == '\\' || printed[i] == '/') begin = i + 1;
+    while (begin < end && is_trimmed(printed[begin])) ++begin;
+    while (end > begin && is_trimmed(printed[end - 1])) --end;
+    // A final extension of 1 to 4 letters or digits (".exe", ".dbg") is not part of the name.
+    // (dot: where the extension starts; it holds one character at least.)
+    for (std::size_t dot = end - (end > begin ? 1 : 0); dot > begin + 1 && end - dot <= max_extension; --dot) {
+        const char c = printed[dot - 1];
+        if (c == '.') {
+            end = dot - 1;
+            break;
+        }
+        if (!is_alnum(c)) break;
+    }
+    while (end > begin && is_blank(printed[end - 1])) --end;
+    return printed.substr(begin, end - begin);
+}
+
 // What separates words when a text is searched for a phrase: any run of white space counting as
 // one space (a space in the phrase needs one in the text), or everything but letters, digits and
 // the bytes of non-ASCII characters (which count as letters) ignored on both sides.
@@ -413,6 +438,19 @@ inline constexpr std::size_t max_distance_text = 64;
         for (std::size_t j = 0; j <= m; ++j) prev[j] = cur[j];
     }
     return prev[m] + excess;
+}
+
+// Programs by name (program_name's): the same ignoring case, or, for names of six characters or
+// more, one typo apart (articles misprint them: "MSEXIMC.DBG" for the IMC's MSEXCIMC).
+[[nodiscard]] constexpr bool same_program(std::string_view a, std::string_view b) noexcept {
+    if (same_name(a, b)) return true;
+    constexpr std::size_t min_size = 6;
+    if (a.size() < min_size || b.size() < min_size || a.size() > max_distance_text || b.size() > max_distance_text) return false;
+    char x[max_distance_text]{};
+    char y[max_distance_text]{};
+    for (std::size_t i = 0; i < a.size(); ++i) x[i] = ascii_lower(a[i]);
+    for (std::size_t i = 0; i < b.size(); ++i) y[i] = ascii_lower(b[i]);
+    return edit_distance(std::string_view(x, a.size()), std::string_view(y, b.size())) <= 1;
 }
 
 // Categories: letters and digits only, case-insensitive, up to two typos
@@ -814,7 +852,7 @@ private:
 // ---- begin ruledx/model/observation.hpp ----
 // ruledx — observations: the evidence the evaluator is given.
 //
-// Service start errors, events and facts. A fact not listed is unknown. Observations are views:
+// Service start errors, events, crashes, dialogs and facts. A fact not listed is unknown. Observations are views:
 // they own nothing, so readers can hand over views into their input.
 #ifndef RULEDX_MODEL_OBSERVATION_HPP
 #define RULEDX_MODEL_OBSERVATION_HPP
@@ -863,11 +901,14 @@ enum class event_type : std::uint16_t {
 // ---- begin ruledx/model/signal.hpp ----
 // ruledx — signals: what a tool can observe when a service fails to start.
 //
-// Two kinds: the error a service start reports (Error 2140 for MSExchangeIMC), and an event in a
-// log (source, id, type, category, and text that tells articles apart).
+// Four kinds: the error a service start reports (Error 2140 for MSExchangeIMC; or a failed start
+// whatever its error), an event in a log (source, id, type, category, and text that tells articles
+// apart; or an event known by its text alone, whose id the source does not give), a program's
+// crash (the program, the exception, where it happened), and a message box known by its text.
 #ifndef RULEDX_MODEL_SIGNAL_HPP
 #define RULEDX_MODEL_SIGNAL_HPP
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -875,24 +916,44 @@ enum class event_type : std::uint16_t {
 
 namespace ruledx {
 
-enum class signal_kind : std::uint8_t { start_error, event };
+enum class signal_kind : std::uint8_t { start_error, event, crash, dialog };
+inline constexpr std::size_t signal_kind_count = 4;
+
+[[nodiscard]] constexpr std::string_view to_string(signal_kind kind) noexcept {
+    switch (kind) {
+        case signal_kind::start_error: return "start_error";
+        case signal_kind::event: return "event";
+        case signal_kind::crash: return "crash";
+        case signal_kind::dialog: return "dialog";
+    }
+    return "";
+}
 
 struct signal {
     static constexpr std::size_t max_values = 3;
+    // start_error: any failed start of the service, with whatever error or none (start_failure).
+    static constexpr std::uint32_t any_code = 0xFFFFFFFFu;
+    // event: an event known by its description alone (event_described); above every 16-bit id.
+    static constexpr std::uint32_t no_id = 0x10000u;
 
     signal_kind kind = signal_kind::event;
-    // start_error: the service name ("MSExchangeIMC"); event: the event source.
+    // start_error: the service name ("MSExchangeIMC"); event: the event source; crash: the
+    // program's file name without directory and extension ("msexcimc"); dialog: empty.
     std::string_view source = detail::no_text;
-    // start_error: the error code (2140); event: the id Event Viewer shows. Kept 32 bits wide so
-    // the table check can reject an id that does not fit the 16 bits a log stores.
+    // start_error: the error code (2140) or any_code; event: the id Event Viewer shows, or no_id.
+    // Kept 32 bits wide so the table check can reject an id that does not fit the 16 bits a log
+    // stores. crash: the exception code (0xc0000005), or 0 for any.
     std::uint32_t code = 0;
     event_type type = event_type::unspecified;
     std::string_view category = detail::no_text;
     // The literal description, or a fragment of it, as the article quotes it. Matching it raises
-    // confidence; a log without descriptions (a binary log read without message files) still matches.
+    // confidence; a log without descriptions (a binary log read without message files) still
+    // matches. An event without id and a dialog match by it alone: the observed text must hold it.
     std::string_view description = detail::no_text;
     // Fragments that must appear in the description or the insertion strings when the input has
-    // either: the values that tell articles apart (socket error "10048" against "10050").
+    // either: the values that tell articles apart (socket error "10048" against "10050"). For a
+    // crash, the names its faulting symbol or stack frames must hold when the input has them
+    // ("CPostmaster__rcFindAdminX400Address"); for a dialog, more of its text.
     fixed_list<std::string_view, max_values> values;
 
     [[nodiscard]] constexpr signal with_type(event_type t) const noexcept {
@@ -926,6 +987,12 @@ struct signal {
     return s;
 }
 
+// The service failed to start, whatever error it printed, or none: for articles that say so
+// without a code ("the service does not start" after a crash).
+[[nodiscard]] constexpr signal start_failure(detail::text_arg service) noexcept {
+    return start_error(service, signal::any_code);
+}
+
 // An event from this source with the id Event Viewer shows.
 [[nodiscard]] constexpr signal event(detail::text_arg source, std::uint32_t id) noexcept {
     signal s;
@@ -935,20 +1002,78 @@ struct signal {
     return s;
 }
 
+// An event from this source known by its description alone, when the article gives no id: an
+// event of that source (any id) whose description holds this text.
+[[nodiscard]] constexpr signal event_described(detail::text_arg source, detail::text_arg description) noexcept {
+    signal s = event(source, signal::no_id);
+    s.description = description.value;
+    return s;
+}
+
+// The program crashed (an application error, a Dr. Watson report): `program` is its file name
+// without directory or extension ("msexcimc" for msexcimc.exe), `exception` the exception code,
+// or 0 when the article gives none.
+[[nodiscard]] constexpr signal program_crash(detail::text_arg program, std::uint32_t exception = 0) noexcept {
+    signal s;
+    s.kind = signal_kind::crash;
+    s.source = program.value;
+    s.code = exception;
+    return s;
+}
+
+// A message box with this text (a literal part of it: where the article's text holds a
+// placeholder, the part before it, and with_value for parts after it).
+[[nodiscard]] constexpr signal message_box(detail::text_arg text) noexcept {
+    signal s;
+    s.kind = signal_kind::dialog;
+    s.description = text.value;
+    return s;
+}
+
 }  // namespace ruledx
 
 #endif
 // ---- end ruledx/model/signal.hpp ----
 // ---- begin ruledx/model/view.hpp ----
-// ruledx — a non-owning view of contiguous values (std::span is C++20; ruledx is C++17).
+// ruledx — a non-owning view of contiguous values (std::span is C++20; ruledx is C++17), and the
+// iterator of the lists that read like arrays without being contiguous.
 #ifndef RULEDX_MODEL_VIEW_HPP
 #define RULEDX_MODEL_VIEW_HPP
 
 #include <array>
 #include <cstddef>
+#include <type_traits>
 #include <utility>
 
 namespace ruledx {
+
+namespace detail {
+// Walks a list by index (anything with operator[]), for range-for and in constant expressions: *it
+// is what list[i] gives, a reference (ref_list) or a value made on the spot (built_rules).
+template <class List>
+class index_iterator {
+public:
+    using reference = decltype(std::declval<const List&>()[std::size_t{0}]);
+
+    constexpr index_iterator(const List* list, std::size_t at) noexcept : list_(list), at_(at) {}
+    [[nodiscard]] constexpr reference operator*() const noexcept { return (*list_)[at_]; }
+    // Only where *it is a reference: a value made on the spot has no address to give.
+    template <class R = reference, std::enable_if_t<std::is_lvalue_reference_v<R>, int> = 0>
+    [[nodiscard]] constexpr std::remove_reference_t<R>* operator->() const noexcept {
+        return &(*list_)[at_];
+    }
+    constexpr index_iterator& operator++() noexcept {
+        ++at_;
+        return *this;
+    }
+    [[nodiscard]] friend constexpr bool operator==(index_iterator a, index_iterator b) noexcept { return a.at_ == b.at_; }
+    [[nodiscard]] friend constexpr bool operator!=(index_iterator a, index_iterator b) noexcept { return a.at_ != b.at_; }
+
+private:
+    const List* list_;
+    std::size_t at_;
+};
+}  // namespace detail
 
 template <class T>
 class view {
@@ -985,6 +1110,8 @@ namespace ruledx {
 
 struct observed_start_error {
     std::string_view service = detail::no_text;  // "MSExchangeIMC"; empty when the input did not say which service
+    // The error printed; signal::any_code when the start failed with none ("Service did not
+    // return an error") or none is known: then only rules naming no code (start_failure) match.
     std::uint32_t code = 0;
 };
 
@@ -1018,11 +1145,38 @@ struct observed_event {
     }
 };
 
+// A program's crash: an application-error dialog, a Dr. Watson report or log, an Application
+// Popup event.
+struct observed_crash {
+    // The program as printed ("exe\\MSEXCIMC.dbg", "msexcimc.exe"; compared without directory and
+    // extension); empty when the input did not say which program.
+    std::string_view program = detail::no_text;
+    std::uint32_t exception = 0;  // the exception code (0xc0000005); 0 when not given
+    // Where it crashed, when the input says: the faulting symbol, stack frames ("module!symbol"),
+    // one a line. A rule's telling names are looked for in it.
+    std::string_view frames = detail::no_text;
+
+    [[nodiscard]] constexpr observed_crash with_frames(std::string_view f) const noexcept {
+        observed_crash c = *this;
+        c.frames = f;
+        return c;
+    }
+};
+
+// A message box, by its text (title and message, as the input has them).
+struct observed_dialog {
+    std::string_view text = detail::no_text;
+};
+
 [[nodiscard]] constexpr observed_start_error saw_start_error(detail::text_arg service, std::uint32_t code) noexcept {
     observed_start_error e;
     e.service = service.value;
     e.code = code;
     return e;
+}
+// The service failed to start and printed no error code.
+[[nodiscard]] constexpr observed_start_error saw_start_failure(detail::text_arg service) noexcept {
+    return saw_start_error(service, signal::any_code);
 }
 [[nodiscard]] constexpr observed_event saw_event(detail::text_arg source, std::uint16_t id) noexcept {
     observed_event e;
@@ -1030,14 +1184,27 @@ struct observed_event {
     e.id = id;
     return e;
 }
+[[nodiscard]] constexpr observed_crash saw_crash(detail::text_arg program, std::uint32_t exception = 0) noexcept {
+    observed_crash c;
+    c.program = program.value;
+    c.exception = exception;
+    return c;
+}
+[[nodiscard]] constexpr observed_dialog saw_dialog(detail::text_arg text) noexcept {
+    observed_dialog d;
+    d.text = text.value;
+    return d;
+}
 
 // The observation that shows a rule's signal: an example restates its rule's signals without
 // repeating them, `example_of(saw(required_error), saw(required_event))` with the signals kept as
 // constants the rule names too. A start-error signal shows as that start error; an event signal as
 // an event with its source, id, type, category and description, and, when its telling values are
-// not all in that description, its one value as the insertion string. A signal with several values
-// its description lacks cannot be shown that way: its example's proof fails until the event is
-// written out (saw_event(...).with_strings(...)).
+// not all in that description, its one value as the insertion string; a crash as that program's
+// crash with the exception and its one telling name as the frames; a dialog as its text. A signal
+// with several values its text lacks cannot be shown that way: its example's proof fails until
+// the observation is written out (saw_event(...).with_strings(...)). An event known by its text
+// alone shows as an event of id 0 (the id the input does not give).
 struct seen_signal {
     signal shown;
 };
@@ -1079,12 +1246,24 @@ struct observed_absence {
     return a;
 }
 
-// Everything known about one failure.
+// The program did not crash (every crash signal naming it is absent).
+[[nodiscard]] constexpr observed_absence absent_crash(detail::text_arg program) noexcept {
+    observed_absence a;
+    a.kind = signal_kind::crash;
+    a.source = program.value;
+    a.whole_source = true;
+    return a;
+}
+
+// Everything known about one failure. (Crashes and dialogs come last, so that the four-list
+// braced form written before they existed keeps its meaning.)
 struct observations {
     view<observed_start_error> start_errors = {};
     view<observed_event> events = {};
     view<fact_assignment> facts = {};
     view<observed_absence> absent = {};
+    view<observed_crash> crashes = {};
+    view<observed_dialog> dialogs = {};
 };
 
 // Evidence stored inside a rule: its article's symptoms, which the table check diagnoses at
@@ -1093,31 +1272,43 @@ struct example {
     static constexpr std::size_t max_start_errors = 2;
     static constexpr std::size_t max_events = 4;
     static constexpr std::size_t max_facts = 6;
+    static constexpr std::size_t max_crashes = 1;
+    static constexpr std::size_t max_dialogs = 1;
 
     fixed_list<observed_start_error, max_start_errors> start_errors;
     fixed_list<observed_event, max_events> events;
     fixed_list<fact_assignment, max_facts> facts;
+    fixed_list<observed_crash, max_crashes> crashes;
+    fixed_list<observed_dialog, max_dialogs> dialogs;
 
     constexpr void add(const observed_start_error& e) noexcept { start_errors.push_back(e); }
     constexpr void add(const observed_event& e) noexcept { events.push_back(e); }
     constexpr void add(const fact_assignment& f) noexcept { facts.push_back(f); }
+    constexpr void add(const observed_crash& c) noexcept { crashes.push_back(c); }
+    constexpr void add(const observed_dialog& d) noexcept { dialogs.push_back(d); }
     constexpr void add(const seen_signal& seen) noexcept {
         const signal& s = seen.shown;
-        if (s.kind == signal_kind::start_error) {
-            add(saw_start_error(s.source, s.code));
-            return;
-        }
-        observed_event e = saw_event(s.source, static_cast<std::uint16_t>(s.code)).with_type(s.type);
-        e.category = s.category;
-        e.description = s.description;
+        // The one telling value the signal's own text lacks, shown where the input would have it.
         bool described = true;
         for (std::string_view value : s.values) described = described && detail::contains_phrase(s.description, value);
-        if (!described && s.values.size() == 1) e.strings = s.values[0];
+        const std::string_view extra = !described && s.values.size() == 1 ? s.values[0] : detail::no_text;
+        switch (s.kind) {
+            case signal_kind::start_error: add(saw_start_error(s.source, s.code)); return;
+            case signal_kind::crash: add(saw_crash(s.source, s.code).with_frames(s.values.empty() ? detail::no_text : s.values[0])); return;
+            case signal_kind::dialog: add(saw_dialog(s.description)); return;
+            case signal_kind::event: break;
+        }
+        const std::uint16_t id = s.code <= 0xFFFF ? static_cast<std::uint16_t>(s.code) : std::uint16_t{0};
+        observed_event e = saw_event(s.source, id).with_type(s.type);
+        e.category = s.category;
+        e.description = s.description;
+        e.strings = extra;
         add(e);
     }
 
     [[nodiscard]] constexpr observations as_observations() const noexcept {
-        return {view<observed_start_error>(start_errors), view<observed_event>(events), view<fact_assignment>(facts)};
+        return {view<observed_start_error>(start_errors), view<observed_event>(events), view<fact_assignment>(facts),
+                {}, view<observed_crash>(crashes), view<observed_dialog>(dialogs)};
     }
 };
 
@@ -1332,10 +1523,10 @@ struct report {
 namespace ruledx {
 
 struct question {
-    enum class kind : std::uint8_t { fact, event, start_error };
+    enum class kind : std::uint8_t { fact, event, start_error, crash, dialog };
     question::kind what = kind::fact;
     std::size_t fact_index = 0;     // kind::fact: index into the table's catalog
-    const signal* asked = nullptr;  // kind::event, kind::start_error: was this seen?
+    const signal* asked = nullptr;  // the other kinds: was this seen?
     std::uint64_t score = 0;        // the next check's
 
     // Two questions ask the same thing (the same fact, or signals that match the same events).
@@ -1343,6 +1534,7 @@ struct question {
         if (a.what != b.what) return false;
         if (a.what == kind::fact) return a.fact_index == b.fact_index;
         if (a.asked->code != b.asked->code || !detail::same_name(a.asked->source, b.asked->source)) return false;
+        if (a.what == kind::dialog && !detail::equal_text(a.asked->description, b.asked->description)) return false;
         if (a.asked->values.size() != b.asked->values.size()) return false;
         for (std::size_t i = 0; i < a.asked->values.size(); ++i)
             if (!detail::equal_text(a.asked->values[i], b.asked->values[i])) return false;
@@ -1359,7 +1551,12 @@ template <class Table>
         return q;
     }
     q.asked = &table.rules[check.rule_index].signal_at(check.signal_index);
-    q.what = q.asked->kind == signal_kind::event ? question::kind::event : question::kind::start_error;
+    switch (q.asked->kind) {
+        case signal_kind::start_error: q.what = question::kind::start_error; break;
+        case signal_kind::event: q.what = question::kind::event; break;
+        case signal_kind::crash: q.what = question::kind::crash; break;
+        case signal_kind::dialog: q.what = question::kind::dialog; break;
+    }
     return q;
 }
 
@@ -1449,6 +1646,11 @@ namespace detail {
 [[nodiscard]] constexpr std::uint64_t values_key(const signal& s) noexcept {
     std::uint64_t key = 0;
     for (std::string_view v : s.values) key += spread(hash_name(v));
+    // A dialog, and an event without id, are told apart by their text; a crash by its exception
+    // (the index keeps a program's crashes in one run, whatever the exception: see index_rules).
+    if (s.kind == signal_kind::dialog || (s.kind == signal_kind::event && s.code == signal::no_id))
+        key = hash_combine(key, hash_text(s.description));
+    if (s.kind == signal_kind::crash) key = hash_combine(key, s.code);
     return key;
 }
 
@@ -1601,27 +1803,13 @@ template <class Rules>
 template <class T, std::size_t N>
 class ref_list {
 public:
-    class iterator {
-    public:
-        constexpr explicit iterator(const T* const* at) noexcept : at_(at) {}
-        [[nodiscard]] constexpr const T& operator*() const noexcept { return **at_; }
-        [[nodiscard]] constexpr const T* operator->() const noexcept { return *at_; }
-        constexpr iterator& operator++() noexcept {
-            ++at_;
-            return *this;
-        }
-        [[nodiscard]] friend constexpr bool operator==(iterator a, iterator b) noexcept { return a.at_ == b.at_; }
-        [[nodiscard]] friend constexpr bool operator!=(iterator a, iterator b) noexcept { return a.at_ != b.at_; }
-
-    private:
-        const T* const* at_;
-    };
+    using iterator = detail::index_iterator<ref_list>;
 
     [[nodiscard]] static constexpr std::size_t size() noexcept { return N; }
     [[nodiscard]] static constexpr bool empty() noexcept { return N == 0; }
     [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return *items_[i]; }
-    [[nodiscard]] constexpr iterator begin() const noexcept { return iterator(items_.data()); }
-    [[nodiscard]] constexpr iterator end() const noexcept { return iterator(items_.data() + N); }
+    [[nodiscard]] constexpr iterator begin() const noexcept { return iterator(this, 0); }
+    [[nodiscard]] constexpr iterator end() const noexcept { return iterator(this, N); }
 
     constexpr void refer(std::size_t i, const T& item) noexcept { items_[i] = &item; }
 
@@ -1956,21 +2144,7 @@ struct built_rule : rule_view {
 template <class Source, class Pool>
 class built_rules {
 public:
-    class iterator {
-    public:
-        constexpr iterator(const built_rules* rules, std::size_t at) noexcept : rules_(rules), at_(at) {}
-        [[nodiscard]] constexpr built_rule<Source> operator*() const noexcept { return (*rules_)[at_]; }
-        constexpr iterator& operator++() noexcept {
-            ++at_;
-            return *this;
-        }
-        [[nodiscard]] friend constexpr bool operator==(iterator a, iterator b) noexcept { return a.at_ == b.at_; }
-        [[nodiscard]] friend constexpr bool operator!=(iterator a, iterator b) noexcept { return a.at_ != b.at_; }
-
-    private:
-        const built_rules* rules_;
-        std::size_t at_;
-    };
+    using iterator = detail::index_iterator<built_rules>;
 
     constexpr built_rules() noexcept = default;
     // The pool lives in a static constant of the checks (one per table, however often the table is copied).
@@ -2026,12 +2200,19 @@ template <class Set>
     return hash_combine(hash_name(service), 0x5e41ce5eull);
 }
 
-// Each distinct source or service rule `rl`'s signals name, by calling add(service_key) once per name.
+// Each distinct source or service rule `rl`'s start errors and events name, by calling
+// add(service_key) once per name (a crashed program and a dialog name no service).
 template <class Add>
 constexpr void for_each_named_service(const rule& rl, Add add) noexcept {
+    const auto names_service = [&rl](std::size_t s) {
+        const signal_kind kind = rl.signal_at(s).kind;
+        return kind == signal_kind::start_error || kind == signal_kind::event;
+    };
     for (std::size_t s = 0; s < rl.signal_count(); ++s) {
+        if (!names_service(s)) continue;
         bool earlier = false;
-        for (std::size_t t = 0; t < s && !earlier; ++t) earlier = same_name(rl.signal_at(t).source, rl.signal_at(s).source);
+        for (std::size_t t = 0; t < s && !earlier; ++t)
+            earlier = names_service(t) && same_name(rl.signal_at(t).source, rl.signal_at(s).source);
         if (!earlier) add(service_key(rl.signal_at(s).source));
     }
 }
@@ -2079,7 +2260,10 @@ template <std::size_t Signals, std::size_t Openers, std::size_t RuleCount, std::
         part.signals_of_rule[k] = static_cast<std::uint32_t>(rl.signal_count());
         for (std::size_t s = 0; s < rl.signal_count() && part.signal_count < Signals; ++s) {
             const signal& sig = rl.signal_at(s);
-            part.signals[part.signal_count++] = {sig.kind, sig.code, hash_name(sig.source), values_key(sig),
+            // A program's crashes are one run whatever their exception (which values_key holds): a
+            // crash matched by its program alone is worth what every crash of that program shares.
+            const std::uint32_t code = sig.kind == signal_kind::crash ? 0 : sig.code;
+            part.signals[part.signal_count++] = {sig.kind, code, hash_name(sig.source), values_key(sig),
                                                  static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(s)};
         }
         rule_facts& facts = part.rules[k];
@@ -2335,33 +2519,61 @@ struct signal_match {
 };
 
 [[nodiscard]] constexpr signal_match match_event(const signal& s, const observed_event& e) noexcept {
-    if (s.code != e.id) return {};
+    // An event known by its text alone matches any id, and only by that text.
+    const bool by_text_alone = s.code == signal::no_id;
+    if (!by_text_alone && s.code != e.id) return {};
     if (!e.source.empty() && !same_name(s.source, e.source)) return {};
     if (s.type != event_type::unspecified && e.type != event_type::unspecified && s.type != e.type) return {};
     if (!s.category.empty() && !e.category.empty() && !similar_label(s.category, e.category)) return {};
-    if (e.description.empty() && e.strings.empty()) return {true, false};  // nothing to read: the id decides
+    if (e.description.empty() && e.strings.empty()) return {!by_text_alone, false};  // nothing to read: the id decides
     for (std::string_view value : s.values)
         if (!contains_phrase(e.description, value) && !contains_phrase(e.strings, value)) return {};
-    if (!s.values.empty()) return {true, true};
-    if (s.description.empty() || e.description.empty()) return {true, false};
+    if (!s.values.empty() && !by_text_alone) return {true, true};
+    if (s.description.empty() || e.description.empty()) return {!by_text_alone, false};
     if (equal_text(e.description, s.description)) return {true, true};  // the text as the article quotes it
-    // The log's description holds the article's text, or a pasted description cut short is part of it.
-    const bool described = e.description.size() >= s.description.size() ? contains_wording(e.description, s.description)
-                                                                         : contains_wording(s.description, e.description);
-    return {true, described};
+    // The log's description holds the article's text, or a pasted description cut short is part
+    // of it (not for an event known by its text alone: a part of its text is not enough).
+    const bool described = e.description.size() >= s.description.size() || by_text_alone
+                               ? contains_wording(e.description, s.description)
+                               : contains_wording(s.description, e.description);
+    return {!by_text_alone || described, described};
 }
 
 [[nodiscard]] constexpr signal_match match_start_error(const signal& s, const observed_start_error& e) noexcept {
-    if (s.code != e.code) return {};
+    if (s.code != signal::any_code && s.code != e.code) return {};
     if (!e.service.empty() && !same_name(s.source, e.service)) return {};
     return {true, false};
 }
 
+// A crash matches by its program and exception where the input gives them; its telling names
+// must be in the frames when the input has frames, and bear the signal out by text.
+[[nodiscard]] constexpr signal_match match_crash(const signal& s, const observed_crash& c) noexcept {
+    if (!c.program.empty() && !same_program(s.source, program_name(c.program))) return {};
+    if (s.code != 0 && c.exception != 0 && s.code != c.exception) return {};
+    if (c.frames.empty()) return {true, false};
+    for (std::string_view name : s.values)
+        if (!contains_phrase(c.frames, name)) return {};
+    return {true, !s.values.empty()};
+}
+
+// A dialog is known by its text alone.
+[[nodiscard]] constexpr signal_match match_dialog(const signal& s, const observed_dialog& d) noexcept {
+    for (std::string_view value : s.values)
+        if (!contains_phrase(d.text, value)) return {};
+    const bool described = !d.text.empty() && contains_wording(d.text, s.description);
+    return {described, described};
+}
+
 // Whether an absence says that signal `s` did not happen (the caller knows no observation matched it).
 [[nodiscard]] constexpr bool covers(const observed_absence& a, const signal& s) noexcept {
-    if (a.kind != s.kind || !same_name(a.source, s.source)) return false;
-    if (a.whole_source) return s.kind == signal_kind::event;
+    if (a.kind != s.kind) return false;
+    if (a.kind == signal_kind::crash ? !same_program(program_name(a.source), s.source) : !same_name(a.source, s.source))
+        return false;
+    if (a.whole_source) return s.kind == signal_kind::event || s.kind == signal_kind::crash;
     if (a.code != s.code) return false;
+    // A dialog, or an event known by its text, is absent when the absence names that text.
+    if (s.kind == signal_kind::dialog || (s.kind == signal_kind::event && s.code == signal::no_id))
+        return contains_wording(a.text, s.description);
     if (a.text.empty()) return true;
     if (s.values.empty()) return false;  // "no such event with this text" leaves the event itself open
     for (std::string_view value : s.values)
@@ -2375,79 +2587,52 @@ struct signal_match {
     return no_observation;
 }
 
-// The names an observation may give one of a rule's facts by: the catalog's name and former name
-// (the rule itself may use either), or the rule's own spelling where the catalog lacks the fact.
-struct fact_names {
-    std::string_view name;
-    std::string_view former;
-};
-template <class Table>
-[[nodiscard]] constexpr fact_names names_of(const Table& table, std::uint16_t fact, std::string_view written) noexcept {
-    if (fact == no_fact) return {written, {}};
-    const fact_definition& def = table.facts[fact];
-    return {def.name, def.former_name};
-}
-
-[[nodiscard]] constexpr const fact_value* find_observed(view<fact_assignment> facts, fact_names names) noexcept {
-    for (const fact_assignment& f : facts)
-        if (equal_text(f.name, names.name) || (!names.former.empty() && equal_text(f.name, names.former))) return &f.value;
-    return nullptr;
-}
-
 // The observed facts, each resolved once per diagnosis to the catalog facts it names (by name or
-// former name), so that a candidate's facts are found by catalog index instead of by comparing
-// names, candidate after candidate. What find_observed would find, the same way: the first
-// observed fact naming it. More observed facts than places, or a name that names more than two
-// catalog facts (possible in an unchecked catalog only), and names are compared as before.
+// former name): a candidate's facts are then found by catalog index, not by comparing names
+// candidate after candidate. The first observed fact naming a catalog fact gives its value. A
+// rule's fact the catalog lacks (possible in an unchecked table only) is looked for by the
+// rule's spelling.
+template <std::size_t Facts>
 struct given_facts {
-    static constexpr std::size_t max_resolved = 16;
     view<fact_assignment> facts;
-    std::array<std::array<std::uint16_t, 2>, max_resolved> named{};  // no_fact where it names fewer
-    bool resolved = false;
+    std::array<std::uint16_t, Facts> observed{};  // per catalog fact: index into facts + 1, or 0
 
     template <class Table>
     constexpr given_facts(const Table& table, view<fact_assignment> given) noexcept : facts(given) {
-        if (given.size() > max_resolved) return;
         const auto& keys = table.index.facts_by_name;
-        for (std::size_t o = 0; o < given.size(); ++o) {
-            named[o] = {no_fact, no_fact};
+        for (std::size_t o = 0; o < given.size() && o < 0xFFFF; ++o) {
             const std::uint64_t hash = hash_text(given[o].name);
-            std::size_t count = 0;
-            for (std::size_t lo = first_key_from(keys, hash); lo < keys.size() && keys[lo].hash == hash; ++lo) {
-                const fact_key& key = keys[lo];
-                if (key.fact == no_fact || !equal_text(key_name(table, key), given[o].name)) continue;
-                if (count == 1 && named[o][0] == key.fact) continue;
-                if (count == 2) return;
-                named[o][count++] = key.fact;
+            for (std::size_t k = first_key_from(keys, hash); k < keys.size() && keys[k].hash == hash; ++k) {
+                const fact_key& key = keys[k];
+                if (key.fact == no_fact || observed[key.fact] != 0 || !equal_text(key_name(table, key), given[o].name)) continue;
+                observed[key.fact] = static_cast<std::uint16_t>(o + 1);
             }
         }
-        resolved = true;
     }
 
-    // The value given for catalog fact `fact`, which a rule spells `written` (no_fact: the catalog
-    // lacks it, and the rule's spelling is looked for).
-    template <class Table>
-    [[nodiscard]] constexpr const fact_value* find(const Table& table, std::uint16_t fact, std::string_view written) const noexcept {
-        if (!resolved || fact == no_fact) return find_observed(facts, names_of(table, fact, written));
-        for (std::size_t o = 0; o < facts.size(); ++o)
-            if (named[o][0] == fact || named[o][1] == fact) return &facts[o].value;
+    // The value given for catalog fact `fact`, which a rule spells `written`.
+    [[nodiscard]] constexpr const fact_value* find(std::uint16_t fact, std::string_view written) const noexcept {
+        if (fact != no_fact) return observed[fact] == 0 ? nullptr : &facts[observed[fact] - 1u].value;
+        for (const fact_assignment& f : facts)
+            if (equal_text(f.name, written)) return &f.value;
         return nullptr;
     }
 };
+template <class Table>
+given_facts(const Table&, view<fact_assignment>) -> given_facts<Table::fact_count>;
 
 // A fact given with another kind than the rule's (a run-time input error) counts as unknown.
-template <class Table>
-[[nodiscard]] constexpr fact_state state_of(const Table& table, const given_facts& given, std::uint16_t fact,
-                                            const fact_assignment& expected) noexcept {
-    const fact_value* value = given.find(table, fact, expected.name);
+template <class Given>
+[[nodiscard]] constexpr fact_state state_of(const Given& given, std::uint16_t fact, const fact_assignment& expected) noexcept {
+    const fact_value* value = given.find(fact, expected.name);
     if (value == nullptr || value->kind != expected.value.kind) return fact_state::unknown;
     return *value == expected.value ? fact_state::holds : fact_state::contradicted;
 }
 
-// An event is specific evidence; a start error is the symptom that brought the user here, and
+// An event, a crash or a dialog is specific evidence; a start error is the symptom that brought the user here, and
 // counts as specific only when no other rule of the table shares it.
 [[nodiscard]] constexpr bool is_specific(const signal& s, std::uint16_t shared_by) noexcept {
-    return s.kind == signal_kind::event || shared_by <= 1;
+    return s.kind != signal_kind::start_error || shared_by <= 1;
 }
 
 [[nodiscard]] constexpr std::uint32_t specificity(std::uint16_t shared_by) noexcept {
@@ -2464,15 +2649,17 @@ struct index_range {
     std::size_t end = 0;
 };
 
+// `whole_kind`: every entry of the kind, whatever its code and source.
 template <class Table>
 [[nodiscard]] constexpr index_range indexed_signals(const Table& table, signal_kind kind, std::uint32_t code,
-                                                    std::string_view source) noexcept {
+                                                    std::string_view source, bool whole_kind = false) noexcept {
     const auto& refs = table.index.signals;
-    const bool by_source = !source.empty();
+    const bool by_source = !source.empty() && !whole_kind;
     const std::uint64_t key = by_source ? hash_name(source) : 0;
     // Entries before the range: of a smaller kind or code, or (by source) of a smaller source key.
     const auto below = [&](const signal_ref& ref, bool strictly) {
         if (ref.kind != kind) return ref.kind < kind;
+        if (whole_kind) return strictly;
         if (ref.code != code) return ref.code < code;
         if (!by_source) return strictly;
         return strictly ? ref.source_key <= key : ref.source_key < key;
@@ -2491,6 +2678,37 @@ template <class Table>
     };
     return {bound(false), bound(true)};
 }
+
+// Where an observation's signals are: its own code, and the signals that name none (any failed
+// start of the service; an event of the source known by its text). Crashes and dialogs, which
+// few rules have, are compared with every signal of their kind.
+struct index_ranges {
+    std::array<index_range, 2> ranges{};
+};
+template <class Table>
+[[nodiscard]] constexpr index_ranges ranges_of(const Table& table, const observed_start_error& e) noexcept {
+    const index_range any = indexed_signals(table, signal_kind::start_error, signal::any_code, e.service);
+    if (e.code == signal::any_code) return {{any, {}}};
+    return {{indexed_signals(table, signal_kind::start_error, e.code, e.service), any}};
+}
+template <class Table>
+[[nodiscard]] constexpr index_ranges ranges_of(const Table& table, const observed_event& e) noexcept {
+    return {{indexed_signals(table, signal_kind::event, e.id, e.source),
+             indexed_signals(table, signal_kind::event, signal::no_id, e.source)}};
+}
+template <class Table>
+[[nodiscard]] constexpr index_ranges ranges_of(const Table& table, const observed_crash&) noexcept {
+    return {{indexed_signals(table, signal_kind::crash, 0, {}, true), {}}};
+}
+template <class Table>
+[[nodiscard]] constexpr index_ranges ranges_of(const Table& table, const observed_dialog&) noexcept {
+    return {{indexed_signals(table, signal_kind::dialog, 0, {}, true), {}}};
+}
+
+[[nodiscard]] constexpr signal_match match(const signal& s, const observed_start_error& e) noexcept { return match_start_error(s, e); }
+[[nodiscard]] constexpr signal_match match(const signal& s, const observed_event& e) noexcept { return match_event(s, e); }
+[[nodiscard]] constexpr signal_match match(const signal& s, const observed_crash& c) noexcept { return match_crash(s, c); }
+[[nodiscard]] constexpr signal_match match(const signal& s, const observed_dialog& d) noexcept { return match_dialog(s, d); }
 
 // A small open-addressing map from an index (a rule's, a signal class's) to a position + 1, for
 // up to Capacity entries. Which candidate of the report holds a rule is one: sized by the report,
@@ -2617,35 +2835,23 @@ constexpr candidate* candidate_for(std::size_t r, report<Capacity>& out, slot_ma
 // size of the table. The first observation that matches a signal is its evidence, unless a later
 // one bears the signal out by its text and the first did not (a bare "the event is there" answer
 // before the log that shows it, or after: the same report).
-template <class Table, std::size_t Capacity, class Observed, class Match>
-constexpr void match_observed(const Table& table, signal_kind kind, view<Observed> observed, Match match,
-                              report<Capacity>& out, slot_map<Capacity>& slots) noexcept {
+template <class Table, std::size_t Capacity, class Observed>
+constexpr void match_observed(const Table& table, view<Observed> observed, report<Capacity>& out,
+                              slot_map<Capacity>& slots) noexcept {
     for (std::size_t o = 0; o < observed.size(); ++o) {
-        const std::uint32_t code = [&] {
-            if constexpr (std::is_same_v<Observed, observed_event>)
-                return static_cast<std::uint32_t>(observed[o].id);
-            else
-                return observed[o].code;
-        }();
-        // An input that names no source matches every source.
-        const std::string_view source = [&] {
-            if constexpr (std::is_same_v<Observed, observed_event>)
-                return observed[o].source;
-            else
-                return observed[o].service;
-        }();
-        const index_range range = indexed_signals(table, kind, code, source);
-        for (std::size_t i = range.begin; i < range.end; ++i) {
-            const signal_ref& ref = table.index.signals[i];
-            const std::size_t known = slots.find(ref.rule);
-            const bool matched_before = known != 0 && out.candidates[known - 1].matched(ref.index);
-            if (matched_before && out.candidates[known - 1].text_matched[ref.index]) continue;
-            const signal_match found = match(table.rules[ref.rule].signal_at(ref.index), observed[o]);
-            if (!found.matched || (matched_before && !found.text)) continue;
-            candidate* c = candidate_for(ref.rule, out, slots);
-            if (c == nullptr) return;
-            c->evidence[ref.index] = static_cast<std::uint16_t>(o);
-            c->text_matched[ref.index] = found.text;
+        for (const index_range& range : ranges_of(table, observed[o]).ranges) {
+            for (std::size_t i = range.begin; i < range.end; ++i) {
+                const signal_ref& ref = table.index.signals[i];
+                const std::size_t known = slots.find(ref.rule);
+                const bool matched_before = known != 0 && out.candidates[known - 1].matched(ref.index);
+                if (matched_before && out.candidates[known - 1].text_matched[ref.index]) continue;
+                const signal_match found = match(table.rules[ref.rule].signal_at(ref.index), observed[o]);
+                if (!found.matched || (matched_before && !found.text)) continue;
+                candidate* c = candidate_for(ref.rule, out, slots);
+                if (c == nullptr) return;
+                c->evidence[ref.index] = static_cast<std::uint16_t>(o);
+                c->text_matched[ref.index] = found.text;
+            }
         }
     }
 }
@@ -2685,8 +2891,8 @@ constexpr bool for_each_opener_of(const Table& table, const fact_key& key, Visit
 
 // Rules that no signal touched but a confirming fact that holds does are candidates too. The
 // index lists, per fact, the rules it confirms, so the cost follows the facts given.
-template <class Table, std::size_t Capacity>
-constexpr void open_by_facts(const Table& table, const given_facts& given, report<Capacity>& out,
+template <class Table, class Given, std::size_t Capacity>
+constexpr void open_by_facts(const Table& table, const Given& given, report<Capacity>& out,
                              slot_map<Capacity>& slots) noexcept {
     for (const fact_assignment& stated : given.facts) {
         const fact_key key = find_fact_key(table.index.facts_by_name, table, stated.name);
@@ -2697,7 +2903,7 @@ constexpr void open_by_facts(const Table& table, const given_facts& given, repor
             if (slots.find(r) != 0) return true;
             const auto& rl = table.rules[r];
             for (std::size_t f = 0; f < rl.confirming.size(); ++f)
-                if (table.index.rules[r].confirming[f] == fact && state_of(table, given, fact, rl.confirming[f]) == fact_state::holds)
+                if (table.index.rules[r].confirming[f] == fact && state_of(given, fact, rl.confirming[f]) == fact_state::holds)
                     return candidate_for(r, out, slots) != nullptr;
             return true;
         });
@@ -2723,8 +2929,8 @@ constexpr void open_by_service(const Table& table, const observations& seen, rep
 }
 
 // Scores a candidate whose signal evidence is recorded, and decides its status from its facts.
-template <class Table>
-constexpr void settle(const Table& table, const observations& seen, const given_facts& given, candidate& c) noexcept {
+template <class Table, class Given>
+constexpr void settle(const Table& table, const observations& seen, const Given& given, candidate& c) noexcept {
     const auto& rl = table.rules[c.rule_index];
     bool specific = false;
     bool all_required = true;
@@ -2750,7 +2956,7 @@ constexpr void settle(const Table& table, const observations& seen, const given_
     bool all_confirming = true;
     const rule_facts& known = table.index.rules[c.rule_index];
     for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
-        c.confirming[f] = state_of(table, given, known.confirming[f], rl.confirming[f]);
+        c.confirming[f] = state_of(given, known.confirming[f], rl.confirming[f]);
         if (c.confirming[f] == fact_state::holds) {
             c.score += fact_bonus;
             specific = true;
@@ -2759,11 +2965,11 @@ constexpr void settle(const Table& table, const observations& seen, const given_
         all_confirming = all_confirming && c.confirming[f] == fact_state::holds;
     }
     for (std::size_t f = 0; f < rl.ruling_out.size(); ++f) {
-        c.ruling_out[f] = state_of(table, given, known.ruling_out[f], rl.ruling_out[f]);
+        c.ruling_out[f] = state_of(given, known.ruling_out[f], rl.ruling_out[f]);
         contradicted = contradicted || c.ruling_out[f] == fact_state::holds;
     }
     if (!rl.version_fact.empty()) {
-        const fact_value* value = given.find(table, known.version, rl.version_fact);
+        const fact_value* value = given.find(known.version, rl.version_fact);
         if (value != nullptr && value->kind == fact_kind::version) {
             c.version_known = true;
             bool inside = false;
@@ -2796,7 +3002,7 @@ constexpr void settle(const Table& table, const observations& seen, const given_
 // start, and articles name its error less reliably than its events. (Measured with
 // bench/ask_quality.cpp: weaker or stronger discounts ask more questions.)
 constexpr std::uint64_t full_weight = std::uint64_t{1} << 20;
-constexpr std::uint32_t discount_bits_per_unexplained_event = 5;
+constexpr std::uint32_t discount_bits_per_unexplained_event = 5;  // also per crash or dialog
 constexpr std::uint32_t discount_bits_per_unexplained_start_error = 2;
 constexpr std::uint32_t discount_bits_per_absent_signal = 2;
 constexpr std::uint32_t max_discount_bits = 20;
@@ -2806,7 +3012,7 @@ constexpr std::uint32_t likely_bits = 5;
 // has more), a list for the others.
 template <std::size_t Capacity>
 struct observation_set {
-    std::array<std::uint64_t, 2> first{};
+    std::array<std::uint64_t, signal_kind_count> first{};
     std::array<std::uint32_t, Capacity> others{};
     std::size_t other_count = 0;
 
@@ -2833,8 +3039,8 @@ constexpr void hypothesis_weights(const Table& table, const report<Capacity>& ou
     // The distinct observations any candidate matched, and per candidate how many of each kind it
     // matched and how many of its signals are known absent.
     observation_set<Capacity * rule::max_signals> explained{};
-    std::array<std::size_t, 2> explained_of_kind{};
-    std::array<std::array<std::size_t, 2>, Capacity> own_of_kind{};
+    std::array<std::size_t, signal_kind_count> explained_of_kind{};
+    std::array<std::array<std::size_t, signal_kind_count>, Capacity> own_of_kind{};
     std::array<std::size_t, Capacity> absent_of{};
     for (std::size_t i = 0; i < out.candidate_count && i < Capacity; ++i) {
         const candidate& c = out.candidates[i];
@@ -2851,18 +3057,17 @@ constexpr void hypothesis_weights(const Table& table, const report<Capacity>& ou
             if (explained.insert(kind, c.evidence[s])) ++explained_of_kind[kind];
         }
     }
-    constexpr auto events = static_cast<std::size_t>(signal_kind::event);
-    constexpr auto start_errors = static_cast<std::size_t>(signal_kind::start_error);
     for (std::size_t i = 0; i < out.candidate_count && i < Capacity; ++i) {
         const candidate& c = out.candidates[i];
         if (c.status == status::ruled_out) {
             weights[i] = 0;
             continue;
         }
-        const std::size_t bits = (explained_of_kind[events] - own_of_kind[i][events]) * discount_bits_per_unexplained_event +
-                                 (explained_of_kind[start_errors] - own_of_kind[i][start_errors]) *
-                                     discount_bits_per_unexplained_start_error +
-                                 absent_of[i] * discount_bits_per_absent_signal;
+        std::size_t bits = absent_of[i] * discount_bits_per_absent_signal;
+        for (std::size_t kind = 0; kind < signal_kind_count; ++kind)
+            bits += (explained_of_kind[kind] - own_of_kind[i][kind]) *
+                    (kind == static_cast<std::size_t>(signal_kind::start_error) ? discount_bits_per_unexplained_start_error
+                                                                                 : discount_bits_per_unexplained_event);
         const std::size_t discount = bits < max_discount_bits ? bits : max_discount_bits;
         weights[i] = (full_weight >> discount) << (c.status >= status::likely ? likely_bits : 0);
     }
@@ -3066,8 +3271,10 @@ template <service_hypotheses Hypotheses = service_hypotheses::opened, class Tabl
 constexpr void rank_candidates(const Table& table, const observations& seen, report<Capacity>& out) noexcept {
     static_assert(Table::rule_count < 0xFFFF, "ruledx: a table holds at most 65534 rules");
     slot_map<Capacity> slots{};
-    match_observed(table, signal_kind::start_error, seen.start_errors, match_start_error, out, slots);
-    match_observed(table, signal_kind::event, seen.events, match_event, out, slots);
+    match_observed(table, seen.start_errors, out, slots);
+    match_observed(table, seen.events, out, slots);
+    match_observed(table, seen.crashes, out, slots);
+    match_observed(table, seen.dialogs, out, slots);
     const given_facts given(table, seen.facts);
     open_by_facts(table, given, out, slots);
     if constexpr (Hypotheses == service_hypotheses::opened) open_by_service(table, seen, out, slots);
@@ -3117,13 +3324,16 @@ namespace ruledx::detail {
 // signals of its kind, code and source; for each fact, the rules it confirms.
 template <class Table>
 [[nodiscard]] constexpr std::size_t rules_touchable(const Table& table, const example& ex) noexcept {
-    const auto signals_of = [&](signal_kind kind, std::uint32_t code, std::string_view source) {
-        const index_range range = indexed_signals(table, kind, code, source);
-        return range.end - range.begin;
+    const auto signals_of = [&](const auto& observed) {
+        std::size_t count = 0;
+        for (const index_range& range : ranges_of(table, observed).ranges) count += range.end - range.begin;
+        return count;
     };
     std::size_t n = 0;
-    for (const observed_start_error& e : ex.start_errors) n += signals_of(signal_kind::start_error, e.code, e.service);
-    for (const observed_event& e : ex.events) n += signals_of(signal_kind::event, e.id, e.source);
+    for (const observed_start_error& e : ex.start_errors) n += signals_of(e);
+    for (const observed_event& e : ex.events) n += signals_of(e);
+    for (const observed_crash& c : ex.crashes) n += signals_of(c);
+    for (const observed_dialog& d : ex.dialogs) n += signals_of(d);
     for (const fact_assignment& f : ex.facts) {
         const fact_key key = find_fact_key(table.index.facts_by_name, table, f.name);
         if (key.fact == no_fact) continue;
@@ -3318,6 +3528,8 @@ template <class Set, std::size_t Keys>
         if (ex.start_errors.overflowed()) return over("example_of (start errors of one example)", example::max_start_errors);
         if (ex.events.overflowed()) return over("example_of (events of one example)", example::max_events);
         if (ex.facts.overflowed()) return over("example_of (facts of one example)", example::max_facts);
+        if (ex.crashes.overflowed()) return over("example_of (crashes of one example)", example::max_crashes);
+        if (ex.dialogs.overflowed()) return over("example_of (dialogs of one example)", example::max_dialogs);
     }
     return {};
 }
@@ -3339,8 +3551,8 @@ template <class Set, std::size_t Keys>
     if (rl.signal_count() == 0) return at(table_problem::no_observable_signal);
     for (std::size_t s = 0; s < rl.signal_count(); ++s) {
         const signal& sig = rl.signal_at(s);
-        if (sig.source.empty()) return at(table_problem::empty_source);
-        if (sig.kind == signal_kind::event && sig.code > max_event_id)
+        if (sig.source.empty() && sig.kind != signal_kind::dialog) return at(table_problem::empty_source);
+        if (sig.kind == signal_kind::event && sig.code > max_event_id && sig.code != signal::no_id)
             return at(table_problem::event_id_over_65535, sig.source).with_value(sig.code);
     }
     if (!rl.version_fact.empty() || !rl.versions.empty()) {
@@ -3363,7 +3575,7 @@ template <class Set, std::size_t Keys>
     for (std::string_view article : rl.related)
         if (!well_formed_article_id(article)) return at(table_problem::malformed_related_article, article);
     for (const example& ex : rl.examples) {
-        if (ex.start_errors.empty() && ex.events.empty() && ex.facts.empty())
+        if (ex.start_errors.empty() && ex.events.empty() && ex.facts.empty() && ex.crashes.empty() && ex.dialogs.empty())
             return at(table_problem::example_without_evidence);
         for (const fact_assignment& use : ex.facts) {
             const table_problem p = check_fact_use(set, keys, use);
@@ -4074,7 +4286,9 @@ template <class T, std::size_t Facts, class U, std::size_t Rules>
 //
 // Conventions, decided once for the whole file:
 // - Versions are listed exactly as each article's "applies to" line states them, except where the
-//   article says a version does not show the rule's signal (Q149542: no Error 1067 on 5.0). Service-
+//   article gives each version a symptom of its own: then one rule per symptom (Q149542: Error
+//   1067 on 4.0, the Dr. Watson dialog alone on 5.0; Q199430: a dialog on 4.0, crashes on 5.0 and
+//   5.5, carried by Q149542's and Q281743's rules). Service-
 //   pack qualifiers ("5.5 SP3") cannot be expressed by a version and are named in the title instead;
 //   a fix that an article dates to a service pack rules the rule out through `exchange_service_pack`.
 // - Versions and the facts both Exchange knowledge bases ask are declared in kb/exchange_common.hpp.
@@ -4292,6 +4506,22 @@ inline constexpr fact_definition facts[] = {
                  "Does the MTS-IN or MTS-OUT queue of the Internet Mail Service hold messages that block it "
                  "(Mdbvu32 or Q165505)?"),
     boolean_fact("imcdata_in_folder_exists", "Does the Exchsrvr\\Imcdata\\In folder exist?"),
+    // Q161937 and Q199429 name no check of their cause, only its remedy.
+    boolean_fact("imc_starts_after_first_mts_out_message_removed",
+                 "Does the IMC start once the first message of its MTS-OUT folder is removed (after saving the "
+                 "folder's messages with Imcsave, or copying them out with Mdbvu32)?"),
+    boolean_fact("imc_starts_with_admin_mailbox_replaced",
+                 "Does the IMC start once another mailbox is chosen as its administrator mailbox, or the "
+                 "administrator mailbox is deleted and created again?"),
+    boolean_fact("ims_relay_allow_list_has_several_entries",
+                 "Are the registry values RelayFlags and RelayAllowList both set for the Internet Mail Service, "
+                 "with RelayAllowList (REG_MULTI_SZ) holding more than one entry?"),
+    boolean_fact("dns_suffix_search_order_over_six_entries",
+                 "Does the DNS Suffix Search Order of the server's TCP/IP settings hold more than six entries "
+                 "(entries added with RegEdit or another tool count)?"),
+    boolean_fact("ims_cluster_resource_uses_network_configuration",
+                 "In Cluster Administrator, is 'Use Network Configuration' checked in the properties of the "
+                 "Internet Mail Service resource of the Exchange group?"),
     boolean_fact("imcdata_out_has_huge_file", "Is there a file of about 16 GB in Exchsrvr\\Imcdata\\Out?"),
     // Q317653 gives no free-space threshold: its remedy working is the check.
     boolean_fact("ims_starts_after_imcdata_drive_space_freed",
@@ -4461,7 +4691,10 @@ inline constexpr std::string_view not_configured_4071 =
     "and configure its setting.";
 }  // namespace quoted
 
-// Signals used by several rules.
+// Signals named once: those several rules use, then those a rule and its examples share (an example
+// shows them by saw(...)). An example writes an event out where it shows it as a log prints it
+// instead: another spelling of the source, the article's full text with the values of the
+// reporter's machine the rule's description stops before, a typo as printed, or no text.
 namespace signals {
 inline constexpr signal error_2140 = start_error(service, 2140);
 inline constexpr signal mapi_4018 = event(service, 4018)
@@ -4479,23 +4712,162 @@ inline constexpr signal bad_folder_4116 =
     event(service, 4116).with_description(quoted::bad_folder_4116);
 inline constexpr signal shut_down_4102 = event(service, 4102).with_description(quoted::shut_down_4102);
 inline constexpr signal wizard_timeout = start_error(service, 0xc002041d);
+inline constexpr signal work_threads_4023 =
+    event(service, 4023)
+        .with_type(event_type::error)
+        .with_category("Initialization/Termination")
+        .with_description(quoted::work_threads_4023);
+inline constexpr signal mapi_4018_without_category =
+    event(service, 4018).with_type(event_type::error).with_description(quoted::mapi_4018);
+inline constexpr signal bad_folder_4116_commas =
+    event(service, 4116)
+        .with_type(event_type::error)
+        .with_description(quoted::bad_folder_4116_commas);
+// Shared by a rule and its examples: start errors, then by article in rule order.
+inline constexpr signal error_1067 = start_error(service, 1067);
+inline constexpr signal error_1069 = start_error(service, 1069);
+inline constexpr signal error_2186 = start_error(service, 2186);
+inline constexpr signal error_2 = start_error(service, 2);
+inline constexpr signal error_0xc00203e5 = start_error(service, 0xc00203e5);
+// Q148565
+inline constexpr signal q148565_4032 = event(service, 4032);
+inline constexpr signal q148565_4057 = event(service, 4057);
+inline constexpr signal q148565_4014 = event(service, 4014);
+// Q154589
+inline constexpr signal q154589_4058 =
+    event(service, 4058)
+        .with_category("Intialization/Termination")
+        .with_description(quoted::connector_resolver_4058);
+// Q155814
+inline constexpr signal q155814_7000 =
+    event("Service Control Manager", 7000)
+        .with_description("The Microsoft Exchange Internet Mail Connector service failed to start due to the "
+                          "following error: The service did not respond to the start or control request in a timely "
+                          "fashion.");
+// Q168883
+inline constexpr signal q168883_4037 =
+    event(service, 4037)
+        .with_type(event_type::error)
+        .with_category("Internal Processing")
+        .with_description(quoted::exception_4037);
+// Q169223
+inline constexpr signal q169223_4117 =
+    event(service, 4117)
+        .with_type(event_type::error)
+        .with_category("Internal Processing")
+        .with_description(quoted::spool_file_prefix);
+inline constexpr signal q169223_4116 =
+    event(service, 4116)
+        .with_type(event_type::error)
+        .with_category("Internal Processing")
+        .with_description(quoted::bad_folder_4116);
+// Q169686
+inline constexpr signal q169686_3039 = event(service, 3039).with_description(quoted::store_3039);
+inline constexpr signal q169686_4094 =
+    event(service, 4094)
+        .with_description("The error 0x8004011d occurred while trying to refresh network connections to the "
+                          "Information Store. The Internet Mail Service is being shut down.");
+// Q173496
+inline constexpr signal q173496_4143 =
+    event(service, 4143)
+        .with_type(event_type::error)
+        .with_category("Initialization/Termination")
+        .with_description(quoted::q173496_4143);
+// Q182346
+inline constexpr signal q182346_4087 =
+    event(service, 4087)
+        .with_category("Initialization/Termination")
+        .with_description(quoted::queue_viewing_4087_q182346);
+// Q183178
+inline constexpr signal q183178_4071 =
+    event(service, 4071)
+        .with_type(event_type::error)
+        .with_category("Initialization/Termination")
+        .with_description(quoted::not_configured_4071);
+// Q191548
+inline constexpr signal q191548_7003 = event("Service Control Manager", 7003);
+inline constexpr signal q191548_1075 = event("Service Control Manager", 1075);
+// Q192540
+inline constexpr signal q192540_4116 =
+    event(service, 4116)
+        .with_type(event_type::error)
+        .with_description(quoted::bad_folder_4116_short);
+// Q194128
+inline constexpr signal q194128_4058 = event(service, 4058).with_description(quoted::connector_resolver_4058);
+inline constexpr signal q194128_4067 = event(service, 4067).with_description(quoted::connector_domain_4067);
+// Q199771
+inline constexpr signal q199771_4037 =
+    event(service, 4037)
+        .with_type(event_type::error)
+        .with_category("Internal Processing")
+        .with_description(quoted::exception_4037_code);
+// Q200092
+inline constexpr signal q200092_4087 =
+    event(service, 4087)
+        .with_type(event_type::error)
+        .with_description(quoted::queue_viewing_4087_q200092);
+// Q222553
+inline constexpr signal q222553_4007 =
+    event(service, 4007).with_description(quoted::bind_10048_4007).with_value("10048");
+inline constexpr signal q222553_4020 = event(service, 4020).with_description(quoted::winsock_4020_q222553);
+// Q231737
+inline constexpr signal q231737_4070 =
+    event(service, 4070)
+        .with_description("An error occurred while opening a temporary message file. Verify that the message spool "
+                          "directories are configured correctly and are readable by the Internet Mail Service.");
+// Q232279
+inline constexpr signal q232279_4102 =
+    event(service, 4102)
+        .with_type(event_type::error)
+        .with_category("Internal Processing")
+        .with_description(quoted::shut_down_4102);
+// Q246115
+inline constexpr signal q246115_2140 = event(service, 2140);
+inline constexpr signal q246115_100 = event(service, 100);
+// Q262939
+inline constexpr signal q262939_4018 =
+    event(service, 4018)
+        .with_category("Initialization/Termination")
+        .with_description(quoted::mapi_4018);
+// Q263029
+inline constexpr signal q263029_4058 = event(service, 4058).with_category("Intialization/Termination");
+// Q268643
+inline constexpr signal q268643_4003 =
+    event(service, 4003)
+        .with_description("The following error occurred while trying to retrieve protocol information. Error=11004")
+        .with_value("11004");
+inline constexpr signal q268643_4020 = event(service, 4020).with_description(quoted::winsock_4020_q268643);
+// Q291123
+inline constexpr signal q291123_4067 = event(service, 4067).with_description(quoted::service_domain_4067);
+inline constexpr signal q291123_4058 = event(service, 4058).with_description(quoted::service_resolver_4058);
+// Q322829
+inline constexpr signal q322829_4116 =
+    event(service, 4116)
+        .with_type(event_type::error)
+        .with_category("Internal Processing")
+        .with_description(quoted::bad_folder_4116_q322829);
+inline constexpr signal q322829_4182 =
+    event(service, 4182)
+        .with_type(event_type::error)
+        .with_category("Internal Processing")
+        .with_description(quoted::shut_down_4102);
+inline constexpr signal q322829_3039 =
+    event(service, 3039)
+        .with_type(event_type::error)
+        .with_category("Internal Processing")
+        .with_description(quoted::store_3039);
+// Evidence without an id or a code: failed starts whatever their error, Dr. Watson's and the
+// application-error dialogs' crashes of the IMC's program, msexcimc.exe, and message boxes.
+inline constexpr signal failed_start = start_failure(service);
+inline constexpr signal no_error_returned = start_error(service, 0);  // "Service did not return an error."
+inline constexpr signal access_violation = program_crash("MSEXCIMC", 0xc0000005);
+inline constexpr signal q179289_heap_crash = program_crash("MSEXCIMC", 0xc0000005).with_value("RtlAllocateHeap");
+inline constexpr signal q281743_stack = program_crash("msexcimc").with_value("CPostmaster__rcFindAdminX400Address");
+// The quote stops before the library's path (a placeholder); what follows is a telling value.
+inline constexpr signal q199430_user32 = message_box("Initialization of the dynamic link library").with_value("USER32.dll failed");
+inline constexpr signal q158308_user32 = message_box("Initialization of the dynamic link library").with_value("USER32.dll has failed");
 }  // namespace signals
 
-// The same symptoms as events an example or a test observes.
-namespace seen {
-inline constexpr observed_start_error error_2140 = saw_start_error(service, 2140);
-inline constexpr observed_event mapi_4018 = saw_event(service, 4018)
-                                                .with_type(event_type::error)
-                                                .with_category("Initialization/Termination")
-                                                .with_description(quoted::mapi_4018);
-inline constexpr observed_event bind_10050_4007 = saw_event(service, 4007).with_description(quoted::bind_10050_4007);
-inline constexpr observed_event winsock_4020_q193928 =
-    saw_event(service, 4020).with_description(quoted::winsock_4020_q193928);
-inline constexpr observed_event config_4086 = saw_event(service, 4086)
-                                                  .with_type(event_type::error)
-                                                  .with_category("Initialization/Termination")
-                                                  .with_description(quoted::config_4086);
-}  // namespace seen
 
 // ---------------------------------------------------------------------------------------------
 // The rules, in article order.
@@ -4505,7 +4877,7 @@ inline constexpr rule rules[] = {
     rule("ims-per-domain-route-invalid", "Q148565")
         .titled("A wrong per-domain delivery route keeps the IMC/IMS from starting (events 4032, 4057, 4014)")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
-        .requires_signals({event(service, 4032), event(service, 4057), event(service, 4014)})
+        .requires_signals({signals::q148565_4032, signals::q148565_4057, signals::q148565_4014})
         .supported_by({signals::error_2140})
         .confirmed_by({fact_is("ims_delivery_routes_valid", false)})
         .because("At least one per-domain delivery route set up on the Connections page of the IMC/IMS is "
@@ -4514,8 +4886,8 @@ inline constexpr rule rules[] = {
                       "Correct or remove that route under E-Mail Domain on the Connections tab of the IMC/IMS.",
                       "Start the MSExchangeIMC service again."})
         .see_also({"Q182522"})
-        .shown_by({example_of(seen::error_2140, saw_event(service, 4032), saw_event(service, 4057),
-                              saw_event(service, 4014), fact_is("ims_delivery_routes_valid", false))}),
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::q148565_4032), saw(signals::q148565_4057),
+                              saw(signals::q148565_4014), fact_is("ims_delivery_routes_valid", false))}),
 
     // Q148727: seven alternative causes behind the same dialog (Error 2140), Exchange 4.0 only.
     rule("imc-address-space-not-configured", "Q148727")
@@ -4532,7 +4904,7 @@ inline constexpr rule rules[] = {
                       "the Routing tab.",
                       "See chapter 11 of the Exchange Server Administrator's Guide for the other IMC pages."})
         .see_also({"Q191548"})
-        .shown_by({example_of(seen::error_2140, fact_is("exchange_version", v4_0),
+        .shown_by({example_of(saw(signals::error_2140), fact_is("exchange_version", v4_0),
                               fact_is("ims_address_space_configured", false))}),
     rule("imc-startup-account-wrong", "Q148727")
         .titled("IMC 4.0 Error 2140: the service starts under the wrong account")
@@ -4543,7 +4915,7 @@ inline constexpr rule rules[] = {
                  "does not say which account is the right one.")
         .resolved_by({"The article names this cause but gives no steps to correct it."})
         .see_also({"Q155814", "Q155585"})
-        .shown_by({example_of(seen::error_2140, fact_is("exchange_version", v4_0),
+        .shown_by({example_of(saw(signals::error_2140), fact_is("exchange_version", v4_0),
                               fact_is("ims_service_logon_account_correct", false))}),
     rule("imc-address-space-not-replicated", "Q148727")
         .titled("IMC 4.0 Error 2140: the connector's address space is inactive or wrong")
@@ -4556,7 +4928,7 @@ inline constexpr rule rules[] = {
                       "Enter the Internet address space again.",
                       "Select the Configuration container, open Site Addressing, and click Recalculate Routing on "
                       "the Routing tab."})
-        .shown_by({example_of(seen::error_2140, fact_is("exchange_version", v4_0),
+        .shown_by({example_of(saw(signals::error_2140), fact_is("exchange_version", v4_0),
                               fact_is("ims_starts_after_address_space_reentered", true))}),
     rule("imc-tcpip-dns-not-configured", "Q148727")
         .titled("IMC 4.0 Error 2140: the DNS settings of Windows NT TCP/IP were never filled in")
@@ -4569,7 +4941,7 @@ inline constexpr rule rules[] = {
                       "Name and the DNS Service Search Order.",
                       "Start the Internet Mail Connector again."})
         .see_also({"Q154589"})
-        .shown_by({example_of(seen::error_2140, fact_is("exchange_version", v4_0),
+        .shown_by({example_of(saw(signals::error_2140), fact_is("exchange_version", v4_0),
                               fact_is("tcpip_dns_configured", false))}),
     rule("imc-admin-mailbox-x400-removed", "Q148727")
         .titled("IMC 4.0 Error 2140: the IMC administrator's mailbox lost its X.400 address")
@@ -4584,7 +4956,7 @@ inline constexpr rule rules[] = {
                       "tab for the MS, SMTP and X.400 addresses.",
                       "The article gives no steps to restore a missing X.400 address."})
         .see_also({"Q149542", "Q199430", "Q281743"})
-        .shown_by({example_of(seen::error_2140, fact_is("exchange_version", v4_0),
+        .shown_by({example_of(saw(signals::error_2140), fact_is("exchange_version", v4_0),
                               fact_is("ims_admin_mailbox_has_x400_address", false))}),
     rule("imc-queue-dat-or-spool-file-damaged", "Q148727")
         .titled("IMC 4.0 Error 2140: Imcdata\\Queue.dat or a queued message file is damaged")
@@ -4600,7 +4972,7 @@ inline constexpr rule rules[] = {
                       "Then stop the IMC, move the files back a few at a time (deleting Queue.dat each time) to "
                       "find the offending file, and delete that file."})
         .see_also({"Q168883"})
-        .shown_by({example_of(seen::error_2140, fact_is("exchange_version", v4_0),
+        .shown_by({example_of(saw(signals::error_2140), fact_is("exchange_version", v4_0),
                               fact_is("ims_starts_with_imcdata_emptied", true))}),
     rule("imc-messages-stuck-in-mts-queues", "Q148727")
         .titled("IMC 4.0 Error 2140: messages are stuck in the MTS-IN or MTS-OUT queue")
@@ -4612,19 +4984,19 @@ inline constexpr rule rules[] = {
         .resolved_by({"View and delete the blocking messages in MTS-IN and MTS-OUT as Q165505 describes.",
                       "Start the Internet Mail Connector again."})
         .see_also({"Q165505", "Q192540"})
-        .shown_by({example_of(seen::error_2140, fact_is("exchange_version", v4_0),
+        .shown_by({example_of(saw(signals::error_2140), fact_is("exchange_version", v4_0),
                               fact_is("mts_queue_has_bad_message", true))}),
 
     // Q149542 ------------------------------------------------------------------------------
-    // The article covers 4.0 and 5.0, but Error 1067 is the 4.0 symptom: on 5.0 "no 1067 error is
-    // generated" and only a Dr. Watson dialog shows, which no signal of the model observes. The rule
-    // covers 4.0 only (it would otherwise take an Error 1067 on 5.0 as its evidence, which the article
-    // says does not happen); 5.0 waits for the dialog to be observable.
+    // The article covers 4.0 and 5.0 with different symptoms: on 4.0 the Dr. Watson dialog and then
+    // Error 1067; on 5.0 "no 1067 error is generated", the dialog alone. Two rules, one a version:
+    // an Error 1067 on 5.0 is not this article's evidence.
     rule("imc-admin-mailbox-no-x400-error-1067", "Q149542")
         .titled("IMC 4.0 Error 1067 after an MSEXCIMC.EXE access violation at start: administrator's mailbox "
                 "without an X.400 address")
         .applies_to("exchange_version", {only(v4_0)})
-        .requires_signals({start_error(service, 1067)})
+        .requires_signals({signals::error_1067})
+        .supported_by({signals::access_violation})
         .confirmed_by({fact_is("ims_admin_mailbox_has_x400_address", false)})
         .because("The user named as Administrator's Mailbox of the IMC/IMS has no X.400 address, and the service "
                  "crashes with an access violation in MSEXCIMC.EXE while starting; on 4.0 the start then ends with "
@@ -4634,16 +5006,33 @@ inline constexpr rule rules[] = {
                       "Add an X.400 address on that user's E-Mail Addresses tab, or choose a user that has one as "
                       "Administrator's Mailbox."})
         .see_also({"Q148727", "Q199430", "Q166080", "Q281743", "Q300535"})
-        .shown_by({example_of(saw_start_error(service, 1067), fact_is("exchange_version", v4_0),
+        .shown_by({example_of(saw(signals::error_1067), fact_is("exchange_version", v4_0),
+                              fact_is("ims_admin_mailbox_has_x400_address", false))}),
+    // Also carries Q199430's 5.0 symptom (the same dialog, the same cause and check).
+    rule("ims-5-access-violation-admin-mailbox-no-x400", "Q149542")
+        .titled("IMS 5.0 Dr. Watson access violation (0xc0000005) in MSEXCIMC.EXE at start, no Error 1067: "
+                "administrator's mailbox without an X.400 address")
+        .applies_to("exchange_version", {only(v5_0)})
+        .requires_signals({signals::access_violation})
+        .confirmed_by({fact_is("ims_admin_mailbox_has_x400_address", false)})
+        .because("The user named as Administrator's Mailbox of the IMS has no X.400 address; starting the 5.0 "
+                 "Internet Mail Service then ends in an access violation in MSEXCIMC.EXE that Dr. Watson reports, "
+                 "without an Error 1067.")
+        .resolved_by({"In the Exchange Administrator program, note the Administrator's Mailbox on the IMS "
+                      "properties.",
+                      "Add an X.400 address on that user's E-Mail Addresses tab, or choose a user that has one as "
+                      "Administrator's Mailbox."})
+        .see_also({"Q148727", "Q199430", "Q166080", "Q281743", "Q300535"})
+        .shown_by({example_of(saw_crash("MSEXCIMC.EXE", 0xc0000005), fact_is("exchange_version", v5_0),
+                              fact_is("ims_admin_mailbox_has_x400_address", false)),
+                   example_of(saw_crash("Msexcimc.exe", 0xc0000005), fact_is("exchange_version", v5_0),
                               fact_is("ims_admin_mailbox_has_x400_address", false))}),
 
     // Q154589 ------------------------------------------------------------------------------
     rule("imc-4058-dns-domain-name-blank", "Q154589")
         .titled("IMC 4.0 Error 2140 with event 4058: the TCP/IP DNS domain name is empty")
         .applies_to("exchange_version", {only(v4_0)})
-        .requires_signals({event(service, 4058)
-                               .with_category("Intialization/Termination")
-                               .with_description(quoted::connector_resolver_4058)})
+        .requires_signals({signals::q154589_4058})
         .supported_by({signals::error_2140})
         .confirmed_by({fact_is("tcpip_dns_domain_name_set", false)})
         .ruled_out_by({fact_is("tcpip_dns_configured", true)})  // that DNS tab has its Domain Name
@@ -4654,10 +5043,7 @@ inline constexpr rule rules[] = {
                       "matter.",
                       "Close the dialogs with OK and start the Internet Mail Connector."})
         .see_also({"Q148727", "Q291123", "Q194128"})
-        .shown_by({example_of(saw_start_error(service, 2140),
-                              saw_event(service, 4058)
-                                  .with_category("Intialization/Termination")
-                                  .with_description(quoted::connector_resolver_4058),
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::q154589_4058),
                               fact_is("tcpip_dns_domain_name_set", false))}),
 
     // Q155585 ------------------------------------------------------------------------------
@@ -4668,7 +5054,7 @@ inline constexpr rule rules[] = {
         .titled("Error 1069 starting an Exchange 4.0 service: its logon account's password is wrong or the account "
                 "is gone")
         .applies_to("exchange_version", {only(v4_0)})
-        .requires_signals({start_error(service, 1069)})
+        .requires_signals({signals::error_1069})
         .confirmed_by({fact_is("service_starts_with_logon_account_reentered", true)})
         .because("The This Account logon set in the service's startup options has a wrong password, or the "
                  "account no longer exists.")
@@ -4680,7 +5066,7 @@ inline constexpr rule rules[] = {
                       "enter the new password on the Service Account Password tab.",
                       "Change the password on any service account override pages in other sites (Q157780)."})
         .see_also({"Q157780"})
-        .shown_by({example_of(saw_start_error(service, 1069),
+        .shown_by({example_of(saw(signals::error_1069),
                               fact_is("service_starts_with_logon_account_reentered", true))}),
 
     // Q155814 ------------------------------------------------------------------------------
@@ -4692,11 +5078,7 @@ inline constexpr rule rules[] = {
         .requires_signals({event(service, 4086)
                                .with_category("Initialization/Termination")
                                .with_description(quoted::config_4086)})
-        .supported_by({event("Service Control Manager", 7000)
-                           .with_description("The Microsoft Exchange Internet Mail Connector service failed to start "
-                                             "due to the following error: The service did not respond to the start "
-                                             "or control request in a timely fashion."),
-                       start_error(service, 2186)})
+        .supported_by({signals::q155814_7000, signals::error_2186})
         .confirmed_by({fact_is("ims_service_logs_on_as_local_system", true)})
         .ruled_out_by({fact_is("ims_service_logon_account_correct", true)})  // it logs on as This Account
         .because("The IMC or IMS service is set to log on as a system account or with the LocalSystem account "
@@ -4707,11 +5089,7 @@ inline constexpr rule rules[] = {
                       "with service account administrator rights on the Organization, Site and Configuration "
                       "containers."})
         .see_also({"Q189730", "Q298565"})
-        .shown_by({example_of(saw_start_error(service, 2186),
-                              saw_event("Service Control Manager", 7000)
-                                  .with_description("The Microsoft Exchange Internet Mail Connector service failed "
-                                                    "to start due to the following error: The service did not "
-                                                    "respond to the start or control request in a timely fashion."),
+        .shown_by({example_of(saw(signals::error_2186), saw(signals::q155814_7000),
                               saw_event("MSExchange IMC", 4086)
                                   .with_category("Initialization/Termination")
                                   .with_description(quoted::config_4086),
@@ -4737,7 +5115,7 @@ inline constexpr rule rules[] = {
                       "or add the REG_SZ value SiteDomain, holding the address type you want, under "
                       "HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIMC\\Parameters (see section 7.3.4 "
                       "of the 4.0 Readme.wri, 8.3.4 on 4.0a)."})
-        .shown_by({example_of(seen::error_2140,
+        .shown_by({example_of(saw(signals::error_2140),
                               saw_event(service, 4074)
                                   .with_description("Unable to start the Internet Mail Connector because the routing "
                                                     "table could not be read."),
@@ -4748,7 +5126,8 @@ inline constexpr rule rules[] = {
         .titled("The eighth Exchange connector instance on Windows NT 4.0 fails with a USER32.dll error and Error "
                 "2186: desktop heap exhausted")
         .applies_to("exchange_version", {only(v4_0)})
-        .requires_signals({start_error(service, 2186)})
+        .requires_signals({signals::error_2186})
+        .supported_by({signals::q158308_user32})
         .confirmed_by({fact_is("exchange_service_instances_over_seven", true), fact_is("windows_version", nt4)})
         .because("Windows NT 4.0 runs out of memory for a new desktop heap when more than about seven of the "
                  "PC MTA, MS Mail Connector, IMC, Schedule+ Free & Busy, MTA and Directory Synchronization "
@@ -4760,7 +5139,7 @@ inline constexpr rule rules[] = {
                       "512 KB.",
                       "Restart the computer (see Q126962 and Q142676)."})
         .see_also({"Q155814", "Q126962", "Q142676"})
-        .shown_by({example_of(saw_start_error(service, 2186), fact_is("exchange_version", v4_0),
+        .shown_by({example_of(saw(signals::error_2186), fact_is("exchange_version", v4_0),
                               fact_is("exchange_service_instances_over_seven", true))}),
 
     // Q160932 ------------------------------------------------------------------------------
@@ -4768,13 +5147,32 @@ inline constexpr rule rules[] = {
         .titled("Error 0002 starting an Exchange service: its program file (msexcimc.exe for the IMC) is missing or "
                 "damaged")
         .applies_to("exchange_version", {only(v4_0), only(v5_0)})
-        .requires_signals({start_error(service, 2)})
+        .requires_signals({signals::error_2})
         .confirmed_by({fact_is("ims_executable_intact", false)})
         .because("Windows cannot find the executable registered for the service; for the Internet Mail Connector "
                  "that is msexcimc.exe. This is the generic Windows NT 'file not found' error.")
         .resolved_by({"Copy msexcimc.exe back from a backup, another Exchange server or the service pack CD.",
                       "Start the service again."})
-        .shown_by({example_of(saw_start_error(service, 2), fact_is("ims_executable_intact", false))}),
+        .shown_by({example_of(saw(signals::error_2), fact_is("ims_executable_intact", false))}),
+
+    // Q161937 ------------------------------------------------------------------------------
+    // The article prints the failed start as "event 10.67", which is no event id, and does not say it
+    // means Error 1067: the rule takes a failed start of any error (or none). "No other events are
+    // logged." DEC Alpha servers "seem to be susceptible", which decides nothing.
+    rule("imc-4-mts-out-attachment-without-resource-fork", "Q161937")
+        .titled("IMC 4.0 stops sending mail and does not start (printed 'event 10.67', no other events): a "
+                "message in MTS-OUT with a damaged Macintosh attachment")
+        .applies_to("exchange_version", {only(v4_0)})
+        .requires_signals({signals::failed_start})
+        .confirmed_by({fact_is("imc_starts_after_first_mts_out_message_removed", true)})
+        .because("An outbound message sent in TNEF carries a Macintosh attachment whose resource fork was "
+                 "stripped; the IMC reads it as MacBinary, takes a wrong file name length from its first 128 "
+                 "bytes, and the memory that corrupts crashes the connector.")
+        .resolved_by({"Save the messages of the MTS-OUT folder and remove them with the Resource Kit utility "
+                      "Imcsave, or copy them out with Mdbvu32 and remove the first message.",
+                      "Start the IMC. The article says the latest Exchange 4.0 service pack corrects the problem."})
+        .shown_by({example_of(saw(signals::failed_start), fact_is("exchange_version", v4_0),
+                              fact_is("imc_starts_after_first_mts_out_message_removed", true))}),
 
     // Q163243: four alternative causes of event 4018 (one of them is Q157042's).
     rule("ims-4018-mapisvc-inf-missing", "Q163243")
@@ -4786,7 +5184,8 @@ inline constexpr rule rules[] = {
         .because("MAPI cannot start for the service because Mapisvc.inf is missing from %SystemRoot%\\System32.")
         .resolved_by({"Put Mapisvc.inf back into %SystemRoot%\\System32.", "Start the service again."})
         .see_also({"Q157042", "Q186739", "Q147935"})
-        .shown_by({example_of(seen::error_2140, seen::mapi_4018, fact_is("mapisvc_inf_in_system32", false))}),
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::mapi_4018),
+                              fact_is("mapisvc_inf_in_system32", false))}),
     rule("ims-4018-mapisvc-inf-no-change-right", "Q163243")
         .titled("IMC/IMS Error 2140 with event 4018: the service account cannot change Mapisvc.inf")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
@@ -4799,7 +5198,7 @@ inline constexpr rule rules[] = {
                       "%SystemRoot%\\System32\\Mapisvc.inf.",
                       "Start the service again."})
         .see_also({"Q186739", "Q147935"})
-        .shown_by({example_of(seen::error_2140, seen::mapi_4018,
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::mapi_4018),
                               fact_is("service_account_can_change_mapisvc_inf", false))}),
     rule("ims-4018-no-private-store", "Q163243")
         .titled("IMC/IMS Error 2140 with event 4018: the server has no private information store")
@@ -4814,9 +5213,10 @@ inline constexpr rule rules[] = {
                       "then click OK (Q157042).",
                       "Start the service again."})
         .see_also({"Q157042", "Q147935"})
-        .shown_by({example_of(seen::error_2140, seen::mapi_4018, fact_is("private_store_on_server", false)),
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::mapi_4018),
+                              fact_is("private_store_on_server", false)),
                    // Q157042's own evidence: Exchange 4.0, its category printed as "Intialization/Termination".
-                   example_of(saw_start_error(service, 2140),
+                   example_of(saw(signals::error_2140),
                               saw_event(service, 4018)
                                   .with_category("Intialization/Termination")
                                   .with_description(quoted::mapi_4018),
@@ -4836,7 +5236,7 @@ inline constexpr rule rules[] = {
                       "(Q147935 describes the connector's registry information).",
                       "Start the service again."})
         .see_also({"Q147935"})
-        .shown_by({example_of(seen::error_2140, seen::mapi_4018,
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::mapi_4018),
                               fact_is("ims_registry_commonname_homedsa_valid", false))}),
 
     // Q166080 ------------------------------------------------------------------------------
@@ -4847,6 +5247,7 @@ inline constexpr rule rules[] = {
         .requires_signals({event("DrWatson", 4097)
                                .with_description("The application; MSEXCIMC.dbg; generated an application error")
                                .with_value("MSEXCIMC.dbg")})
+        .supported_by({signals::access_violation})
         .confirmed_by({fact_is("ims_admin_mailbox_has_x400_address", false)})
         .because("The mailbox picked as IMS administrator mailbox in the Internet Mail Wizard lacks an X.400 "
                  "address, and MSEXCIMC crashes with an access violation (c0000005) when the wizard starts it.")
@@ -4866,11 +5267,8 @@ inline constexpr rule rules[] = {
         .titled("IMS/IMC hangs and will not restart (event 4037, Error 1067): a corrupt message in Imcdata\\In or "
                 "Imcdata\\Out")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
-        .requires_signals({event(service, 4037)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description(quoted::exception_4037)})
-        .supported_by({start_error(service, 1067)})
+        .requires_signals({signals::q168883_4037})
+        .supported_by({signals::error_1067})
         .confirmed_by({fact_is("ims_starts_with_imcdata_emptied", true)})
         .because("A corrupt message file in the Imcdata\\In or Imcdata\\Out folder makes the service fail each time "
                  "it processes it; the Stop button is greyed out while it hangs.")
@@ -4882,20 +5280,13 @@ inline constexpr rule rules[] = {
                       "A file that cannot be moved because it is in use while the service hangs is most likely the "
                       "bad one."})
         .see_also({"Q148727", "Q165505", "Q157323"})
-        .shown_by({example_of(saw_start_error(service, 1067),
-                              saw_event(service, 4037)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::exception_4037),
+        .shown_by({example_of(saw(signals::error_1067), saw(signals::q168883_4037),
                               fact_is("ims_starts_with_imcdata_emptied", true))}),
     rule("ims-4037-corrupt-message-in-mta-queue", "Q168883")
         .titled("IMS/IMC hangs and will not restart (event 4037, Error 1067): a corrupt message in the MTA queues")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
-        .requires_signals({event(service, 4037)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description(quoted::exception_4037)})
-        .supported_by({start_error(service, 1067)})
+        .requires_signals({signals::q168883_4037})
+        .supported_by({signals::error_1067})
         .confirmed_by({fact_is("ims_starts_with_imcdata_emptied", false)})
         .because("The service still fails with Imcdata\\In and Imcdata\\Out emptied, so the corrupt message sits in "
                  "the message transfer agent's store (MTS-IN or MTS-OUT).")
@@ -4903,11 +5294,7 @@ inline constexpr rule rules[] = {
                       "Q157323 shows how to identify or rebuild a connector queue.",
                       "Start the service again."})
         .see_also({"Q165505", "Q157323", "Q192540"})
-        .shown_by({example_of(saw_start_error(service, 1067),
-                              saw_event(service, 4037)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::exception_4037),
+        .shown_by({example_of(saw(signals::error_1067), saw(signals::q168883_4037),
                               fact_is("ims_starts_with_imcdata_emptied", false))}),
 
     // Q169223 ------------------------------------------------------------------------------
@@ -4915,22 +5302,12 @@ inline constexpr rule rules[] = {
         .titled("A bad inbound message in Imcdata\\In crashes Store.exe and the IMS cannot start its work threads "
                 "(4023)")
         .applies_to("exchange_version", {only(v5_0), only(v5_5)})
-        .requires_signals({event(service, 4023)
-                               .with_type(event_type::error)
-                               .with_category("Initialization/Termination")
-                               .with_description(quoted::work_threads_4023),
+        .requires_signals({signals::work_threads_4023,
                            event("DrWatson", 4097)
                                .with_type(event_type::information)
                                .with_description("The application, store.dbg, generated an application error.")
                                .with_value("store.dbg")})
-        .supported_by({event(service, 4117)
-                           .with_type(event_type::error)
-                           .with_category("Internal Processing")
-                           .with_description(quoted::spool_file_prefix),
-                       event(service, 4116)
-                           .with_type(event_type::error)
-                           .with_category("Internal Processing")
-                           .with_description(quoted::bad_folder_4116),
+        .supported_by({signals::q169223_4117, signals::q169223_4116,
                        event(service, 4037)
                            .with_type(event_type::error)
                            .with_category("Internal processing")
@@ -4952,18 +5329,7 @@ inline constexpr rule rules[] = {
                                   .with_type(event_type::information)
                                   .with_description("The application, store.dbg, generated an application error. The "
                                                     "error occurred on <date>@<timestamp>."),
-                              saw_event(service, 4117)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::spool_file_prefix),
-                              saw_event(service, 4116)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::bad_folder_4116),
-                              saw_event(service, 4023)
-                                  .with_type(event_type::error)
-                                  .with_category("Initialization/Termination")
-                                  .with_description(quoted::work_threads_4023),
+                              saw(signals::q169223_4117), saw(signals::q169223_4116), saw(signals::work_threads_4023),
                               fact_is("imcdata_in_has_bad_message", true))}),
 
     // Q169686 ------------------------------------------------------------------------------
@@ -4971,11 +5337,8 @@ inline constexpr rule rules[] = {
         .titled("IMC/IMS shuts down again after every start (4094, 4102, 3039): the information store gives it too "
                 "few threads")
         .applies_to("exchange_version", {only(v4_0), only(v5_0)})
-        .requires_signals({event(service, 4094)
-                               .with_description("The error 0x8004011d occurred while trying to refresh network "
-                                                 "connections to the Information Store. The Internet Mail Service is "
-                                                 "being shut down.")})
-        .supported_by({signals::bad_folder_4116, event(service, 3039).with_description(quoted::store_3039),
+        .requires_signals({signals::q169686_4094})
+        .supported_by({signals::bad_folder_4116, signals::q169686_3039,
                        event(service, 4117).with_description(quoted::spool_file_prefix), signals::shut_down_4102})
         .confirmed_by({fact_is("is_max_threads_low", true)})
         .because("Performance Optimizer (default answers, all server types, or few users) lowered "
@@ -4987,23 +5350,15 @@ inline constexpr rule rules[] = {
                       "Perfopt.log in the Windows NT system32 folder records what Performance Optimizer changed.",
                       "Restart the information store and the Internet Mail Service."})
         .see_also({"Q317653", "Q232279", "Q322829"})
-        .shown_by({example_of(saw_event(service, 4116).with_description(quoted::bad_folder_4116),
-                              saw_event(service, 3039).with_description(quoted::store_3039),
-                              saw_event(service, 4094)
-                                  .with_description("The error 0x8004011d occurred while trying to refresh network "
-                                                    "connections to the Information Store. The Internet Mail Service "
-                                                    "is being shut down."),
-                              saw_event(service, 4102).with_description(quoted::shut_down_4102),
+        .shown_by({example_of(saw(signals::bad_folder_4116), saw(signals::q169686_3039),
+                              saw(signals::q169686_4094), saw(signals::shut_down_4102),
                               fact_is("is_max_threads_low", true))}),
 
     // Q173496 ------------------------------------------------------------------------------
     rule("ims-service-account-not-admin", "Q173496")
         .titled("IMS 5.5 needs an administrator service account for its SSL support")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(service, 4143)
-                               .with_type(event_type::error)
-                               .with_category("Initialization/Termination")
-                               .with_description(quoted::q173496_4143)})
+        .requires_signals({signals::q173496_4143})
         .supported_by({signals::error_2140})
         .confirmed_by({fact_is("service_account_is_admin", false)})
         .because("The account the Exchange services log on with is not in the local or domain Administrators "
@@ -5012,11 +5367,7 @@ inline constexpr rule rules[] = {
         .resolved_by({"Add the Exchange service account to the local or domain Administrators group.",
                       "Start the Microsoft Exchange Internet Mail Service again."})
         .see_also({"Q189730"})
-        .shown_by({example_of(saw_start_error(service, 2140),
-                              saw_event(service, 4143)
-                                  .with_type(event_type::error)
-                                  .with_category("Initialization/Termination")
-                                  .with_description(quoted::q173496_4143))}),
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::q173496_4143))}),
 
     // Q182346 ------------------------------------------------------------------------------
     // The cause is any network service or protocol that does not work properly; whether Services for
@@ -5026,9 +5377,7 @@ inline constexpr rule rules[] = {
         .titled("IMC/IMS cannot start or be created (event 4087, queue viewing interface): a network service or "
                 "protocol does not work properly")
         .applies_to("exchange_version", {only(v4_0), only(v5_0)})
-        .requires_signals({event(service, 4087)
-                               .with_category("Initialization/Termination")
-                               .with_description(quoted::queue_viewing_4087_q182346)})
+        .requires_signals({signals::q182346_4087})
         .confirmed_by({fact_is("ims_starts_after_network_components_reinstalled", true)})
         .because("A network service or network protocol on the server is not working properly; in particular "
                  "after Windows NT Server 3.51 was upgraded to 4.0 on a computer with Services for Macintosh.")
@@ -5041,9 +5390,7 @@ inline constexpr rule rules[] = {
                       "were removed at once or only one is installed.",
                       "Try to start or create the IMC/IMS after each step."})
         .see_also({"Q200092"})
-        .shown_by({example_of(saw_event(service, 4087)
-                                  .with_category("Initialization/Termination")
-                                  .with_description(quoted::queue_viewing_4087_q182346),
+        .shown_by({example_of(saw(signals::q182346_4087),
                               fact_is("ims_starts_after_network_components_reinstalled", true))}),
 
     // Q182522 ------------------------------------------------------------------------------
@@ -5083,10 +5430,7 @@ inline constexpr rule rules[] = {
         .titled("IMS will not start with event 4071 ('has not been configured'): the administrator mailbox is "
                 "unset, wrong or unreachable")
         .applies_to("exchange_version", {only(v5_0), only(v5_5)})
-        .requires_signals({event(service, 4071)
-                               .with_type(event_type::error)
-                               .with_category("Initialization/Termination")
-                               .with_description(quoted::not_configured_4071)})
+        .requires_signals({signals::q183178_4071})
         .supported_by({event(service, 4072)})
         .confirmed_by({fact_is("ims_admin_mailbox_valid", false)})
         .because("While initializing, the IMS cannot get hold of its administrator mailbox: none is set, the one "
@@ -5098,30 +5442,51 @@ inline constexpr rule rules[] = {
                       "If the setting already looks right, change it to another mailbox, click OK, then set it back "
                       "and click OK again to reset it internally."})
         .see_also({"Q246115", "Q149542"})
-        .shown_by({example_of(saw_event(service, 4071)
-                                  .with_type(event_type::error)
-                                  .with_category("Initialization/Termination")
-                                  .with_description(quoted::not_configured_4071),
-                              fact_is("ims_admin_mailbox_valid", false))}),
+        .shown_by({example_of(saw(signals::q183178_4071), fact_is("ims_admin_mailbox_valid", false))}),
+
+    // Q179289 ------------------------------------------------------------------------------
+    rule("ims-5-5-heap-crash-relay-allow-list", "Q179289")
+        .titled("IMS 5.5 does not start: application error c0000005 in RtlAllocateHeap (MSEXCIMC.dbg) with "
+                "RelayFlags set and several entries in RelayAllowList")
+        .applies_to("exchange_version", {only(v5_5)})
+        .requires_signals({signals::q179289_heap_crash})
+        .supported_by({signals::failed_start})
+        .confirmed_by({fact_is("ims_relay_allow_list_has_several_entries", true)})
+        .because("The registry values RelayFlags and RelayAllowList are set for the Internet Mail Service with "
+                 "several entries in RelayAllowList; a problem of Exchange Server 5.5 then makes the service fail "
+                 "with an access violation as it starts.")
+        .resolved_by({"The article gives no workaround: install the latest Exchange Server 5.5 service pack, "
+                      "which it says corrects the problem."})
+        .shown_by({example_of(saw_crash("exe\\MSEXCIMC.dbg", 0xc0000005).with_frames("RtlAllocateHeap"),
+                              saw(signals::failed_start), fact_is("ims_relay_allow_list_has_several_entries", true))}),
+
+    // Q185025 ------------------------------------------------------------------------------
+    // Windows NT 4.0's limit of six entries is what the article names; it says nothing of Windows 2000.
+    rule("ims-dr-watson-dns-suffix-search-order-over-six", "Q185025")
+        .titled("IMS Dr. Watson access violation (c0000005, MSEXCIMC.dbg) at start: more than six entries in "
+                "the DNS Suffix Search Order")
+        .applies_to("exchange_version", {only(v5_0), only(v5_5)})
+        .requires_signals({signals::access_violation})
+        .confirmed_by({fact_is("dns_suffix_search_order_over_six_entries", true)})
+        .because("Entries added to the TCP/IP DNS Suffix Search Order with RegEdit or another tool make it longer "
+                 "than the six entries Windows NT 4.0 supports; the Internet Mail Service reads them as it starts "
+                 "and causes an access violation at the seventh.")
+        .resolved_by({"Keep the DNS Suffix Search Order to six entries or fewer."})
+        .shown_by({example_of(saw_crash("MSEXCIMC.dbg", 0xc0000005),
+                              fact_is("dns_suffix_search_order_over_six_entries", true))}),
 
     // Q186739 ------------------------------------------------------------------------------
     rule("ims-4018-4116-system32-no-change-right", "Q186739")
         .titled("IMS logs 4018 and 4116 at start: the service account cannot change the System32 folder")
         .applies_to("exchange_version", {only(v5_0), only(v5_5)})
-        .requires_signals({event(service, 4018).with_type(event_type::error).with_description(quoted::mapi_4018),
-                           event(service, 4116)
-                               .with_type(event_type::error)
-                               .with_description(quoted::bad_folder_4116_commas)})
+        .requires_signals({signals::mapi_4018_without_category, signals::bad_folder_4116_commas})
         .confirmed_by({fact_is("service_account_can_change_system32", false)})
         .because("The Exchange service account lacks Change rights on %SystemRoot%\\System32 and so cannot update "
                  "Mapisvc.inf there, which MAPI needs.")
         .resolved_by({"Give the Exchange service account at least Change rights on %SystemRoot%\\System32.",
                       "Start the Internet Mail Service again."})
         .see_also({"Q163243"})
-        .shown_by({example_of(saw_event(service, 4018).with_type(event_type::error).with_description(quoted::mapi_4018),
-                              saw_event(service, 4116)
-                                  .with_type(event_type::error)
-                                  .with_description(quoted::bad_folder_4116_commas),
+        .shown_by({example_of(saw(signals::mapi_4018_without_category), saw(signals::bad_folder_4116_commas),
                               fact_is("service_account_can_change_system32", false))}),
 
     // Q189730 ------------------------------------------------------------------------------
@@ -5137,7 +5502,8 @@ inline constexpr rule rules[] = {
         .resolved_by({"Add the Exchange service account to the Administrators group of the domain.",
                       "Start the Internet Mail Connector again."})
         .see_also({"Q298565", "Q155814", "Q173496"})
-        .shown_by({example_of(seen::error_2140, seen::config_4086, fact_is("exchange_version", v4_0),
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::config_4086),
+                              fact_is("exchange_version", v4_0),
                               fact_is("service_account_in_domain_administrators", false))}),
 
     // Q191548 (troubleshooting guide), entry a --------------------------------------------
@@ -5147,29 +5513,29 @@ inline constexpr rule rules[] = {
     rule("imc-tcpip-missing-events-1075-7003", "Q191548")
         .titled("A new IMC never starts and events 1075 and 7003 are logged: TCP/IP is not installed correctly")
         .applies_to("exchange_version", {only(v4_0), only(v5_0)})
-        .requires_signals({event("Service Control Manager", 7003)})
-        .supported_by({event("Service Control Manager", 1075)})
+        .requires_signals({signals::q191548_7003})
+        .supported_by({signals::q191548_1075})
         .confirmed_by({fact_is("tcpip_installed_correctly", false)})
         .because("For an IMC that has never started and events 1075 and 7003, the guide points to TCP/IP: it may not "
                  "be installed correctly (with the correct IP address and subnet mask) on the IMC's computer.")
         .resolved_by({"Verify that TCP/IP is installed on the IMC's computer with the correct IP address and subnet "
                       "mask; the guide gives no further steps."})
         .see_also({"Q148727", "Q149542"})
-        .shown_by({example_of(saw_event("Service Control Manager", 7003), saw_event("Service Control Manager", 1075),
+        .shown_by({example_of(saw(signals::q191548_7003), saw(signals::q191548_1075),
                               fact_is("tcpip_installed_correctly", false))}),
     rule("imc-not-restarted-after-tcpip-events-1075-7003", "Q191548")
         .titled("A new IMC never starts and events 1075 and 7003 are logged: the computer was not restarted after "
                 "TCP/IP was installed")
         .applies_to("exchange_version", {only(v4_0), only(v5_0)})
-        .requires_signals({event("Service Control Manager", 7003)})
-        .supported_by({event("Service Control Manager", 1075)})
+        .requires_signals({signals::q191548_7003})
+        .supported_by({signals::q191548_1075})
         .confirmed_by({fact_is("restarted_after_tcpip_installed", false)})
         .because("For an IMC that has never started and events 1075 and 7003, the guide points to TCP/IP: the IMC's "
                  "computer may not have been restarted after TCP/IP was installed.")
         .resolved_by({"Verify that the IMC's computer was restarted after TCP/IP was installed; the guide gives no "
                       "further steps."})
         .see_also({"Q148727", "Q149542"})
-        .shown_by({example_of(saw_event("Service Control Manager", 7003), saw_event("Service Control Manager", 1075),
+        .shown_by({example_of(saw(signals::q191548_7003), saw(signals::q191548_1075),
                               fact_is("restarted_after_tcpip_installed", false))}),
 
     // Q192540 ------------------------------------------------------------------------------
@@ -5177,10 +5543,7 @@ inline constexpr rule rules[] = {
         .titled("IMS stops delivering and logs 4018 and 4116 at start: bad messages in its folders in the "
                 "information store")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
-        .requires_signals({event(service, 4018).with_type(event_type::error).with_description(quoted::mapi_4018),
-                           event(service, 4116)
-                               .with_type(event_type::error)
-                               .with_description(quoted::bad_folder_4116_short)})
+        .requires_signals({signals::mapi_4018_without_category, signals::q192540_4116})
         .confirmed_by({fact_is("mts_queue_has_bad_message", true)})
         .because("Bad messages in the Internet Mail Service's folders in the information store need to be removed; "
                  "the article says this is the usual cause.")
@@ -5190,10 +5553,7 @@ inline constexpr rule rules[] = {
                       "time into Imcdata\\In (or Out), delete Queue.dat and start it; a bad one stops the service "
                       "again, and the process is repeated."})
         .see_also({"Q165505", "Q168883", "Q148727"})
-        .shown_by({example_of(saw_event(service, 4018).with_type(event_type::error).with_description(quoted::mapi_4018),
-                              saw_event(service, 4116)
-                                  .with_type(event_type::error)
-                                  .with_description(quoted::bad_folder_4116_short),
+        .shown_by({example_of(saw(signals::mapi_4018_without_category), saw(signals::q192540_4116),
                               fact_is("mts_queue_has_bad_message", true))}),
 
     // Q193928: four proxy scenarios behind 4007 (10050) and 4020.
@@ -5212,7 +5572,8 @@ inline constexpr rule rules[] = {
                       "Stop and restart all three proxy services, then click Update in the WSP client in Control "
                       "Panel on the Exchange server."})
         .see_also({"Q203116", "Q222553", "Q268643"})
-        .shown_by({example_of(seen::error_2140, seen::bind_10050_4007, seen::winsock_4020_q193928,
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::bind_10050_4007),
+                              saw(signals::winsock_4020_q193928),
                               fact_is("proxy_client_names_proxy_by_netbios_name", true))}),
     // Also carries Q203116 (same cause, same checks; see the exclusions): its evidence, 4007 alone, is
     // the second example, which leaves the rule possible until 4020 is seen.
@@ -5227,10 +5588,11 @@ inline constexpr rule rules[] = {
                  "Microsoft Proxy client is enabled on it.")
         .resolved_by({"Disable the Microsoft Proxy client on the Exchange server.", "Start the Internet Mail Service."})
         .see_also({"Q203116", "Q222553"})
-        .shown_by({example_of(seen::error_2140, seen::bind_10050_4007, seen::winsock_4020_q193928,
-                              fact_is("ms_proxy_client_enabled", true), fact_is("uses_ms_proxy_server", false)),
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::bind_10050_4007),
+                              saw(signals::winsock_4020_q193928), fact_is("ms_proxy_client_enabled", true),
+                              fact_is("uses_ms_proxy_server", false)),
                    // Q203116's evidence (5.5): event 4007 only, with the same two answers.
-                   example_of(seen::bind_10050_4007, fact_is("exchange_version", v5_5),
+                   example_of(saw(signals::bind_10050_4007), fact_is("exchange_version", v5_5),
                               fact_is("ms_proxy_client_enabled", true), fact_is("uses_ms_proxy_server", false))}),
     rule("ims-4007-10050-option-pack-smtp-on-proxy", "Q193928")
         .titled("IMS will not start (4007 bind error 10050, 4020): the Option Pack SMTP service runs on the Proxy 2 "
@@ -5245,7 +5607,8 @@ inline constexpr rule rules[] = {
         .resolved_by({"On the proxy server, in Control Panel, Services, set the Microsoft SMTP service to Manual.",
                       "Stop that service; the Internet Mail Service then starts."})
         .see_also({"Q222553"})
-        .shown_by({example_of(seen::error_2140, seen::bind_10050_4007, seen::winsock_4020_q193928,
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::bind_10050_4007),
+                              saw(signals::winsock_4020_q193928),
                               fact_is("smtp_service_running_on_proxy_server", true))}),
     rule("ims-4007-10050-proxy-not-resolvable-by-name", "Q193928")
         .titled("IMS will not start (4007 bind error 10050, 4020): the proxy server cannot be pinged by name")
@@ -5257,16 +5620,15 @@ inline constexpr rule rules[] = {
         .resolved_by({"Map a drive to the proxy server and edit the hosts file in Winnt\\System32\\Drivers\\Etc.",
                       "Add a line with the proxy's internal IP address, a tab, and its name.",
                       "Check that the proxy server answers a ping by name, then start the IMS."})
-        .shown_by({example_of(seen::error_2140, seen::bind_10050_4007, seen::winsock_4020_q193928,
-                              fact_is("proxy_server_pingable_by_name", false))}),
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::bind_10050_4007),
+                              saw(signals::winsock_4020_q193928), fact_is("proxy_server_pingable_by_name", false))}),
 
     // Q194128 ------------------------------------------------------------------------------
     rule("ims-cluster-sp1-upgrade-name-resolver", "Q194128")
         .titled("IMS on a Windows NT cluster will not start after Exchange 5.5 SP1 was installed with it running "
                 "(4058, 4067)")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(service, 4058).with_description(quoted::connector_resolver_4058),
-                           event(service, 4067).with_description(quoted::connector_domain_4067)})
+        .requires_signals({signals::q194128_4058, signals::q194128_4067})
         .confirmed_by({fact_is("server_is_cluster_node", true), fact_is("sp1_upgrade_ran_while_ims_running", true)})
         .ruled_out_by({fact_is("exchange_service_pack", 2), fact_is("exchange_service_pack", 3),
                        fact_is("exchange_service_pack", 4)})
@@ -5276,9 +5638,47 @@ inline constexpr rule rules[] = {
                       "with the fix.",
                       "Start the Internet Mail Service."})
         .see_also({"Q191014", "Q291123", "Q154589"})
-        .shown_by({example_of(saw_event(service, 4058).with_description(quoted::connector_resolver_4058),
-                              saw_event(service, 4067).with_description(quoted::connector_domain_4067),
+        .shown_by({example_of(saw(signals::q194128_4058), saw(signals::q194128_4067),
                               fact_is("server_is_cluster_node", true))}),
+
+    // Q199429 ------------------------------------------------------------------------------
+    // The article prints the program as "MSEXIMC.DBG", the IMC's MSEXCIMC without its C; the example
+    // keeps its spelling (program names are compared with one typo allowed).
+    rule("imc-4-application-error-admin-mailbox-damaged", "Q199429")
+        .titled("IMC 4.0 does not start after an application error c0000005 in MSEXIMC.DBG: the administrator "
+                "mailbox may be damaged")
+        .applies_to("exchange_version", {only(v4_0)})
+        .requires_signals({signals::access_violation})
+        .supported_by({signals::failed_start})
+        .confirmed_by({fact_is("imc_starts_with_admin_mailbox_replaced", true)})
+        .because("The mailbox set as the IMC's administrator mailbox may be damaged.")
+        .resolved_by({"Choose another mailbox as the IMC's administrator mailbox, or delete the administrator "
+                      "mailbox and create it again."})
+        .shown_by({example_of(saw_crash("MSEXIMC.DBG", 0xc0000005), saw(signals::failed_start),
+                              fact_is("imc_starts_with_admin_mailbox_replaced", true))}),
+
+    // Q199430 ------------------------------------------------------------------------------
+    // Three symptoms, one a version: on 4.0 drwatsn32.exe's DLL initialization dialog (this rule); on
+    // 5.0 a Dr. Watson access violation in Msexcimc.exe, Q149542's 5.0 rule; on 5.5 msexcimc.exe's
+    // application-error popup ('The instruction at ... referenced memory'), Q281743's rule. Same
+    // cause and check each time; the other two are those rules' examples.
+    rule("imc-4-user32-initialization-failed-admin-no-x400", "Q199430")
+        .titled("IMC 4.0 does not start, drwatsn32.exe 'Initialization of the dynamic link library ... USER32.dll "
+                "failed': the administrator's mailbox lost its X.400 address")
+        .applies_to("exchange_version", {only(v4_0)})
+        .requires_signals({signals::q199430_user32})
+        .confirmed_by({fact_is("ims_admin_mailbox_has_x400_address", false)})
+        .because("The X.400 e-mail address of the mailbox set as Administrator's Mailbox of the Internet Mail "
+                 "Connector was removed (4.0 requires one for every user); starting the connector on Windows NT "
+                 "4.0 then ends in a DLL initialization failure of Dr. Watson.")
+        .resolved_by({"Right-click the Internet Mail Connector and open its properties.",
+                      "Choose another Administrator's mailbox, or add the X.400 address back to the existing one "
+                      "on its E-mail Addresses tab."})
+        .see_also({"Q175875"})
+        .shown_by({example_of(saw_dialog("drwatsn32.exe - DLL Initialization Failed\nInitialization of the dynamic "
+                                         "link library C:\\WINNT\\system32\\USER32.dll failed. The process is "
+                                         "terminating abnormally."),
+                              fact_is("ims_admin_mailbox_has_x400_address", false))}),
 
     // Q199771 ------------------------------------------------------------------------------
     rule("ims-dial-up-logon-domain-too-long", "Q199771")
@@ -5289,10 +5689,7 @@ inline constexpr rule rules[] = {
                                .with_type(event_type::error)
                                .with_category("SMTP Interface Events")
                                .with_value("(87) The parameter is incorrect")})
-        .supported_by({event(service, 4037)
-                           .with_type(event_type::error)
-                           .with_category("Internal Processing")
-                           .with_description(quoted::exception_4037_code)})
+        .supported_by({signals::q199771_4037})
         .confirmed_by({fact_is("ims_dialup_logon_domain_too_long", true)})
         .because("A dial-up connection of the IMS has logon information whose Domain field holds 18 or more "
                  "characters; that field is the Windows NT domain, which has at most 15.")
@@ -5304,11 +5701,7 @@ inline constexpr rule rules[] = {
                                   .with_category("SMTP Interface Events")
                                   .with_description("The dial-up connection <name here> could not be made. The "
                                                     "error reported was: (87) The parameter is incorrect."),
-                              saw_event(service, 4037)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::exception_4037_code),
-                              fact_is("ims_dialup_logon_domain_too_long", true))}),
+                              saw(signals::q199771_4037), fact_is("ims_dialup_logon_domain_too_long", true))}),
 
     // Q200092 ------------------------------------------------------------------------------
     // The Alpha, GSNW and cc:Mail are the situation the article describes, not a check ("Removing ...
@@ -5318,9 +5711,7 @@ inline constexpr rule rules[] = {
         .titled("IMS 5.0 on DEC Alpha fails with event 4087 after Gateway Services for NetWare and the cc:Mail "
                 "connector were added")
         .applies_to("exchange_version", {only(v5_0)})
-        .requires_signals({event(service, 4087)
-                               .with_type(event_type::error)
-                               .with_description(quoted::queue_viewing_4087_q200092)})
+        .requires_signals({signals::q200092_4087})
         .confirmed_by({fact_is("ims_starts_on_clean_nt_with_tcpip_only", true)})
         .ruled_out_by({fact_is("server_is_dec_alpha", false), fact_is("gsnw_and_ccmail_connector_added", false)})
         .because("After Gateway Services for NetWare and the Lotus cc:Mail connector were added to a DEC Alpha "
@@ -5333,10 +5724,7 @@ inline constexpr rule rules[] = {
                       "Confirm in Task Manager or Performance Monitor that the IMS runs, then send a test SMTP "
                       "message through it."})
         .see_also({"Q182346"})
-        .shown_by({example_of(saw_event(service, 4087)
-                                  .with_type(event_type::error)
-                                  .with_description(quoted::queue_viewing_4087_q200092),
-                              fact_is("server_is_dec_alpha", true),
+        .shown_by({example_of(saw(signals::q200092_4087), fact_is("server_is_dec_alpha", true),
                               fact_is("ims_starts_on_clean_nt_with_tcpip_only", true))}),
 
     // Q222553 ------------------------------------------------------------------------------
@@ -5344,8 +5732,7 @@ inline constexpr rule rules[] = {
         .titled("IMS fails to start (4007 with error 10048, 4020): port 25 on the Proxy Server 2.0 computer is "
                 "already taken")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
-        .requires_signals({event(service, 4007).with_description(quoted::bind_10048_4007).with_value("10048"),
-                           event(service, 4020).with_description(quoted::winsock_4020_q222553)})
+        .requires_signals({signals::q222553_4007, signals::q222553_4020})
         .confirmed_by({fact_is("proxy_server_port_25_in_use", true)})
         .because("To use Proxy Server 2.0 the IMS binds and listens on port 25 of the proxy server; another service "
                  "already holds that port, usually the Windows NT SMTP service, sometimes an antivirus product.")
@@ -5354,18 +5741,14 @@ inline constexpr rule rules[] = {
                       "Try with the antivirus product on the proxy server disabled; if that helps, ask its vendor.",
                       "Start the Internet Mail Service."})
         .see_also({"Q193928", "Q203116", "Q268643"})
-        .shown_by({example_of(saw_event(service, 4007).with_description(quoted::bind_10048_4007),
-                              saw_event(service, 4020).with_description(quoted::winsock_4020_q222553),
+        .shown_by({example_of(saw(signals::q222553_4007), saw(signals::q222553_4020),
                               fact_is("proxy_server_port_25_in_use", true))}),
 
     // Q231737 ------------------------------------------------------------------------------
     rule("ims-4070-imcdata-in-folder-missing", "Q231737")
         .titled("IMS does not start and inbound mail stops (4070, 4131): the Imcdata\\In folder was deleted")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
-        .requires_signals({event(service, 4070)
-                               .with_description("An error occurred while opening a temporary message file. Verify "
-                                                 "that the message spool directories are configured correctly and "
-                                                 "are readable by the Internet Mail Service.")})
+        .requires_signals({signals::q231737_4070})
         .supported_by({event(service, 4131)
                            .with_description("An unexpected error occurred in the Internet Mail Service. Information "
                                              "about this error is stored in the data portion of this event.")})
@@ -5376,11 +5759,7 @@ inline constexpr rule rules[] = {
                       "Give Everyone read-only access to the Imcdata folder and restart the IMS.",
                       "If the folder keeps disappearing, turn on auditing to find out what removes it (Q146791)."})
         .see_also({"Q146791"})
-        .shown_by({example_of(saw_event(service, 4070)
-                                  .with_description("An error occurred while opening a temporary message file. Verify "
-                                                    "that the message spool directories are configured correctly and "
-                                                    "are readable by the Internet Mail Service."),
-                              saw_event(service, 4131),
+        .shown_by({example_of(saw(signals::q231737_4070), saw_event(service, 4131),
                               fact_is("imcdata_in_folder_exists", false))}),
 
     // Q232279 ------------------------------------------------------------------------------
@@ -5392,10 +5771,7 @@ inline constexpr rule rules[] = {
                                .with_type(event_type::error)
                                .with_category("Internal Processing")
                                .with_description(quoted::spool_file_prefix),
-                           event(service, 4102)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description(quoted::shut_down_4102)})
+                           signals::q232279_4102})
         .supported_by({signals::error_2140})
         .confirmed_by({fact_is("spool_file_from_event_4182_in_imcdata", true)})
         .ruled_out_by({fact_is("exchange_service_pack", 3), fact_is("exchange_service_pack", 4)})
@@ -5406,7 +5782,7 @@ inline constexpr rule rules[] = {
                       "Install the latest Exchange Server 5.5 service pack (Q191014).",
                       "Start the Internet Mail Service."})
         .see_also({"Q191014", "Q322829", "Q317653"})
-        .shown_by({example_of(saw_start_error(service, 2140),
+        .shown_by({example_of(saw(signals::error_2140),
                               saw_event(service, 4182)
                                   .with_type(event_type::error)
                                   .with_category("Internal Processing")
@@ -5414,11 +5790,7 @@ inline constexpr rule rules[] = {
                                                     "Mail Service uses to process messages on the Microsoft Exchange "
                                                     "Server. As a result, the message in spool file HBWK2Q2P will be "
                                                     "retried when the server is restarted."),
-                              saw_event(service, 4102)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::shut_down_4102),
-                              fact_is("spool_file_from_event_4182_in_imcdata", true))}),
+                              saw(signals::q232279_4102), fact_is("spool_file_from_event_4182_in_imcdata", true))}),
 
     // Q246115 ------------------------------------------------------------------------------
     // The article names events 2140 and 100 by id alone: MSExchangeIMC by the file's convention for such ids.
@@ -5426,7 +5798,7 @@ inline constexpr rule rules[] = {
         .titled("IMS/IMC does not start and events 2140 and 100 are logged: the administrator's mailbox is not a "
                 "valid mailbox")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
-        .requires_signals({event(service, 2140), event(service, 100)})
+        .requires_signals({signals::q246115_2140, signals::q246115_100})
         .confirmed_by({fact_is("ims_admin_mailbox_valid", false)})
         .because("The IMS/IMC property pages may not be configured properly: the administrator's mailbox on the "
                  "Internet Mail tab may not be a valid mailbox.")
@@ -5435,7 +5807,7 @@ inline constexpr rule rules[] = {
                       "On the Internet Mail tab select a valid user as administrator's mailbox; the service then "
                       "starts."})
         .see_also({"Q148727", "Q191548", "Q183178"})
-        .shown_by({example_of(saw_event(service, 2140), saw_event(service, 100),
+        .shown_by({example_of(saw(signals::q246115_2140), saw(signals::q246115_100),
                               fact_is("ims_admin_mailbox_valid", false))}),
 
     // Q262939 ------------------------------------------------------------------------------
@@ -5444,9 +5816,7 @@ inline constexpr rule rules[] = {
         .titled("Exchange 5.5 SP3 on Windows 2000: the IMS wizard times out (0xc002041d, event 4018) after the "
                 "server was demoted and re-promoted")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(service, 4018)
-                               .with_category("Initialization/Termination")
-                               .with_description(quoted::mapi_4018)})
+        .requires_signals({signals::q262939_4018})
         .supported_by({signals::wizard_timeout})
         .confirmed_by({fact_is("service_account_in_domain_admins", false),
                        fact_is("server_dc_demoted_and_repromoted", true), fact_is("windows_version", windows_2000)})
@@ -5459,10 +5829,7 @@ inline constexpr rule rules[] = {
                       "The article gives no step after that (it does not say to run the Internet Mail Service "
                       "Wizard again)."})
         .see_also({"Q300535", "Q173496"})
-        .shown_by({example_of(saw_start_error(service, 0xc002041d),
-                              saw_event(service, 4018)
-                                  .with_category("Initialization/Termination")
-                                  .with_description(quoted::mapi_4018),
+        .shown_by({example_of(saw(signals::wizard_timeout), saw(signals::q262939_4018),
                               fact_is("service_account_in_domain_admins", false))}),
 
     // Q263029 ------------------------------------------------------------------------------
@@ -5470,8 +5837,8 @@ inline constexpr rule rules[] = {
         .titled("Exchange 5.5 SP3 IMS setup on a Windows 2000 cluster hangs (0xc00203e5, event 4058): no DNS A "
                 "records for the cluster")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(service, 4058).with_category("Intialization/Termination")})
-        .supported_by({start_error(service, 0xc00203e5)})
+        .requires_signals({signals::q263029_4058})
+        .supported_by({signals::error_0xc00203e5})
         .confirmed_by({fact_is("local_dns_has_cluster_a_records", false),
                        fact_is("cluster_uses_local_dns_first", false), fact_is("server_is_cluster_node", true)})
         .because("The cluster server's TCP/IP DNS settings are not set up correctly and the local DNS (on Windows NT "
@@ -5484,10 +5851,27 @@ inline constexpr rule rules[] = {
                       "In the local DNS add host (A) records for the Exchange name and the cluster name with their "
                       "IP addresses, then run the setup again."})
         .see_also({"Q194128", "Q291123"})
-        .shown_by({example_of(saw_start_error(service, 0xc00203e5),
-                              saw_event(service, 4058).with_category("Intialization/Termination"),
+        .shown_by({example_of(saw(signals::error_0xc00203e5), saw(signals::q263029_4058),
                               fact_is("local_dns_has_cluster_a_records", false),
                               fact_is("cluster_uses_local_dns_first", false))}),
+
+    // Q264162 ------------------------------------------------------------------------------
+    // The article applies to 5.5 up to SP3; the dialog prints no service and no code: the reader
+    // gives a start error 0 ("did not return an error") of no named service, which matches.
+    rule("ims-w2k-cluster-use-network-configuration", "Q264162")
+        .titled("IMS 5.5 (to SP3) on a Windows 2000 cluster does not start, 'Service did not return an error': "
+                "its cluster resource is set to Use Network Configuration")
+        .applies_to("exchange_version", {only(v5_5)})
+        .requires_signals({signals::no_error_returned})
+        .confirmed_by({fact_is("ims_cluster_resource_uses_network_configuration", true)})
+        .ruled_out_by({fact_is("server_is_cluster_node", false), fact_is("windows_version", nt4)})
+        .because("The cluster service is set to use network configuration for the Internet Mail Service when no "
+                 "network configuration is available, so the service cannot start.")
+        .resolved_by({"Start Cluster Administrator.", "Click the group that holds the Exchange Server services.",
+                      "Open the properties of the Internet Mail Service resource.",
+                      "Clear the Use Network Configuration check box."})
+        .shown_by({example_of(saw(signals::no_error_returned),
+                              fact_is("ims_cluster_resource_uses_network_configuration", true))}),
 
     // Q268643 ------------------------------------------------------------------------------
     // The WSP client (the Microsoft Proxy client) is the setting the article describes, not a check:
@@ -5496,11 +5880,7 @@ inline constexpr rule rules[] = {
     rule("ims-4003-11004-wsp-client-tcpip", "Q268643")
         .titled("IMS 5.5 with the Winsock Proxy client does not start (4003 Error=11004, 4020): reinstall TCP/IP")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(service, 4003)
-                               .with_description("The following error occurred while trying to retrieve protocol "
-                                                 "information. Error=11004")
-                               .with_value("11004"),
-                           event(service, 4020).with_description(quoted::winsock_4020_q268643)})
+        .requires_signals({signals::q268643_4003, signals::q268643_4020})
         .confirmed_by({fact_is("ims_starts_after_tcpip_reinstalled", true)})
         .ruled_out_by({fact_is("ms_proxy_client_enabled", false)})
         .because("When the IMS is installed on an Exchange 5.5 server that runs the Winsock Proxy client, it may not "
@@ -5511,10 +5891,7 @@ inline constexpr rule rules[] = {
                       "Reapply the latest Windows NT 4.0 and Exchange Server 5.5 service packs and restart.",
                       "Start the Microsoft Exchange Internet Mail Service if it did not start by itself."})
         .see_also({"Q193928", "Q222553", "Q222134", "Q178532", "Q181847"})
-        .shown_by({example_of(saw_event(service, 4003)
-                                  .with_description("The following error occurred while trying to retrieve protocol "
-                                                    "information. Error=11004"),
-                              saw_event(service, 4020).with_description(quoted::winsock_4020_q268643),
+        .shown_by({example_of(saw(signals::q268643_4003), saw(signals::q268643_4020),
                               fact_is("ims_starts_after_tcpip_reinstalled", true))}),
 
     // Q272506 ------------------------------------------------------------------------------
@@ -5536,14 +5913,31 @@ inline constexpr rule rules[] = {
                                                     "has increased above (%1)K."),
                               fact_is("imcdata_out_has_huge_file", true))}),
 
+    // Q281743 ------------------------------------------------------------------------------
+    // Also carries Q199430's 5.5 symptom, msexcimc.exe's application-error popup: the same cause and
+    // check; without a stack it matches by the program alone.
+    rule("ims-5-5-dr-watson-find-admin-x400-address", "Q281743")
+        .titled("IMS 5.5 Dr. Watson at start in CPostmaster::rcFindAdminX400Address: the administrator mailbox "
+                "has no X.400 proxy address")
+        .applies_to("exchange_version", {only(v5_5)})
+        .requires_signals({signals::q281743_stack})
+        .confirmed_by({fact_is("ims_admin_mailbox_has_x400_address", false)})
+        .because("The mailbox set as the Internet Mail Service's Administrator mailbox has no X.400 proxy address, "
+                 "and the service stops responding while it looks that address up as it starts.")
+        .resolved_by({"Give the Administrator mailbox an X.400 proxy address on its E-mail Address tab."})
+        .shown_by({example_of(saw_crash("").with_frames("msexcimc!CPostmaster__rcFindAdminX400Address\n"
+                                                        "msexcimc!CPostmaster__rcInitialize\n"),
+                              fact_is("ims_admin_mailbox_has_x400_address", false)),
+                   example_of(saw_crash("msexcimc.exe", 0xc0000005), fact_is("exchange_version", v5_5),
+                              fact_is("ims_admin_mailbox_has_x400_address", false))}),
+
     // Q291123 (and Q312439, same cause) -----------------------------------------------------
     // Both articles describe a Windows 2000 member server: that is their situation, so a domain
     // controller rules the rule out; the missing suffix is the check.
     rule("ims-w2k-primary-dns-suffix-not-set", "Q291123")
         .titled("IMS 5.5 setup on a Windows 2000 member server fails (4067, 4058): no primary DNS suffix")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(service, 4067).with_description(quoted::service_domain_4067),
-                           event(service, 4058).with_description(quoted::service_resolver_4058)})
+        .requires_signals({signals::q291123_4067, signals::q291123_4058})
         .confirmed_by({fact_is("primary_dns_suffix_set", false), fact_is("windows_version", windows_2000)})
         .ruled_out_by({fact_is("server_is_member_server", false)})
         .because("The Windows 2000 member server has no primary DNS suffix, so the IMS finds no TCP/IP domain name "
@@ -5552,8 +5946,7 @@ inline constexpr rule rules[] = {
                       "Type the new domain or subdomain of the computer in the 'Primary DNS suffix' box and click OK "
                       "three times."})
         .see_also({"Q312439", "Q247063", "Q194128", "Q154589"})
-        .shown_by({example_of(saw_event(service, 4067).with_description(quoted::service_domain_4067),
-                              saw_event(service, 4058).with_description(quoted::service_resolver_4058),
+        .shown_by({example_of(saw(signals::q291123_4067), saw(signals::q291123_4058),
                               fact_is("primary_dns_suffix_set", false)),
                    // Q312439's evidence (5.5 SP3): the same events, worded "The Microsoft Exchange Internet Mail
                    // Service cannot start ...", so no description bears out; the fact decides.
@@ -5581,7 +5974,8 @@ inline constexpr rule rules[] = {
                       "server shown by File, Properties in the Exchange Administrator program, and correct them,",
                       "or reinstall Exchange Server with the correct organization and site names."})
         .see_also({"Q189730", "Q155814"})
-        .shown_by({example_of(seen::error_2140, seen::config_4086, fact_is("exchange_version", v5_5),
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::config_4086),
+                              fact_is("exchange_version", v5_5),
                               fact_is("ims_registry_sitedn_matches_directory", false))}),
 
     // Q300535 ------------------------------------------------------------------------------
@@ -5599,8 +5993,7 @@ inline constexpr rule rules[] = {
                       "Administrator.",
                       "Finish the wizard to install the Internet Mail Service again."})
         .see_also({"Q262939", "Q166080", "Q149542"})
-        .shown_by({example_of(saw_start_error(service, 0xc002041d),
-                              fact_is("ims_admin_mailbox_has_x400_address", false))}),
+        .shown_by({example_of(saw(signals::wizard_timeout), fact_is("ims_admin_mailbox_has_x400_address", false))}),
 
     // Q306308 ------------------------------------------------------------------------------
     rule("ims-4018-is-logons-limited-without-ims-dn", "Q306308")
@@ -5612,9 +6005,8 @@ inline constexpr rule rules[] = {
                                .with_category("Logons")
                                .with_value("was unable to log on to")
                                .with_value("cn=Internet Mail Connector"),
-                           event(service, 4018).with_type(event_type::error).with_description(quoted::mapi_4018)})
-        .supported_by({event(service, 4116).with_type(event_type::error).with_description(quoted::bad_folder_4116_commas),
-                       signals::error_2140})
+                           signals::mapi_4018_without_category})
+        .supported_by({signals::bad_folder_4116_commas, signals::error_2140})
         .confirmed_by({fact_is("is_logons_limited_without_ims_dn", true)})
         .because("Logons to the information store are limited with the 'Logon Only As' value (Q146764) and the "
                  "distinguished name of the IMS is not on it, so the service account may not log on to the store "
@@ -5625,7 +6017,7 @@ inline constexpr rule rules[] = {
                       "under HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem.",
                       "Start the information store and the IMS again."})
         .see_also({"Q146764", "Q163243", "Q186739", "Q316616"})
-        .shown_by({example_of(seen::error_2140,
+        .shown_by({example_of(saw(signals::error_2140),
                               saw_event("MSExchangeIS Private", 1023)
                                   .with_type(event_type::failure_audit)
                                   .with_category("Logons")
@@ -5634,19 +6026,13 @@ inline constexpr rule rules[] = {
                                                     "(NTSTEFANWI1) but was unable to log on to /o=MicrosoftCE/"
                                                     "ou=northitaly/cn=Configuration/cn=Connections/cn=Internet Mail "
                                                     "Connector (NTSTEFANWI1)"),
-                              saw_event(service, 4018).with_type(event_type::error).with_description(quoted::mapi_4018),
-                              saw_event(service, 4116)
-                                  .with_type(event_type::error)
-                                  .with_description(quoted::bad_folder_4116_commas))}),
+                              saw(signals::mapi_4018_without_category), saw(signals::bad_folder_4116_commas))}),
 
     // Q316616 ------------------------------------------------------------------------------
     rule("ims-4018-4116-mapi32-version-mismatch", "Q316616")
         .titled("IMS 5.5 will not start (4018, 4116): Mapi32.dll does not match the installed service pack")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(service, 4018).with_type(event_type::error).with_description(quoted::mapi_4018),
-                           event(service, 4116)
-                               .with_type(event_type::error)
-                               .with_description(quoted::bad_folder_4116_commas)})
+        .requires_signals({signals::mapi_4018_without_category, signals::bad_folder_4116_commas})
         .confirmed_by({fact_is("mapi32_dll_matches_service_pack", false)})
         .because("The Mapi32.dll in the system folder is not the version that goes with the Exchange Server 5.5 "
                  "service pack on the server (none 5.5.1960, SP1 5.5.2232, SP2 5.5.2448, SP3 5.5.2650).")
@@ -5656,10 +6042,7 @@ inline constexpr rule rules[] = {
                       "\\server\\enterprise\\setup\\i386\\exchange on the Exchange 5.5 CD into system32.",
                       "Restart the computer and reinstall the Exchange service packs that were installed."})
         .see_also({"Q186739", "Q306308", "Q163243"})
-        .shown_by({example_of(saw_event(service, 4018).with_type(event_type::error).with_description(quoted::mapi_4018),
-                              saw_event(service, 4116)
-                                  .with_type(event_type::error)
-                                  .with_description(quoted::bad_folder_4116_commas),
+        .shown_by({example_of(saw(signals::mapi_4018_without_category), saw(signals::bad_folder_4116_commas),
                               fact_is("mapi32_dll_matches_service_pack", false))}),
 
     // Q317653: three scenarios behind 4116 and 4102 on 5.5.
@@ -5676,8 +6059,7 @@ inline constexpr rule rules[] = {
                       "Raise Max Threads(Private+Public) as Q169686 describes, and apply the latest service pack "
                       "and Store.exe hotfixes."})
         .see_also({"Q169686", "Q191014", "Q282533"})
-        .shown_by({example_of(saw_event(service, 4116).with_description(quoted::bad_folder_4116),
-                              saw_event(service, 4102).with_description(quoted::shut_down_4102),
+        .shown_by({example_of(saw(signals::bad_folder_4116), saw(signals::shut_down_4102),
                               fact_is("antivirus_running_on_exchange_server", true))}),
     rule("ims-4116-4102-imcdata-disk-full", "Q317653")
         .titled("IMS 5.5 stops and cannot be restarted (4116, 4102): the Imcdata drive is running out of space")
@@ -5691,8 +6073,7 @@ inline constexpr rule rules[] = {
                       "tab of the server properties.",
                       "Restart the Internet Mail Service."})
         .see_also({"Q169686", "Q272506"})
-        .shown_by({example_of(saw_event(service, 4116).with_description(quoted::bad_folder_4116),
-                              saw_event(service, 4102).with_description(quoted::shut_down_4102),
+        .shown_by({example_of(saw(signals::bad_folder_4116), saw(signals::shut_down_4102),
                               fact_is("ims_starts_after_imcdata_drive_space_freed", true))}),
     rule("ims-4116-4102-store-not-updated", "Q317653")
         .titled("IMS 5.5 stops and cannot be restarted (4116, 4102): the server lacks the latest service pack and "
@@ -5706,8 +6087,7 @@ inline constexpr rule rules[] = {
                       "hotfixes (Q282533 lists the post-SP4 store fixes).",
                       "Restart the information store and the Internet Mail Service."})
         .see_also({"Q191014", "Q282533", "Q279798", "Q295969"})
-        .shown_by({example_of(saw_event(service, 4116).with_description(quoted::bad_folder_4116),
-                              saw_event(service, 4102).with_description(quoted::shut_down_4102),
+        .shown_by({example_of(saw(signals::bad_folder_4116), saw(signals::shut_down_4102),
                               fact_is("latest_sp_and_store_hotfixes_applied", false))}),
 
     // Q322829: a corrupted message or a damaged IMS, to be tried in that order. The article lists events
@@ -5719,22 +6099,8 @@ inline constexpr rule rules[] = {
         .titled("IMS 5.5 does not start (2140, 4023, 4182, 3039, Store.exe Dr. Watson): a corrupted message in the "
                 "IMS's BAD folder")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(service, 4116)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description(quoted::bad_folder_4116_q322829),
-                           event(service, 4023)
-                               .with_type(event_type::error)
-                               .with_category("Initialization/Termination")
-                               .with_description(quoted::work_threads_4023),
-                           event(service, 4182)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description(quoted::shut_down_4102),
-                           event(service, 3039)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description(quoted::store_3039)})
+        .requires_signals({signals::q322829_4116, signals::work_threads_4023, signals::q322829_4182,
+                           signals::q322829_3039})
         .supported_by({signals::error_2140, event(service, 4037), event(service, 1011)})
         .confirmed_by({fact_is("ims_starts_after_bad_folder_emptied", true)})
         .because("A corrupted item in the BAD folder of the IMS mailbox makes Store.exe fail when the IMS starts.")
@@ -5746,44 +6112,15 @@ inline constexpr rule rules[] = {
                       "root folder, and delete the messages in the Bad child folder with IpFld->DeleteMessages().",
                       "Start the Internet Mail Service."})
         .see_also({"Q165505", "Q191548", "Q169223", "Q232279"})
-        .shown_by({example_of(seen::error_2140,
-                              saw_event(service, 4116)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::bad_folder_4116_q322829),
-                              saw_event(service, 4023)
-                                  .with_type(event_type::error)
-                                  .with_category("Initialization/Termination")
-                                  .with_description(quoted::work_threads_4023),
-                              saw_event(service, 4182)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::shut_down_4102),
-                              saw_event(service, 3039)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::store_3039),
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::q322829_4116), saw(signals::work_threads_4023),
+                              saw(signals::q322829_4182), saw(signals::q322829_3039),
                               fact_is("ims_starts_after_bad_folder_emptied", true))}),
     rule("ims-4023-ims-installation-damaged", "Q322829")
         .titled("IMS 5.5 does not start (2140, 4023, 4182, 3039) even with its BAD folder empty: the IMS is "
                 "damaged and must be reinstalled")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(service, 4116)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description(quoted::bad_folder_4116_q322829),
-                           event(service, 4023)
-                               .with_type(event_type::error)
-                               .with_category("Initialization/Termination")
-                               .with_description(quoted::work_threads_4023),
-                           event(service, 4182)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description(quoted::shut_down_4102),
-                           event(service, 3039)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description(quoted::store_3039)})
+        .requires_signals({signals::q322829_4116, signals::work_threads_4023, signals::q322829_4182,
+                           signals::q322829_3039})
         .supported_by({signals::error_2140, event(service, 4037), event(service, 1011)})
         .confirmed_by({fact_is("ims_starts_after_bad_folder_emptied", false),
                        fact_is("ims_starts_after_reinstalled", true)})
@@ -5797,23 +6134,8 @@ inline constexpr rule rules[] = {
                       "Create the Internet Mail Service again (File, New Other, Internet Mail Service) with the "
                       "Internet Mail Wizard, then stop and start it in Services."})
         .see_also({"Q255035", "Q191548", "Q289258"})
-        .shown_by({example_of(seen::error_2140,
-                              saw_event(service, 4116)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::bad_folder_4116_q322829),
-                              saw_event(service, 4023)
-                                  .with_type(event_type::error)
-                                  .with_category("Initialization/Termination")
-                                  .with_description(quoted::work_threads_4023),
-                              saw_event(service, 4182)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::shut_down_4102),
-                              saw_event(service, 3039)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::store_3039),
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::q322829_4116), saw(signals::work_threads_4023),
+                              saw(signals::q322829_4182), saw(signals::q322829_3039),
                               fact_is("ims_starts_after_bad_folder_emptied", false),
                               fact_is("ims_starts_after_reinstalled", true))}),
 };
@@ -5836,39 +6158,12 @@ inline constexpr exclusion exclusions[] = {
      "version (5.5) as Q291123; it differs only in the events' wording and a setup dialog the model cannot "
      "observe. Its evidence is the rule's second example.",
      "ims-w2k-primary-dns-suffix-not-set"},
-    {"Q161937",
-     "The only start symptom is printed as 'event 10.67', which is no event id, and the article does not say it "
-     "means Error 1067; no other event is logged, so there is no signal to match.",
-     ""},
-    {"Q179289",
-     "No error code and no event: the symptom is an application-error dialog (MSEXCIMC.dbg, c0000005 in "
-     "RtlAllocateHeap), which the model cannot observe.",
-     ""},
-    {"Q185025", "No error code and no event: the symptom is a Drwtsn32.log entry (MSEXCIMC.dbg, c0000005).", ""},
-    {"Q199429",
-     "No error code and no event: the symptom is a Dr. Watson dialog (MSEXIMC.DBG, c0000005).", ""},
-    {"Q199430",
-     "No error code and no event: the symptoms are dialogs (USER32.dll initialization on 4.0, a Dr. Watson "
-     "access violation on 5.0, 'WMS Idle: msexcimc.exe - Application Error' on 5.5). Its cause (administrator "
-     "mailbox without X.400) is carried by the rules of Q148727, Q149542, Q166080 and Q300535; closest is "
-     "Q149542's (an msexcimc.exe access violation at start; its rule covers 4.0, where Error 1067 follows it).",
-     "imc-admin-mailbox-no-x400-error-1067"},
-    {"Q281743",
-     "No error code and no event: the symptom is a Dr. Watson stack in "
-     "msexcimc!CPostmaster__rcFindAdminX400Address. Its cause (administrator mailbox without X.400) is carried "
-     "by the rules of Q148727, Q149542, Q166080 and Q300535; closest is Q166080's (a Dr. Watson error of "
-     "MSEXCIMC on 5.5).",
-     "ims-wizard-admin-mailbox-no-x400-dr-watson"},
     {"Q203116",
      "Same cause (the Microsoft Proxy client enabled while the server does not reach the Internet through "
      "Microsoft Proxy Server) and same two checks as scenario B of Q193928, on 5.5, which Q193928 covers too: two "
      "rules would both be confirmed by one log. Q203116 shows event 4007 (10050) alone, Q193928 4007 with 4020 and "
      "Error 2140. Its evidence is the rule's second example; without 4020 the rule stays possible.",
      "ims-4007-10050-proxy-client-with-other-firewall"},
-    {"Q264162",
-     "No error code and no event: the symptom is the dialog 'Could not start. Service did not return an error.' "
-     "on a Windows 2000 cluster.",
-     ""},
     {"Q191548-b",
      "Troubleshooting guide: routes Error 2140 to Q148727 and Dr. Watson to Q149542, and lists events 4092, "
      "4018, 4086 and 4026 without a cause of their own.",
@@ -6090,7 +6385,10 @@ inline constexpr std::string_view es_5_80004005_q285021 =
 inline constexpr std::string_view es_5_80004005 = "An unexpected MAPI error occurred. Error returned was [0x80004005].";
 }  // namespace quoted
 
-// Signals used by several rules.
+// Signals named once: those several rules use, then those a rule and its examples share (an example
+// shows them by saw(...)). An example writes an event out where it shows it as a log prints it
+// instead: another spelling of the source, the article's full text with the values of the
+// reporter's machine the rule's description stops before, a typo as printed, or no text.
 namespace signals {
 inline constexpr signal mta_2140 = start_error(mta, 2140);
 inline constexpr signal ds_2140 = start_error(ds, 2140);
@@ -6115,31 +6413,152 @@ inline constexpr signal es_5_80040107 = event(es, 5)
                                             .with_category("General")
                                             .with_description(quoted::es_5_80040107)
                                             .with_value("0x80040107");
+// Shared by a rule and its examples: start errors, then by article in rule order.
+inline constexpr signal sa_5 = start_error(sa, 5);
+inline constexpr signal is_2140 = start_error(is, 2140);
+inline constexpr signal kms_2140 = start_error(kms, 2140);
+inline constexpr signal replication_2140 = start_error(replication, 2140);
+inline constexpr signal msmi_2140 = start_error(msmi, 2140);
+// Q155027
+inline constexpr signal q155027_137 =
+    event(mta, 137).with_description("A fatal directory error occurred. Change to the maximum logging level for more "
+                                     "details. [MTA MAIN BASE 1 15] (16)");
+// Q169918
+inline constexpr signal q169918_2152 =
+    event(mta, 2152).with_category("Field Engineering").with_description(quoted::mta_2152);
+// Q185154
+inline constexpr signal q185154_6613 =
+    event(mta, 6613)
+        .with_category("Configuration")
+        .with_description("A fatal internal MTA error occurred. The registration of the conversion routines has "
+                          "failed. Contact Microsoft Product Support Services. (16)");
+inline constexpr signal q185154_9406 = event(mta, 9406).with_category("Resource").with_description(quoted::mta_9406);
+// Q243632
+inline constexpr signal q243632_4300 =
+    event(mta, 4300)
+        .with_type(event_type::error)
+        .with_category("Configuration")
+        .with_description("Unable to initialize due to a bad configuration. Contact Microsoft Technical Support. "
+                          "Error code=");
+// Q274285
+inline constexpr signal q274285_3080 =
+    event(mta, 3080)
+        .with_type(event_type::warning)
+        .with_category("Internal Processing")
+        .with_description("A fatal MTA database server error was encountered. [XAPI OPERATOR 41 26] (16)");
+// Q320200
+inline constexpr signal q320200_9266 =
+    event(mta, 9266).with_description("A fatal system error occurred while initializing the MTA. Reboot the "
+                                      "computer. If that does not work, contact Microsoft Product Support.");
+inline constexpr signal q320200_9321 = event(mta, 9321).with_description("An RPC communication error has occurred.");
+// Q324026
+inline constexpr signal q324026_2152 =
+    event(mta, 2152)
+        .with_type(event_type::warning)
+        .with_category("Operating System")
+        .with_description(quoted::mta_2152_q324026);
+// Q154595
+inline constexpr signal q154595_5000 =
+    event(is, 5000)
+        .with_type(event_type::error)
+        .with_category("General")
+        .with_description("Unable to initialize the Microsoft Exchange Information Store service. Error 4015.");
+inline constexpr signal q154595_1121 =
+    event(is, 1121)
+        .with_type(event_type::error)
+        .with_category("General")
+        .with_description("Error 4015 connecting to the Microsoft Exchange Information Server Directory Service.");
+// Q196159
+inline constexpr signal q196159_1002 =
+    event(ds, 1002)
+        .with_type(event_type::error)
+        .with_category("Internal Processing")
+        .with_description(quoted::ds_1002_1811_q196159)
+        .with_value("-1811");
+// Q262371
+inline constexpr signal q262371_1002 =
+    event(ds, 1002)
+        .with_type(event_type::error)
+        .with_category("Internal Processing")
+        .with_description("The Microsoft Exchange Server database, EDB, could not be initialized and returned error "
+                          "-1008. Unrecoverable error. The directory cannot continue.")
+        .with_value("-1008");
+// Q262374
+inline constexpr signal q262374_1002 =
+    event(ds, 1002)
+        .with_type(event_type::error)
+        .with_category("Internal Processing")
+        .with_description(quoted::ds_1002_1811_q262374)
+        .with_value("-1811");
+// Q263548
+inline constexpr signal q263548_1016 =
+    event("MsExchangeDS", 1016)
+        .with_description("Missing configuration parameter (DSA Database file). The Microsoft Exchange Server "
+                          "database (EDB) may be corrupted. Try to reinstall the software.");
+inline constexpr signal q263548_1002 =
+    event("MsExchangeDS", 1002)
+        .with_description("The Microsoft Exchange Server database (EDB) could not be initialized and returned error "
+                          "1. Unrecoverable error, the directory can not continue.")
+        .with_value("returned error 1.");
+// Q301505
+inline constexpr signal q301505_1166 =
+    event(ese, 1166)
+        .with_type(event_type::information)
+        .with_description("Error -510 has occurred (internal ID 2030148). Contact Microsoft Technical Support for "
+                          "assistance.")
+        .with_value("-510");
+inline constexpr signal q301505_1002 =
+    event(ese, 1002)
+        .with_type(event_type::information)
+        .with_description("The Microsoft Exchange Server database (EDB) could not be initialized and returned error "
+                          "-510. Unrecoverable error, the directory can't continue.")
+        .with_value("-510");
+// Q262375
+inline constexpr signal q262375_7024 =
+    event(is, 7024)
+        .with_type(event_type::error)
+        .with_description("The Microsoft Exchange Information Store stopped with Service Specific Error 4294966781.")
+        .with_value("4294966781");
+// Q184420
+inline constexpr signal q184420_5057 = event(kms, 5057).with_description("The supplied password is not valid.");
+// Q274321
+inline constexpr signal q274321_5389 =
+    event(kms, 5389)
+        .with_type(event_type::information)
+        .with_description("Microsoft Exchange Key Management service is exiting with return code 0.");
+inline constexpr signal q274321_5015 =
+    event(kms, 5015)
+        .with_type(event_type::error)
+        .with_description("Microsoft Exchange Key Management service failed logging on as a MAPI client.");
+// Q285021
+inline constexpr signal q285021_5 =
+    event(es, 5)
+        .with_type(event_type::error)
+        .with_category("General")
+        .with_description(quoted::es_5_80004005_q285021)
+        .with_value("0x80004005");
+// Q299676
+inline constexpr signal q299676_5 =
+    event(es, 5)
+        .with_type(event_type::error)
+        .with_category("General")
+        .with_description(quoted::es_5_80004005)
+        .with_value("0x80004005");
+// Q236416
+inline constexpr signal q236416_114 =
+    event("Exchsync", 114)
+        .with_type(event_type::error)
+        .with_description("Unable to read configuration file [], not a valid configuration file or file is corrupted.");
+// Q198393
+inline constexpr signal q198393_10003 =
+    event(msmi, 10003).with_description("Fatal Error: File SFSEMS.CPP, line 878 Mailer Thread failed.");
+// The article quotes this event "in the event log" without an id or a source: the MTA's own event,
+// known by its text.
+inline constexpr signal q158488_queue_desc_object =
+    event_described(mta, "An unexpected error has occurred which may cause the MTA to terminate. Error: "
+                         "Queue-Desc-Object (ID 1) not found {BASE MAIN BASE] (16).");
 }  // namespace signals
 
-// The same symptoms as events an example or a test observes.
-namespace seen {
-inline constexpr observed_start_error mta_2140 = saw_start_error(mta, 2140);
-inline constexpr observed_start_error ds_2140 = saw_start_error(ds, 2140);
-inline constexpr observed_start_error es_2140 = saw_start_error(es, 2140);
-inline constexpr observed_start_error dx_2140 = saw_start_error(dx, 2140);
-inline constexpr observed_event mta_2127 = saw_event(mta, 2127)
-                                               .with_type(event_type::warning)
-                                               .with_category("Operating System")
-                                               .with_description(quoted::mta_2127);
-inline constexpr observed_event mta_2155 = saw_event(mta, 2155)
-                                               .with_type(event_type::warning)
-                                               .with_category("Internal Processing")
-                                               .with_description(quoted::mta_2155);
-inline constexpr observed_event ds_1002_1022 = saw_event(ds, 1002)
-                                                   .with_type(event_type::error)
-                                                   .with_category("Internal Processing")
-                                                   .with_description(quoted::ds_1002_1022);
-inline constexpr observed_event es_5_80040107 = saw_event(es, 5)
-                                                    .with_type(event_type::error)
-                                                    .with_category("General")
-                                                    .with_description(quoted::es_5_80040107);
-}  // namespace seen
 
 // ---------------------------------------------------------------------------------------------
 // The rules, by service, each service's in article order.
@@ -6151,9 +6570,7 @@ inline constexpr rule rules[] = {
         .titled("MTA stops at start (Error 1067 or 2140, event 137): its X500 DN in the registry does not match "
                 "the directory")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
-        .requires_signals({event(mta, 137).with_description("A fatal directory error occurred. Change to the "
-                                                            "maximum logging level for more details. [MTA MAIN "
-                                                            "BASE 1 15] (16)")})
+        .requires_signals({signals::q155027_137})
         .supported_by({signals::mta_2140, start_error(mta, 1067),
                        event(mta, 2245)
                            .with_type(event_type::warning)
@@ -6174,10 +6591,7 @@ inline constexpr rule rules[] = {
                       "Exchange Server with the correct organization and site names.",
                       "Start the MTA again."})
         .see_also({"Q314148", "Q299676"})
-        .shown_by({example_of(seen::mta_2140,
-                              saw_event(mta, 137).with_description("A fatal directory error occurred. Change to the "
-                                                                   "maximum logging level for more details. [MTA "
-                                                                   "MAIN BASE 1 15] (16)"),
+        .shown_by({example_of(saw(signals::mta_2140), saw(signals::q155027_137),
                               fact_is("mta_x500_dn_matches_directory", false))}),
 
     // Q158488 ------------------------------------------------------------------------------
@@ -6186,6 +6600,7 @@ inline constexpr rule rules[] = {
                 "database path in the registry is wrong")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
         .requires_signals({signals::mta_2140})
+        .supported_by({signals::q158488_queue_desc_object})
         .confirmed_by({fact_is("mta_database_path_correct", false), fact_is("server_restored_after_optimizer", true)})
         .because("After a restore of a server on which Performance Optimizer had moved files, the registry no longer "
                  "points to the MTADATA folder; the MTA logs 'Queue-Desc-Object (ID 1) not found' (the article gives "
@@ -6194,14 +6609,15 @@ inline constexpr rule rules[] = {
                       "Set the MTA database path value to the folder that holds the MTA database and its log files.",
                       "Quit Registry Editor and start the MTA."})
         .see_also({"Q324026"})
-        .shown_by({example_of(seen::mta_2140, fact_is("mta_database_path_correct", false),
+        .shown_by({example_of(saw(signals::mta_2140), saw(signals::q158488_queue_desc_object),
+                              fact_is("mta_database_path_correct", false),
                               fact_is("server_restored_after_optimizer", true))}),
 
     // Q169918 ------------------------------------------------------------------------------
     rule("mta-2152-mtacheck-log-damaged", "Q169918")
         .titled("MTA 5.5 Error 2140 with event 2152 (Field Engineering): Mtacheck.log is damaged or read-only")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(mta, 2152).with_category("Field Engineering").with_description(quoted::mta_2152)})
+        .requires_signals({signals::q169918_2152})
         .supported_by({signals::mta_2140})
         .confirmed_by({fact_is("mtacheck_log_damaged_or_read_only", true)})
         .because("The MTA runs an online MTACHECK while it starts, and the Mtacheck.log left in "
@@ -6211,20 +6627,15 @@ inline constexpr rule rules[] = {
                       "attribute.",
                       "Start the MTA again."})
         .see_also({"Q324026", "Q274285"})
-        .shown_by({example_of(seen::mta_2140,
-                              saw_event(mta, 2152).with_category("Field Engineering").with_description(quoted::mta_2152),
+        .shown_by({example_of(saw(signals::mta_2140), saw(signals::q169918_2152),
                               fact_is("mtacheck_log_damaged_or_read_only", true))}),
 
     // Q185154 ------------------------------------------------------------------------------
     rule("mta-6613-logs-on-as-system", "Q185154")
         .titled("MTA Error 2140 with events 6613 and 9406: the MTA service logs on as the System account")
         .applies_to("exchange_version", {only(v4_0), only(v5_0)})
-        .requires_signals({event(mta, 6613)
-                               .with_category("Configuration")
-                               .with_description("A fatal internal MTA error occurred. The registration of the "
-                                                 "conversion routines has failed. Contact Microsoft Product Support "
-                                                 "Services. (16)")})
-        .supported_by({signals::mta_2140, event(mta, 9406).with_category("Resource").with_description(quoted::mta_9406)})
+        .requires_signals({signals::q185154_6613})
+        .supported_by({signals::mta_2140, signals::q185154_9406})
         .confirmed_by({fact_is("mta_service_logs_on_as_local_system", true)})
         .because("The Message Transfer Agent service is set to start as the System (LocalSystem) account instead of "
                  "the Exchange service account.")
@@ -6236,13 +6647,7 @@ inline constexpr rule rules[] = {
                       "on as a service, and Restore files and directories.",
                       "Start the MTA again."})
         .see_also({"Q279415", "Q320200"})
-        .shown_by({example_of(seen::mta_2140,
-                              saw_event(mta, 6613)
-                                  .with_category("Configuration")
-                                  .with_description("A fatal internal MTA error occurred. The registration of the "
-                                                    "conversion routines has failed. Contact Microsoft Product Support "
-                                                    "Services. (16)"),
-                              saw_event(mta, 9406).with_category("Resource").with_description(quoted::mta_9406),
+        .shown_by({example_of(saw(signals::mta_2140), saw(signals::q185154_6613), saw(signals::q185154_9406),
                               fact_is("mta_service_logs_on_as_local_system", true))}),
 
     // Q243632 ------------------------------------------------------------------------------
@@ -6250,11 +6655,7 @@ inline constexpr rule rules[] = {
         .titled("MTA 5.5 Error 2140 with event 4300 (bad configuration): the pooled control-block values are set "
                 "too high")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(mta, 4300)
-                               .with_type(event_type::error)
-                               .with_category("Configuration")
-                               .with_description("Unable to initialize due to a bad configuration. Contact Microsoft "
-                                                 "Technical Support. Error code=")})
+        .requires_signals({signals::q243632_4300})
         .supported_by({signals::mta_2140})
         .confirmed_by({fact_is("mta_control_blocks_over_limit", true)})
         .because("The TCP/IP control blocks, TP4 control blocks and Eicon X.25 connections values share one pool of "
@@ -6266,12 +6667,7 @@ inline constexpr rule rules[] = {
                       "the X.25 value can be 0 when X.25 is not used.",
                       "Start the MTA again."})
         .see_also({"Q194589"})
-        .shown_by({example_of(seen::mta_2140,
-                              saw_event(mta, 4300)
-                                  .with_type(event_type::error)
-                                  .with_category("Configuration")
-                                  .with_description("Unable to initialize due to a bad configuration. Contact "
-                                                    "Microsoft Technical Support. Error code="),
+        .shown_by({example_of(saw(signals::mta_2140), saw(signals::q243632_4300),
                               fact_is("mta_control_blocks_over_limit", true))}),
 
     // Q274285 ------------------------------------------------------------------------------
@@ -6279,11 +6675,7 @@ inline constexpr rule rules[] = {
         .titled("MTA 5.5 Error 2140 with events 3080, 2171 (ODXOINIU), 2155 and 2127: .dat files are missing from "
                 "Exchsrvr\\Mtadata")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(mta, 3080)
-                               .with_type(event_type::warning)
-                               .with_category("Internal Processing")
-                               .with_description("A fatal MTA database server error was encountered. [XAPI OPERATOR "
-                                                 "41 26] (16)"),
+        .requires_signals({signals::q274285_3080,
                            event(mta, 2171)
                                .with_type(event_type::warning)
                                .with_category("Internal Processing")
@@ -6298,19 +6690,15 @@ inline constexpr rule rules[] = {
         .resolved_by({"Put the missing DB*.DAT files back into Exchsrvr\\Mtadata.",
                       "Run Mtacheck (Q163326) and start the MTA."})
         .see_also({"Q163326", "Q324026", "Q169918"})
-        .shown_by({example_of(seen::mta_2140,
-                              saw_event(mta, 3080)
-                                  .with_type(event_type::warning)
-                                  .with_category("Internal Processing")
-                                  .with_description("A fatal MTA database server error was encountered. [XAPI "
-                                                    "OPERATOR 41 26] (16)"),
+        .shown_by({example_of(saw(signals::mta_2140), saw(signals::q274285_3080),
                               saw_event(mta, 2171)
                                   .with_type(event_type::warning)
                                   .with_category("Internal Processing")
                                   .with_description("An MTA database server error was encountered while reading an "
                                                     "attribute. Called from MTA. Procedure: 423. Database error code: "
                                                     "ODXOINIU - Object does not exist. Object at fault: [DB######.DAT]."),
-                              seen::mta_2155, seen::mta_2127, fact_is("mta_database_dat_files_missing", true))}),
+                              saw(signals::mta_2155), saw(signals::mta_2127),
+                              fact_is("mta_database_dat_files_missing", true))}),
 
     // Q279415 ------------------------------------------------------------------------------
     // The post-SP3 hotfix or SP4 is the situation the article describes: a server before SP3 is ruled
@@ -6341,7 +6729,7 @@ inline constexpr rule rules[] = {
                       "Wrapper).",
                       "Click OK and restart the computer when prompted."})
         .see_also({"Q320200", "Q185154"})
-        .shown_by({example_of(seen::mta_2140,
+        .shown_by({example_of(saw(signals::mta_2140),
                               saw_event("MSEXCHANGEMTA", 9321)
                                   .with_description("An RPC communications error occurred. An attempt to listen over "
                                                     "RPC has failed. NT Error: 11004. [ BASE IL MAIN BASE 1 504] (14)"),
@@ -6359,10 +6747,7 @@ inline constexpr rule rules[] = {
         .titled("MTA 5.5 does not start after Service Pack 4 (Error 2140; 9266, 9406, 9321): TCP/IP must be "
                 "reinstalled")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(mta, 9266).with_description("A fatal system error occurred while initializing the "
-                                                             "MTA. Reboot the computer. If that does not work, "
-                                                             "contact Microsoft Product Support."),
-                           event(mta, 9321).with_description("An RPC communication error has occurred.")})
+        .requires_signals({signals::q320200_9266, signals::q320200_9321})
         .supported_by({signals::mta_2140, signals::mta_9406})
         .confirmed_by({fact_is("mta_starts_after_tcpip_reinstalled", true)})
         .ruled_out_by({fact_is("exchange_service_pack", 0), fact_is("exchange_service_pack", 1),
@@ -6374,26 +6759,19 @@ inline constexpr rule rules[] = {
                       "Add TCP/IP Protocol again and enter the recorded settings; do not restart yet.",
                       "Reinstall the latest Windows NT service pack (Q152734), then restart the computer."})
         .see_also({"Q279415", "Q152734"})
-        .shown_by({example_of(saw_start_error(mta, 2140),
-                              saw_event(mta, 9266).with_description("A fatal system error occurred while initializing "
-                                                                    "the MTA. Reboot the computer. If that does not "
-                                                                    "work, contact Microsoft Product Support."),
+        .shown_by({example_of(saw(signals::mta_2140), saw(signals::q320200_9266),
                               saw_event(mta, 9406).with_description("there is not enough Performance Monitor Memory to "
                                                                     "display the MTA connections information. Stop "
                                                                     "attached performance monitors and re-start the "
                                                                     "MTA."),
-                              saw_event(mta, 9321).with_description("An RPC communication error has occurred."),
-                              fact_is("mta_starts_after_tcpip_reinstalled", true))}),
+                              saw(signals::q320200_9321), fact_is("mta_starts_after_tcpip_reinstalled", true))}),
 
     // Q324026 ------------------------------------------------------------------------------
     rule("mta-2152-database-path-registry-wrong", "Q324026")
         .titled("MTA 5.5 Error 2140 with events 2152 (Operating System), 2127, 2155, 2187, 2219: the MTA Database "
                 "Path in the registry is wrong")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(mta, 2152)
-                               .with_type(event_type::warning)
-                               .with_category("Operating System")
-                               .with_description(quoted::mta_2152_q324026)})
+        .requires_signals({signals::q324026_2152})
         .supported_by({signals::mta_2140, signals::mta_2127, signals::mta_2155,
                        event(mta, 2187)
                            .with_type(event_type::warning)
@@ -6414,12 +6792,8 @@ inline constexpr rule rules[] = {
                       "Or move the MTA database with Performance Optimizer (Q246125 for verbose mode); then start "
                       "the MTA."})
         .see_also({"Q282780", "Q163326", "Q148284", "Q175495", "Q246125", "Q266051"})
-        .shown_by({example_of(seen::mta_2140,
-                              saw_event(mta, 2152)
-                                  .with_type(event_type::warning)
-                                  .with_category("Operating System")
-                                  .with_description(quoted::mta_2152_q324026),
-                              seen::mta_2127, seen::mta_2155,
+        .shown_by({example_of(saw(signals::mta_2140), saw(signals::q324026_2152), saw(signals::mta_2127),
+                              saw(signals::mta_2155),
                               saw_event("MTA", 2187)
                                   .with_type(event_type::warning)
                                   .with_category("Internal Processing")
@@ -6442,7 +6816,7 @@ inline constexpr rule rules[] = {
                       "or run Edbutil again from the Dsadata folder: C:\\Exchsrvr\\Dsadata>C:\\Exchsrvr\\Bin\\Edbutil "
                       "/d C:\\Exchsrvr\\Dsadata\\Dir.edb.",
                       "Start the Directory service again."})
-        .shown_by({example_of(seen::ds_2140, fact_is("edbutil_logs_outside_dsadata", true))}),
+        .shown_by({example_of(saw(signals::ds_2140), fact_is("edbutil_logs_outside_dsadata", true))}),
 
     // Q154595 ------------------------------------------------------------------------------
     rule("ds-system-date-after-2038", "Q154595")
@@ -6450,32 +6824,13 @@ inline constexpr rule rules[] = {
                 "January 17, 2038")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
         .requires_signals({signals::ds_2140})
-        .supported_by({event(is, 5000)
-                           .with_type(event_type::error)
-                           .with_category("General")
-                           .with_description("Unable to initialize the Microsoft Exchange Information Store "
-                                             "service. Error 4015."),
-                       event(is, 1121)
-                           .with_type(event_type::error)
-                           .with_category("General")
-                           .with_description("Error 4015 connecting to the Microsoft Exchange Information Server "
-                                             "Directory Service.")})
+        .supported_by({signals::q154595_5000, signals::q154595_1121})
         .confirmed_by({fact_is("system_date_after_2038", true)})
         .because("The Directory service does not start when the system date is later than January 17, 2038; the "
                  "information store's events then report error 4015 connecting to the directory.")
         .resolved_by({"The article gives no resolution: it names the cause and says that Microsoft confirmed the "
                       "problem in Exchange Server 4.0 and 5.0 and was researching it."})
-        .shown_by({example_of(seen::ds_2140,
-                              saw_event(is, 5000)
-                                  .with_type(event_type::error)
-                                  .with_category("General")
-                                  .with_description("Unable to initialize the Microsoft Exchange Information Store "
-                                                    "service. Error 4015."),
-                              saw_event(is, 1121)
-                                  .with_type(event_type::error)
-                                  .with_category("General")
-                                  .with_description("Error 4015 connecting to the Microsoft Exchange Information "
-                                                    "Server Directory Service."),
+        .shown_by({example_of(saw(signals::ds_2140), saw(signals::q154595_5000), saw(signals::q154595_1121),
                               fact_is("system_date_after_2038", true))}),
 
     // Q166335: three checks for one symptom (event 1002, error -1022 JET_errDiskIO).
@@ -6489,7 +6844,8 @@ inline constexpr rule rules[] = {
                  "problem on the hard disk.")
         .resolved_by({"Run CHKDSK on the drive that holds Exchsrvr\\Dsadata and repair what it finds.",
                       "Start the Directory service again."})
-        .shown_by({example_of(seen::ds_2140, seen::ds_1002_1022, fact_is("chkdsk_finds_disk_errors", true))}),
+        .shown_by({example_of(saw(signals::ds_2140), saw(signals::ds_1002_1022),
+                              fact_is("chkdsk_finds_disk_errors", true))}),
     rule("ds-1002-1022-dsadata-permissions", "Q166335")
         .titled("Directory Error 2140 with event 1002 error -1022 (disk I/O): the service account lacks Full "
                 "Control on Exchsrvr\\Dsadata")
@@ -6504,7 +6860,7 @@ inline constexpr rule rules[] = {
                       "Security, Permissions).",
                       "Start the Directory service again."})
         .see_also({"Q163139"})
-        .shown_by({example_of(seen::ds_2140, seen::ds_1002_1022,
+        .shown_by({example_of(saw(signals::ds_2140), saw(signals::ds_1002_1022),
                               fact_is("service_account_full_control_on_dsadata", false))}),
     rule("ds-1002-1022-paging-file", "Q166335")
         .titled("Directory Error 2140 with event 1002 error -1022 (disk I/O): Windows NT runs with limited virtual "
@@ -6520,18 +6876,15 @@ inline constexpr rule rules[] = {
                       "If Everyone was removed from the root folder's permissions, see Q130016; see also Q257758.",
                       "Restart the computer and start the Directory service."})
         .see_also({"Q140472", "Q130016", "Q257758"})
-        .shown_by({example_of(seen::ds_2140, seen::ds_1002_1022, fact_is("limited_virtual_memory_at_boot", true))}),
+        .shown_by({example_of(saw(signals::ds_2140), saw(signals::ds_1002_1022),
+                              fact_is("limited_virtual_memory_at_boot", true))}),
 
     // Q196159 ------------------------------------------------------------------------------
     rule("ds-1002-1811-move-server-wizard-registry", "Q196159")
         .titled("Directory 5.5 SP1 Error 2140 with event 1002 error -1811 after the Move Server Wizard failed: the "
                 "registry points to the wrong Dir.edb folder")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(ds, 1002)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description(quoted::ds_1002_1811_q196159)
-                               .with_value("-1811")})
+        .requires_signals({signals::q196159_1002})
         .supported_by({signals::ds_2140})
         .confirmed_by({fact_is("ds_registry_points_to_newdsa", true)})
         .because("The Move Server Wizard builds the new Dir.edb in Dsadata\\newdsa and points the registry there; "
@@ -6542,11 +6895,7 @@ inline constexpr rule rules[] = {
                       "Double-click Restore.reg to put back the Exchange registry keys saved before the wizard ran.",
                       "Start the Directory service again."})
         .see_also({"Q262374"})
-        .shown_by({example_of(seen::ds_2140,
-                              saw_event(ds, 1002)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::ds_1002_1811_q196159),
+        .shown_by({example_of(saw(signals::ds_2140), saw(signals::q196159_1002),
                               fact_is("ds_registry_points_to_newdsa", true))}),
 
     // Q262371 ------------------------------------------------------------------------------
@@ -6554,13 +6903,7 @@ inline constexpr rule rules[] = {
         .titled("Directory 5.5 Error 2140 with event 1002 error -1008: antivirus software made the database "
                 "read-only")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(ds, 1002)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description("The Microsoft Exchange Server database, EDB, could not be "
-                                                 "initialized and returned error -1008. Unrecoverable error. The "
-                                                 "directory cannot continue.")
-                               .with_value("-1008")})
+        .requires_signals({signals::q262371_1002})
         .supported_by({signals::ds_2140})
         .confirmed_by({fact_is("ds_database_read_only", true)})
         .because("Error -1008 is JET_errDatabaseFileReadOnly: many virus protection programs set files read-only "
@@ -6569,13 +6912,7 @@ inline constexpr rule rules[] = {
                       "Start the Directory service; run eseutil /r /ds if the directory must be made consistent.",
                       "Exclude the Exchange database and log files from file-level virus scanning (Q245822)."})
         .see_also({"Q245822"})
-        .shown_by({example_of(seen::ds_2140,
-                              saw_event(ds, 1002)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description("The Microsoft Exchange Server database, EDB, could not be "
-                                                    "initialized and returned error -1008. Unrecoverable error. The "
-                                                    "directory cannot continue."),
+        .shown_by({example_of(saw(signals::ds_2140), saw(signals::q262371_1002),
                               fact_is("ds_database_read_only", true))}),
 
     // Q262374 ------------------------------------------------------------------------------
@@ -6583,11 +6920,7 @@ inline constexpr rule rules[] = {
         .titled("Directory 5.5 Error 2140 with event 1002 error -1811: antivirus software renamed, deleted or "
                 "quarantined the directory files")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(ds, 1002)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description(quoted::ds_1002_1811_q262374)
-                               .with_value("-1811")})
+        .requires_signals({signals::q262374_1002})
         .supported_by({signals::ds_2140})
         .confirmed_by({fact_is("antivirus_quarantined_exchange_files", true)})
         .because("Error -1811 is JET_errFileNotFound: the virus protection program's cleanup renamed, removed or "
@@ -6598,11 +6931,7 @@ inline constexpr rule rules[] = {
                       "If the files are gone, restore them from a backup.",
                       "Exclude the Exchange database and log files from file-level virus scanning (Q245822)."})
         .see_also({"Q245822", "Q196159", "Q262371"})
-        .shown_by({example_of(seen::ds_2140,
-                              saw_event(ds, 1002)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::ds_1002_1811_q262374),
+        .shown_by({example_of(saw(signals::ds_2140), saw(signals::q262374_1002),
                               fact_is("antivirus_quarantined_exchange_files", true))}),
 
     // Q263548 ------------------------------------------------------------------------------
@@ -6610,16 +6939,8 @@ inline constexpr rule rules[] = {
         .titled("Directory 5.5 'Internal Error 2140' with events 1016 (missing configuration parameter) and 1002 "
                 "error 1: a value under MSExchangeDS\\Parameters is missing")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event("MsExchangeDS", 1016)
-                               .with_description("Missing configuration parameter (DSA Database file). The Microsoft "
-                                                 "Exchange Server database (EDB) may be corrupted. Try to reinstall "
-                                                 "the software.")})
-        .supported_by({signals::ds_2140,
-                       event("MsExchangeDS", 1002)
-                           .with_description("The Microsoft Exchange Server database (EDB) could not be initialized "
-                                             "and returned error 1. Unrecoverable error, the directory can not "
-                                             "continue.")
-                           .with_value("returned error 1.")})
+        .requires_signals({signals::q263548_1016})
+        .supported_by({signals::ds_2140, signals::q263548_1002})
         .confirmed_by({fact_is("ds_parameters_complete", false)})
         .because("A value under HKLM\\System\\CurrentControlSet\\Services\\MSExchangeDS\\Parameters (here 'Dsa "
                  "Database File') is missing or was deleted.")
@@ -6628,15 +6949,7 @@ inline constexpr rule rules[] = {
                       "Re-create any missing value (Database log files path, DSA Working Directory, Dsa Database "
                       "File, DSA Temporary file, DSA Hierarchy table file and the other defaults the article lists).",
                       "Start the Directory service again."})
-        .shown_by({example_of(saw_start_error(ds, 2140),
-                              saw_event("MsExchangeDS", 1016)
-                                  .with_description("Missing configuration parameter (DSA Database file). The "
-                                                    "Microsoft Exchange Server database (EDB) may be corrupted. Try to "
-                                                    "reinstall the software."),
-                              saw_event("MsExchangeDS", 1002)
-                                  .with_description("The Microsoft Exchange Server database (EDB) could not be "
-                                                    "initialized and returned error 1. Unrecoverable error, the "
-                                                    "directory can not continue."),
+        .shown_by({example_of(saw(signals::ds_2140), saw(signals::q263548_1016), saw(signals::q263548_1002),
                               fact_is("ds_parameters_complete", false))}),
 
     // Q301505 ------------------------------------------------------------------------------
@@ -6644,18 +6957,8 @@ inline constexpr rule rules[] = {
         .titled("Directory 5.5 (and Exchange 2000) Error 2140 with ESE97 events 0, 1166 and 1002 error -510: a "
                 "damaged Edb.log")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(ese, 1002)
-                               .with_type(event_type::information)
-                               .with_description("The Microsoft Exchange Server database (EDB) could not be "
-                                                 "initialized and returned error -510. Unrecoverable error, the "
-                                                 "directory can't continue.")
-                               .with_value("-510")})
-        .supported_by({signals::ds_2140,
-                       event(ese, 1166)
-                           .with_type(event_type::information)
-                           .with_description("Error -510 has occurred (internal ID 2030148). Contact Microsoft "
-                                             "Technical Support for assistance.")
-                           .with_value("-510"),
+        .requires_signals({signals::q301505_1002})
+        .supported_by({signals::ds_2140, signals::q301505_1166,
                        event(ese, 0).with_type(event_type::information).with_value("MSExchangeDS").with_value("-510"),
                        event(ese, 109)
                            .with_type(event_type::information)
@@ -6672,17 +6975,9 @@ inline constexpr rule rules[] = {
                       "If Dir.edb is consistent, remove all the log files and start the Directory service.",
                       "If it is not, restore: from an online backup replay only the logs older than the damaged one; "
                       "from an offline backup empty the database and log folders and restore only Dir.edb."})
-        .shown_by({example_of(seen::ds_2140,
+        .shown_by({example_of(saw(signals::ds_2140),
                               saw_event(ese, 0).with_type(event_type::information).with_description("MSExchangeDS (988) -510"),
-                              saw_event(ese, 1166)
-                                  .with_type(event_type::information)
-                                  .with_description("Error -510 has occurred (internal ID 2030148). Contact Microsoft "
-                                                    "Technical Support for assistance."),
-                              saw_event(ese, 1002)
-                                  .with_type(event_type::information)
-                                  .with_description("The Microsoft Exchange Server database (EDB) could not be "
-                                                    "initialized and returned error -510. Unrecoverable error, the "
-                                                    "directory can't continue."),
+                              saw(signals::q301505_1166), saw(signals::q301505_1002),
                               fact_is("ds_edb_log_damaged", true))}),
 
     // ===== System Attendant (MSExchangeSA) ========================================================
@@ -6698,7 +6993,7 @@ inline constexpr rule rules[] = {
                                                  "administrator if this condition persists. MAPI was unable to load "
                                                  "the information service emsabp.dll.")
                                .with_value("emsabp.dll")})
-        .supported_by({start_error(sa, 5), signals::ds_2140})
+        .supported_by({signals::sa_5, signals::ds_2140})
         .confirmed_by({fact_is("service_account_full_control_on_exchsrvr", false)})
         .because("When Exchange Server 4.0 is installed to an NTFS partition, the services that start during setup "
                  "fail: the NTFS permissions on the Exchsrvr tree are insufficient. The service account needs Full "
@@ -6711,7 +7006,7 @@ inline constexpr rule rules[] = {
                       "Existing Files checked.",
                       "Click OK, then Yes, and start the services."})
         .see_also({"Q166335"})
-        .shown_by({example_of(saw_start_error(sa, 5),
+        .shown_by({example_of(saw(signals::sa_5),
                               saw_event(sa, 1005)
                                   .with_type(event_type::error)
                                   .with_description("The description for Event ID ( 1005) in Source ( MSExchangeSA ) "
@@ -6729,12 +7024,8 @@ inline constexpr rule rules[] = {
         .titled("Information Store 5.5 stops with Error 2140 and event 7024 (service-specific error 4294966781): "
                 "antivirus software removed transaction logs")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(is, 7024)
-                               .with_type(event_type::error)
-                               .with_description("The Microsoft Exchange Information Store stopped with Service "
-                                                 "Specific Error 4294966781.")
-                               .with_value("4294966781")})
-        .supported_by({start_error(is, 2140)})
+        .requires_signals({signals::q262375_7024})
+        .supported_by({signals::is_2140})
         .confirmed_by({fact_is("antivirus_quarantined_exchange_files", true)})
         .because("Antivirus software scanning the server took log files in the Exchsrvr\\Mdbdata folders for "
                  "infected documents and removed or quarantined them; the logs are then out of sequence (error "
@@ -6743,11 +7034,7 @@ inline constexpr rule rules[] = {
                       "a repair utility.",
                       "Exclude all Exchsrvr folders from third-party antivirus scanning (Q245822)."})
         .see_also({"Q245822", "Q247788", "Q262374"})
-        .shown_by({example_of(saw_start_error(is, 2140),
-                              saw_event(is, 7024)
-                                  .with_type(event_type::error)
-                                  .with_description("The Microsoft Exchange Information Store stopped with Service "
-                                                    "Specific Error 4294966781."),
+        .shown_by({example_of(saw(signals::is_2140), saw(signals::q262375_7024),
                               fact_is("antivirus_quarantined_exchange_files", true))}),
 
     // ===== Key Management Server (MSExchangeKMS) ==================================================
@@ -6756,16 +7043,15 @@ inline constexpr rule rules[] = {
         .titled("Key Management Server 5.5 Error 2140 with event 5057 ('The supplied password is not valid.'): no "
                 "password in the startup parameters")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(kms, 5057).with_description("The supplied password is not valid.")})
-        .supported_by({start_error(kms, 2140)})
+        .requires_signals({signals::q184420_5057})
+        .supported_by({signals::kms_2140})
         .confirmed_by({fact_is("kms_password_in_startup_parameters", false)})
         .because("Key Management Server setup was told to display its password once for manual entry, and the "
                  "manually started service was not given that password.")
         .resolved_by({"In Control Panel, Services, select the Microsoft Key Management Server service.",
                       "Type the password shown during setup into the Startup Parameters box and start the service "
                       "(Exchange Server 5.5 Operations, page 45)."})
-        .shown_by({example_of(saw_start_error(kms, 2140),
-                              saw_event(kms, 5057).with_description("The supplied password is not valid."),
+        .shown_by({example_of(saw(signals::kms_2140), saw(signals::q184420_5057),
                               fact_is("kms_password_in_startup_parameters", false))}),
 
     // Q274321 ------------------------------------------------------------------------------
@@ -6773,14 +7059,8 @@ inline constexpr rule rules[] = {
         .titled("Key Management Server 5.5 SP3 does not start after the domain controller was upgraded to Windows "
                 "2000 (events 5015, 5389): the service account lost its administrator membership")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(kms, 5015)
-                               .with_type(event_type::error)
-                               .with_description("Microsoft Exchange Key Management service failed logging on as a "
-                                                 "MAPI client.")})
-        .supported_by({event(kms, 5389)
-                           .with_type(event_type::information)
-                           .with_description("Microsoft Exchange Key Management service is exiting with return code "
-                                             "0."),
+        .requires_signals({signals::q274321_5015})
+        .supported_by({signals::q274321_5389,
                        event(ese, 101)
                            .with_type(event_type::information)
                            .with_category("General")
@@ -6795,19 +7075,12 @@ inline constexpr rule rules[] = {
                       "On the Member Of tab add Domain Admins if the account is only in Domain Users.",
                       "Start the Key Management Server again."})
         .see_also({"Q262939"})
-        .shown_by({example_of(saw_event(kms, 5389)
-                                  .with_type(event_type::information)
-                                  .with_description("Microsoft Exchange Key Management service is exiting with return "
-                                                    "code 0."),
+        .shown_by({example_of(saw(signals::q274321_5389),
                               saw_event(ese, 101)
                                   .with_type(event_type::information)
                                   .with_category("General")
                                   .with_description("MSExchangeKMS (2480) The database engine stopped."),
-                              saw_event(kms, 5015)
-                                  .with_type(event_type::error)
-                                  .with_description("Microsoft Exchange Key Management service failed logging on as "
-                                                    "a MAPI client."),
-                              fact_is("service_account_in_domain_admins", false))}),
+                              saw(signals::q274321_5015), fact_is("service_account_in_domain_admins", false))}),
 
     // ===== Event Service (MSExchangeES) ===========================================================
     // Q190993: two causes behind event 5 with MAPI error 0x80040107 (Invalid EntryID).
@@ -6824,7 +7097,8 @@ inline constexpr rule rules[] = {
                       "Server 5.5 disc.",
                       "Start the services and the Event Service."})
         .see_also({"Q285021", "Q299676"})
-        .shown_by({example_of(seen::es_2140, seen::es_5_80040107, fact_is("mapi_dlls_intact", false))}),
+        .shown_by({example_of(saw(signals::es_2140), saw(signals::es_5_80040107),
+                              fact_is("mapi_dlls_intact", false))}),
     rule("es-5-80040107-eventconfig-folder", "Q190993")
         .titled("Event Service 5.5 Error 2140 with event 5 (MAPI 0x80040107): the server's EventConfig folder is "
                 "invalid or duplicated")
@@ -6837,7 +7111,7 @@ inline constexpr rule rules[] = {
         .resolved_by({"Remove the duplicate EventConfig folders as Q187523 describes.",
                       "Start the Event Service again."})
         .see_also({"Q187523"})
-        .shown_by({example_of(seen::es_2140, seen::es_5_80040107,
+        .shown_by({example_of(saw(signals::es_2140), saw(signals::es_5_80040107),
                               fact_is("eventconfig_folder_duplicated", true))}),
 
     // Q285021 ------------------------------------------------------------------------------
@@ -6845,11 +7119,7 @@ inline constexpr rule rules[] = {
         .titled("Event Service 5.5 Error 2140 with event 5 (MAPI 0x80004005): its own service account's permissions "
                 "were changed")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(es, 5)
-                               .with_type(event_type::error)
-                               .with_category("General")
-                               .with_description(quoted::es_5_80004005_q285021)
-                               .with_value("0x80004005")})
+        .requires_signals({signals::q285021_5})
         .supported_by({signals::es_2140})
         .confirmed_by({fact_is("es_starts_with_another_account", true)})
         .ruled_out_by({fact_is("es_logs_on_with_own_account", false)})
@@ -6859,11 +7129,7 @@ inline constexpr rule rules[] = {
         .resolved_by({"Start the Event Service with a different service account (Control Panel, Services, Startup),",
                       "or give the current account back the permissions it had."})
         .see_also({"Q299676", "Q190993"})
-        .shown_by({example_of(seen::es_2140,
-                              saw_event(es, 5)
-                                  .with_type(event_type::error)
-                                  .with_category("General")
-                                  .with_description(quoted::es_5_80004005_q285021),
+        .shown_by({example_of(saw(signals::es_2140), saw(signals::q285021_5),
                               fact_is("es_starts_with_another_account", true))}),
 
     // Q299676 (Q314148 is the same cause after a restore; see the exclusions) ---------------------
@@ -6871,11 +7137,7 @@ inline constexpr rule rules[] = {
         .titled("Event Service 5.5 does not start (event 5, MAPI 0x80004005): the organization, site or server name "
                 "under MSExchangeSA\\Parameters is wrong")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(es, 5)
-                               .with_type(event_type::error)
-                               .with_category("General")
-                               .with_description(quoted::es_5_80004005)
-                               .with_value("0x80004005")})
+        .requires_signals({signals::q299676_5})
         .confirmed_by({fact_is("sa_registry_names_match_directory", false)})
         .because("The server was installed with a wrong organization, server or site name, or the Enterprise, "
                  "Server or Site value under MSExchangeSA\\Parameters was changed from its original value.")
@@ -6886,17 +7148,10 @@ inline constexpr rule rules[] = {
                       "under HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeMTA\\Parameters.",
                       "Quit Registry Editor; the article gives no further steps."})
         .see_also({"Q314148", "Q155027", "Q285021"})
-        .shown_by({example_of(saw_event(es, 5)
-                                  .with_type(event_type::error)
-                                  .with_category("General")
-                                  .with_description(quoted::es_5_80004005),
-                              fact_is("sa_registry_names_match_directory", false)),
+        .shown_by({example_of(saw(signals::q299676_5), fact_is("sa_registry_names_match_directory", false)),
                    // Q314148: after a restore with a wrong organization or site name.
-                   example_of(saw_event(es, 5)
-                                  .with_type(event_type::error)
-                                  .with_category("General")
-                                  .with_description(quoted::es_5_80004005),
-                              fact_is("exchange_version", v5_5), fact_is("sa_registry_names_match_directory", false))}),
+                   example_of(saw(signals::q299676_5), fact_is("exchange_version", v5_5),
+                              fact_is("sa_registry_names_match_directory", false))}),
 
     // ===== Directory Synchronization (MSExchangeDX) ===============================================
     // Q140951 ------------------------------------------------------------------------------
@@ -6911,7 +7166,7 @@ inline constexpr rule rules[] = {
         .resolved_by({"Edit Addr_map.cfg so that a single carriage return follows the last entry (the cursor rests "
                       "on the empty line just below it).",
                       "Stop and start the Directory Synchronization service for the change to take effect."})
-        .shown_by({example_of(seen::dx_2140, fact_is("addr_map_cfg_extra_line_feeds", true))}),
+        .shown_by({example_of(saw(signals::dx_2140), fact_is("addr_map_cfg_extra_line_feeds", true))}),
 
     // Q171260 ------------------------------------------------------------------------------
     rule("dx-service-account-no-change-on-drive-root", "Q171260")
@@ -6926,7 +7181,7 @@ inline constexpr rule rules[] = {
                       "Permissions.",
                       "Give the Exchange service account at least Change access.",
                       "Start the Directory Synchronization service again."})
-        .shown_by({example_of(seen::dx_2140, fact_is("service_account_can_change_drive_root", false))}),
+        .shown_by({example_of(saw(signals::dx_2140), fact_is("service_account_can_change_drive_root", false))}),
 
     // Q185225 ------------------------------------------------------------------------------
     rule("dx-124-xdir-edb-missing", "Q185225")
@@ -6948,7 +7203,7 @@ inline constexpr rule rules[] = {
                       "directory synchronization transactions are lost).",
                       "Start the Directory Synchronization service again."})
         .see_also({"Q171260"})
-        .shown_by({example_of(seen::dx_2140,
+        .shown_by({example_of(saw(signals::dx_2140),
                               saw_event(ese, 124)
                                   .with_category("Logging/Recovery")
                                   .with_description("MSExchangeDX 185 (Unable to read the log header. error - 1022)"),
@@ -6960,11 +7215,8 @@ inline constexpr rule rules[] = {
         .titled("Exchange Replication Service (5.5 SP2 InterOrg Replication Utility, Windows 2000) Error 2140 with "
                 "Exchsync event 114: installed outside Terminal Services installation mode")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event("Exchsync", 114)
-                               .with_type(event_type::error)
-                               .with_description("Unable to read configuration file [], not a valid configuration "
-                                                 "file or file is corrupted.")})
-        .supported_by({start_error(replication, 2140)})
+        .requires_signals({signals::q236416_114})
+        .supported_by({signals::replication_2140})
         .confirmed_by({fact_is("exchsync_installed_outside_ts_install_mode", true)})
         .because("With Terminal Services installed, the installer put Exchsync.ini in the Windows folder of the "
                  "logged-on user's profile, where the service does not find it.")
@@ -6973,11 +7225,7 @@ inline constexpr rule rules[] = {
                       "settings', or 'change user /install' at a command prompt.",
                       "Run Exssrv.exe again and click Install, then run 'change user /execute'."})
         .see_also({"Q186515", "Q186531"})
-        .shown_by({example_of(saw_start_error(replication, 2140),
-                              saw_event("Exchsync", 114)
-                                  .with_type(event_type::error)
-                                  .with_description("Unable to read configuration file [], not a valid configuration "
-                                                    "file or file is corrupted."),
+        .shown_by({example_of(saw(signals::replication_2140), saw(signals::q236416_114),
                               fact_is("exchsync_installed_outside_ts_install_mode", true))}),
 
     // ===== MS Mail Connector Interchange (MSExchangeMSMI) =========================================
@@ -6989,8 +7237,7 @@ inline constexpr rule rules[] = {
         .requires_signals({event(msmi, 2380).with_description("A memory access violation has occurred that prevents "
                                                               "further processing of a message. The access violation "
                                                               "that occurred is an attempt to read from")})
-        .supported_by({start_error(msmi, 2140),
-                       event(msmi, 10003).with_description("Fatal Error: File SFSEMS.CPP, line 878 Mailer Thread failed.")})
+        .supported_by({signals::msmi_2140, signals::q198393_10003})
         .confirmed_by({fact_is("msmi_mt_exe_older_than_5_5_2524", true)})
         .ruled_out_by({fact_is("exchange_service_pack", 3), fact_is("exchange_service_pack", 4)})
         .because("A defect in the Microsoft Mail Connector before Exchange Server 5.5 Service Pack 3 (Mt.exe and "
@@ -7003,9 +7250,8 @@ inline constexpr rule rules[] = {
                                   .with_description("A memory access violation has occurred that prevents further "
                                                     "processing of a message. The access violation that occurred is an "
                                                     "attempt to read from 0x480df78."),
-                              saw_event(msmi, 10003).with_description("Fatal Error: File SFSEMS.CPP, line 878 Mailer "
-                                                                      "Thread failed."),
-                              saw_start_error(msmi, 2140), fact_is("msmi_mt_exe_older_than_5_5_2524", true))}),
+                              saw(signals::q198393_10003), saw(signals::msmi_2140),
+                              fact_is("msmi_mt_exe_older_than_5_5_2524", true))}),
 };
 
 inline constexpr auto table = make_table<facts, rules>();
@@ -7126,17 +7372,23 @@ std::size_t find_fact(std::string_view name) noexcept { return exchange::table.f
 // ---- begin ruledx/read/start_error_text.hpp ----
 // ruledx — a service that failed to start, as the user saw it: the Services dialog ("Could not start
 // the <name> service on \\SERVER." / "Error 2140: An internal Windows NT error occurred."), the
-// Windows 2000 Services snap-in ("... on Local Computer."), XP's "Windows could not start the <name>
+// Windows 2000 Services snap-in ("... on Local Computer."; with "The service did not return an
+// error." below or on the same line, Q299676), that dialog as Q264162 quotes it, naming no service
+// ("Could not start. Service did not return an error."), XP's "Windows could not start the <name>
 // on Local Computer. ... service-specific error code 1011.", its KB paraphrases, `net start`
 // transcripts (docs/formats.md 4: "System error 1067 has occurred." below 2100, the netmsg text and
-// "More help is available by typing NET HELPMSG 2140." above), the Internet Mail Service wizard's
-// dialogs that end in "ID no: 0xc002041d" (Q262939, Q300535) or "ID no: 0xc00203e5" (Q263029), and
-// Service Control Manager events 7000/7009/7023/7024 in whatever layout the event was read from.
-// Lines are read after their quote markers, and HTML as the text it shows (detail/text.hpp).
+// "More help is available by typing NET HELPMSG 2140." above; for a service that stopped while
+// starting without an error, "The service did not report an error." and NET HELPMSG 3534), the
+// Internet Mail Service wizard's dialogs that end in "ID no: 0xc002041d" (Q262939, Q300535) or
+// "ID no: 0xc00203e5" (Q263029), and Service Control Manager events 7000/7009/7023/7024 in whatever
+// layout the event was read from. Lines are read after their quote markers, and HTML as the text it
+// shows (detail/text.hpp).
 //
-// Codes are kept as printed. NT 4.0 shows a start timeout (1053) as 2186, so a 2186 record and a
-// 1053 record mean the same thing: see is_start_timeout(). For event 7024 the code is the service's
-// own (service-specific) code.
+// Codes are kept as printed, but a start that failed without one is code 0 (ERROR_SUCCESS), whether
+// the dialog says "did not return an error" or net start "did not report an error" (3534 is that
+// message's number, not an error code). NT 4.0 shows a start timeout (1053) as 2186, so a 2186 record
+// and a 1053 record mean the same thing: see is_start_timeout(). For event 7024 the code is the
+// service's own (service-specific) code.
 #ifndef RULEDX_READ_START_ERROR_TEXT_HPP
 #define RULEDX_READ_START_ERROR_TEXT_HPP
 
@@ -7980,7 +8232,8 @@ template <class Feed>
 #include <string_view>
 
 // ---- begin ruledx/read/record.hpp ----
-// ruledx — what every input reader produces: event records, service start errors, and typed errors.
+// ruledx — what every input reader produces: event records, service start errors, application
+// crashes, and typed errors.
 //
 // All string views point either into the caller's input buffer or into storage owned by the reader
 // object that produced them; they stay valid until that reader is destroyed or reads again.
@@ -8031,6 +8284,21 @@ struct start_error_record {
     std::string_view service;       // the service name, e.g. "MSExchangeIMC", when the display name is known
     std::string_view display_name;  // as printed, e.g. "Microsoft Exchange Internet Mail Service"
     std::uint32_t code = 0;         // the Win32 or NERR code, e.g. 2140
+};
+
+// An application that crashed, as a Dr. Watson dialog, a drwtsn32.log excerpt, a debugger stack, an
+// application-error popup or their events show it (read/crash_text.hpp). Its views point into the
+// storage of the reader that produced it (crash_text_reader), or for crash_from_event() into the
+// event's text and the caller's crash_frames.
+struct crash_record {
+    location where;
+    // The crashed program's file name as printed, without directory and extension: "MSEXCIMC" from
+    // "exe\\MSEXCIMC.dbg", "msexcimc" from "msexcimc.exe"; empty when the input does not say.
+    std::string_view image;
+    std::uint32_t exception = 0;  // the NTSTATUS exception code (0xc0000005), or 0 when not stated
+    // Where it crashed, when the input says: the faulting symbol ("RtlAllocateHeap" from "at address
+    // 77f64654 (RtlAllocateHeap)") and/or the stack frames' "module!symbol" names, each followed by '\n'.
+    std::string_view frames;
 };
 
 // What went wrong at one place of the input. Readers report and go on: valid records around it are kept.
@@ -8221,6 +8489,7 @@ inline constexpr system_message system_messages[] = {
     {"The system cannot find the path specified", 3},
     {"Access is denied", 5},
     {"The service did not return an error", 0},
+    {"The service did not report an error", 0},  // net start's wording (NET HELPMSG 3534)
 };
 
 }  // namespace detail
@@ -8234,12 +8503,20 @@ inline constexpr system_message system_messages[] = {
     text = detail::trim(text);
     if (text.empty()) return std::nullopt;
     const char first = detail::ascii_lower(text[0]);
+    constexpr std::string_view the = "the ", bare = "service did not ";
+    if (first == 's' && istarts_with(text, bare)) {  // no article, as Q264162 has it: "Service did not ..."
+        for (const auto& e : detail::system_messages) {
+            const std::string_view rest = e.prefix.substr(the.size());
+            if (istarts_with(e.prefix, the) && istarts_with(rest, bare) && istarts_with(text, rest)) return e.code;
+        }
+        return std::nullopt;
+    }
     if ((first == 'i' || first == 'a') && detail::internal_error_end(text) != std::string_view::npos) return 2140u;
     // Every system message starts "The s", "The p", "The d" or "Access": prose stops here. The letters
     // after "The " tell the messages apart: two compares reject most prefixes.
     constexpr std::size_t telling = 4;
     const char c = text.size() > telling ? detail::ascii_lower(text[telling]) : '\0';
-    if (istarts_with(text, "the ")) {
+    if (istarts_with(text, the)) {
         if (c != 's' && c != 'p' && c != 'd') return std::nullopt;
     } else if (!istarts_with(text, "access")) {
         return std::nullopt;
@@ -8303,6 +8580,14 @@ namespace detail {
     return cut;
 }
 
+// The sentence after a dialog header's on its line ("<header> on Local Computer. The service did not
+// return an error. This could be ..."): the text after the first full stop and blank, or empty.
+[[nodiscard]] constexpr std::string_view next_sentence(std::string_view after) noexcept {
+    for (std::size_t i = after.find('.'); i != std::string_view::npos; i = after.find('.', i + 1))
+        if (i + 1 < after.size() && is_blank(after[i + 1])) return trim(after.substr(i + 1));
+    return {};
+}
+
 // "Error 2140" later on a dialog line ("... on \\servername. Error 2140: An internal").
 [[nodiscard]] constexpr std::optional<std::uint32_t> inline_error(std::string_view s) noexcept {
     constexpr std::string_view error = "Error ";
@@ -8318,12 +8603,24 @@ namespace detail {
 // not ..."): looking no further keeps the per-line cost O(1).
 inline constexpr std::string_view could_not_start = "could not start the ";
 inline constexpr std::size_t header_reach = 40;
+// The header as Q264162 quotes it, naming no service: "Could not start. Service did not return an
+// error." Only at the line's start: elsewhere it is prose ("The IMS could not start.").
+inline constexpr std::string_view could_not_start_unnamed = "could not start.";
 
 // "Could not start the X service on \\SERVER." -> "X service"; `wrapped` when no " on" ends it.
+// `after` is the line from where the name ends. "Could not start." gives an empty name.
 [[nodiscard]] constexpr bool dialog_header(std::string_view line, std::string_view& name, bool& wrapped,
                                            std::string_view& after) noexcept {
     const std::size_t at = ifind(line.substr(0, header_reach), could_not_start);
-    if (at == std::string_view::npos) return false;
+    if (at == std::string_view::npos) {
+        while (!line.empty() && (line[0] == '"' || line[0] == '\'')) line = ltrim(line.substr(1));
+        const std::size_t n = could_not_start_unnamed.size();
+        if (!istarts_with(line, could_not_start_unnamed) || (line.size() > n && !is_blank(line[n]))) return false;
+        name = {};
+        wrapped = false;
+        after = line.substr(n - 1);  // from the full stop: the message is the next sentence
+        return true;
+    }
     const std::string_view rest = line.substr(at + could_not_start.size());
     const std::size_t cut = name_end(rest);
     wrapped = cut == std::string_view::npos;
@@ -8399,7 +8696,8 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
     const first_word w = word_at_start(s);
     constexpr std::uint64_t error = pack_word("error"), internal = pack_word("internal"), an = pack_word("an"),
                             id = pack_word("id"), system = pack_word("system"), more = pack_word("more"),
-                            a = pack_word("a"), the = pack_word("the"), access = pack_word("access");
+                            a = pack_word("a"), the = pack_word("the"), access = pack_word("access"),
+                            service = pack_word("service");
     if (w.packed == id) return wizard_id_line(s, code) ? code_kind::strong : code_kind::none;
     if (w.packed == error) {  // "Error 2140: ...", "Error: 2140: ...", "Error 2140, the ..."
         if (!take_word(s, "error")) return code_kind::none;
@@ -8432,9 +8730,13 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
     }
     if (w.packed == more) {
         constexpr std::string_view helpmsg = "more help is available by typing net helpmsg ";
+        // NET HELPMSG 3534 is "The service did not report an error.": the start failed with no code.
+        constexpr std::uint32_t no_error_reported = 3534;
         if (!istarts_with(s, helpmsg)) return code_kind::none;
         s.remove_prefix(helpmsg.size());
-        return number(s);
+        const code_kind k = number(s);
+        if (k == code_kind::strong && code == no_error_reported) code = 0;
+        return k;
     }
     if (w.packed == a) {
         constexpr std::string_view specific = "a service specific error occurred:";
@@ -8444,7 +8746,7 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
         }
         return istarts_with(s, "a system error has occurred") ? code_kind::context : code_kind::none;
     }
-    if (w.packed == the || w.packed == access) {
+    if (w.packed == the || w.packed == access || w.packed == service) {
         if (const auto c = code_for_message(s)) {
             code = *c;
             return code_kind::message;
@@ -8453,13 +8755,18 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
     return code_kind::none;
 }
 
-// Whether "coul" (any case) starts where dialog_header() may find could_not_start: at one of the
-// line's first header_reach - could_not_start.size() + 1 bytes (24 are tested: 0..15 and 8..23, each
-// sixteen at once).
+// Whether dialog_header() may find a header: "coul" (any case) at one of the line's first
+// header_reach - could_not_start.size() + 1 bytes (24 are tested: 0..15 and 8..23, each sixteen at
+// once). A line too short for could_not_start can hold only "Could not start.", at its start or
+// after a quote.
 [[nodiscard]] inline bool may_hold_could(std::string_view t) noexcept {
     static_assert(header_reach - could_not_start.size() + 1 <= 24, "may_hold_could tests the first 24 offsets");
     constexpr std::size_t reads = 8 + 3 + 16;  // the bytes the last load ends at
-    if (t.size() < could_not_start.size()) return false;
+    if (t.size() < could_not_start.size()) {  // "cou" or a quote first: three byte compares, no loop
+        if (t.size() < could_not_start_unnamed.size()) return false;
+        const bool cou = ascii_lower(t[0]) == 'c' && ascii_lower(t[1]) == 'o' && ascii_lower(t[2]) == 'u';
+        return cou || t[0] == '"' || t[0] == '\'';
+    }
     // A shorter line is copied next to zeros first (zeros match no letter).
     char pad[reads] = {};
     const char* b = t.data();
@@ -8486,7 +8793,9 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
 
 // False only when net_header() is false and error_line() must return none: the first word after
 // quotes is none of Error, Internal, An, A, System, More, The, Access, and the line does not end in a
-// number. `t` is trimmed and not empty; `w` is word_at_start(t).
+// number. `t` is trimmed and not empty; `w` is word_at_start(t). Left out, as they matter only to a
+// pending record (whose lines are all read in full): messages without their article ("Service did not
+// return an error.").
 [[nodiscard]] inline bool may_report(std::string_view t, first_word w) noexcept {
     std::string_view s = t;
     if (s[0] == '"' || s[0] == '\'') {
@@ -8551,8 +8860,7 @@ public:
     // cheap checks send them back here (a later header or code starts its own count of quiet lines).
     template <class OnStartError>
     void feed(const detail::trimmed_line& l, location where, OnStartError& out) {
-        const bool pending_record = p_.has_header || p_.has_code || p_.context;
-        if (!pending_record && !l.may_be_html(html_seen_) &&
+        if (!pending_record() && !l.may_be_html(html_seen_) &&
             (l.t.empty() || !(detail::may_hold_could(l.t) || detail::may_report(l.t, l.word))))
             return;
         feed_line(l, where, out);
@@ -8581,7 +8889,7 @@ private:
             return;
         const std::string_view t = l.t;
         const bool could = !t.empty() && detail::may_hold_could(t);
-        const bool reports = could || (!t.empty() && detail::may_report(t, l.word));
+        const bool reports = could || (!t.empty() && (pending_record() || detail::may_report(t, l.word)));
         if (t.empty()) {
             ++p_.quiet;
             expire();
@@ -8612,9 +8920,16 @@ private:
                 p_.has_header = true;
                 p_.wrapped = wrapped;
                 set_name(name);
-                std::uint32_t tail = 0;  // XP: "... refer to service-specific error code 1011." on the same line
+                // On the same line: XP's "... refer to service-specific error code 1011.", or the message
+                // after the header's sentence ("... on Local Computer. The service did not return an error.").
+                std::uint32_t tail = 0;
+                const auto sentence_code = [&] {
+                    const detail::code_kind k = detail::error_line(detail::next_sentence(after), tail);
+                    return k == detail::code_kind::strong || k == detail::code_kind::message;
+                };
                 if (const auto c = detail::inline_error(after)) set_code(*c, where);
-                else if (!wrapped && detail::error_line(t, tail) == detail::code_kind::strong) set_code(tail, where);
+                else if (!wrapped && (detail::error_line(t, tail) == detail::code_kind::strong || sentence_code()))
+                    set_code(tail, where);
                 p_.quiet = 0;
                 return;
             }
@@ -8664,6 +8979,8 @@ private:
         std::size_t quiet = 0;  // lines since the last related line
     };
     static constexpr std::size_t window = 4;
+
+    [[nodiscard]] bool pending_record() const noexcept { return p_.has_header || p_.has_code || p_.context; }
 
     void set_name(std::string_view raw) {
         p_.rec.display_name = detail::strip_service_word(raw, options_.services);
@@ -10224,9 +10541,13 @@ public:
         length_ = 0;
     }
     [[nodiscard]] const unsigned char* data() const noexcept { return data_; }
+    // Asked of the system once: it does not change while the program runs, and every remapping needs it.
     [[nodiscard]] static std::size_t page_size() noexcept {
-        const long page = sysconf(_SC_PAGESIZE);
-        return page > 0 ? static_cast<std::size_t>(page) : 4096;
+        static const std::size_t size = [] {
+            const long page = sysconf(_SC_PAGESIZE);
+            return page > 0 ? static_cast<std::size_t>(page) : std::size_t{4096};
+        }();
+        return size;
     }
     void swap(mapped_range& o) noexcept {
         std::swap(data_, o.data_);
@@ -10579,7 +10900,7 @@ struct evt_check {
     bool ok = false;
     bool copy_differs = false;  // accepted without a matching trailing length copy (free space only)
     std::uint32_t length = 0;
-    const unsigned char* data = nullptr;  // the record read in place, when it was (valid until the source is read again)
+    const unsigned char* data = nullptr;  // the record read in place, when it could be (else emit copies it); valid until the source is read again
     problem what = problem::truncated;
     std::string_view detail;
 };
@@ -10852,15 +11173,14 @@ private:
             const unsigned char* whole = pos + length <= size_ && length <= src_.max_span() ? src_.bytes(pos, length) : nullptr;
             std::uint32_t copy_of_length = 0;
             if (whole != nullptr) copy_of_length = le32(whole + length - 4);
+            c.length = length;
+            c.data = whole;
             if ((whole == nullptr && !u32_at(advance(pos, length - 4), copy_of_length)) || copy_of_length != length) {
                 c.detail = "record's trailing length copy differs from its length";
                 c.ok = lenient;
                 c.copy_differs = true;
-                c.length = length;
             } else {
                 c.ok = true;
-                c.length = length;
-                c.data = whole;
             }
         }
         return c;
@@ -10874,7 +11194,7 @@ private:
             const std::uint64_t avail = span - done;
             const evt_check c = check(pos, avail, input_end);
             if (c.ok) {
-                emit(pos, c.length, false, c.data);
+                emit(pos, c, false);
                 pos = advance(pos, c.length);
                 done += c.length;
                 continue;
@@ -10927,7 +11247,7 @@ private:
                     report(advance(start, from), problem::bad_length,
                            "recovered record's trailing length copy differs: its tail may be overwritten");
                 }
-                emit(advance(start, from), c.length, true, c.data);
+                emit(advance(start, from), c, true);
                 // A record with a damaged tail may overlap a newer leftover: look inside it too.
                 from += c.copy_differs ? 8 : c.length;
             } else {
@@ -10936,19 +11256,19 @@ private:
         }
     }
 
-    void emit(std::uint64_t pos, std::uint32_t length, bool recovered, const unsigned char* in_place) {
-        const unsigned char* p = in_place;
-        if (p == nullptr && pos + length <= size_ && length <= src_.max_span()) {
-            p = src_.bytes(pos, length);
-        } else if (p == nullptr) {
-            scratch_.record.resize(length);
-            if (copy(pos, length, scratch_.record.data())) p = scratch_.record.data();
+    // The record check() accepted at `pos`: read in place when check() could, else copied (it wraps,
+    // exceeds the source's span, or its read in place failed and is tried once more by copy()).
+    void emit(std::uint64_t pos, const evt_check& c, bool recovered) {
+        const unsigned char* p = c.data;
+        if (p == nullptr) {
+            scratch_.record.resize(c.length);
+            if (copy(pos, c.length, scratch_.record.data())) p = scratch_.record.data();
         }
         if (p == nullptr) {
             report(pos, problem::truncated, "record could not be read from the input");
             return;
         }
-        decode(p, length, pos, recovered);
+        decode(p, c.length, pos, recovered);
     }
 
     void decode(const unsigned char* p, std::uint32_t length, std::uint64_t pos, bool recovered) {
@@ -12426,10 +12746,641 @@ private:
 
 #endif
 // ---- end ruledx/read/pasted_text.hpp ----
+// ---- begin ruledx/read/crash_text.hpp ----
+// ruledx — an application that crashed, as Windows and Dr. Watson print it (their formats only; no
+// product is known here). Layouts, each with a public text that quotes it:
+//   a. Dr. Watson for Windows NT's dialog: "An application error has occurred and an application
+//      error log is being generated." (or "... has been generated."), the program's file name
+//      ("MSEXCIMC.EXE"), then "Exception: access violation (0xc0000005), Address 0x10205c11", also
+//      without the colon or with "Address:" (Q149542, both of its dialogs; Q199430).
+//   b. The application-error sentence of the debugger's dialog and of the Application log's
+//      DrWatson event 4097: "The application, exe\MSEXCIMC.dbg, generated an application error. The
+//      error occurred on 12/ 2/1997 @ 17:27:29.240 The exception generated was c0000005 at address
+//      77f64654 (RtlAllocateHeap)" (Q179289; Q199429 with placeholders), wrapped over lines as
+//      articles and mail wrap it: its lines are joined until it ends or a blank line comes.
+//   c. drwtsn32.log: "Application exception occurred:", "App: MSEXCIMC.dbg (pid=167)", "When: ...",
+//      "Exception number: c0000005 (access violation)" (Q185025), then for each thread a register
+//      dump, a disassembly under "function: <name>" whose faulting instruction is marked "FAULT ->",
+//      and a stack back trace (Q246084 describes the sections). The faulting thread's function and
+//      stack are kept; a log without a FAULT line gives its first stack.
+//   d. A stack back trace: "ChildEBP RetAddr  Args to Child" (debuggers, later drwtsn32.log) or
+//      "FramePtr ReturnAd Param#1 ..." (NT 4.0 drwtsn32.log), then one line per frame ending in
+//      "module!symbol+0xoffset" (Q281743). After a/b/c/e it belongs to that crash; alone it names no
+//      program (the image stays empty: frames name modules, not the process).
+//   e. The application-error popup: its title "<program> - Application Error", after any
+//      "<window>: " ("WMS Idle: msexcimc.exe - Application Error"), then Windows' text for an
+//      access violation, 'The instruction at "0x004467c8" referenced memory at "0x00000000". The
+//      memory could not be written.' (Q199430); the System log's Application Popup event 26 prints
+//      both on one line: "Application popup: <title> : <text>".
+// Lines are read after their quote markers and leading blanks (detail/text.hpp's trim_line).
+//
+// Untrusted input: a record keeps at most crash_frames::max_count frames in crash_frames::capacity
+// bytes, a sentence at most max_sentence bytes over max_sentence_lines lines; every line is looked
+// at a bounded number of times.
+#ifndef RULEDX_READ_CRASH_TEXT_HPP
+#define RULEDX_READ_CRASH_TEXT_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string_view>
+
+
+namespace ruledx::read {
+
+namespace detail {
+
+// Text of at most N bytes kept by value: the reader's copies of what its pending record needs.
+template <std::size_t N>
+class fixed_text {
+public:
+    // Replaces the text; false (and empty) when `s` does not fit.
+    bool assign(std::string_view s) noexcept {
+        size_ = 0;
+        return append(s);
+    }
+    // Appends `s`; false (and nothing appended) when it does not fit.
+    bool append(std::string_view s) noexcept {
+        if (s.size() > N - size_) return false;
+        if (!s.empty()) std::memcpy(text_ + size_, s.data(), s.size());
+        size_ += s.size();
+        return true;
+    }
+    // Appends as much of `s` as fits; false when some did not.
+    bool append_some(std::string_view s) noexcept {
+        const std::size_t room = N - size_;
+        return append(s.substr(0, s.size() < room ? s.size() : room)) && s.size() <= room;
+    }
+    void clear() noexcept { size_ = 0; }
+    [[nodiscard]] std::string_view view() const noexcept { return {text_, size_}; }
+
+private:
+    char text_[N] = {};
+    std::size_t size_ = 0;
+};
+
+// A file name longer than MAX_PATH is no program's name; a longer symbol is not kept.
+inline constexpr std::size_t max_image_name = 260;
+inline constexpr std::size_t max_symbol = 256;
+
+}  // namespace detail
+
+// The frames of one crash, each followed by '\n': bounded, whatever the input holds.
+class crash_frames {
+public:
+    static constexpr std::size_t max_count = 16;
+    static constexpr std::size_t capacity = 1024;
+    // Appends `name`; false (nothing added) when it is empty or the count or the room is used up.
+    bool add(std::string_view name) noexcept {
+        if (name.empty() || count_ == max_count || name.size() + 1 > capacity - text_.view().size()) return false;
+        (void)text_.append(name);
+        (void)text_.append("\n");
+        ++count_;
+        return true;
+    }
+    void clear() noexcept {
+        text_.clear();
+        count_ = 0;
+    }
+    [[nodiscard]] std::string_view text() const noexcept { return text_.view(); }
+    [[nodiscard]] std::size_t count() const noexcept { return count_; }
+
+private:
+    detail::fixed_text<capacity> text_;
+    std::size_t count_ = 0;
+};
+
+// Windows' popup text for STATUS_ACCESS_VIOLATION (layout e) names no code: this is its code.
+inline constexpr std::uint32_t status_access_violation = 0xC0000005u;
+
+namespace detail {
+
+[[nodiscard]] constexpr bool is_hex_digit(char c) noexcept {
+    const char l = ascii_lower(c);
+    return is_digit(c) || (l >= 'a' && l <= 'f');
+}
+
+// "c0000005" or "0xc0000005" at the start of `s`: one to eight hex digits not followed by a letter
+// or digit. Taken off `s` when true.
+[[nodiscard]] constexpr bool parse_hex32(std::string_view& s, std::uint32_t& out) noexcept {
+    constexpr std::size_t max_digits = 8;
+    std::size_t i = s.size() >= 2 && s[0] == '0' && ascii_lower(s[1]) == 'x' ? 2 : 0;
+    const std::size_t first = i;
+    std::uint32_t v = 0;
+    for (; i < s.size() && is_hex_digit(s[i]); ++i) {
+        if (i - first == max_digits) return false;
+        const char l = ascii_lower(s[i]);
+        v = v * 16 + static_cast<std::uint32_t>(is_digit(l) ? l - '0' : l - 'a' + 10);
+    }
+    if (i == first || (i < s.size() && is_alnum(s[i]))) return false;
+    s.remove_prefix(i);
+    out = v;
+    return true;
+}
+
+// What a layout's parser found. Views point into the parsed text.
+struct crash_fields {
+    std::string_view image;
+    bool has_exception = false;
+    std::uint32_t exception = 0;
+    std::string_view symbol;  // the faulting symbol the sentence names in parentheses
+};
+
+// How far a text holds the application-error sentence (layout b): not at all; its start, still
+// without an exception code; the code, with more perhaps to follow (an address, a symbol); all of it.
+enum class sentence_state : std::uint8_t { none, open, exception, complete };
+
+[[nodiscard]] constexpr sentence_state app_error_sentence(std::string_view text, crash_fields& out) noexcept {
+    constexpr std::string_view opening = "the application,", generated = ", generated an application error",
+                               was = "exception generated was";
+    text = trim(text);
+    if (!istarts_with(text, opening)) return sentence_state::none;
+    const std::string_view rest = text.substr(opening.size());
+    const std::size_t g = ifind(rest, generated);
+    if (g == std::string_view::npos) return sentence_state::open;
+    const std::string_view image = ruledx::detail::program_name(rest.substr(0, g));
+    out.image = image.size() <= max_image_name ? image : std::string_view{};
+    const std::size_t w = ifind(rest, was, g);
+    if (w == std::string_view::npos) return sentence_state::open;
+    std::string_view s = ltrim(rest.substr(w + was.size()));
+    if (s.empty()) return sentence_state::open;
+    if (!parse_hex32(s, out.exception)) return sentence_state::none;
+    out.has_exception = true;
+    s = ltrim(s);
+    if (s.empty()) return sentence_state::exception;
+    if (!take_word(s, "at")) return sentence_state::complete;
+    s = ltrim(s);
+    if (!take_word(s, "address")) return s.empty() ? sentence_state::exception : sentence_state::complete;
+    s = ltrim(s);
+    std::size_t a = 0;  // the address, or Q199429's "<xxxxxxxx>."
+    while (a < s.size() && !is_blank(s[a]) && s[a] != '(') ++a;
+    const bool full_stop = a > 0 && s[a - 1] == '.';
+    s = ltrim(s.substr(a));
+    if (s.empty()) return full_stop ? sentence_state::complete : sentence_state::exception;
+    if (s[0] != '(') return sentence_state::complete;
+    const std::size_t close = s.substr(0, max_symbol + 2).find(')');
+    if (close == std::string_view::npos) return sentence_state::exception;  // the symbol may wrap
+    const std::string_view symbol = trim(s.substr(1, close - 1));
+    bool one_word = !symbol.empty();
+    for (char c : symbol) one_word = one_word && !is_blank(c);
+    if (one_word) out.symbol = symbol;
+    return sentence_state::complete;
+}
+
+// A popup's title, "<program> - Application Error" after any "<window>: ", with perhaps the popup's
+// text after it (event 26: "Application popup: <title> : <text>"): the program, and the text after
+// the title. False when `line` holds no such title.
+[[nodiscard]] constexpr bool popup_line(std::string_view line, std::string_view& image, std::string_view& message) noexcept {
+    constexpr std::string_view title_end = "- application error";
+    const std::size_t at = ifind(line, title_end);
+    if (at == std::string_view::npos) return false;
+    std::string_view head = rtrim(line.substr(0, at));
+    const std::size_t colon = head.rfind(": ");
+    if (colon != std::string_view::npos) head = head.substr(colon + 2);
+    image = ruledx::detail::program_name(head);
+    message = ltrim(line.substr(at + title_end.size()));
+    if (!message.empty() && message[0] == ':') message = ltrim(message.substr(1));
+    return !image.empty() && image.size() <= max_image_name;
+}
+
+// Windows' popup text for an access violation: 'The instruction at "0x004467c8" referenced memory at
+// ...', perhaps after the dialog's icon pasted as a letter ("X The instruction at", Q199430).
+[[nodiscard]] constexpr bool access_violation_text(std::string_view text) noexcept {
+    constexpr std::string_view instruction = "the instruction at";
+    constexpr std::size_t icon_reach = 4;
+    text = trim(text);
+    return ifind(text.substr(0, icon_reach + instruction.size()), instruction) != std::string_view::npos;
+}
+
+// "Exception: access violation (0xc0000005), Address 0x10205c11" (the dialog, layout a) or
+// "Exception number: c0000005 (access violation)" (drwtsn32.log, layout c): the code.
+[[nodiscard]] constexpr bool exception_line(std::string_view t, std::uint32_t& code) noexcept {
+    constexpr std::size_t name_reach = 80;  // the exception's name before its code
+    if (!take_word(t, "exception")) return false;
+    t = ltrim(t);
+    if (take_word(t, "number")) {
+        t = ltrim(t);
+        if (t.empty() || t[0] != ':') return false;
+        t = ltrim(t.substr(1));
+        return parse_hex32(t, code);
+    }
+    const std::size_t open = ifind(t.substr(0, name_reach), "(0x");
+    if (open == std::string_view::npos) return false;
+    std::string_view s = t.substr(open + 1);
+    std::uint32_t v = 0;
+    if (!parse_hex32(s, v) || s.empty() || s[0] != ')') return false;
+    code = v;
+    return true;
+}
+
+// drwtsn32.log's "<label>: <value>" lines ("App: MSEXCIMC.dbg (pid=167)", "function: RtlAllocateHeap"):
+// the value, or false when `t` is no such line.
+[[nodiscard]] constexpr bool log_value(std::string_view t, std::string_view label, std::string_view& value) noexcept {
+    if (!take_word(t, label)) return false;
+    t = ltrim(t);
+    if (t.empty() || t[0] != ':') return false;
+    value = trim(t.substr(1));
+    return true;
+}
+
+// The program of an "App:" line, without its "(pid=167)".
+[[nodiscard]] constexpr std::string_view log_app_image(std::string_view value) noexcept {
+    const std::size_t pid = ifind(value, "(pid");
+    const std::string_view image = ruledx::detail::program_name(pid == std::string_view::npos ? value : value.substr(0, pid));
+    return image.size() <= max_image_name ? image : std::string_view{};
+}
+
+// drwtsn32.log marks the faulting instruction "FAULT ->77f64654 8b08  mov ecx,[eax]".
+[[nodiscard]] constexpr bool fault_line(std::string_view t) noexcept {
+    if (!take_word(t, "fault")) return false;
+    t = ltrim(t);
+    return t.size() >= 2 && t[0] == '-' && t[1] == '>';
+}
+
+// "ChildEBP RetAddr  Args to Child" or "FramePtr ReturnAd Param#1 ...": a stack back trace follows.
+[[nodiscard]] constexpr bool stack_header(std::string_view t) noexcept {
+    std::string_view second;
+    if (take_word(t, "childebp")) second = "retaddr";
+    else if (take_word(t, "frameptr")) second = "returnad";
+    else return false;
+    t = ltrim(t);
+    return take_word(t, second);
+}
+
+// The next blank-separated word of `s`, taken off it.
+[[nodiscard]] constexpr std::string_view take_token(std::string_view& s) noexcept {
+    s = ltrim(s);
+    std::size_t i = 0;
+    while (i < s.size() && !is_blank(s[i])) ++i;
+    const std::string_view token = s.substr(0, i);
+    s.remove_prefix(i);
+    return token;
+}
+// A 32- or 64-bit address as stack traces print them.
+[[nodiscard]] constexpr bool is_address(std::string_view w) noexcept {
+    if (w.size() != 8 && w.size() != 16) return false;
+    for (char c : w)
+        if (!is_hex_digit(c)) return false;
+    return true;
+}
+
+// A frame line "00f7fd50 00431b39 00000000 00000000 00e11a00 msexcimc!CPostmaster__rcFindAdminX400Address+0x129":
+// true, with `name` its "module!symbol" without the offset (empty when the line names no symbol, as
+// "!<nosymbols>" or a bare address).
+[[nodiscard]] constexpr bool stack_frame(std::string_view t, std::string_view& name) noexcept {
+    name = {};
+    if (!is_address(take_token(t)) || !is_address(take_token(t))) return false;  // the frame and return addresses
+    std::string_view w = take_token(t);
+    while (is_address(w)) w = take_token(t);  // the arguments
+    const std::size_t offset = w.find("+0x");
+    if (offset != std::string_view::npos) w = w.substr(0, offset);
+    const std::size_t bang = w.find('!');
+    if (bang == std::string_view::npos || bang + 1 == w.size() || w[bang + 1] == '<' || w.size() > max_symbol) return true;
+    name = w;
+    return true;
+}
+
+}  // namespace detail
+
+// DrWatson's event 4097 (Application log) and Application Popup's event 26 (System log).
+inline constexpr std::uint16_t dr_watson_event_id = 4097;
+inline constexpr std::uint16_t application_popup_event_id = 26;
+
+// The System log's record of a message box a program showed.
+[[nodiscard]] constexpr bool is_application_popup(const event_record& e) noexcept {
+    return e.event_id == application_popup_event_id && detail::loose_equals(e.source, "Application Popup");
+}
+[[nodiscard]] constexpr bool is_crash_event(const event_record& e) noexcept {
+    return (e.event_id == dr_watson_event_id && detail::loose_equals(e.source, "DrWatson")) || is_application_popup(e);
+}
+
+// The crash a DrWatson 4097 or an Application Popup 26 event reports, read from its description
+// (layouts b and e) or, when it has none, from its insertion strings: for event 26 the popup's title
+// and text; for event 4097 a string that holds the whole sentence (our sources do not document how
+// the event splits it). `frames` holds the faulting symbol; the other views point into `e`'s text.
+// nullopt when the event is neither or its text says no crash.
+[[nodiscard]] inline std::optional<crash_record> crash_from_event(const event_record& e, crash_frames& frames) noexcept {
+    constexpr std::size_t max_strings = 8;  // the few inserts of these events; more are not looked at
+    frames.clear();
+    if (!is_crash_event(e)) return std::nullopt;
+    const std::string_view description = detail::trim(e.description);
+    std::string_view strings[2];  // the first insertion strings
+    std::string_view rest = e.strings;
+    detail::crash_fields f;
+    bool found = false;
+    const bool popup = e.event_id == 26;
+    for (std::size_t i = 0; i < e.string_count && i < max_strings && !rest.empty() && !found; ++i) {
+        const std::size_t z = rest.find('\0');
+        const std::string_view s = rest.substr(0, z);
+        rest = z == std::string_view::npos ? std::string_view{} : rest.substr(z + 1);
+        if (i < 2) strings[i] = s;
+        if (!popup && description.empty()) found = detail::app_error_sentence(s, f) >= detail::sentence_state::exception;
+    }
+    if (!popup && !description.empty()) found = detail::app_error_sentence(description, f) >= detail::sentence_state::exception;
+    if (popup) {
+        std::string_view message;
+        const std::string_view title = description.empty() ? strings[0] : description;
+        found = detail::popup_line(title, f.image, message) &&
+                detail::access_violation_text(message.empty() && description.empty() ? strings[1] : message);
+        f.exception = status_access_violation;
+    }
+    if (!found) return std::nullopt;
+    (void)frames.add(f.symbol);
+    crash_record r;
+    r.where = e.where;
+    r.image = f.image;
+    r.exception = f.exception;
+    r.frames = frames.text();
+    return r;
+}
+
+struct crash_text_options {
+    std::size_t max_line_length = default_max_line_length;  // longer lines are reported and skipped
+    std::string_view file;                                   // the name put in read_error::file
+};
+
+// Reads the layouts above from lines of text. Records are delivered when their text ends: a
+// dialog, sentence or popup a few lines after it (a stack may follow), a drwtsn32.log excerpt at the
+// end of its faulting thread's stack, the next crash or the input's end. A record needs an exception
+// code or a stack frame: a header alone is no crash. Views in the records point into this reader's
+// storage and stay valid until it begins again (read, begin), detach()es or is destroyed.
+class crash_text_reader {
+public:
+    crash_text_reader() = default;
+    explicit crash_text_reader(crash_text_options options) : options_(options) {}
+
+    // Reads a whole text. on_crash(const crash_record&) for each crash found; on_error(const read_error&).
+    template <class OnCrash, class OnError>
+    void read(std::string_view text, OnCrash&& on_crash, OnError&& on_error) {
+        begin();
+        line_source lines(options_.max_line_length, options_.file);
+        (void)lines.feed(
+            text, true, [&](std::string_view line, location where) { feed(line, where, on_crash); }, [](location) {},
+            on_error);
+        end(on_crash);
+    }
+
+    void begin() {
+        p_.reset();
+        storage_.clear();
+    }
+
+    template <class OnCrash>
+    void feed(std::string_view line, location where, OnCrash& out) {
+        feed(detail::trim_line(line), where, out);
+    }
+    // The same with the line already trimmed (text_scan shares that work with the other readers).
+    // With nothing pending only a line that may start a layout matters: its first word or its end says.
+    template <class OnCrash>
+    void feed(const detail::trimmed_line& l, location where, OnCrash& out) {
+        if (p_.kind == layout::none && !may_start(l)) return;
+        feed_line(l.t, where, out);
+    }
+
+    template <class OnCrash>
+    void end(OnCrash& out) {
+        flush(out);
+    }
+
+    // Drops the storage of records already delivered (the pending record keeps its own copies).
+    void detach() { storage_.clear(); }
+
+    // A sentence is joined from at most this many lines and bytes.
+    static constexpr std::size_t max_sentence_lines = 8;
+    static constexpr std::size_t max_sentence = 1024;
+
+private:
+    enum class layout : std::uint8_t { none, dialog, sentence, log, popup, stack };
+
+    [[nodiscard]] static bool may_start(const detail::trimmed_line& l) noexcept {
+        using detail::pack_word;
+        constexpr std::uint64_t an = pack_word("an"), the = pack_word("the"), application = pack_word("application"),
+                                childebp = pack_word("childebp"), frameptr = pack_word("frameptr");
+        constexpr std::size_t application_size = 11, stack_word_size = 8;
+        const std::uint64_t w = l.word.packed;
+        const std::size_t n = l.word.size;
+        return !l.t.empty() &&
+               (w == an || w == the || (w == application && n == application_size) ||
+                ((w == childebp || w == frameptr) && n == stack_word_size) || detail::iends_with(l.t, "application error"));
+    }
+
+    template <class OnCrash>
+    void feed_line(std::string_view t, location where, OnCrash& out) {
+        if (p_.in_stack) {
+            // Blank lines and debugger warnings go with the trace; another line ends it.
+            if (t.empty() || detail::istarts_with(t, "warning:")) return;
+            std::string_view name;
+            if (detail::stack_frame(t, name)) {
+                if (p_.keep_frames) (void)p_.frames.add(name);
+                return;
+            }
+            end_stack(out);
+        }
+        if (p_.kind == layout::sentence && !p_.closed) {
+            if (!t.empty() && p_.sentence_lines < max_sentence_lines && !detail::stack_header(t) && !starts_record(t)) {
+                ++p_.sentence_lines;
+                if (!p_.sentence.append_some(" ") || !p_.sentence.append_some(t)) p_.sentence_lines = max_sentence_lines;
+                detail::crash_fields f;
+                if (detail::app_error_sentence(p_.sentence.view(), f) == detail::sentence_state::complete) close_sentence();
+                return;
+            }
+            close_sentence();
+        }
+        if (t.empty()) {
+            expire(out);
+            return;
+        }
+        if (detail::stack_header(t)) {
+            start_stack(where, out);
+            return;
+        }
+        if (start(t, where, out)) return;
+        std::uint32_t code = 0;
+        std::string_view value;
+        switch (p_.kind) {
+            case layout::dialog:
+                if (p_.closed) break;
+                if (detail::exception_line(t, code)) {
+                    set_exception(code);
+                    return;
+                }
+                // The program's file name, alone on its line ("generated." has no extension).
+                if (p_.image.view().empty() && t.find(' ') == std::string_view::npos && t.find('\t') == std::string_view::npos) {
+                    const std::string_view image = ruledx::detail::program_name(t);
+                    if (!image.empty() && image.size() < t.size() && p_.image.assign(image)) return;
+                }
+                break;
+            case layout::popup:
+                if (!p_.closed && detail::access_violation_text(t)) {
+                    set_exception(status_access_violation);
+                    return;
+                }
+                break;
+            case layout::log:  // a log runs long: its lines do not count towards expiry
+                if (detail::log_value(t, "app", value)) (void)p_.image.assign(detail::log_app_image(value));
+                else if (detail::exception_line(t, code)) set_exception(code);
+                else if (detail::log_value(t, "function", value)) {
+                    const std::string_view name = detail::take_token(value);
+                    if (name.empty() || name[0] == '<' || !p_.function.assign(name)) p_.function.clear();  // "<nosymbols>"
+                } else if (detail::istarts_with(t, "state dump for thread")) p_.function.clear();  // the next thread
+                else if (detail::fault_line(t)) {
+                    // The faulting thread: its function and, next, its stack.
+                    p_.fault = true;
+                    p_.stack_read = false;
+                    p_.frames.clear();
+                    (void)p_.frames.add(p_.function.view());
+                }
+                return;
+            case layout::none:
+            case layout::sentence:
+            case layout::stack: break;
+        }
+        expire(out);
+    }
+
+    // A line that starts a record of layout a, b, c or e.
+    [[nodiscard]] static bool starts_record(std::string_view t) noexcept {
+        std::string_view image, message;
+        return detail::istarts_with(t, "an application error has occurred") || detail::istarts_with(t, "the application,") ||
+               detail::istarts_with(t, "application exception occurred") ||
+               ((detail::istarts_with(t, "application popup:") || detail::iends_with(t, "application error")) &&
+                detail::popup_line(t, image, message));
+    }
+
+    template <class OnCrash>
+    bool start(std::string_view t, location where, OnCrash& out) {
+        if (!starts_record(t)) return false;
+        flush(out);
+        p_.where = where;
+        if (detail::istarts_with(t, "an application error")) {
+            p_.kind = layout::dialog;
+        } else if (detail::istarts_with(t, "the application,")) {
+            p_.kind = layout::sentence;
+            p_.sentence_lines = 1;
+            (void)p_.sentence.append_some(t);
+            detail::crash_fields f;
+            if (detail::app_error_sentence(p_.sentence.view(), f) == detail::sentence_state::complete) close_sentence();
+        } else if (detail::istarts_with(t, "application exception")) {
+            p_.kind = layout::log;
+        } else {
+            std::string_view image, message;
+            (void)detail::popup_line(t, image, message);
+            p_.kind = layout::popup;
+            (void)p_.image.assign(image);
+            if (detail::access_violation_text(message)) set_exception(status_access_violation);
+        }
+        return true;
+    }
+
+    // The sentence's lines are over: keep what it says, or drop it when it names no exception.
+    void close_sentence() noexcept {
+        detail::crash_fields f;
+        if (detail::app_error_sentence(p_.sentence.view(), f) < detail::sentence_state::exception) {
+            p_.reset();
+            return;
+        }
+        (void)p_.image.assign(f.image);
+        (void)p_.frames.add(f.symbol);
+        set_exception(f.exception);
+    }
+
+    void set_exception(std::uint32_t code) noexcept {
+        p_.exception = code;
+        p_.has_exception = true;
+        p_.quiet = 0;
+        if (p_.kind != layout::log) p_.closed = true;
+    }
+
+    template <class OnCrash>
+    void start_stack(location where, OnCrash& out) {
+        if (p_.kind == layout::none || (p_.kind != layout::log && p_.stack_read)) {
+            flush(out);
+            p_.kind = layout::stack;
+            p_.where = where;
+        }
+        // A log's threads each have a stack: the faulting thread's, or without a FAULT line the first.
+        p_.keep_frames = !p_.stack_read;
+        p_.in_stack = true;
+        p_.quiet = 0;
+    }
+
+    template <class OnCrash>
+    void end_stack(OnCrash& out) {
+        p_.in_stack = false;
+        p_.stack_read = true;
+        if (p_.kind != layout::log || p_.fault) flush(out);
+    }
+
+    // A line that adds nothing: a record whose own lines are over waits a few lines for its stack,
+    // an unfinished one for its next line.
+    template <class OnCrash>
+    void expire(OnCrash& out) {
+        if (p_.kind == layout::none || p_.kind == layout::log) return;
+        if (++p_.quiet > window) flush(out);
+    }
+
+    template <class OnCrash>
+    void flush(OnCrash& out) {
+        if (p_.kind == layout::sentence && !p_.closed) close_sentence();
+        if (p_.kind != layout::none && (p_.has_exception || p_.frames.count() > 0)) {
+            crash_record r;
+            r.where = p_.where;
+            r.image = storage_.store(p_.image.view());
+            r.exception = p_.exception;
+            r.frames = storage_.store(p_.frames.text());
+            out(static_cast<const crash_record&>(r));
+        }
+        p_.reset();
+    }
+
+    static constexpr std::size_t window = 8;
+
+    struct pending {
+        layout kind = layout::none;
+        location where;
+        bool has_exception = false;
+        std::uint32_t exception = 0;
+        bool closed = false;       // the record's own lines are over: only a stack may follow
+        bool in_stack = false;     // reading a stack back trace's frames
+        bool keep_frames = false;  // ... and keeping them
+        bool stack_read = false;   // a stack was read (in a log: since the FAULT line)
+        bool fault = false;        // a log's "FAULT ->" line was read
+        std::size_t quiet = 0;     // lines since the last one that said something
+        std::size_t sentence_lines = 0;
+        detail::fixed_text<detail::max_image_name> image;
+        detail::fixed_text<detail::max_symbol> function;  // a log's last "function:" line's name
+        detail::fixed_text<max_sentence> sentence;       // layout b's lines, joined by blanks
+        crash_frames frames;
+
+        void reset() noexcept {
+            kind = layout::none;
+            where = {};
+            has_exception = closed = in_stack = keep_frames = stack_read = fault = false;
+            exception = 0;
+            quiet = sentence_lines = 0;
+            image.clear();
+            function.clear();
+            sentence.clear();
+            frames.clear();
+        }
+    };
+
+    crash_text_options options_{};
+    pending p_{};
+    detail::scratch storage_;  // the delivered records' image and frames
+};
+
+}  // namespace ruledx::read
+
+#endif
+// ---- end ruledx/read/crash_text.hpp ----
 // ---- begin ruledx/read/text_scan.hpp ----
 // ruledx — one entry point for a text input: an Event Viewer export is read as such; any other text
 // is scanned line by line for pasted events and for service start errors at the same time. Service
-// Control Manager failed-start events found either way also yield a start_error_record.
+// Control Manager failed-start events found either way also yield a start_error_record. With
+// on_crash set, application crashes are read too (crash_text.hpp): from pasted text, and from the
+// DrWatson 4097 and Application Popup 26 events read either way.
 //
 // Both take the input's bytes in any encoding read/encoding.hpp detects (UTF-8 with or without a
 // byte order mark, UTF-16LE/BE with or without, Windows-1252) and give the readers UTF-8 with NUL
@@ -12437,7 +13388,7 @@ private:
 // that decoded text (for UTF-8 without a mark or NULs, the input's own).
 //
 // Callbacks: on_event(const event_record&), on_start_error(const start_error_record&),
-// on_error(const read_error&). Lifetime of the views in what they receive:
+// on_error(const read_error&), and the member on_crash(const crash_record&). Lifetime of the views in what they receive:
 //   - scan(text): when `text` decodes to itself (decodes_unchanged: plain UTF-8), views into it
 //     live as long as it; otherwise they point into this scanner's decoded copy. Views into it and
 //     into reader storage (joined lines, unescaped quotes) live until this scanner scans again or
@@ -12485,6 +13436,7 @@ public:
           lines_(options.max_line_length, options.file),
           pasted_(pasted_text_options{options.max_line_length, options.file, options.sources}),
           starts_(start_error_options{options.max_line_length, options.file, options.services}),
+          crashes_(crash_text_options{options.max_line_length, options.file}),
           exported_(export_options()) {}
 
     // What the last scan or scan_file read: the encoding it detected from the first bytes, how
@@ -12498,6 +13450,11 @@ public:
     // the lines it holds are read, with the number of line ends in it (ruledx::evidence
     // recognises known messages in it). Called once per piece read: its cost does not matter.
     std::function<void(std::string_view decoded, std::uint64_t newlines)> on_text;
+
+    // Receives each application crash (crash_text.hpp) of pasted text and of DrWatson 4097 and
+    // Application Popup 26 events; a crash read from a pasted event's lines is given once. Unset,
+    // crashes are not looked for.
+    std::function<void(const crash_record&)> on_crash;
 
     template <class OnEvent, class OnStartError, class OnError>
     void scan(std::string_view bytes, OnEvent&& on_event, OnStartError&& on_start_error, OnError&& on_error) {
@@ -12513,6 +13470,8 @@ public:
             text = decoded_;
         }
         visible_ = has_visible_text(text);
+        last_line_crash_ = {};
+        crash_storage_.clear();
         if (looks_like_event_viewer_export(text)) {
             exported_.read(text, events, on_error);
             return;
@@ -12591,6 +13550,8 @@ public:
                 used = read_lines(text, eof, events, on_start_error, on_error);
                 pasted_.detach();  // the views they keep point into buf, which moves on
                 starts_.detach();
+                crashes_.detach();
+                crash_storage_.clear();
             }
             kept = text.size() - used;
             if (kept > 0 && used > 0) std::memmove(&buf[0], &buf[used], kept);
@@ -12613,6 +13574,27 @@ private:
             if (options_.start_errors_from_scm_events && is_failed_start_event(e.event_id))
                 if (const auto s = start_error_from_event(e, options_.services))
                     on_start_error(static_cast<const start_error_record&>(*s));
+            if (on_crash && is_crash_event(e))
+                if (auto c = crash_from_event(e, event_frames_)) {
+                    // A pasted event's text was also read as lines: its crash came from there first.
+                    const bool seen = last_line_crash_.known && e.where.line > 0 && last_line_crash_.line >= e.where.line &&
+                                      last_line_crash_.exception == c->exception &&
+                                      detail::iequals(last_line_crash_.image, c->image);
+                    c->frames = crash_storage_.store(c->frames);
+                    if (!seen) on_crash(static_cast<const crash_record&>(*c));
+                }
+        };
+    }
+
+    // The crash reader's sink: remembers the last crash it gave (crash_from_event's events are
+    // checked against it), then gives it to on_crash.
+    auto line_crash_sink() {
+        return [this](const crash_record& c) {
+            last_line_crash_.known = true;
+            last_line_crash_.line = c.where.line;
+            last_line_crash_.exception = c.exception;
+            last_line_crash_.image.assign(c.image.data(), c.image.size());
+            on_crash(c);
         };
     }
 
@@ -12620,23 +13602,34 @@ private:
         lines_.begin();
         pasted_.begin();
         starts_.begin();
+        crashes_.begin();
+        last_line_crash_ = {};
+        crash_storage_.clear();
     }
     template <class Events, class OnStartError>
     void end_text(Events& events, OnStartError& on_start_error) {
+        if (on_crash) {  // before the last pasted event, whose crash is then known to be given
+            auto crashes = line_crash_sink();
+            crashes_.end(crashes);
+        }
         pasted_.end(events);
         starts_.end(on_start_error);
     }
 
-    // Gives the complete lines of `text` (all of it when `final`) to both line readers, each line
-    // trimmed once for both; returns the bytes used.
+    // Gives the complete lines of `text` (all of it when `final`) to the line readers, each line
+    // trimmed once for all; returns the bytes used. The crash reader reads a line first, so that a
+    // pasted event's crash is known before the event.
     template <class Events, class OnStartError, class OnError>
     std::size_t read_lines(std::string_view text, bool final, Events& events, OnStartError& on_start_error,
                            OnError& on_error) {
         const std::uint64_t newlines = lines_.newlines();
+        const bool crashes_wanted = static_cast<bool>(on_crash);
+        auto crashes = line_crash_sink();
         const std::size_t used = lines_.feed(
             text, final,
             [&](std::string_view line, location where) {
                 const detail::trimmed_line trimmed = detail::trim_line(line);
+                if (crashes_wanted) crashes_.feed(trimmed, where, crashes);
                 pasted_.feed(trimmed, where, events);
                 starts_.feed(trimmed, where, on_start_error);
             },
@@ -12653,6 +13646,15 @@ private:
     line_source lines_;
     pasted_text_reader pasted_;
     start_error_reader starts_;
+    crash_text_reader crashes_;
+    crash_frames event_frames_;     // the frames of the last crash read from an event
+    detail::scratch crash_storage_;  // ... copied to live as long as the other views
+    struct {
+        bool known = false;
+        std::size_t line = 0;
+        std::uint32_t exception = 0;
+        std::string image;
+    } last_line_crash_;  // the last crash the crash reader gave
     event_viewer_export_reader exported_;
 };
 
@@ -13059,8 +14061,10 @@ private:
             const auto& ru = table.rules[r];
             for (std::size_t s = 0; s < ru.signal_count(); ++s) {
                 const signal& sig = ru.signal_at(s);
-                // Start errors carry no text today (a dialog's wording is the reader's); events only.
-                if (sig.kind != signal_kind::event || sig.description.empty()) continue;
+                // Events and message boxes carry the texts; start errors and crashes are read by
+                // their layouts (read/start_error_text.hpp, read/crash_text.hpp).
+                const bool carries_text = sig.kind == signal_kind::event || sig.kind == signal_kind::dialog;
+                if (!carries_text || sig.description.empty()) continue;
                 detail_known::searched text = detail_known::searched_text(sig, options_.min_alone);
                 if (text.pattern.empty()) continue;
                 all.push_back({std::move(text.pattern), text.whole, sig.description, known_signal{&sig, r, s}});
@@ -14150,6 +15154,7 @@ void find_known_messages(const known_messages& known, std::string_view text, OnM
 #define RULEDX_READ_EVIDENCE_HPP
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -14269,6 +15274,7 @@ public:
         } else if (inputs_[index].format != read::input_format::binary) {
             std::rewind(f);
             read::text_scanner scanner(text_options(index));
+            take_crashes(index, scanner);
             recognition recognising(*this, index, scanner);
             if (!scanner.scan_file(f, sink{this, index}, sink{this, index}, sink{this, index}))
                 take_error(index, read::read_error{path, {}, read::problem::truncated, "reading the file failed"});
@@ -14295,6 +15301,7 @@ public:
             read_evt(index, source);
         } else if (format != read::input_format::binary) {
             read::text_scanner scanner(text_options(index));
+            take_crashes(index, scanner);
             recognition recognising(*this, index, scanner);
             scanner.scan(bytes, sink{this, index}, sink{this, index}, sink{this, index});
             recognising.finish();
@@ -14336,21 +15343,26 @@ public:
         keep_start_error(record, origin::given);
     }
     void add(const observed_absence& absence) { keep_absence(absence, origin::given); }
+    void add(const observed_crash& crash) { keep_crash(crash, origin{origin::given, {}, false, 0}); }
+    void add(const observed_dialog& dialog) { keep_dialog(dialog.text, origin{origin::given, {}, false, 0}); }
 
     // Views into this object: valid until it reads again or is destroyed.
     [[nodiscard]] ruledx::observations observations() const noexcept {
         return {view<observed_start_error>(start_errors_.data(), start_errors_.size()),
-                view<observed_event>(events_.data(), events_.size()), view<fact_assignment>(facts_.data(), facts_.size()),
-                view<observed_absence>(absences_.data(), absences_.size())};
+                view<observed_event>(events_.data(), events_.size()),
+                view<fact_assignment>(facts_.data(), facts_.size()),
+                view<observed_absence>(absences_.data(), absences_.size()),
+                view<observed_crash>(crashes_.data(), crashes_.size()),
+                view<observed_dialog>(dialogs_.data(), dialogs_.size())};
     }
     [[nodiscard]] const std::vector<input_report>& inputs() const noexcept { return inputs_; }
     [[nodiscard]] const origin& origin_of(signal_kind kind, std::size_t index) const noexcept {
-        return kind == signal_kind::event ? event_origins_[index] : start_error_origins_[index];
+        return origins_[static_cast<std::size_t>(kind)][index];
     }
 
     // "Application.evt record 1207", "ticket.txt line 12": for reports that cite their evidence.
     [[nodiscard]] std::string cite(signal_kind kind, std::size_t index) const {
-        const std::vector<origin>& origins = kind == signal_kind::event ? event_origins_ : start_error_origins_;
+        const std::vector<origin>& origins = origins_[static_cast<std::size_t>(kind)];
         if (index >= origins.size()) return {};
         const origin& o = origins[index];
         if (o.input == origin::given) return "given";
@@ -14437,16 +15449,31 @@ private:
         return options;
     }
 
+    // The crashes a text input shows, in any of read/crash_text.hpp's layouts.
+    void take_crashes(std::size_t index, read::text_scanner& scanner) {
+        scanner.on_crash = [this, index](const read::crash_record& crash) {
+            ++inputs_[index].records;
+            keep_crash(observed_crash{crash.image, crash.exception, crash.frames}, origin{index, crash.where, false, 0});
+        };
+    }
+
     template <class Source>
     void read_evt(std::size_t index, Source& source) {
         auto on_record = [this, index](const read::event_record& record) {
             take_event(index, record);
+            if (read::is_crash_event(record)) {
+                read::crash_frames frames;
+                if (const auto crash = read::crash_from_event(record, frames))
+                    keep_crash(observed_crash{crash->image, crash->exception, crash->frames},
+                               origin{index, record.where, record.has_record_number, record.record_number});
+            }
             if (!read::is_failed_start_event(record.event_id)) return;
             if (const auto start = read::start_error_from_event(record, services_)) take_start_error(index, *start);
         };
         // Records no rule names are only counted: decoding them is most of a log scan's cost.
         auto wanted = [this](std::uint16_t id) {
-            return static_cast<bool>(on_event) || relevant_ids_[id] || read::is_failed_start_event(id);
+            return static_cast<bool>(on_event) || relevant_ids_[id] || read::is_failed_start_event(id) ||
+                   id == read::dr_watson_event_id || id == read::application_popup_event_id;
         };
         const read::evt_summary summary =
             evt_reader_.read(source, inputs_[index].path, on_record, sink{this, index}, wanted);
@@ -14470,10 +15497,15 @@ private:
         void finish() {
             scan_.finish([this](const read::known_match& m) { take(m); });
             self_.recognising_ = false;
+            for (const recognised_dialog& d : dialogs_found_)
+                self_.keep_dialog(d.text, origin{index_, d.where, false, 0, true});
             for (recognised& r : found_) {
                 // An event of that id read from the input, from whichever source, is the one the
-                // text belongs to: the readers' reading of it stands.
-                if (std::find(self_.read_ids_.begin(), self_.read_ids_.end(), r.id) != self_.read_ids_.end()) continue;
+                // text belongs to: the readers' reading of it stands. (An event known by its text
+                // alone has no id to compare; it is kept as id 0.)
+                if (r.carrier->code != signal::no_id &&
+                    std::find(self_.read_ids_.begin(), self_.read_ids_.end(), r.id) != self_.read_ids_.end())
+                    continue;
                 read::event_record record;
                 record.where = r.where;
                 record.event_id = r.id;
@@ -14493,24 +15525,42 @@ private:
             std::uint16_t id;
             read::location where;
         };
-        // The event a recognised text is: the one of its stated id, else the only one it can be
-        // (a text several events print, with no id near it, names none).
+        struct recognised_dialog {
+            std::string text;  // the text around the match: the dialog's values are read in it
+            read::location where;
+        };
+        // A message box's text is that dialog. Otherwise the event a recognised text is: the one
+        // of its stated id, else the only one it can be (a text several events print, with no id
+        // near it, names none); an event known by its text alone, whatever id is stated.
         void take(const read::known_match& m) {
-            if (m.id_form != read::stated_id_form::none && !m.id_agrees()) return;  // the input says another event
             const ruledx::signal* chosen = nullptr;
+            bool dialog = false;
             for (const read::known_signal& s : m.signals) {
-                if (m.id_form != read::stated_id_form::none && s.carrier->code != m.stated_id) continue;
+                if (s.carrier->kind == signal_kind::dialog) {
+                    dialog = true;
+                    continue;
+                }
+                const bool by_text = s.carrier->code == signal::no_id;
+                if (m.id_form != read::stated_id_form::none && !by_text && s.carrier->code != m.stated_id) continue;
                 if (chosen != nullptr && (chosen->code != s.carrier->code || !detail::same_name(chosen->source, s.carrier->source)))
                     return;
                 chosen = s.carrier;
             }
-            if (chosen == nullptr || chosen->code > 0xFFFF) return;
+            if (dialog) dialogs_found_.push_back({std::string(m.context), m.where});
+            if (chosen == nullptr) return;
+            if (chosen->code == signal::no_id) {
+                found_.push_back({chosen, 0, m.where});
+                return;
+            }
+            if (m.id_form != read::stated_id_form::none && !m.id_agrees()) return;  // the input says another event
+            if (chosen->code > 0xFFFF) return;
             found_.push_back({chosen, static_cast<std::uint16_t>(chosen->code), m.where});
         }
         evidence& self_;
         std::size_t index_;
         read::known_message_scanner scan_;
         std::vector<recognised> found_;
+        std::vector<recognised_dialog> dialogs_found_;
     };
 
     void take_event(std::size_t index, const read::event_record& record) {
@@ -14523,6 +15573,9 @@ private:
         if (on_event) on_event(record, in);
         if (in.format != read::input_format::text) note_complete_source(index, record.source);
         if (relevant_ids_[record.event_id]) keep_event(record, index);
+        // A popup the System log recorded is a message box the input shows.
+        if (read::is_application_popup(record) && !record.description.empty())
+            keep_dialog(record.description, origin{index, record.where, record.has_record_number, record.record_number});
     }
 
     // A whole log holds records of this source: if some rule names it, its unseen events are absent.
@@ -14590,7 +15643,8 @@ private:
         e.description = keep(record.description);
         e.strings = keep(record.strings);
         events_.push_back(e);
-        event_origins_.push_back(origin{input, record.where, record.has_record_number, record.record_number, record.recognised});
+        origins_[static_cast<std::size_t>(signal_kind::event)].push_back(
+            origin{input, record.where, record.has_record_number, record.record_number, record.recognised});
     }
 
     void keep_start_error(const read::start_error_record& record, std::size_t input) {
@@ -14600,7 +15654,23 @@ private:
             if (known.code == record.code && known.service == service) return;
         if (start_errors_.size() >= max_observations) return;
         start_errors_.push_back(observed_start_error{keep(service), record.code});
-        start_error_origins_.push_back(origin{input, record.where, false, 0});
+        origins_[static_cast<std::size_t>(signal_kind::start_error)].push_back(origin{input, record.where, false, 0});
+    }
+
+    void keep_crash(const observed_crash& crash, const origin& from) {
+        for (const observed_crash& known : crashes_)
+            if (known.exception == crash.exception && known.program == crash.program && known.frames == crash.frames) return;
+        if (crashes_.size() >= max_observations) return;
+        crashes_.push_back(observed_crash{keep(crash.program), crash.exception, keep(crash.frames)});
+        origins_[static_cast<std::size_t>(signal_kind::crash)].push_back(from);
+    }
+
+    void keep_dialog(std::string_view text, const origin& from) {
+        for (const observed_dialog& known : dialogs_)
+            if (known.text == text) return;
+        if (dialogs_.size() >= max_observations) return;
+        dialogs_.push_back(observed_dialog{keep(text)});
+        origins_[static_cast<std::size_t>(signal_kind::dialog)].push_back(from);
     }
 
     view<read::service_name> services_;
@@ -14620,8 +15690,9 @@ private:
     std::vector<observed_event> events_;
     std::vector<observed_start_error> start_errors_;
     std::vector<fact_assignment> facts_;
-    std::vector<origin> event_origins_;
-    std::vector<origin> start_error_origins_;
+    std::vector<observed_crash> crashes_;
+    std::vector<observed_dialog> dialogs_;
+    std::array<std::vector<origin>, signal_kind_count> origins_;  // per kind, per observation of the kind
     std::vector<observed_absence> absences_;
     std::vector<std::size_t> absence_inputs_;  // per absence: the input that proved it, or origin::given
 };
@@ -14822,6 +15893,72 @@ struct signal_argument {
     return out;
 }
 
+// A signal argument as a command line or a question key gives it, any kind: SOURCE:ID[:TEXT] and
+// SERVICE:CODE as above, SERVICE alone (a failed start without an error code), SOURCE::TEXT (an
+// event known by its text), PROGRAM[:0xCODE][:NAMES] (a crash; NAMES: where it crashed; PROGRAM
+// may be empty when NAMES are given, for a stack that names none) and TEXT (a dialog).
+struct any_signal_argument {
+    bool ok = false;
+    signal_kind kind = signal_kind::event;
+    std::string_view source;  // or the program
+    std::uint32_t code = 0;   // signal::any_code / signal::no_id where the argument gives none
+    std::string_view text;    // telling values, an event's or a dialog's text, a crash's names
+};
+
+[[nodiscard]] constexpr any_signal_argument parse_any_signal_argument(signal_kind kind, std::string_view argument) noexcept {
+    any_signal_argument out;
+    out.kind = kind;
+    const std::size_t colon = argument.find(':');
+    switch (kind) {
+        case signal_kind::dialog:
+            out.text = detail::trimmed(argument);
+            out.ok = !out.text.empty();
+            return out;
+        case signal_kind::crash: {
+            out.source = detail::trimmed(argument.substr(0, colon));
+            std::string_view rest = colon == std::string_view::npos ? std::string_view{} : argument.substr(colon + 1);
+            if (rest.size() > 2 && rest[0] == '0' && (rest[1] == 'x' || rest[1] == 'X')) {
+                const std::size_t end = rest.find(':');
+                const std::string_view hex = rest.substr(2, end == std::string_view::npos ? end : end - 2);
+                std::uint64_t code = 0;
+                for (char c : hex) {
+                    const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+                    if (digit < 0 || hex.size() > 8) return out;
+                    code = code * 16 + static_cast<std::uint64_t>(digit);
+                }
+                out.code = static_cast<std::uint32_t>(code);
+                rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+            }
+            out.text = rest;
+            out.ok = !out.source.empty() || !out.text.empty();  // a stack alone names no program
+            return out;
+        }
+        case signal_kind::start_error:
+            if (colon == std::string_view::npos) {
+                out.source = detail::trimmed(argument);
+                out.code = signal::any_code;
+                out.ok = !out.source.empty();
+                return out;
+            }
+            break;
+        case signal_kind::event:
+            if (colon != std::string_view::npos && argument.substr(colon, 2) == "::") {
+                out.source = detail::trimmed(argument.substr(0, colon));
+                out.code = signal::no_id;
+                out.text = argument.substr(colon + 2);
+                out.ok = !out.source.empty() && !out.text.empty();
+                return out;
+            }
+            break;
+    }
+    const signal_argument parsed = parse_signal_argument(argument);
+    out.ok = parsed.ok;
+    out.source = parsed.source;
+    out.code = parsed.code;
+    out.text = parsed.text;
+    return out;
+}
+
 }  // namespace ruledx::read
 
 #endif
@@ -14837,27 +15974,54 @@ struct signal_argument {
 
 namespace ruledx::write {
 
-// "event 4143 from MSExchangeIMC (Error, Initialization/Termination)" or "Error 2140 starting MSExchangeIMC".
+// "0xc0000005": exception codes are read and written in hex.
+inline std::string hex_code(std::uint32_t code) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out = "0x";
+    for (int shift = 28; shift >= 0; shift -= 4) out += digits[(code >> shift) & 0xFu];
+    return out;
+}
+
+// `"text"`, cut to its first 80 bytes (at a character's start) with "..." when longer.
+inline std::string quoted_text(std::string_view text) {
+    constexpr std::size_t shown = 80;
+    if (text.size() <= shown) return '"' + std::string(text) + '"';
+    std::size_t cut = shown;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0u) == 0x80u) --cut;
+    return '"' + std::string(text.substr(0, cut)) + "...\"";
+}
+
+// "event 4143 from MSExchangeIMC (Error, Initialization/Termination)", "Error 2140 starting
+// MSExchangeIMC", "a crash of msexcimc (exception 0xc0000005)", "a message box reading "..."".
 inline std::string describe(const signal& s) {
     std::string out;
-    if (s.kind == signal_kind::start_error) {
-        out = "Error " + std::to_string(s.code) + " starting ";
-        out += s.source;
-        return out;
-    }
-    out = "event " + std::to_string(s.code) + " from ";
-    out += s.source;
     std::string details;
-    if (s.type != event_type::unspecified) details += to_string(s.type);
-    if (!s.category.empty()) {
+    const auto detail = [&details](const std::string& item) {
         if (!details.empty()) details += ", ";
-        details += s.category;
-    }
-    for (std::string_view value : s.values) {
-        if (!details.empty()) details += ", ";
-        details += "with \"";
-        details += value;
-        details += '"';
+        details += item;
+    };
+    switch (s.kind) {
+        case signal_kind::start_error:
+            if (s.code == signal::any_code) return "a failed start of " + std::string(s.source);
+            return "Error " + std::to_string(s.code) + " starting " + std::string(s.source);
+        case signal_kind::dialog:
+            out = "a message box reading " + quoted_text(s.description);
+            for (std::string_view value : s.values) out += " with \"" + std::string(value) + '"';
+            return out;
+        case signal_kind::crash:
+            out = "a crash of " + std::string(s.source);
+            if (s.code != 0) detail("exception " + hex_code(s.code));
+            for (std::string_view value : s.values) detail("in \"" + std::string(value) + '"');
+            break;
+        case signal_kind::event:
+            out = s.code == signal::no_id ? "an event" : "event " + std::to_string(s.code);
+            out += " from ";
+            out += s.source;
+            if (s.code == signal::no_id) out += " reading " + quoted_text(s.description);
+            if (s.type != event_type::unspecified) detail(std::string(to_string(s.type)));
+            if (!s.category.empty()) detail(std::string(s.category));
+            for (std::string_view value : s.values) detail("with \"" + std::string(value) + '"');
+            break;
     }
     if (!details.empty()) out += " (" + details + ")";
     return out;
@@ -14881,9 +16045,21 @@ inline std::string describe(const fact_assignment& fact) { return std::string(fa
 // The question that asks for a missing signal. It names what an answer settles: the source, the
 // id and the telling values (an answer covers every type and category of that event).
 inline std::string question_for(const signal& s) {
-    if (s.kind == signal_kind::start_error)
-        return "Does starting " + std::string(s.source) + " fail with Error " + std::to_string(s.code) + "?";
-    std::string out = "Is there an event " + std::to_string(s.code) + " from " + std::string(s.source);
+    std::string out;
+    switch (s.kind) {
+        case signal_kind::start_error:
+            if (s.code == signal::any_code) return "Does starting " + std::string(s.source) + " fail?";
+            return "Does starting " + std::string(s.source) + " fail with Error " + std::to_string(s.code) + "?";
+        case signal_kind::crash:
+            out = "Does " + std::string(s.source) + " crash (an application error, a Dr. Watson report)";
+            if (s.code != 0) out += " with exception " + hex_code(s.code);
+            for (std::size_t i = 0; i < s.values.size(); ++i) out += (i == 0 ? " in \"" : " and \"") + std::string(s.values[i]) + "\"";
+            return out + "?";
+        case signal_kind::dialog: return "Is a message box shown reading " + quoted_text(s.description) + "?";
+        case signal_kind::event: break;
+    }
+    out = s.code == signal::no_id ? "Is there an event from " + std::string(s.source) + " reading " + quoted_text(s.description)
+                                  : "Is there an event " + std::to_string(s.code) + " from " + std::string(s.source);
     for (std::size_t i = 0; i < s.values.size(); ++i) out += (i == 0 ? " with \"" : " and \"") + std::string(s.values[i]) + "\"";
     return out + " in the event logs?";
 }
@@ -14897,15 +16073,26 @@ std::string question_text(const Table& table, const question& q) {
 
 // A stable name for a question, for tools that drive the question loop: "fact:NAME",
 // "event:SOURCE:ID", "event:SOURCE:ID:VALUES" (the telling values, space-separated, when the
-// question names them: two questions about one event id differ by them) or
-// "start_error:SERVICE:CODE". After the kind, the form --event and --absent-event take.
+// question names them: two questions about one event id differ by them),
+// "start_error:SERVICE:CODE" ("start_error:SERVICE" for any failed start), and for the kinds
+// the command line takes no flag for, "event:SOURCE::TEXT" (an event known by its text),
+// "crash:PROGRAM[:0xCODE][:NAMES]" and "dialog:TEXT". After the kind, the form --event and
+// --absent-event take.
 template <class Table>
 std::string question_key(const Table& table, const question& q) {
     if (q.what == question::kind::fact) return "fact:" + std::string(table.facts[q.fact_index].name);
-    std::string out = q.what == question::kind::event ? "event:" : "start_error:";
-    out += q.asked->source;
-    out += ':' + std::to_string(q.asked->code);
-    for (std::size_t i = 0; i < q.asked->values.size(); ++i) out += (i == 0 ? ":" : " ") + std::string(q.asked->values[i]);
+    const signal& s = *q.asked;
+    std::string out = std::string(to_string(s.kind)) + ":";
+    if (s.kind == signal_kind::dialog) return out + std::string(s.description);
+    out += s.source;
+    if (s.kind == signal_kind::crash) {
+        if (s.code != 0) out += ':' + hex_code(s.code);
+    } else if (s.code == signal::no_id) {
+        return out + "::" + std::string(s.description);
+    } else if (s.code != signal::any_code) {
+        out += ':' + std::to_string(s.code);
+    }
+    for (std::size_t i = 0; i < s.values.size(); ++i) out += (i == 0 ? ":" : " ") + std::string(s.values[i]);
     return out;
 }
 
@@ -15205,11 +16392,28 @@ namespace detail {
 
 inline void append_signal(std::string& out, const signal& s) {
     out += "{\"kind\": ";
-    append_json_string(out, s.kind == signal_kind::event ? "event" : "start_error");
-    out += s.kind == signal_kind::event ? ", \"source\": " : ", \"service\": ";
-    append_json_string(out, s.source);
-    out += s.kind == signal_kind::event ? ", \"event_id\": " : ", \"code\": ";
-    out += std::to_string(s.code);
+    append_json_string(out, to_string(s.kind));
+    switch (s.kind) {
+        case signal_kind::start_error:
+            out += ", \"service\": ";
+            append_json_string(out, s.source);
+            if (s.code != signal::any_code) out += ", \"code\": " + std::to_string(s.code);
+            break;
+        case signal_kind::event:
+            out += ", \"source\": ";
+            append_json_string(out, s.source);
+            if (s.code != signal::no_id) out += ", \"event_id\": " + std::to_string(s.code);
+            break;
+        case signal_kind::crash:
+            out += ", \"program\": ";
+            append_json_string(out, s.source);
+            if (s.code != 0) {
+                out += ", \"exception\": ";
+                append_json_string(out, hex_code(s.code));
+            }
+            break;
+        case signal_kind::dialog: break;
+    }
     if (s.type != event_type::unspecified) {
         out += ", \"type\": ";
         append_json_string(out, to_string(s.type));
@@ -15359,7 +16563,7 @@ std::string to_json(const Table& table, const report<Rules>& result, const Cite&
             append_json_string(out, f.question);
         } else {
             const signal& s = table.rules[check.rule_index].signal_at(check.signal_index);
-            out += s.kind == signal_kind::event ? "\"event\": " : "\"start_error\": ";
+            out += '"' + std::string(to_string(s.kind)) + "\": ";
             detail::append_signal(out, s);
             out += ", \"question\": ";
             append_json_string(out, question_for(s));

@@ -20,6 +20,7 @@
 #include "support/files.hpp"
 #include "support/json_value.hpp"
 #include "support/child_process.hpp"
+#include "support/process_result.hpp"
 #ifdef _WIN32
 #include <cstdio>
 #endif
@@ -103,13 +104,37 @@ inline json_value parsed(std::string_view text) {
     return value;
 }
 
+// A child's standard output as a JSON value; when it is none, the failure says how the child ended
+// (under Wine a child now and then gives no output at all, and this tells a crash from a timeout).
+inline json_value parsed(const process_result& run) {
+    const std::string ended = std::string(run.started ? "" : "not started, ") + "exit status " +
+                              std::to_string(run.status) + ", signal " + std::to_string(run.signal) +
+                              (run.timed_out ? ", timed out" : ", not timed out") + ", stderr [" + run.err + "]";
+    INFO("child " << ended);
+    return parsed(run.out);
+}
+
 // What comes before the first '-' of a rule id: "ims", "mta", ...
 inline std::string family_of(std::string_view rule_id) { return std::string(rule_id.substr(0, rule_id.find('-'))); }
 
 // "--start-error SERVICE:CODE" for a start error.
 inline void add_start_error(std::vector<std::string>& args, const ruledx::observed_start_error& s) {
     args.emplace_back("--start-error");
-    args.push_back(std::string(s.service) + ":" + std::to_string(s.code));
+    args.push_back(s.code == ruledx::signal::any_code ? std::string(s.service)
+                                                      : std::string(s.service) + ":" + std::to_string(s.code));
+}
+
+// "--crash PROGRAM[:0xCODE][:NAMES]" and "--dialog TEXT".
+inline void add_crash(std::vector<std::string>& args, const ruledx::observed_crash& c) {
+    args.emplace_back("--crash");
+    std::string value(c.program);
+    if (c.exception != 0) value += ":" + ruledx::write::hex_code(c.exception);
+    if (!c.frames.empty()) value += ":" + std::string(c.frames);
+    args.push_back(value);
+}
+inline void add_dialog(std::vector<std::string>& args, const ruledx::observed_dialog& d) {
+    args.emplace_back("--dialog");
+    args.emplace_back(d.text);
 }
 
 // "--fact NAME=VALUE" for a fact.
@@ -142,6 +167,8 @@ inline std::vector<ruledx::observed_event> events_of(const ruledx::example& ex) 
 inline std::vector<std::string> given_arguments(const ruledx::example& ex) {
     std::vector<std::string> args;
     for (const ruledx::observed_start_error& s : ex.start_errors) add_start_error(args, s);
+    for (const ruledx::observed_crash& c : ex.crashes) add_crash(args, c);
+    for (const ruledx::observed_dialog& d : ex.dialogs) add_dialog(args, d);
     for (const ruledx::fact_assignment& f : ex.facts) add_fact(args, f);
     return args;
 }

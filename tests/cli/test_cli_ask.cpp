@@ -4,6 +4,8 @@
 // No test depends on the order the questions come in: the oracles answer by key, whenever asked.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <chrono>
 #include <functional>
 #include <set>
@@ -15,6 +17,7 @@
 #include "cli_support.hpp"
 #include "ruledx/detail/text_match.hpp"
 #include "ruledx/eval/diagnose.hpp"
+#include "ruledx/read/answer.hpp"
 
 using namespace cli_test;
 
@@ -268,7 +271,7 @@ TEST_CASE("ask: an event the file shows for one rule, asked about for another an
     bool asked = false;
     for (const prompt& p : session.prompts) asked = asked || (ruledx::detail::same_name(p.key, c.key) && p.answer == "yes");
     CHECK(asked);
-    const json_value report = parsed(session.result.out);
+    const json_value report = parsed(session.result);
     const std::vector<std::string> answers = json_strings(report["answers"]);
     bool answered = false;
     for (std::size_t i = 0; i + 1 < answers.size(); ++i)
@@ -375,12 +378,13 @@ TEST_CASE("ask: answers of every kind replay to the same report, and JSON lists 
         if (starts_with(p.key, "fact:")) {
             option = "--fact";
             prefix = p.key.substr(5) + "=";
-        } else if (starts_with(p.key, "event:")) {
-            option = p.answer == "yes" ? "--event" : "--absent-event";
-            prefix = p.key.substr(6);
         } else {
-            option = "--absent-start-error";
-            prefix = p.key.substr(12);
+            // KIND:ARGUMENT, answered by the kind's option (start_error: --start-error) or its --absent- twin.
+            const std::size_t colon = p.key.find(':');
+            std::string kind = p.key.substr(0, colon);
+            std::replace(kind.begin(), kind.end(), '_', '-');
+            option = (ruledx::read::parse_reply(p.answer) == ruledx::read::reply::yes ? "--" : "--absent-") + kind;
+            prefix = p.key.substr(colon + 1);
         }
         bool found = false;
         for (std::size_t i = 0; i + 1 < words.size(); i += 2)
@@ -392,7 +396,7 @@ TEST_CASE("ask: answers of every kind replay to the same report, and JSON lists 
     said_yes_to_event = false;
     const interview json = run_interview({"--format", "json", ticket}, person);
     CHECK(json.result.status == text.result.status);
-    const json_value report = parsed(json.result.out);
+    const json_value report = parsed(json.result);
     CHECK(report.has("answers"));
     CHECK(json_strings(report["answers"]) == words);
     CHECK(json.prompts.size() == text.prompts.size());
@@ -462,7 +466,7 @@ TEST_CASE("ask: the end of the input stops the questions; the report is still pr
     // JSON: valid, and no answers.
     const process_result json = run_cli({"--ask", "--format", "json", ticket});
     CHECK(json.status == closed.status);
-    const json_value answers = parsed(json.out)["answers"];
+    const json_value answers = parsed(json)["answers"];
     CHECK(answers.is_array());
     CHECK(answers.size() == 0);
     // Answers and evidence cannot both come from standard input.
@@ -525,7 +529,7 @@ TEST_CASE("ask: --format json gives the report with its answers") {
     const ruledx::rule& rule = account_rule();
     const interview session = run_interview({"--format", "json", ticket}, account_oracle);
     CHECK(session.result.status == 0);
-    const json_value report = parsed(session.result.out);
+    const json_value report = parsed(session.result);
     CHECK(report["candidates"][0]["rule"].text() == rule.id);
     CHECK(report["candidates"][0]["status"].text() == "confirmed");
     CHECK(json_strings(report["answers"]) == std::vector<std::string>{"--fact", std::string(account_fact) + "=false"});

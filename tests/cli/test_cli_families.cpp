@@ -54,7 +54,9 @@ void check_read_back(const ruledx::example& ex, const std::string& file) {
     CHECK_FALSE(dump.timed_out);
     CHECK(dump.status == 0);
     std::vector<json_value> lines;
-    for (const std::string& line : lines_of(dump.out)) lines.push_back(parsed(line));
+    // An event known by its text alone is also recognised by it: that second reading is not the layout's.
+    for (const std::string& line : lines_of(dump.out))
+        if (line.find("\"recognised\": true") == std::string::npos) lines.push_back(parsed(line));
     CHECK(lines.size() == ex.events.size());
     for (std::size_t i = 0; i < lines.size() && i < ex.events.size(); ++i) {
         const ruledx::observed_event& e = ex.events[i];
@@ -95,7 +97,7 @@ void check_example(std::size_t index, std::size_t which) {
     CHECK_FALSE(run.timed_out);
     CHECK(run.status == 0);
     CHECK(run.err.empty());
-    const json_value report = parsed(run.out);
+    const json_value report = parsed(run);
     CHECK(starts_with(run.out, "{\"candidates\": [\n  {\"rule\": \"" + std::string(r.id) + "\""));
 
     const json_value& first = report["candidates"][0];

@@ -82,7 +82,7 @@ TEST_CASE("a UTF-16LE Save As file and a Windows-1252 dialog text are diagnosed:
 
     const process_result json = run_cli({"--format", "json", work("save-as-utf16.txt"), work("dialog-ansi.txt")});
     CHECK(json.status == 0);
-    const json_value report = parsed(json.out);
+    const json_value report = parsed(json);
     CHECK(report["candidates"][0]["article"].text() == "Q173496");
     CHECK(report["inputs"][0]["format"].text() == "event_viewer_export");
     CHECK(report["inputs"][0]["records"].number() == 2);
@@ -199,7 +199,7 @@ TEST_CASE("a file named in Cyrillic is read and cited by its name; a missing one
     CHECK(starts_with(r.out, "1. LIKELY Q173496"));
     CHECK(has(squeezed(r.out), "Error 2140 starting MSExchangeIMC [" + journal + " line 4]"));
     const process_result json = run_cli({"--format", "json", journal});
-    CHECK(parsed(json.out)["inputs"][0]["path"].text() == journal);
+    CHECK(parsed(json)["inputs"][0]["path"].text() == journal);
 
     const std::string missing = work("Нет файла.evt");
     const process_result absent = run_cli({missing});

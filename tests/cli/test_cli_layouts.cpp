@@ -264,7 +264,7 @@ TEST_CASE("layouts: Q173496's evidence in every layout puts its rule first") {
         const process_result run = run_cli(args);
         CHECK_FALSE(run.timed_out);
         CHECK(run.status == 0);
-        const json_value report = parsed(run.out);
+        const json_value report = parsed(run);
         const json_value& first = report["candidates"][0];
         CHECK(first["rule"].text() == rule_id);
         CHECK(first["status"].text() == ruledx::to_string(expected.best()->status));
@@ -330,7 +330,7 @@ TEST_CASE("layouts: the IMS wizard's dialogs read as the start errors Q300535 an
         args.push_back(file);
         const process_result run = run_cli(args);
         CHECK(run.status == 0);
-        const json_value report = parsed(run.out);
+        const json_value report = parsed(run);
         CHECK(report["candidates"][0]["rule"].text() == c.rule);
         CHECK(report["candidates"][0]["status"].text() == ruledx::to_string(expected.best()->status));
     }
@@ -358,7 +358,7 @@ TEST_CASE("layouts: dumpel's insertion strings are the values that tell articles
                                      "9/13/2000\t5:56:06 PM\t1\t1\t4020\t" + imc + "\tN/A\tEXCH01\n"));
         const process_result run = run_cli({"--format", "json", file});
         CHECK(run.status == 0);
-        const json_value report = parsed(run.out);
+        const json_value report = parsed(run);
         CHECK(report["candidates"][0]["rule"].text() == best_rule);
         CHECK(report["candidates"][0]["status"].text() == ruledx::to_string(expected.best()->status));
         CHECK(report["candidates"][0]["score"].text() == std::to_string(expected.best()->score));

@@ -20,6 +20,8 @@ using ims_report = report_of<ims::table>;
 // Every start error of this knowledge base is the Internet Mail Service's.
 struct findings : findings_base<ims::table, findings> {
     findings& start_error(std::uint32_t code) { return add_start_error(imc, code); }
+    // The service failed to start, with no code known.
+    findings& start_error_without_code() { return add_start_error(imc, signal::any_code); }
 };
 
 inline observed_event imc_event(std::uint16_t id, std::string_view description = {}) {

@@ -34,7 +34,17 @@ struct findings_base {
     std::vector<observed_event> events;
     std::vector<fact_assignment> facts;
     std::vector<observed_absence> absences;
+    std::vector<observed_crash> crashes;
+    std::vector<observed_dialog> dialogs;
 
+    Derived& crashed(const observed_crash& c) {
+        crashes.push_back(c);
+        return static_cast<Derived&>(*this);
+    }
+    Derived& showed(std::string_view dialog_text) {
+        dialogs.push_back(saw_dialog(dialog_text));
+        return static_cast<Derived&>(*this);
+    }
     Derived& add_start_error(std::string_view service, std::uint32_t code) {
         errors.push_back(saw_start_error(service, code));
         return static_cast<Derived&>(*this);
@@ -55,7 +65,8 @@ struct findings_base {
     }
     [[nodiscard]] report_of<Table> diagnose() const {
         return ruledx::diagnose(Table, observations{view<observed_start_error>(errors), view<observed_event>(events),
-                                                    view<fact_assignment>(facts), view<observed_absence>(absences)});
+                                                    view<fact_assignment>(facts), view<observed_absence>(absences),
+                                                    view<observed_crash>(crashes), view<observed_dialog>(dialogs)});
     }
 };
 

@@ -237,7 +237,7 @@ TEST_CASE("Q149542: Dr. Watson in MSEXCIMC.EXE and Error 1067 with an administra
     CHECK(event_check_position(alone, imc, 4037) != absent);
     // "With the Microsoft Exchange Server version 5.0 Internet Mail Service (IMS) ... no 1067 error is
     // generated": an Error 1067 on 5.0 is not this article's evidence (its 5.0 symptom, the Dr. Watson
-    // dialog alone, is nothing the model observes).
+    // dialog alone, is the evidence of the article's 5.0 rule).
     const auto on_50 = findings{}.start_error(1067).on(v5_0).fact("ims_admin_mailbox_has_x400_address", false).diagnose();
     CHECK(status_of(on_50, "imc-admin-mailbox-no-x400-error-1067") == status::ruled_out);
     CHECK(candidate_of(on_50, "imc-admin-mailbox-no-x400-error-1067")->outside_versions);
@@ -472,14 +472,141 @@ TEST_CASE("Q173496: event 4143, the service account is not an administrator") {
     check_first(r, "ims-service-account-not-admin", status::confirmed);
 }
 
-TEST_CASE("Q179289, Q185025, Q199429, Q264162, Q161937: excluded, no signal the model can observe") {
-    for (std::string_view entry : {"Q179289", "Q185025", "Q199429", "Q264162", "Q161937"}) {
-        CAPTURE(std::string(entry));
-        bool listed = false;
-        for (const auto& x : ims::exclusions) listed = listed || (x.entry == entry && !x.reason.empty());
-        CHECK(listed);
-        for (const rule& rl : ims::table.rules) CHECK(rl.article != entry);
-    }
+// ---- crashes, dialogs and failed starts without a code --------------------------------------
+
+TEST_CASE("Q179289: application error c0000005 at RtlAllocateHeap in MSEXCIMC.dbg, IMS 5.5 does not start") {
+    // "The application, exe\MSEXCIMC.dbg, generated an application error. ... The exception
+    // generated was c0000005 at address 77f64654 (RtlAllocateHeap)"
+    const findings symptoms =
+        findings{}.crashed(saw_crash("exe\\MSEXCIMC.dbg", 0xc0000005).with_frames("RtlAllocateHeap\n")).on(v5_5);
+    const auto r = symptoms.diagnose();
+    check_first(r, "ims-5-5-heap-crash-relay-allow-list", status::likely);
+    CHECK(r.best()->text_matched[0]);
+    CHECK(fact_check_position(r, "ims_relay_allow_list_has_several_entries") == 0);
+    findings checked = symptoms;
+    checked.fact("ims_relay_allow_list_has_several_entries", true);
+    check_first(checked.diagnose(), "ims-5-5-heap-crash-relay-allow-list", status::confirmed);
+    // The article's only step is its fix: the service pack.
+    const rule& rl = rule_named("ims-5-5-heap-crash-relay-allow-list");
+    REQUIRE(rl.resolution.size() == 1);
+    CHECK(mentions(rl.resolution[0], "service pack"));
+}
+
+TEST_CASE("Q185025: Dr. Watson 'Application exception occurred: App: MSEXCIMC.dbg', excess DNS search entries") {
+    // The drwtsn32.log entry names the program and the exception, no stack: every crash rule of
+    // MSEXCIMC on 5.5 fits it, and the article's check decides.
+    const findings symptoms = findings{}.crashed(saw_crash("MSEXCIMC.dbg", 0xc0000005)).on(v5_5);
+    const auto r = symptoms.diagnose();
+    CHECK(status_of(r, "ims-dr-watson-dns-suffix-search-order-over-six") == status::likely);
+    CHECK(fact_check_position(r, "dns_suffix_search_order_over_six_entries") != absent);
+    findings checked = symptoms;
+    checked.fact("dns_suffix_search_order_over_six_entries", true);
+    check_first(checked.diagnose(), "ims-dr-watson-dns-suffix-search-order-over-six", status::confirmed);
+    findings other = symptoms;
+    other.fact("dns_suffix_search_order_over_six_entries", false);
+    CHECK(status_of(other.diagnose(), "ims-dr-watson-dns-suffix-search-order-over-six") == status::ruled_out);
+}
+
+TEST_CASE("Q199429: 'The application, MSEXIMC.DBG, generated an application error', IMC 4.0 does not start") {
+    // The article's spelling of the program (the IMC's MSEXCIMC without its C) matches the IMC's crash rules.
+    const findings symptoms = findings{}.crashed(saw_crash("MSEXIMC.DBG", 0xc0000005)).start_error_without_code().on(v4_0);
+    const auto r = symptoms.diagnose();
+    check_first(r, "imc-4-application-error-admin-mailbox-damaged", status::likely);
+    findings checked = symptoms;
+    checked.fact("imc_starts_with_admin_mailbox_replaced", true);
+    check_first(checked.diagnose(), "imc-4-application-error-admin-mailbox-damaged", status::confirmed);
+}
+
+TEST_CASE("Q149542 on 5.0: the Dr. Watson dialog alone, no Error 1067") {
+    const findings symptoms = findings{}.crashed(saw_crash("MSEXCIMC.EXE", 0xc0000005)).on(v5_0);
+    const auto r = symptoms.diagnose();
+    CHECK(status_of(r, "ims-5-access-violation-admin-mailbox-no-x400") == status::likely);
+    // On 5.0 Q185025's cause fits the same crash: the two checks split them.
+    CHECK(tied(r, "ims-5-access-violation-admin-mailbox-no-x400", "ims-dr-watson-dns-suffix-search-order-over-six"));
+    findings checked = symptoms;
+    checked.fact("ims_admin_mailbox_has_x400_address", false);
+    check_first(checked.diagnose(), "ims-5-access-violation-admin-mailbox-no-x400", status::confirmed);
+    // On 4.0 the crash goes with Error 1067, the 4.0 rule's evidence.
+    const auto on_40 = findings{}
+                           .crashed(saw_crash("MSEXCIMC.EXE", 0xc0000005))
+                           .start_error(1067)
+                           .on(v4_0)
+                           .fact("ims_admin_mailbox_has_x400_address", false)
+                           .diagnose();
+    check_first(on_40, "imc-admin-mailbox-no-x400-error-1067", status::confirmed);
+    CHECK(status_of(on_40, "ims-5-access-violation-admin-mailbox-no-x400") == status::ruled_out);
+}
+
+TEST_CASE("Q199430: USER32.dll initialization dialog on 4.0, access violations on 5.0 and 5.5") {
+    // 4.0: the dialog drwatsn32.exe shows.
+    const auto on_40 = findings{}
+                           .showed("drwatsn32.exe - DLL Initialization Failed\nInitialization of the dynamic link library "
+                                   "C:\\WINNT\\system32\\USER32.dll failed. The process is terminating abnormally.")
+                           .on(v4_0)
+                           .diagnose();
+    check_first(on_40, "imc-4-user32-initialization-failed-admin-no-x400", status::likely);
+    CHECK(fact_check_position(on_40, "ims_admin_mailbox_has_x400_address") == 0);
+    // Q158308's USER32.dll message "has failed" is another article's: it does not match.
+    const auto heap =
+        findings{}.showed("Initialization of the dynamic link library D:\\WINNT\\system32\\USER32.dll has failed.").diagnose();
+    CHECK(candidate_of(heap, "imc-4-user32-initialization-failed-admin-no-x400") == nullptr);
+    // 5.0: "Msexcimc.exe  Exception: Access violation (0xc0000005)", Q149542's 5.0 rule (same cause, same check).
+    const auto on_50 = findings{}
+                           .crashed(saw_crash("Msexcimc.exe", 0xc0000005))
+                           .on(v5_0)
+                           .fact("ims_admin_mailbox_has_x400_address", false)
+                           .diagnose();
+    check_first(on_50, "ims-5-access-violation-admin-mailbox-no-x400", status::confirmed);
+    // 5.5: "WMS Idle: msexcimc.exe - Application Error ... referenced memory", an access violation of
+    // msexcimc without a stack: Q281743's rule (same cause, same check) is confirmed.
+    const auto on_55 = findings{}
+                           .crashed(saw_crash("msexcimc.exe", 0xc0000005))
+                           .on(v5_5)
+                           .fact("ims_admin_mailbox_has_x400_address", false)
+                           .diagnose();
+    check_first(on_55, "ims-5-5-dr-watson-find-admin-x400-address", status::confirmed);
+}
+
+TEST_CASE("Q281743: Dr. Watson stack in msexcimc!CPostmaster__rcFindAdminX400Address") {
+    const auto r = findings{}
+                       .crashed(saw_crash("").with_frames("msexcimc!CPostmaster__rcFindAdminX400Address\n"
+                                                          "msexcimc!CPostmaster__rcInitialize\n"
+                                                          "msexcimc!CIMCService__InitializeService\n"
+                                                          "ADVAPI32!ScSvcctrlThreadA\nKERNEL32!BaseThreadStart\n"))
+                       .diagnose();
+    check_first(r, "ims-5-5-dr-watson-find-admin-x400-address", status::likely);
+    CHECK(r.best()->text_matched[0]);
+    CHECK(candidate_of(r, "ims-5-5-heap-crash-relay-allow-list") == nullptr);  // its RtlAllocateHeap is not in the stack
+    // A stack names no version: the version and the mailbox check are the first questions.
+    CHECK(fact_check_position(r, "ims_admin_mailbox_has_x400_address") < 2);
+    CHECK(fact_check_position(r, "exchange_version") < 2);
+}
+
+TEST_CASE("Q264162: 'Could not start. Service did not return an error.' on a Windows 2000 cluster") {
+    // The dialog prints no service name and no code: a start that returned no error.
+    const findings symptoms = findings{}.add_start_error("", 0);
+    const auto r = symptoms.diagnose();
+    CHECK(status_of(r, "ims-w2k-cluster-use-network-configuration") == status::likely);  // no other rule has it
+    findings checked = symptoms;
+    checked.fact("ims_cluster_resource_uses_network_configuration", true);
+    check_first(checked.diagnose(), "ims-w2k-cluster-use-network-configuration", status::confirmed);
+    findings not_clustered = symptoms;
+    not_clustered.fact("server_is_cluster_node", false);
+    CHECK(status_of(not_clustered.diagnose(), "ims-w2k-cluster-use-network-configuration") == status::ruled_out);
+    // An error code is not "did not return an error".
+    CHECK(candidate_of(findings{}.add_start_error("", 2140).diagnose(), "ims-w2k-cluster-use-network-configuration") ==
+          nullptr);
+}
+
+TEST_CASE("Q161937: the IMC 4.0 does not start ('event 10.67', nothing else logged): a damaged attachment in MTS-OUT") {
+    // "event 10.67" is no id and no code the article explains: a failed start without a code.
+    const findings symptoms = findings{}.start_error_without_code().on(v4_0);
+    const auto r = symptoms.diagnose();
+    CHECK(status_of(r, "imc-4-mts-out-attachment-without-resource-fork") == status::possible);
+    CHECK(fact_check_position(r, "imc_starts_after_first_mts_out_message_removed") != absent);
+    findings checked = symptoms;
+    checked.fact("imc_starts_after_first_mts_out_message_removed", true);
+    check_first(checked.diagnose(), "imc-4-mts-out-attachment-without-resource-fork", status::confirmed);
 }
 
 TEST_CASE("Q182346: event 4087 when a network service or protocol does not work properly") {
@@ -655,34 +782,13 @@ TEST_CASE("Q194128: 4058 and 4067 on a cluster after the 5.5 SP1 upgrade") {
     CHECK(status_of(fixed.diagnose(), "ims-cluster-sp1-upgrade-name-resolver") == status::ruled_out);
 }
 
-TEST_CASE("Q199430, Q281743: excluded; their cause is carried by the administrator-mailbox rules") {
-    struct entry {
-        std::string_view article;
-        version on;  // a version the article applies to
-    };
-    // Q199430 covers 4.0 to 5.5; its carrier, Q149542's rule, covers 4.0 (Q149542's 5.0 has no Error 1067).
-    for (const entry& e : {entry{"Q199430", v4_0}, entry{"Q281743", v5_5}}) {
-        CAPTURE(std::string(e.article));
-        const kb::exclusion* found = nullptr;
-        for (const auto& x : ims::exclusions)
-            if (x.entry == e.article) found = &x;
-        REQUIRE(found != nullptr);
-        // The covering rule is named, is confirmed by the missing X.400 address and covers the article's version.
-        REQUIRE_FALSE(found->covered_by.empty());
-        const rule& carrier = rule_named(found->covered_by);
-        bool by_x400 = false;
-        for (const fact_assignment& f : carrier.confirming)
-            by_x400 = by_x400 || (f.name == "ims_admin_mailbox_has_x400_address" && f.value == fact_value(false));
-        CHECK(by_x400);
-        bool covers = false;
-        for (const version_range& range : carrier.versions) covers = covers || range.contains(e.on);
-        CHECK(covers);
-    }
+TEST_CASE("The administrator mailbox's missing X.400 address: every article's rule is confirmed by the one check") {
     std::size_t carriers = 0;
     for (const rule& rl : ims::table.rules)
         for (const fact_assignment& f : rl.confirming)
             carriers += f.name == "ims_admin_mailbox_has_x400_address" && f.value == fact_value(false) ? 1 : 0;
-    CHECK(carriers == 4);
+    // Q148727, Q149542 (4.0 and 5.0), Q166080, Q199430, Q281743, Q300535.
+    CHECK(carriers == 7);
 }
 
 TEST_CASE("Q199771: dial-up 4106 '(87) The parameter is incorrect' and 4037") {
@@ -1105,8 +1211,10 @@ TEST_CASE("Coverage: each ims-start entry is a rule of its article or a listed e
     CHECK(std::size(ims_start_entries) == 68);
     std::map<std::string, int> entries_per_article;
     for (std::string_view e : ims_start_entries) ++entries_per_article[article_of(e)];
-    // Q191548-a has two things verified, either of which may be wrong: two rules.
+    // Q191548-a has two things verified, either of which may be wrong: two rules. Q149542's symptom
+    // differs by version (Error 1067 on 4.0, the Dr. Watson dialog alone on 5.0): two rules.
     ++entries_per_article["Q191548"];
+    ++entries_per_article["Q149542"];
     std::map<std::string, int> covered;
     for (const rule& rl : ims::table.rules) ++covered[std::string(rl.article)];
     for (const auto& x : ims::exclusions) {

@@ -198,7 +198,8 @@ std::vector<carrier> described_events(const Table& table) {
     for (std::size_t r = 0; r < table.rule_count; ++r)
         for (std::size_t s = 0; s < table.rules[r].signal_count(); ++s) {
             const signal& sig = table.rules[r].signal_at(s);
-            if (sig.kind == signal_kind::event && !sig.description.empty()) out.push_back({r, s, &sig});
+            if ((sig.kind == signal_kind::event || sig.kind == signal_kind::dialog) && !sig.description.empty())
+                out.push_back({r, s, &sig});
         }
     return out;
 }
@@ -318,8 +319,9 @@ TEST_CASE("known messages: what is searched, measured on both knowledge bases") 
     CHECK(shortest >= 24);
     CHECK(parts > 0);
     CHECK(known.stride() == 4);
-    // Start errors carry no text: only events are searched.
-    for (const known_signal& s : known.signals()) CHECK(s.carrier->kind == signal_kind::event);
+    // Start errors and crashes carry no text: only events and message boxes are searched.
+    for (const known_signal& s : known.signals())
+        CHECK((s.carrier->kind == signal_kind::event || s.carrier->kind == signal_kind::dialog));
 }
 
 TEST_CASE("known messages: a text's signals are every signal whose rule quotes it") {

@@ -57,6 +57,58 @@ TEST_CASE("start: the Windows 2000 Services snap-in, and XP's wording of 2140") 
     CHECK(r.starts[1].code == 2140);
 }
 
+TEST_CASE("start: the Services dialogs' start that failed with no error code is code 0 (Q264162, Q299676)") {
+    const scanned r = scan("  Could not start. Service did not return an error.\n"  // Q264162: no service named
+                           "  This could be an internal Windows error or an internal service error.\n"
+                           "\n\n\n\n\n\n"
+                           "Could not start the Microsoft Exchange Internet Mail Service service on Local Computer.\n"
+                           "The service did not return an error. This could be an internal Windows error or an internal "
+                           "service error.\n"
+                           "If the problem persists, contact your system administrator.\n"
+                           "\n\n\n\n\n\n"
+                           "Could not start the Microsoft Exchange Event Service on Local Computer. The service did not "
+                           "return an error. This could be an internal Windows error or an internal service error.\n");
+    REQUIRE(r.starts.size() == 3);
+    CHECK(r.starts[0].code == 0);
+    CHECK(r.starts[0].line == 1);
+    CHECK(r.starts[0].service.empty());
+    CHECK(r.starts[0].display_name.empty());
+    CHECK(r.starts[1].code == 0);
+    CHECK(r.starts[1].display_name == "Microsoft Exchange Internet Mail Service");
+    CHECK(r.starts[1].service == "MSExchangeIMC");
+    CHECK(r.starts[1].line == 9);
+    CHECK(r.starts[2].code == 0);  // Q299676's dialog retyped on one line
+    CHECK(r.starts[2].service == "MSExchangeES");
+}
+
+TEST_CASE("start: net start for a service that stopped while starting without an error (NET HELPMSG 3534)") {
+    const scanned r = scan("C:\\>net start msexchangeimc\n"
+                           "The Microsoft Exchange Internet Mail Service service is starting.\n"
+                           "The Microsoft Exchange Internet Mail Service service could not be started.\n"
+                           "\n"
+                           "The service did not report an error.\n"
+                           "\n"
+                           "More help is available by typing NET HELPMSG 3534.\n"
+                           "\n\n\n\n\n\n"
+                           "The Microsoft Exchange Directory service is starting.\n"
+                           "The Microsoft Exchange Directory service could not be started.\n"
+                           "\n"
+                           "Service did not report an error.\n"
+                           "\n\n\n\n\n\n"
+                           "The Microsoft Exchange Message Transfer Agent service could not be started.\n"
+                           "More help is available by typing NET HELPMSG 3534.\n");
+    REQUIRE(r.starts.size() == 3);
+    CHECK(r.starts[0].code == 0);
+    CHECK(r.starts[0].display_name == "Microsoft Exchange Internet Mail Service");
+    CHECK(r.starts[0].service == "MSExchangeIMC");
+    CHECK(r.starts[0].line == 2);
+    CHECK(r.starts[1].code == 0);
+    CHECK(r.starts[1].service == "MSExchangeDS");
+    CHECK(r.starts[2].code == 0);  // 3534 is the message's number, not an error code
+    CHECK(r.starts[2].service == "MSExchangeMTA");
+    CHECK(count_starts(r, 3534) == 0);
+}
+
 TEST_CASE("start: XP's 'Windows could not start ...' with its service-specific code") {
     const scanned r = scan("Windows could not start the Microsoft Exchange Internet Mail Service on Local Computer. "
                            "For more information, review the System Event Log. If this is a non-Microsoft service, "

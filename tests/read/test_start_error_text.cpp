@@ -398,11 +398,42 @@ TEST_CASE("start: short, quoted, lower-case and dotted lines around the pre-chec
     CHECK(r.found[2].display_name.empty());
 }
 
+TEST_CASE("start: 'Could not start.' names no service, and only at a line's start") {
+    start_result r;
+    run(r,
+        "Could not start.\n"  // 16 bytes: the shortest line the "could" pre-check takes
+        "Service did not return an error.\n"
+        "\n\n\n\n\n\n"
+        "The IMS could not start.\n"
+        "Access is denied.\n"
+        "\n\n\n\n\n\n"
+        "Could not start.exe\n"
+        "Access is denied.\n"
+        "\n\n\n\n\n\n"
+        "\"Could not start. Error 1067: The process terminated unexpectedly.\"\n"
+        "\n\n\n\n\n\n"
+        "The service did not report an error.\n");  // a message alone names no failed start
+    REQUIRE(r.found.size() == 2);
+    CHECK(r.found[0].code == 0);
+    CHECK(r.found[0].where.line == 1);
+    CHECK(r.found[0].display_name.empty());
+    CHECK(r.found[0].service.empty());
+    CHECK(r.found[1].code == 1067);
+    CHECK(r.found[1].where.line == 25);
+}
+
 TEST_CASE("start: code_for_message on prose and on messages in other cases") {
     CHECK(code_for_message("the specified service is disabled") == std::optional<std::uint32_t>(1058));
     CHECK(code_for_message("  ACCESS IS DENIED.") == std::optional<std::uint32_t>(5));
     CHECK(code_for_message("The dependency service does not exist") == std::optional<std::uint32_t>(1075));
     CHECK(code_for_message("The system cannot find the path specified.") == std::optional<std::uint32_t>(3));
+    CHECK(code_for_message("The service did not report an error.") == std::optional<std::uint32_t>(0));
+    CHECK(code_for_message("Service did not return an error.") == std::optional<std::uint32_t>(0));  // no article
+    CHECK(code_for_message("SERVICE DID NOT REPORT AN ERROR") == std::optional<std::uint32_t>(0));
+    CHECK(code_for_message("Service did not start due to a logon failure") == std::optional<std::uint32_t>(1069));
+    CHECK_FALSE(code_for_message("Service did not restart after the reboot"));
+    CHECK_FALSE(code_for_message("Services did not return an error"));
+    CHECK_FALSE(code_for_message("Service did not "));
     CHECK_FALSE(code_for_message("The server is not responding"));
     CHECK_FALSE(code_for_message("The"));
     CHECK_FALSE(code_for_message("The "));

@@ -31,6 +31,8 @@ inline bool shows(const rule& target, const signal& asked) {
     for (std::size_t s = 0; s < target.signal_count(); ++s) {
         const signal& own = target.signal_at(s);
         if (own.kind != asked.kind || own.code != asked.code || !detail::same_name(own.source, asked.source)) continue;
+        const bool by_text = own.kind == signal_kind::dialog || (own.kind == signal_kind::event && own.code == signal::no_id);
+        if (by_text && !detail::equal_text(own.description, asked.description)) continue;
         bool all = true;
         for (std::string_view value : asked.values) {
             bool has = false;
@@ -71,13 +73,16 @@ interview_result interview(const Table& table, std::size_t target, const observa
     std::vector<observed_event> events(start.events.begin(), start.events.end());
     std::vector<fact_assignment> facts(start.facts.begin(), start.facts.end());
     std::vector<observed_absence> absent(start.absent.begin(), start.absent.end());
+    std::vector<observed_crash> crashes(start.crashes.begin(), start.crashes.end());
+    std::vector<observed_dialog> dialogs(start.dialogs.begin(), start.dialogs.end());
     std::deque<std::string> texts;  // what the answers' views point into
     std::vector<question> settled;
 
     interview_result result;
     for (;;) {
         const observations now{{start_errors.data(), start_errors.size()}, {events.data(), events.size()},
-                               {facts.data(), facts.size()}, {absent.data(), absent.size()}};
+                               {facts.data(), facts.size()},             {absent.data(), absent.size()},
+                               {crashes.data(), crashes.size()},         {dialogs.data(), dialogs.size()}};
         const auto report = diagnose(table, now);
         const candidate* best = report.best();
         if (best != nullptr && best->rule_index == target &&
@@ -113,18 +118,33 @@ interview_result interview(const Table& table, std::size_t target, const observa
         std::string values;
         for (std::string_view v : q.asked->values) values.append(values.empty() ? "" : " ").append(v);
         trace(q, shows(goal, *q.asked));
-        if (shows(goal, *q.asked)) {
-            if (q.what == question::kind::start_error) {
-                start_errors.push_back(saw_start_error(q.asked->source, q.asked->code));
-            } else {
-                const std::string& strings = texts.emplace_back(values.empty() ? std::string() : values + '\0');
-                events.push_back(saw_event(q.asked->source, static_cast<std::uint16_t>(q.asked->code)).with_strings(strings));
+        const signal& asked = *q.asked;
+        const bool by_text = asked.kind == signal_kind::dialog || (asked.kind == signal_kind::event && asked.code == signal::no_id);
+        if (shows(goal, asked)) {
+            // What the person would see: the signal itself, its telling values where the input has them.
+            switch (asked.kind) {
+                case signal_kind::start_error: start_errors.push_back(saw_start_error(asked.source, asked.code)); break;
+                case signal_kind::crash:
+                    crashes.push_back(saw_crash(asked.source, asked.code).with_frames(std::string_view(texts.emplace_back(values))));
+                    break;
+                case signal_kind::dialog:
+                    dialogs.push_back(saw_dialog(std::string_view(texts.emplace_back(std::string(asked.description) + " " + values))));
+                    break;
+                case signal_kind::event:
+                    if (by_text) {
+                        events.push_back(saw_event(asked.source, 0).with_description(asked.description));
+                    } else {
+                        const std::string& strings = texts.emplace_back(values.empty() ? std::string() : values + '\0');
+                        events.push_back(saw_event(asked.source, static_cast<std::uint16_t>(asked.code)).with_strings(strings));
+                    }
+                    break;
             }
         } else {
-            observed_absence a = q.what == question::kind::start_error
-                                     ? absent_start_error(q.asked->source, q.asked->code)
-                                     : absent_event(q.asked->source, static_cast<std::uint16_t>(q.asked->code));
-            a.text = texts.emplace_back(values);
+            observed_absence a;
+            a.kind = asked.kind;
+            a.source = asked.source;
+            a.code = asked.code;
+            a.text = by_text ? asked.description : asked.kind == signal_kind::crash ? std::string_view() : texts.emplace_back(values);
             absent.push_back(a);
         }
     }

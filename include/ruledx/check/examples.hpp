@@ -17,13 +17,16 @@ namespace ruledx::detail {
 // signals of its kind, code and source; for each fact, the rules it confirms.
 template <class Table>
 [[nodiscard]] constexpr std::size_t rules_touchable(const Table& table, const example& ex) noexcept {
-    const auto signals_of = [&](signal_kind kind, std::uint32_t code, std::string_view source) {
-        const index_range range = indexed_signals(table, kind, code, source);
-        return range.end - range.begin;
+    const auto signals_of = [&](const auto& observed) {
+        std::size_t count = 0;
+        for (const index_range& range : ranges_of(table, observed).ranges) count += range.end - range.begin;
+        return count;
     };
     std::size_t n = 0;
-    for (const observed_start_error& e : ex.start_errors) n += signals_of(signal_kind::start_error, e.code, e.service);
-    for (const observed_event& e : ex.events) n += signals_of(signal_kind::event, e.id, e.source);
+    for (const observed_start_error& e : ex.start_errors) n += signals_of(e);
+    for (const observed_event& e : ex.events) n += signals_of(e);
+    for (const observed_crash& c : ex.crashes) n += signals_of(c);
+    for (const observed_dialog& d : ex.dialogs) n += signals_of(d);
     for (const fact_assignment& f : ex.facts) {
         const fact_key key = find_fact_key(table.index.facts_by_name, table, f.name);
         if (key.fact == no_fact) continue;

@@ -120,6 +120,8 @@ template <class Set, std::size_t Keys>
         if (ex.start_errors.overflowed()) return over("example_of (start errors of one example)", example::max_start_errors);
         if (ex.events.overflowed()) return over("example_of (events of one example)", example::max_events);
         if (ex.facts.overflowed()) return over("example_of (facts of one example)", example::max_facts);
+        if (ex.crashes.overflowed()) return over("example_of (crashes of one example)", example::max_crashes);
+        if (ex.dialogs.overflowed()) return over("example_of (dialogs of one example)", example::max_dialogs);
     }
     return {};
 }
@@ -141,8 +143,8 @@ template <class Set, std::size_t Keys>
     if (rl.signal_count() == 0) return at(table_problem::no_observable_signal);
     for (std::size_t s = 0; s < rl.signal_count(); ++s) {
         const signal& sig = rl.signal_at(s);
-        if (sig.source.empty()) return at(table_problem::empty_source);
-        if (sig.kind == signal_kind::event && sig.code > max_event_id)
+        if (sig.source.empty() && sig.kind != signal_kind::dialog) return at(table_problem::empty_source);
+        if (sig.kind == signal_kind::event && sig.code > max_event_id && sig.code != signal::no_id)
             return at(table_problem::event_id_over_65535, sig.source).with_value(sig.code);
     }
     if (!rl.version_fact.empty() || !rl.versions.empty()) {
@@ -165,7 +167,7 @@ template <class Set, std::size_t Keys>
     for (std::string_view article : rl.related)
         if (!well_formed_article_id(article)) return at(table_problem::malformed_related_article, article);
     for (const example& ex : rl.examples) {
-        if (ex.start_errors.empty() && ex.events.empty() && ex.facts.empty())
+        if (ex.start_errors.empty() && ex.events.empty() && ex.facts.empty() && ex.crashes.empty() && ex.dialogs.empty())
             return at(table_problem::example_without_evidence);
         for (const fact_assignment& use : ex.facts) {
             const table_problem p = check_fact_use(set, keys, use);

@@ -50,6 +50,31 @@ namespace ruledx::detail {
     }
 }
 
+// A program's name as a crash report prints it, without blanks, quotes, directory or extension:
+// "exe\\MSEXCIMC.dbg" and "msexcimc.exe" are "MSEXCIMC" and "msexcimc" (compared by same_program).
+[[nodiscard]] constexpr std::string_view program_name(std::string_view printed) noexcept {
+    constexpr std::size_t max_extension = 4;
+    const auto is_trimmed = [](char c) { return is_blank(c) || c == '"' || c == '\''; };
+    std::size_t begin = 0;
+    std::size_t end = printed.size();
+    for (std::size_t i = 0; i < end; ++i)
+        if (printed[i] == '\\' || printed[i] == '/') begin = i + 1;
+    while (begin < end && is_trimmed(printed[begin])) ++begin;
+    while (end > begin && is_trimmed(printed[end - 1])) --end;
+    // A final extension of 1 to 4 letters or digits (".exe", ".dbg") is not part of the name.
+    // (dot: where the extension starts; it holds one character at least.)
+    for (std::size_t dot = end - (end > begin ? 1 : 0); dot > begin + 1 && end - dot <= max_extension; --dot) {
+        const char c = printed[dot - 1];
+        if (c == '.') {
+            end = dot - 1;
+            break;
+        }
+        if (!is_alnum(c)) break;
+    }
+    while (end > begin && is_blank(printed[end - 1])) --end;
+    return printed.substr(begin, end - begin);
+}
+
 // What separates words when a text is searched for a phrase: any run of white space counting as
 // one space (a space in the phrase needs one in the text), or everything but letters, digits and
 // the bytes of non-ASCII characters (which count as letters) ignored on both sides.
@@ -139,6 +164,19 @@ inline constexpr std::size_t max_distance_text = 64;
         for (std::size_t j = 0; j <= m; ++j) prev[j] = cur[j];
     }
     return prev[m] + excess;
+}
+
+// Programs by name (program_name's): the same ignoring case, or, for names of six characters or
+// more, one typo apart (articles misprint them: "MSEXIMC.DBG" for the IMC's MSEXCIMC).
+[[nodiscard]] constexpr bool same_program(std::string_view a, std::string_view b) noexcept {
+    if (same_name(a, b)) return true;
+    constexpr std::size_t min_size = 6;
+    if (a.size() < min_size || b.size() < min_size || a.size() > max_distance_text || b.size() > max_distance_text) return false;
+    char x[max_distance_text]{};
+    char y[max_distance_text]{};
+    for (std::size_t i = 0; i < a.size(); ++i) x[i] = ascii_lower(a[i]);
+    for (std::size_t i = 0; i < b.size(); ++i) y[i] = ascii_lower(b[i]);
+    return edit_distance(std::string_view(x, a.size()), std::string_view(y, b.size())) <= 1;
 }
 
 // Categories: letters and digits only, case-insensitive, up to two typos

@@ -27,33 +27,61 @@ struct signal_match {
 };
 
 [[nodiscard]] constexpr signal_match match_event(const signal& s, const observed_event& e) noexcept {
-    if (s.code != e.id) return {};
+    // An event known by its text alone matches any id, and only by that text.
+    const bool by_text_alone = s.code == signal::no_id;
+    if (!by_text_alone && s.code != e.id) return {};
     if (!e.source.empty() && !same_name(s.source, e.source)) return {};
     if (s.type != event_type::unspecified && e.type != event_type::unspecified && s.type != e.type) return {};
     if (!s.category.empty() && !e.category.empty() && !similar_label(s.category, e.category)) return {};
-    if (e.description.empty() && e.strings.empty()) return {true, false};  // nothing to read: the id decides
+    if (e.description.empty() && e.strings.empty()) return {!by_text_alone, false};  // nothing to read: the id decides
     for (std::string_view value : s.values)
         if (!contains_phrase(e.description, value) && !contains_phrase(e.strings, value)) return {};
-    if (!s.values.empty()) return {true, true};
-    if (s.description.empty() || e.description.empty()) return {true, false};
+    if (!s.values.empty() && !by_text_alone) return {true, true};
+    if (s.description.empty() || e.description.empty()) return {!by_text_alone, false};
     if (equal_text(e.description, s.description)) return {true, true};  // the text as the article quotes it
-    // The log's description holds the article's text, or a pasted description cut short is part of it.
-    const bool described = e.description.size() >= s.description.size() ? contains_wording(e.description, s.description)
-                                                                         : contains_wording(s.description, e.description);
-    return {true, described};
+    // The log's description holds the article's text, or a pasted description cut short is part
+    // of it (not for an event known by its text alone: a part of its text is not enough).
+    const bool described = e.description.size() >= s.description.size() || by_text_alone
+                               ? contains_wording(e.description, s.description)
+                               : contains_wording(s.description, e.description);
+    return {!by_text_alone || described, described};
 }
 
 [[nodiscard]] constexpr signal_match match_start_error(const signal& s, const observed_start_error& e) noexcept {
-    if (s.code != e.code) return {};
+    if (s.code != signal::any_code && s.code != e.code) return {};
     if (!e.service.empty() && !same_name(s.source, e.service)) return {};
     return {true, false};
 }
 
+// A crash matches by its program and exception where the input gives them; its telling names
+// must be in the frames when the input has frames, and bear the signal out by text.
+[[nodiscard]] constexpr signal_match match_crash(const signal& s, const observed_crash& c) noexcept {
+    if (!c.program.empty() && !same_program(s.source, program_name(c.program))) return {};
+    if (s.code != 0 && c.exception != 0 && s.code != c.exception) return {};
+    if (c.frames.empty()) return {true, false};
+    for (std::string_view name : s.values)
+        if (!contains_phrase(c.frames, name)) return {};
+    return {true, !s.values.empty()};
+}
+
+// A dialog is known by its text alone.
+[[nodiscard]] constexpr signal_match match_dialog(const signal& s, const observed_dialog& d) noexcept {
+    for (std::string_view value : s.values)
+        if (!contains_phrase(d.text, value)) return {};
+    const bool described = !d.text.empty() && contains_wording(d.text, s.description);
+    return {described, described};
+}
+
 // Whether an absence says that signal `s` did not happen (the caller knows no observation matched it).
 [[nodiscard]] constexpr bool covers(const observed_absence& a, const signal& s) noexcept {
-    if (a.kind != s.kind || !same_name(a.source, s.source)) return false;
-    if (a.whole_source) return s.kind == signal_kind::event;
+    if (a.kind != s.kind) return false;
+    if (a.kind == signal_kind::crash ? !same_program(program_name(a.source), s.source) : !same_name(a.source, s.source))
+        return false;
+    if (a.whole_source) return s.kind == signal_kind::event || s.kind == signal_kind::crash;
     if (a.code != s.code) return false;
+    // A dialog, or an event known by its text, is absent when the absence names that text.
+    if (s.kind == signal_kind::dialog || (s.kind == signal_kind::event && s.code == signal::no_id))
+        return contains_wording(a.text, s.description);
     if (a.text.empty()) return true;
     if (s.values.empty()) return false;  // "no such event with this text" leaves the event itself open
     for (std::string_view value : s.values)
@@ -67,79 +95,52 @@ struct signal_match {
     return no_observation;
 }
 
-// The names an observation may give one of a rule's facts by: the catalog's name and former name
-// (the rule itself may use either), or the rule's own spelling where the catalog lacks the fact.
-struct fact_names {
-    std::string_view name;
-    std::string_view former;
-};
-template <class Table>
-[[nodiscard]] constexpr fact_names names_of(const Table& table, std::uint16_t fact, std::string_view written) noexcept {
-    if (fact == no_fact) return {written, {}};
-    const fact_definition& def = table.facts[fact];
-    return {def.name, def.former_name};
-}
-
-[[nodiscard]] constexpr const fact_value* find_observed(view<fact_assignment> facts, fact_names names) noexcept {
-    for (const fact_assignment& f : facts)
-        if (equal_text(f.name, names.name) || (!names.former.empty() && equal_text(f.name, names.former))) return &f.value;
-    return nullptr;
-}
-
 // The observed facts, each resolved once per diagnosis to the catalog facts it names (by name or
-// former name), so that a candidate's facts are found by catalog index instead of by comparing
-// names, candidate after candidate. What find_observed would find, the same way: the first
-// observed fact naming it. More observed facts than places, or a name that names more than two
-// catalog facts (possible in an unchecked catalog only), and names are compared as before.
+// former name): a candidate's facts are then found by catalog index, not by comparing names
+// candidate after candidate. The first observed fact naming a catalog fact gives its value. A
+// rule's fact the catalog lacks (possible in an unchecked table only) is looked for by the
+// rule's spelling.
+template <std::size_t Facts>
 struct given_facts {
-    static constexpr std::size_t max_resolved = 16;
     view<fact_assignment> facts;
-    std::array<std::array<std::uint16_t, 2>, max_resolved> named{};  // no_fact where it names fewer
-    bool resolved = false;
+    std::array<std::uint16_t, Facts> observed{};  // per catalog fact: index into facts + 1, or 0
 
     template <class Table>
     constexpr given_facts(const Table& table, view<fact_assignment> given) noexcept : facts(given) {
-        if (given.size() > max_resolved) return;
         const auto& keys = table.index.facts_by_name;
-        for (std::size_t o = 0; o < given.size(); ++o) {
-            named[o] = {no_fact, no_fact};
+        for (std::size_t o = 0; o < given.size() && o < 0xFFFF; ++o) {
             const std::uint64_t hash = hash_text(given[o].name);
-            std::size_t count = 0;
-            for (std::size_t lo = first_key_from(keys, hash); lo < keys.size() && keys[lo].hash == hash; ++lo) {
-                const fact_key& key = keys[lo];
-                if (key.fact == no_fact || !equal_text(key_name(table, key), given[o].name)) continue;
-                if (count == 1 && named[o][0] == key.fact) continue;
-                if (count == 2) return;
-                named[o][count++] = key.fact;
+            for (std::size_t k = first_key_from(keys, hash); k < keys.size() && keys[k].hash == hash; ++k) {
+                const fact_key& key = keys[k];
+                if (key.fact == no_fact || observed[key.fact] != 0 || !equal_text(key_name(table, key), given[o].name)) continue;
+                observed[key.fact] = static_cast<std::uint16_t>(o + 1);
             }
         }
-        resolved = true;
     }
 
-    // The value given for catalog fact `fact`, which a rule spells `written` (no_fact: the catalog
-    // lacks it, and the rule's spelling is looked for).
-    template <class Table>
-    [[nodiscard]] constexpr const fact_value* find(const Table& table, std::uint16_t fact, std::string_view written) const noexcept {
-        if (!resolved || fact == no_fact) return find_observed(facts, names_of(table, fact, written));
-        for (std::size_t o = 0; o < facts.size(); ++o)
-            if (named[o][0] == fact || named[o][1] == fact) return &facts[o].value;
+    // The value given for catalog fact `fact`, which a rule spells `written`.
+    [[nodiscard]] constexpr const fact_value* find(std::uint16_t fact, std::string_view written) const noexcept {
+        if (fact != no_fact) return observed[fact] == 0 ? nullptr : &facts[observed[fact] - 1u].value;
+        for (const fact_assignment& f : facts)
+            if (equal_text(f.name, written)) return &f.value;
         return nullptr;
     }
 };
+template <class Table>
+given_facts(const Table&, view<fact_assignment>) -> given_facts<Table::fact_count>;
 
 // A fact given with another kind than the rule's (a run-time input error) counts as unknown.
-template <class Table>
-[[nodiscard]] constexpr fact_state state_of(const Table& table, const given_facts& given, std::uint16_t fact,
-                                            const fact_assignment& expected) noexcept {
-    const fact_value* value = given.find(table, fact, expected.name);
+template <class Given>
+[[nodiscard]] constexpr fact_state state_of(const Given& given, std::uint16_t fact, const fact_assignment& expected) noexcept {
+    const fact_value* value = given.find(fact, expected.name);
     if (value == nullptr || value->kind != expected.value.kind) return fact_state::unknown;
     return *value == expected.value ? fact_state::holds : fact_state::contradicted;
 }
 
-// An event is specific evidence; a start error is the symptom that brought the user here, and
+// An event, a crash or a dialog is specific evidence; a start error is the symptom that brought the user here, and
 // counts as specific only when no other rule of the table shares it.
 [[nodiscard]] constexpr bool is_specific(const signal& s, std::uint16_t shared_by) noexcept {
-    return s.kind == signal_kind::event || shared_by <= 1;
+    return s.kind != signal_kind::start_error || shared_by <= 1;
 }
 
 [[nodiscard]] constexpr std::uint32_t specificity(std::uint16_t shared_by) noexcept {
@@ -156,15 +157,17 @@ struct index_range {
     std::size_t end = 0;
 };
 
+// `whole_kind`: every entry of the kind, whatever its code and source.
 template <class Table>
 [[nodiscard]] constexpr index_range indexed_signals(const Table& table, signal_kind kind, std::uint32_t code,
-                                                    std::string_view source) noexcept {
+                                                    std::string_view source, bool whole_kind = false) noexcept {
     const auto& refs = table.index.signals;
-    const bool by_source = !source.empty();
+    const bool by_source = !source.empty() && !whole_kind;
     const std::uint64_t key = by_source ? hash_name(source) : 0;
     // Entries before the range: of a smaller kind or code, or (by source) of a smaller source key.
     const auto below = [&](const signal_ref& ref, bool strictly) {
         if (ref.kind != kind) return ref.kind < kind;
+        if (whole_kind) return strictly;
         if (ref.code != code) return ref.code < code;
         if (!by_source) return strictly;
         return strictly ? ref.source_key <= key : ref.source_key < key;
@@ -183,6 +186,37 @@ template <class Table>
     };
     return {bound(false), bound(true)};
 }
+
+// Where an observation's signals are: its own code, and the signals that name none (any failed
+// start of the service; an event of the source known by its text). Crashes and dialogs, which
+// few rules have, are compared with every signal of their kind.
+struct index_ranges {
+    std::array<index_range, 2> ranges{};
+};
+template <class Table>
+[[nodiscard]] constexpr index_ranges ranges_of(const Table& table, const observed_start_error& e) noexcept {
+    const index_range any = indexed_signals(table, signal_kind::start_error, signal::any_code, e.service);
+    if (e.code == signal::any_code) return {{any, {}}};
+    return {{indexed_signals(table, signal_kind::start_error, e.code, e.service), any}};
+}
+template <class Table>
+[[nodiscard]] constexpr index_ranges ranges_of(const Table& table, const observed_event& e) noexcept {
+    return {{indexed_signals(table, signal_kind::event, e.id, e.source),
+             indexed_signals(table, signal_kind::event, signal::no_id, e.source)}};
+}
+template <class Table>
+[[nodiscard]] constexpr index_ranges ranges_of(const Table& table, const observed_crash&) noexcept {
+    return {{indexed_signals(table, signal_kind::crash, 0, {}, true), {}}};
+}
+template <class Table>
+[[nodiscard]] constexpr index_ranges ranges_of(const Table& table, const observed_dialog&) noexcept {
+    return {{indexed_signals(table, signal_kind::dialog, 0, {}, true), {}}};
+}
+
+[[nodiscard]] constexpr signal_match match(const signal& s, const observed_start_error& e) noexcept { return match_start_error(s, e); }
+[[nodiscard]] constexpr signal_match match(const signal& s, const observed_event& e) noexcept { return match_event(s, e); }
+[[nodiscard]] constexpr signal_match match(const signal& s, const observed_crash& c) noexcept { return match_crash(s, c); }
+[[nodiscard]] constexpr signal_match match(const signal& s, const observed_dialog& d) noexcept { return match_dialog(s, d); }
 
 // A small open-addressing map from an index (a rule's, a signal class's) to a position + 1, for
 // up to Capacity entries. Which candidate of the report holds a rule is one: sized by the report,
@@ -309,35 +343,23 @@ constexpr candidate* candidate_for(std::size_t r, report<Capacity>& out, slot_ma
 // size of the table. The first observation that matches a signal is its evidence, unless a later
 // one bears the signal out by its text and the first did not (a bare "the event is there" answer
 // before the log that shows it, or after: the same report).
-template <class Table, std::size_t Capacity, class Observed, class Match>
-constexpr void match_observed(const Table& table, signal_kind kind, view<Observed> observed, Match match,
-                              report<Capacity>& out, slot_map<Capacity>& slots) noexcept {
+template <class Table, std::size_t Capacity, class Observed>
+constexpr void match_observed(const Table& table, view<Observed> observed, report<Capacity>& out,
+                              slot_map<Capacity>& slots) noexcept {
     for (std::size_t o = 0; o < observed.size(); ++o) {
-        const std::uint32_t code = [&] {
-            if constexpr (std::is_same_v<Observed, observed_event>)
-                return static_cast<std::uint32_t>(observed[o].id);
-            else
-                return observed[o].code;
-        }();
-        // An input that names no source matches every source.
-        const std::string_view source = [&] {
-            if constexpr (std::is_same_v<Observed, observed_event>)
-                return observed[o].source;
-            else
-                return observed[o].service;
-        }();
-        const index_range range = indexed_signals(table, kind, code, source);
-        for (std::size_t i = range.begin; i < range.end; ++i) {
-            const signal_ref& ref = table.index.signals[i];
-            const std::size_t known = slots.find(ref.rule);
-            const bool matched_before = known != 0 && out.candidates[known - 1].matched(ref.index);
-            if (matched_before && out.candidates[known - 1].text_matched[ref.index]) continue;
-            const signal_match found = match(table.rules[ref.rule].signal_at(ref.index), observed[o]);
-            if (!found.matched || (matched_before && !found.text)) continue;
-            candidate* c = candidate_for(ref.rule, out, slots);
-            if (c == nullptr) return;
-            c->evidence[ref.index] = static_cast<std::uint16_t>(o);
-            c->text_matched[ref.index] = found.text;
+        for (const index_range& range : ranges_of(table, observed[o]).ranges) {
+            for (std::size_t i = range.begin; i < range.end; ++i) {
+                const signal_ref& ref = table.index.signals[i];
+                const std::size_t known = slots.find(ref.rule);
+                const bool matched_before = known != 0 && out.candidates[known - 1].matched(ref.index);
+                if (matched_before && out.candidates[known - 1].text_matched[ref.index]) continue;
+                const signal_match found = match(table.rules[ref.rule].signal_at(ref.index), observed[o]);
+                if (!found.matched || (matched_before && !found.text)) continue;
+                candidate* c = candidate_for(ref.rule, out, slots);
+                if (c == nullptr) return;
+                c->evidence[ref.index] = static_cast<std::uint16_t>(o);
+                c->text_matched[ref.index] = found.text;
+            }
         }
     }
 }
@@ -377,8 +399,8 @@ constexpr bool for_each_opener_of(const Table& table, const fact_key& key, Visit
 
 // Rules that no signal touched but a confirming fact that holds does are candidates too. The
 // index lists, per fact, the rules it confirms, so the cost follows the facts given.
-template <class Table, std::size_t Capacity>
-constexpr void open_by_facts(const Table& table, const given_facts& given, report<Capacity>& out,
+template <class Table, class Given, std::size_t Capacity>
+constexpr void open_by_facts(const Table& table, const Given& given, report<Capacity>& out,
                              slot_map<Capacity>& slots) noexcept {
     for (const fact_assignment& stated : given.facts) {
         const fact_key key = find_fact_key(table.index.facts_by_name, table, stated.name);
@@ -389,7 +411,7 @@ constexpr void open_by_facts(const Table& table, const given_facts& given, repor
             if (slots.find(r) != 0) return true;
             const auto& rl = table.rules[r];
             for (std::size_t f = 0; f < rl.confirming.size(); ++f)
-                if (table.index.rules[r].confirming[f] == fact && state_of(table, given, fact, rl.confirming[f]) == fact_state::holds)
+                if (table.index.rules[r].confirming[f] == fact && state_of(given, fact, rl.confirming[f]) == fact_state::holds)
                     return candidate_for(r, out, slots) != nullptr;
             return true;
         });
@@ -415,8 +437,8 @@ constexpr void open_by_service(const Table& table, const observations& seen, rep
 }
 
 // Scores a candidate whose signal evidence is recorded, and decides its status from its facts.
-template <class Table>
-constexpr void settle(const Table& table, const observations& seen, const given_facts& given, candidate& c) noexcept {
+template <class Table, class Given>
+constexpr void settle(const Table& table, const observations& seen, const Given& given, candidate& c) noexcept {
     const auto& rl = table.rules[c.rule_index];
     bool specific = false;
     bool all_required = true;
@@ -442,7 +464,7 @@ constexpr void settle(const Table& table, const observations& seen, const given_
     bool all_confirming = true;
     const rule_facts& known = table.index.rules[c.rule_index];
     for (std::size_t f = 0; f < rl.confirming.size(); ++f) {
-        c.confirming[f] = state_of(table, given, known.confirming[f], rl.confirming[f]);
+        c.confirming[f] = state_of(given, known.confirming[f], rl.confirming[f]);
         if (c.confirming[f] == fact_state::holds) {
             c.score += fact_bonus;
             specific = true;
@@ -451,11 +473,11 @@ constexpr void settle(const Table& table, const observations& seen, const given_
         all_confirming = all_confirming && c.confirming[f] == fact_state::holds;
     }
     for (std::size_t f = 0; f < rl.ruling_out.size(); ++f) {
-        c.ruling_out[f] = state_of(table, given, known.ruling_out[f], rl.ruling_out[f]);
+        c.ruling_out[f] = state_of(given, known.ruling_out[f], rl.ruling_out[f]);
         contradicted = contradicted || c.ruling_out[f] == fact_state::holds;
     }
     if (!rl.version_fact.empty()) {
-        const fact_value* value = given.find(table, known.version, rl.version_fact);
+        const fact_value* value = given.find(known.version, rl.version_fact);
         if (value != nullptr && value->kind == fact_kind::version) {
             c.version_known = true;
             bool inside = false;
@@ -488,7 +510,7 @@ constexpr void settle(const Table& table, const observations& seen, const given_
 // start, and articles name its error less reliably than its events. (Measured with
 // bench/ask_quality.cpp: weaker or stronger discounts ask more questions.)
 constexpr std::uint64_t full_weight = std::uint64_t{1} << 20;
-constexpr std::uint32_t discount_bits_per_unexplained_event = 5;
+constexpr std::uint32_t discount_bits_per_unexplained_event = 5;  // also per crash or dialog
 constexpr std::uint32_t discount_bits_per_unexplained_start_error = 2;
 constexpr std::uint32_t discount_bits_per_absent_signal = 2;
 constexpr std::uint32_t max_discount_bits = 20;
@@ -498,7 +520,7 @@ constexpr std::uint32_t likely_bits = 5;
 // has more), a list for the others.
 template <std::size_t Capacity>
 struct observation_set {
-    std::array<std::uint64_t, 2> first{};
+    std::array<std::uint64_t, signal_kind_count> first{};
     std::array<std::uint32_t, Capacity> others{};
     std::size_t other_count = 0;
 
@@ -525,8 +547,8 @@ constexpr void hypothesis_weights(const Table& table, const report<Capacity>& ou
     // The distinct observations any candidate matched, and per candidate how many of each kind it
     // matched and how many of its signals are known absent.
     observation_set<Capacity * rule::max_signals> explained{};
-    std::array<std::size_t, 2> explained_of_kind{};
-    std::array<std::array<std::size_t, 2>, Capacity> own_of_kind{};
+    std::array<std::size_t, signal_kind_count> explained_of_kind{};
+    std::array<std::array<std::size_t, signal_kind_count>, Capacity> own_of_kind{};
     std::array<std::size_t, Capacity> absent_of{};
     for (std::size_t i = 0; i < out.candidate_count && i < Capacity; ++i) {
         const candidate& c = out.candidates[i];
@@ -543,18 +565,17 @@ constexpr void hypothesis_weights(const Table& table, const report<Capacity>& ou
             if (explained.insert(kind, c.evidence[s])) ++explained_of_kind[kind];
         }
     }
-    constexpr auto events = static_cast<std::size_t>(signal_kind::event);
-    constexpr auto start_errors = static_cast<std::size_t>(signal_kind::start_error);
     for (std::size_t i = 0; i < out.candidate_count && i < Capacity; ++i) {
         const candidate& c = out.candidates[i];
         if (c.status == status::ruled_out) {
             weights[i] = 0;
             continue;
         }
-        const std::size_t bits = (explained_of_kind[events] - own_of_kind[i][events]) * discount_bits_per_unexplained_event +
-                                 (explained_of_kind[start_errors] - own_of_kind[i][start_errors]) *
-                                     discount_bits_per_unexplained_start_error +
-                                 absent_of[i] * discount_bits_per_absent_signal;
+        std::size_t bits = absent_of[i] * discount_bits_per_absent_signal;
+        for (std::size_t kind = 0; kind < signal_kind_count; ++kind)
+            bits += (explained_of_kind[kind] - own_of_kind[i][kind]) *
+                    (kind == static_cast<std::size_t>(signal_kind::start_error) ? discount_bits_per_unexplained_start_error
+                                                                                 : discount_bits_per_unexplained_event);
         const std::size_t discount = bits < max_discount_bits ? bits : max_discount_bits;
         weights[i] = (full_weight >> discount) << (c.status >= status::likely ? likely_bits : 0);
     }
@@ -758,8 +779,10 @@ template <service_hypotheses Hypotheses = service_hypotheses::opened, class Tabl
 constexpr void rank_candidates(const Table& table, const observations& seen, report<Capacity>& out) noexcept {
     static_assert(Table::rule_count < 0xFFFF, "ruledx: a table holds at most 65534 rules");
     slot_map<Capacity> slots{};
-    match_observed(table, signal_kind::start_error, seen.start_errors, match_start_error, out, slots);
-    match_observed(table, signal_kind::event, seen.events, match_event, out, slots);
+    match_observed(table, seen.start_errors, out, slots);
+    match_observed(table, seen.events, out, slots);
+    match_observed(table, seen.crashes, out, slots);
+    match_observed(table, seen.dialogs, out, slots);
     const given_facts given(table, seen.facts);
     open_by_facts(table, given, out, slots);
     if constexpr (Hypotheses == service_hypotheses::opened) open_by_service(table, seen, out, slots);

@@ -17,10 +17,10 @@
 namespace ruledx {
 
 struct question {
-    enum class kind : std::uint8_t { fact, event, start_error };
+    enum class kind : std::uint8_t { fact, event, start_error, crash, dialog };
     question::kind what = kind::fact;
     std::size_t fact_index = 0;     // kind::fact: index into the table's catalog
-    const signal* asked = nullptr;  // kind::event, kind::start_error: was this seen?
+    const signal* asked = nullptr;  // the other kinds: was this seen?
     std::uint64_t score = 0;        // the next check's
 
     // Two questions ask the same thing (the same fact, or signals that match the same events).
@@ -28,6 +28,7 @@ struct question {
         if (a.what != b.what) return false;
         if (a.what == kind::fact) return a.fact_index == b.fact_index;
         if (a.asked->code != b.asked->code || !detail::same_name(a.asked->source, b.asked->source)) return false;
+        if (a.what == kind::dialog && !detail::equal_text(a.asked->description, b.asked->description)) return false;
         if (a.asked->values.size() != b.asked->values.size()) return false;
         for (std::size_t i = 0; i < a.asked->values.size(); ++i)
             if (!detail::equal_text(a.asked->values[i], b.asked->values[i])) return false;
@@ -44,7 +45,12 @@ template <class Table>
         return q;
     }
     q.asked = &table.rules[check.rule_index].signal_at(check.signal_index);
-    q.what = q.asked->kind == signal_kind::event ? question::kind::event : question::kind::start_error;
+    switch (q.asked->kind) {
+        case signal_kind::start_error: q.what = question::kind::start_error; break;
+        case signal_kind::event: q.what = question::kind::event; break;
+        case signal_kind::crash: q.what = question::kind::crash; break;
+        case signal_kind::dialog: q.what = question::kind::dialog; break;
+    }
     return q;
 }
 

@@ -24,6 +24,7 @@
 #include "ruledx/detail/text_hash.hpp"
 #include "ruledx/detail/text_match.hpp"
 #include "ruledx/model/rule_set.hpp"
+#include "ruledx/model/view.hpp"
 
 namespace ruledx {
 
@@ -299,21 +300,7 @@ struct built_rule : rule_view {
 template <class Source, class Pool>
 class built_rules {
 public:
-    class iterator {
-    public:
-        constexpr iterator(const built_rules* rules, std::size_t at) noexcept : rules_(rules), at_(at) {}
-        [[nodiscard]] constexpr built_rule<Source> operator*() const noexcept { return (*rules_)[at_]; }
-        constexpr iterator& operator++() noexcept {
-            ++at_;
-            return *this;
-        }
-        [[nodiscard]] friend constexpr bool operator==(iterator a, iterator b) noexcept { return a.at_ == b.at_; }
-        [[nodiscard]] friend constexpr bool operator!=(iterator a, iterator b) noexcept { return a.at_ != b.at_; }
-
-    private:
-        const built_rules* rules_;
-        std::size_t at_;
-    };
+    using iterator = detail::index_iterator<built_rules>;
 
     constexpr built_rules() noexcept = default;
     // The pool lives in a static constant of the checks (one per table, however often the table is copied).
@@ -369,12 +356,19 @@ template <class Set>
     return hash_combine(hash_name(service), 0x5e41ce5eull);
 }
 
-// Each distinct source or service rule `rl`'s signals name, by calling add(service_key) once per name.
+// Each distinct source or service rule `rl`'s start errors and events name, by calling
+// add(service_key) once per name (a crashed program and a dialog name no service).
 template <class Add>
 constexpr void for_each_named_service(const rule& rl, Add add) noexcept {
+    const auto names_service = [&rl](std::size_t s) {
+        const signal_kind kind = rl.signal_at(s).kind;
+        return kind == signal_kind::start_error || kind == signal_kind::event;
+    };
     for (std::size_t s = 0; s < rl.signal_count(); ++s) {
+        if (!names_service(s)) continue;
         bool earlier = false;
-        for (std::size_t t = 0; t < s && !earlier; ++t) earlier = same_name(rl.signal_at(t).source, rl.signal_at(s).source);
+        for (std::size_t t = 0; t < s && !earlier; ++t)
+            earlier = names_service(t) && same_name(rl.signal_at(t).source, rl.signal_at(s).source);
         if (!earlier) add(service_key(rl.signal_at(s).source));
     }
 }
@@ -422,7 +416,10 @@ template <std::size_t Signals, std::size_t Openers, std::size_t RuleCount, std::
         part.signals_of_rule[k] = static_cast<std::uint32_t>(rl.signal_count());
         for (std::size_t s = 0; s < rl.signal_count() && part.signal_count < Signals; ++s) {
             const signal& sig = rl.signal_at(s);
-            part.signals[part.signal_count++] = {sig.kind, sig.code, hash_name(sig.source), values_key(sig),
+            // A program's crashes are one run whatever their exception (which values_key holds): a
+            // crash matched by its program alone is worth what every crash of that program shares.
+            const std::uint32_t code = sig.kind == signal_kind::crash ? 0 : sig.code;
+            part.signals[part.signal_count++] = {sig.kind, code, hash_name(sig.source), values_key(sig),
                                                  static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(s)};
         }
         rule_facts& facts = part.rules[k];

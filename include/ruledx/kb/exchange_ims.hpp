@@ -7,7 +7,9 @@
 //
 // Conventions, decided once for the whole file:
 // - Versions are listed exactly as each article's "applies to" line states them, except where the
-//   article says a version does not show the rule's signal (Q149542: no Error 1067 on 5.0). Service-
+//   article gives each version a symptom of its own: then one rule per symptom (Q149542: Error
+//   1067 on 4.0, the Dr. Watson dialog alone on 5.0; Q199430: a dialog on 4.0, crashes on 5.0 and
+//   5.5, carried by Q149542's and Q281743's rules). Service-
 //   pack qualifiers ("5.5 SP3") cannot be expressed by a version and are named in the title instead;
 //   a fix that an article dates to a service pack rules the rule out through `exchange_service_pack`.
 // - Versions and the facts both Exchange knowledge bases ask are declared in kb/exchange_common.hpp.
@@ -176,6 +178,22 @@ inline constexpr fact_definition facts[] = {
                  "Does the MTS-IN or MTS-OUT queue of the Internet Mail Service hold messages that block it "
                  "(Mdbvu32 or Q165505)?"),
     boolean_fact("imcdata_in_folder_exists", "Does the Exchsrvr\\Imcdata\\In folder exist?"),
+    // Q161937 and Q199429 name no check of their cause, only its remedy.
+    boolean_fact("imc_starts_after_first_mts_out_message_removed",
+                 "Does the IMC start once the first message of its MTS-OUT folder is removed (after saving the "
+                 "folder's messages with Imcsave, or copying them out with Mdbvu32)?"),
+    boolean_fact("imc_starts_with_admin_mailbox_replaced",
+                 "Does the IMC start once another mailbox is chosen as its administrator mailbox, or the "
+                 "administrator mailbox is deleted and created again?"),
+    boolean_fact("ims_relay_allow_list_has_several_entries",
+                 "Are the registry values RelayFlags and RelayAllowList both set for the Internet Mail Service, "
+                 "with RelayAllowList (REG_MULTI_SZ) holding more than one entry?"),
+    boolean_fact("dns_suffix_search_order_over_six_entries",
+                 "Does the DNS Suffix Search Order of the server's TCP/IP settings hold more than six entries "
+                 "(entries added with RegEdit or another tool count)?"),
+    boolean_fact("ims_cluster_resource_uses_network_configuration",
+                 "In Cluster Administrator, is 'Use Network Configuration' checked in the properties of the "
+                 "Internet Mail Service resource of the Exchange group?"),
     boolean_fact("imcdata_out_has_huge_file", "Is there a file of about 16 GB in Exchsrvr\\Imcdata\\Out?"),
     // Q317653 gives no free-space threshold: its remedy working is the check.
     boolean_fact("ims_starts_after_imcdata_drive_space_freed",
@@ -345,7 +363,10 @@ inline constexpr std::string_view not_configured_4071 =
     "and configure its setting.";
 }  // namespace quoted
 
-// Signals used by several rules.
+// Signals named once: those several rules use, then those a rule and its examples share (an example
+// shows them by saw(...)). An example writes an event out where it shows it as a log prints it
+// instead: another spelling of the source, the article's full text with the values of the
+// reporter's machine the rule's description stops before, a typo as printed, or no text.
 namespace signals {
 inline constexpr signal error_2140 = start_error(service, 2140);
 inline constexpr signal mapi_4018 = event(service, 4018)
@@ -363,23 +384,162 @@ inline constexpr signal bad_folder_4116 =
     event(service, 4116).with_description(quoted::bad_folder_4116);
 inline constexpr signal shut_down_4102 = event(service, 4102).with_description(quoted::shut_down_4102);
 inline constexpr signal wizard_timeout = start_error(service, 0xc002041d);
+inline constexpr signal work_threads_4023 =
+    event(service, 4023)
+        .with_type(event_type::error)
+        .with_category("Initialization/Termination")
+        .with_description(quoted::work_threads_4023);
+inline constexpr signal mapi_4018_without_category =
+    event(service, 4018).with_type(event_type::error).with_description(quoted::mapi_4018);
+inline constexpr signal bad_folder_4116_commas =
+    event(service, 4116)
+        .with_type(event_type::error)
+        .with_description(quoted::bad_folder_4116_commas);
+// Shared by a rule and its examples: start errors, then by article in rule order.
+inline constexpr signal error_1067 = start_error(service, 1067);
+inline constexpr signal error_1069 = start_error(service, 1069);
+inline constexpr signal error_2186 = start_error(service, 2186);
+inline constexpr signal error_2 = start_error(service, 2);
+inline constexpr signal error_0xc00203e5 = start_error(service, 0xc00203e5);
+// Q148565
+inline constexpr signal q148565_4032 = event(service, 4032);
+inline constexpr signal q148565_4057 = event(service, 4057);
+inline constexpr signal q148565_4014 = event(service, 4014);
+// Q154589
+inline constexpr signal q154589_4058 =
+    event(service, 4058)
+        .with_category("Intialization/Termination")
+        .with_description(quoted::connector_resolver_4058);
+// Q155814
+inline constexpr signal q155814_7000 =
+    event("Service Control Manager", 7000)
+        .with_description("The Microsoft Exchange Internet Mail Connector service failed to start due to the "
+                          "following error: The service did not respond to the start or control request in a timely "
+                          "fashion.");
+// Q168883
+inline constexpr signal q168883_4037 =
+    event(service, 4037)
+        .with_type(event_type::error)
+        .with_category("Internal Processing")
+        .with_description(quoted::exception_4037);
+// Q169223
+inline constexpr signal q169223_4117 =
+    event(service, 4117)
+        .with_type(event_type::error)
+        .with_category("Internal Processing")
+        .with_description(quoted::spool_file_prefix);
+inline constexpr signal q169223_4116 =
+    event(service, 4116)
+        .with_type(event_type::error)
+        .with_category("Internal Processing")
+        .with_description(quoted::bad_folder_4116);
+// Q169686
+inline constexpr signal q169686_3039 = event(service, 3039).with_description(quoted::store_3039);
+inline constexpr signal q169686_4094 =
+    event(service, 4094)
+        .with_description("The error 0x8004011d occurred while trying to refresh network connections to the "
+                          "Information Store. The Internet Mail Service is being shut down.");
+// Q173496
+inline constexpr signal q173496_4143 =
+    event(service, 4143)
+        .with_type(event_type::error)
+        .with_category("Initialization/Termination")
+        .with_description(quoted::q173496_4143);
+// Q182346
+inline constexpr signal q182346_4087 =
+    event(service, 4087)
+        .with_category("Initialization/Termination")
+        .with_description(quoted::queue_viewing_4087_q182346);
+// Q183178
+inline constexpr signal q183178_4071 =
+    event(service, 4071)
+        .with_type(event_type::error)
+        .with_category("Initialization/Termination")
+        .with_description(quoted::not_configured_4071);
+// Q191548
+inline constexpr signal q191548_7003 = event("Service Control Manager", 7003);
+inline constexpr signal q191548_1075 = event("Service Control Manager", 1075);
+// Q192540
+inline constexpr signal q192540_4116 =
+    event(service, 4116)
+        .with_type(event_type::error)
+        .with_description(quoted::bad_folder_4116_short);
+// Q194128
+inline constexpr signal q194128_4058 = event(service, 4058).with_description(quoted::connector_resolver_4058);
+inline constexpr signal q194128_4067 = event(service, 4067).with_description(quoted::connector_domain_4067);
+// Q199771
+inline constexpr signal q199771_4037 =
+    event(service, 4037)
+        .with_type(event_type::error)
+        .with_category("Internal Processing")
+        .with_description(quoted::exception_4037_code);
+// Q200092
+inline constexpr signal q200092_4087 =
+    event(service, 4087)
+        .with_type(event_type::error)
+        .with_description(quoted::queue_viewing_4087_q200092);
+// Q222553
+inline constexpr signal q222553_4007 =
+    event(service, 4007).with_description(quoted::bind_10048_4007).with_value("10048");
+inline constexpr signal q222553_4020 = event(service, 4020).with_description(quoted::winsock_4020_q222553);
+// Q231737
+inline constexpr signal q231737_4070 =
+    event(service, 4070)
+        .with_description("An error occurred while opening a temporary message file. Verify that the message spool "
+                          "directories are configured correctly and are readable by the Internet Mail Service.");
+// Q232279
+inline constexpr signal q232279_4102 =
+    event(service, 4102)
+        .with_type(event_type::error)
+        .with_category("Internal Processing")
+        .with_description(quoted::shut_down_4102);
+// Q246115
+inline constexpr signal q246115_2140 = event(service, 2140);
+inline constexpr signal q246115_100 = event(service, 100);
+// Q262939
+inline constexpr signal q262939_4018 =
+    event(service, 4018)
+        .with_category("Initialization/Termination")
+        .with_description(quoted::mapi_4018);
+// Q263029
+inline constexpr signal q263029_4058 = event(service, 4058).with_category("Intialization/Termination");
+// Q268643
+inline constexpr signal q268643_4003 =
+    event(service, 4003)
+        .with_description("The following error occurred while trying to retrieve protocol information. Error=11004")
+        .with_value("11004");
+inline constexpr signal q268643_4020 = event(service, 4020).with_description(quoted::winsock_4020_q268643);
+// Q291123
+inline constexpr signal q291123_4067 = event(service, 4067).with_description(quoted::service_domain_4067);
+inline constexpr signal q291123_4058 = event(service, 4058).with_description(quoted::service_resolver_4058);
+// Q322829
+inline constexpr signal q322829_4116 =
+    event(service, 4116)
+        .with_type(event_type::error)
+        .with_category("Internal Processing")
+        .with_description(quoted::bad_folder_4116_q322829);
+inline constexpr signal q322829_4182 =
+    event(service, 4182)
+        .with_type(event_type::error)
+        .with_category("Internal Processing")
+        .with_description(quoted::shut_down_4102);
+inline constexpr signal q322829_3039 =
+    event(service, 3039)
+        .with_type(event_type::error)
+        .with_category("Internal Processing")
+        .with_description(quoted::store_3039);
+// Evidence without an id or a code: failed starts whatever their error, Dr. Watson's and the
+// application-error dialogs' crashes of the IMC's program, msexcimc.exe, and message boxes.
+inline constexpr signal failed_start = start_failure(service);
+inline constexpr signal no_error_returned = start_error(service, 0);  // "Service did not return an error."
+inline constexpr signal access_violation = program_crash("MSEXCIMC", 0xc0000005);
+inline constexpr signal q179289_heap_crash = program_crash("MSEXCIMC", 0xc0000005).with_value("RtlAllocateHeap");
+inline constexpr signal q281743_stack = program_crash("msexcimc").with_value("CPostmaster__rcFindAdminX400Address");
+// The quote stops before the library's path (a placeholder); what follows is a telling value.
+inline constexpr signal q199430_user32 = message_box("Initialization of the dynamic link library").with_value("USER32.dll failed");
+inline constexpr signal q158308_user32 = message_box("Initialization of the dynamic link library").with_value("USER32.dll has failed");
 }  // namespace signals
 
-// The same symptoms as events an example or a test observes.
-namespace seen {
-inline constexpr observed_start_error error_2140 = saw_start_error(service, 2140);
-inline constexpr observed_event mapi_4018 = saw_event(service, 4018)
-                                                .with_type(event_type::error)
-                                                .with_category("Initialization/Termination")
-                                                .with_description(quoted::mapi_4018);
-inline constexpr observed_event bind_10050_4007 = saw_event(service, 4007).with_description(quoted::bind_10050_4007);
-inline constexpr observed_event winsock_4020_q193928 =
-    saw_event(service, 4020).with_description(quoted::winsock_4020_q193928);
-inline constexpr observed_event config_4086 = saw_event(service, 4086)
-                                                  .with_type(event_type::error)
-                                                  .with_category("Initialization/Termination")
-                                                  .with_description(quoted::config_4086);
-}  // namespace seen
 
 // ---------------------------------------------------------------------------------------------
 // The rules, in article order.
@@ -389,7 +549,7 @@ inline constexpr rule rules[] = {
     rule("ims-per-domain-route-invalid", "Q148565")
         .titled("A wrong per-domain delivery route keeps the IMC/IMS from starting (events 4032, 4057, 4014)")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
-        .requires_signals({event(service, 4032), event(service, 4057), event(service, 4014)})
+        .requires_signals({signals::q148565_4032, signals::q148565_4057, signals::q148565_4014})
         .supported_by({signals::error_2140})
         .confirmed_by({fact_is("ims_delivery_routes_valid", false)})
         .because("At least one per-domain delivery route set up on the Connections page of the IMC/IMS is "
@@ -398,8 +558,8 @@ inline constexpr rule rules[] = {
                       "Correct or remove that route under E-Mail Domain on the Connections tab of the IMC/IMS.",
                       "Start the MSExchangeIMC service again."})
         .see_also({"Q182522"})
-        .shown_by({example_of(seen::error_2140, saw_event(service, 4032), saw_event(service, 4057),
-                              saw_event(service, 4014), fact_is("ims_delivery_routes_valid", false))}),
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::q148565_4032), saw(signals::q148565_4057),
+                              saw(signals::q148565_4014), fact_is("ims_delivery_routes_valid", false))}),
 
     // Q148727: seven alternative causes behind the same dialog (Error 2140), Exchange 4.0 only.
     rule("imc-address-space-not-configured", "Q148727")
@@ -416,7 +576,7 @@ inline constexpr rule rules[] = {
                       "the Routing tab.",
                       "See chapter 11 of the Exchange Server Administrator's Guide for the other IMC pages."})
         .see_also({"Q191548"})
-        .shown_by({example_of(seen::error_2140, fact_is("exchange_version", v4_0),
+        .shown_by({example_of(saw(signals::error_2140), fact_is("exchange_version", v4_0),
                               fact_is("ims_address_space_configured", false))}),
     rule("imc-startup-account-wrong", "Q148727")
         .titled("IMC 4.0 Error 2140: the service starts under the wrong account")
@@ -427,7 +587,7 @@ inline constexpr rule rules[] = {
                  "does not say which account is the right one.")
         .resolved_by({"The article names this cause but gives no steps to correct it."})
         .see_also({"Q155814", "Q155585"})
-        .shown_by({example_of(seen::error_2140, fact_is("exchange_version", v4_0),
+        .shown_by({example_of(saw(signals::error_2140), fact_is("exchange_version", v4_0),
                               fact_is("ims_service_logon_account_correct", false))}),
     rule("imc-address-space-not-replicated", "Q148727")
         .titled("IMC 4.0 Error 2140: the connector's address space is inactive or wrong")
@@ -440,7 +600,7 @@ inline constexpr rule rules[] = {
                       "Enter the Internet address space again.",
                       "Select the Configuration container, open Site Addressing, and click Recalculate Routing on "
                       "the Routing tab."})
-        .shown_by({example_of(seen::error_2140, fact_is("exchange_version", v4_0),
+        .shown_by({example_of(saw(signals::error_2140), fact_is("exchange_version", v4_0),
                               fact_is("ims_starts_after_address_space_reentered", true))}),
     rule("imc-tcpip-dns-not-configured", "Q148727")
         .titled("IMC 4.0 Error 2140: the DNS settings of Windows NT TCP/IP were never filled in")
@@ -453,7 +613,7 @@ inline constexpr rule rules[] = {
                       "Name and the DNS Service Search Order.",
                       "Start the Internet Mail Connector again."})
         .see_also({"Q154589"})
-        .shown_by({example_of(seen::error_2140, fact_is("exchange_version", v4_0),
+        .shown_by({example_of(saw(signals::error_2140), fact_is("exchange_version", v4_0),
                               fact_is("tcpip_dns_configured", false))}),
     rule("imc-admin-mailbox-x400-removed", "Q148727")
         .titled("IMC 4.0 Error 2140: the IMC administrator's mailbox lost its X.400 address")
@@ -468,7 +628,7 @@ inline constexpr rule rules[] = {
                       "tab for the MS, SMTP and X.400 addresses.",
                       "The article gives no steps to restore a missing X.400 address."})
         .see_also({"Q149542", "Q199430", "Q281743"})
-        .shown_by({example_of(seen::error_2140, fact_is("exchange_version", v4_0),
+        .shown_by({example_of(saw(signals::error_2140), fact_is("exchange_version", v4_0),
                               fact_is("ims_admin_mailbox_has_x400_address", false))}),
     rule("imc-queue-dat-or-spool-file-damaged", "Q148727")
         .titled("IMC 4.0 Error 2140: Imcdata\\Queue.dat or a queued message file is damaged")
@@ -484,7 +644,7 @@ inline constexpr rule rules[] = {
                       "Then stop the IMC, move the files back a few at a time (deleting Queue.dat each time) to "
                       "find the offending file, and delete that file."})
         .see_also({"Q168883"})
-        .shown_by({example_of(seen::error_2140, fact_is("exchange_version", v4_0),
+        .shown_by({example_of(saw(signals::error_2140), fact_is("exchange_version", v4_0),
                               fact_is("ims_starts_with_imcdata_emptied", true))}),
     rule("imc-messages-stuck-in-mts-queues", "Q148727")
         .titled("IMC 4.0 Error 2140: messages are stuck in the MTS-IN or MTS-OUT queue")
@@ -496,19 +656,19 @@ inline constexpr rule rules[] = {
         .resolved_by({"View and delete the blocking messages in MTS-IN and MTS-OUT as Q165505 describes.",
                       "Start the Internet Mail Connector again."})
         .see_also({"Q165505", "Q192540"})
-        .shown_by({example_of(seen::error_2140, fact_is("exchange_version", v4_0),
+        .shown_by({example_of(saw(signals::error_2140), fact_is("exchange_version", v4_0),
                               fact_is("mts_queue_has_bad_message", true))}),
 
     // Q149542 ------------------------------------------------------------------------------
-    // The article covers 4.0 and 5.0, but Error 1067 is the 4.0 symptom: on 5.0 "no 1067 error is
-    // generated" and only a Dr. Watson dialog shows, which no signal of the model observes. The rule
-    // covers 4.0 only (it would otherwise take an Error 1067 on 5.0 as its evidence, which the article
-    // says does not happen); 5.0 waits for the dialog to be observable.
+    // The article covers 4.0 and 5.0 with different symptoms: on 4.0 the Dr. Watson dialog and then
+    // Error 1067; on 5.0 "no 1067 error is generated", the dialog alone. Two rules, one a version:
+    // an Error 1067 on 5.0 is not this article's evidence.
     rule("imc-admin-mailbox-no-x400-error-1067", "Q149542")
         .titled("IMC 4.0 Error 1067 after an MSEXCIMC.EXE access violation at start: administrator's mailbox "
                 "without an X.400 address")
         .applies_to("exchange_version", {only(v4_0)})
-        .requires_signals({start_error(service, 1067)})
+        .requires_signals({signals::error_1067})
+        .supported_by({signals::access_violation})
         .confirmed_by({fact_is("ims_admin_mailbox_has_x400_address", false)})
         .because("The user named as Administrator's Mailbox of the IMC/IMS has no X.400 address, and the service "
                  "crashes with an access violation in MSEXCIMC.EXE while starting; on 4.0 the start then ends with "
@@ -518,16 +678,33 @@ inline constexpr rule rules[] = {
                       "Add an X.400 address on that user's E-Mail Addresses tab, or choose a user that has one as "
                       "Administrator's Mailbox."})
         .see_also({"Q148727", "Q199430", "Q166080", "Q281743", "Q300535"})
-        .shown_by({example_of(saw_start_error(service, 1067), fact_is("exchange_version", v4_0),
+        .shown_by({example_of(saw(signals::error_1067), fact_is("exchange_version", v4_0),
+                              fact_is("ims_admin_mailbox_has_x400_address", false))}),
+    // Also carries Q199430's 5.0 symptom (the same dialog, the same cause and check).
+    rule("ims-5-access-violation-admin-mailbox-no-x400", "Q149542")
+        .titled("IMS 5.0 Dr. Watson access violation (0xc0000005) in MSEXCIMC.EXE at start, no Error 1067: "
+                "administrator's mailbox without an X.400 address")
+        .applies_to("exchange_version", {only(v5_0)})
+        .requires_signals({signals::access_violation})
+        .confirmed_by({fact_is("ims_admin_mailbox_has_x400_address", false)})
+        .because("The user named as Administrator's Mailbox of the IMS has no X.400 address; starting the 5.0 "
+                 "Internet Mail Service then ends in an access violation in MSEXCIMC.EXE that Dr. Watson reports, "
+                 "without an Error 1067.")
+        .resolved_by({"In the Exchange Administrator program, note the Administrator's Mailbox on the IMS "
+                      "properties.",
+                      "Add an X.400 address on that user's E-Mail Addresses tab, or choose a user that has one as "
+                      "Administrator's Mailbox."})
+        .see_also({"Q148727", "Q199430", "Q166080", "Q281743", "Q300535"})
+        .shown_by({example_of(saw_crash("MSEXCIMC.EXE", 0xc0000005), fact_is("exchange_version", v5_0),
+                              fact_is("ims_admin_mailbox_has_x400_address", false)),
+                   example_of(saw_crash("Msexcimc.exe", 0xc0000005), fact_is("exchange_version", v5_0),
                               fact_is("ims_admin_mailbox_has_x400_address", false))}),
 
     // Q154589 ------------------------------------------------------------------------------
     rule("imc-4058-dns-domain-name-blank", "Q154589")
         .titled("IMC 4.0 Error 2140 with event 4058: the TCP/IP DNS domain name is empty")
         .applies_to("exchange_version", {only(v4_0)})
-        .requires_signals({event(service, 4058)
-                               .with_category("Intialization/Termination")
-                               .with_description(quoted::connector_resolver_4058)})
+        .requires_signals({signals::q154589_4058})
         .supported_by({signals::error_2140})
         .confirmed_by({fact_is("tcpip_dns_domain_name_set", false)})
         .ruled_out_by({fact_is("tcpip_dns_configured", true)})  // that DNS tab has its Domain Name
@@ -538,10 +715,7 @@ inline constexpr rule rules[] = {
                       "matter.",
                       "Close the dialogs with OK and start the Internet Mail Connector."})
         .see_also({"Q148727", "Q291123", "Q194128"})
-        .shown_by({example_of(saw_start_error(service, 2140),
-                              saw_event(service, 4058)
-                                  .with_category("Intialization/Termination")
-                                  .with_description(quoted::connector_resolver_4058),
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::q154589_4058),
                               fact_is("tcpip_dns_domain_name_set", false))}),
 
     // Q155585 ------------------------------------------------------------------------------
@@ -552,7 +726,7 @@ inline constexpr rule rules[] = {
         .titled("Error 1069 starting an Exchange 4.0 service: its logon account's password is wrong or the account "
                 "is gone")
         .applies_to("exchange_version", {only(v4_0)})
-        .requires_signals({start_error(service, 1069)})
+        .requires_signals({signals::error_1069})
         .confirmed_by({fact_is("service_starts_with_logon_account_reentered", true)})
         .because("The This Account logon set in the service's startup options has a wrong password, or the "
                  "account no longer exists.")
@@ -564,7 +738,7 @@ inline constexpr rule rules[] = {
                       "enter the new password on the Service Account Password tab.",
                       "Change the password on any service account override pages in other sites (Q157780)."})
         .see_also({"Q157780"})
-        .shown_by({example_of(saw_start_error(service, 1069),
+        .shown_by({example_of(saw(signals::error_1069),
                               fact_is("service_starts_with_logon_account_reentered", true))}),
 
     // Q155814 ------------------------------------------------------------------------------
@@ -576,11 +750,7 @@ inline constexpr rule rules[] = {
         .requires_signals({event(service, 4086)
                                .with_category("Initialization/Termination")
                                .with_description(quoted::config_4086)})
-        .supported_by({event("Service Control Manager", 7000)
-                           .with_description("The Microsoft Exchange Internet Mail Connector service failed to start "
-                                             "due to the following error: The service did not respond to the start "
-                                             "or control request in a timely fashion."),
-                       start_error(service, 2186)})
+        .supported_by({signals::q155814_7000, signals::error_2186})
         .confirmed_by({fact_is("ims_service_logs_on_as_local_system", true)})
         .ruled_out_by({fact_is("ims_service_logon_account_correct", true)})  // it logs on as This Account
         .because("The IMC or IMS service is set to log on as a system account or with the LocalSystem account "
@@ -591,11 +761,7 @@ inline constexpr rule rules[] = {
                       "with service account administrator rights on the Organization, Site and Configuration "
                       "containers."})
         .see_also({"Q189730", "Q298565"})
-        .shown_by({example_of(saw_start_error(service, 2186),
-                              saw_event("Service Control Manager", 7000)
-                                  .with_description("The Microsoft Exchange Internet Mail Connector service failed "
-                                                    "to start due to the following error: The service did not "
-                                                    "respond to the start or control request in a timely fashion."),
+        .shown_by({example_of(saw(signals::error_2186), saw(signals::q155814_7000),
                               saw_event("MSExchange IMC", 4086)
                                   .with_category("Initialization/Termination")
                                   .with_description(quoted::config_4086),
@@ -621,7 +787,7 @@ inline constexpr rule rules[] = {
                       "or add the REG_SZ value SiteDomain, holding the address type you want, under "
                       "HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIMC\\Parameters (see section 7.3.4 "
                       "of the 4.0 Readme.wri, 8.3.4 on 4.0a)."})
-        .shown_by({example_of(seen::error_2140,
+        .shown_by({example_of(saw(signals::error_2140),
                               saw_event(service, 4074)
                                   .with_description("Unable to start the Internet Mail Connector because the routing "
                                                     "table could not be read."),
@@ -632,7 +798,8 @@ inline constexpr rule rules[] = {
         .titled("The eighth Exchange connector instance on Windows NT 4.0 fails with a USER32.dll error and Error "
                 "2186: desktop heap exhausted")
         .applies_to("exchange_version", {only(v4_0)})
-        .requires_signals({start_error(service, 2186)})
+        .requires_signals({signals::error_2186})
+        .supported_by({signals::q158308_user32})
         .confirmed_by({fact_is("exchange_service_instances_over_seven", true), fact_is("windows_version", nt4)})
         .because("Windows NT 4.0 runs out of memory for a new desktop heap when more than about seven of the "
                  "PC MTA, MS Mail Connector, IMC, Schedule+ Free & Busy, MTA and Directory Synchronization "
@@ -644,7 +811,7 @@ inline constexpr rule rules[] = {
                       "512 KB.",
                       "Restart the computer (see Q126962 and Q142676)."})
         .see_also({"Q155814", "Q126962", "Q142676"})
-        .shown_by({example_of(saw_start_error(service, 2186), fact_is("exchange_version", v4_0),
+        .shown_by({example_of(saw(signals::error_2186), fact_is("exchange_version", v4_0),
                               fact_is("exchange_service_instances_over_seven", true))}),
 
     // Q160932 ------------------------------------------------------------------------------
@@ -652,13 +819,32 @@ inline constexpr rule rules[] = {
         .titled("Error 0002 starting an Exchange service: its program file (msexcimc.exe for the IMC) is missing or "
                 "damaged")
         .applies_to("exchange_version", {only(v4_0), only(v5_0)})
-        .requires_signals({start_error(service, 2)})
+        .requires_signals({signals::error_2})
         .confirmed_by({fact_is("ims_executable_intact", false)})
         .because("Windows cannot find the executable registered for the service; for the Internet Mail Connector "
                  "that is msexcimc.exe. This is the generic Windows NT 'file not found' error.")
         .resolved_by({"Copy msexcimc.exe back from a backup, another Exchange server or the service pack CD.",
                       "Start the service again."})
-        .shown_by({example_of(saw_start_error(service, 2), fact_is("ims_executable_intact", false))}),
+        .shown_by({example_of(saw(signals::error_2), fact_is("ims_executable_intact", false))}),
+
+    // Q161937 ------------------------------------------------------------------------------
+    // The article prints the failed start as "event 10.67", which is no event id, and does not say it
+    // means Error 1067: the rule takes a failed start of any error (or none). "No other events are
+    // logged." DEC Alpha servers "seem to be susceptible", which decides nothing.
+    rule("imc-4-mts-out-attachment-without-resource-fork", "Q161937")
+        .titled("IMC 4.0 stops sending mail and does not start (printed 'event 10.67', no other events): a "
+                "message in MTS-OUT with a damaged Macintosh attachment")
+        .applies_to("exchange_version", {only(v4_0)})
+        .requires_signals({signals::failed_start})
+        .confirmed_by({fact_is("imc_starts_after_first_mts_out_message_removed", true)})
+        .because("An outbound message sent in TNEF carries a Macintosh attachment whose resource fork was "
+                 "stripped; the IMC reads it as MacBinary, takes a wrong file name length from its first 128 "
+                 "bytes, and the memory that corrupts crashes the connector.")
+        .resolved_by({"Save the messages of the MTS-OUT folder and remove them with the Resource Kit utility "
+                      "Imcsave, or copy them out with Mdbvu32 and remove the first message.",
+                      "Start the IMC. The article says the latest Exchange 4.0 service pack corrects the problem."})
+        .shown_by({example_of(saw(signals::failed_start), fact_is("exchange_version", v4_0),
+                              fact_is("imc_starts_after_first_mts_out_message_removed", true))}),
 
     // Q163243: four alternative causes of event 4018 (one of them is Q157042's).
     rule("ims-4018-mapisvc-inf-missing", "Q163243")
@@ -670,7 +856,8 @@ inline constexpr rule rules[] = {
         .because("MAPI cannot start for the service because Mapisvc.inf is missing from %SystemRoot%\\System32.")
         .resolved_by({"Put Mapisvc.inf back into %SystemRoot%\\System32.", "Start the service again."})
         .see_also({"Q157042", "Q186739", "Q147935"})
-        .shown_by({example_of(seen::error_2140, seen::mapi_4018, fact_is("mapisvc_inf_in_system32", false))}),
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::mapi_4018),
+                              fact_is("mapisvc_inf_in_system32", false))}),
     rule("ims-4018-mapisvc-inf-no-change-right", "Q163243")
         .titled("IMC/IMS Error 2140 with event 4018: the service account cannot change Mapisvc.inf")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
@@ -683,7 +870,7 @@ inline constexpr rule rules[] = {
                       "%SystemRoot%\\System32\\Mapisvc.inf.",
                       "Start the service again."})
         .see_also({"Q186739", "Q147935"})
-        .shown_by({example_of(seen::error_2140, seen::mapi_4018,
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::mapi_4018),
                               fact_is("service_account_can_change_mapisvc_inf", false))}),
     rule("ims-4018-no-private-store", "Q163243")
         .titled("IMC/IMS Error 2140 with event 4018: the server has no private information store")
@@ -698,9 +885,10 @@ inline constexpr rule rules[] = {
                       "then click OK (Q157042).",
                       "Start the service again."})
         .see_also({"Q157042", "Q147935"})
-        .shown_by({example_of(seen::error_2140, seen::mapi_4018, fact_is("private_store_on_server", false)),
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::mapi_4018),
+                              fact_is("private_store_on_server", false)),
                    // Q157042's own evidence: Exchange 4.0, its category printed as "Intialization/Termination".
-                   example_of(saw_start_error(service, 2140),
+                   example_of(saw(signals::error_2140),
                               saw_event(service, 4018)
                                   .with_category("Intialization/Termination")
                                   .with_description(quoted::mapi_4018),
@@ -720,7 +908,7 @@ inline constexpr rule rules[] = {
                       "(Q147935 describes the connector's registry information).",
                       "Start the service again."})
         .see_also({"Q147935"})
-        .shown_by({example_of(seen::error_2140, seen::mapi_4018,
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::mapi_4018),
                               fact_is("ims_registry_commonname_homedsa_valid", false))}),
 
     // Q166080 ------------------------------------------------------------------------------
@@ -731,6 +919,7 @@ inline constexpr rule rules[] = {
         .requires_signals({event("DrWatson", 4097)
                                .with_description("The application; MSEXCIMC.dbg; generated an application error")
                                .with_value("MSEXCIMC.dbg")})
+        .supported_by({signals::access_violation})
         .confirmed_by({fact_is("ims_admin_mailbox_has_x400_address", false)})
         .because("The mailbox picked as IMS administrator mailbox in the Internet Mail Wizard lacks an X.400 "
                  "address, and MSEXCIMC crashes with an access violation (c0000005) when the wizard starts it.")
@@ -750,11 +939,8 @@ inline constexpr rule rules[] = {
         .titled("IMS/IMC hangs and will not restart (event 4037, Error 1067): a corrupt message in Imcdata\\In or "
                 "Imcdata\\Out")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
-        .requires_signals({event(service, 4037)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description(quoted::exception_4037)})
-        .supported_by({start_error(service, 1067)})
+        .requires_signals({signals::q168883_4037})
+        .supported_by({signals::error_1067})
         .confirmed_by({fact_is("ims_starts_with_imcdata_emptied", true)})
         .because("A corrupt message file in the Imcdata\\In or Imcdata\\Out folder makes the service fail each time "
                  "it processes it; the Stop button is greyed out while it hangs.")
@@ -766,20 +952,13 @@ inline constexpr rule rules[] = {
                       "A file that cannot be moved because it is in use while the service hangs is most likely the "
                       "bad one."})
         .see_also({"Q148727", "Q165505", "Q157323"})
-        .shown_by({example_of(saw_start_error(service, 1067),
-                              saw_event(service, 4037)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::exception_4037),
+        .shown_by({example_of(saw(signals::error_1067), saw(signals::q168883_4037),
                               fact_is("ims_starts_with_imcdata_emptied", true))}),
     rule("ims-4037-corrupt-message-in-mta-queue", "Q168883")
         .titled("IMS/IMC hangs and will not restart (event 4037, Error 1067): a corrupt message in the MTA queues")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
-        .requires_signals({event(service, 4037)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description(quoted::exception_4037)})
-        .supported_by({start_error(service, 1067)})
+        .requires_signals({signals::q168883_4037})
+        .supported_by({signals::error_1067})
         .confirmed_by({fact_is("ims_starts_with_imcdata_emptied", false)})
         .because("The service still fails with Imcdata\\In and Imcdata\\Out emptied, so the corrupt message sits in "
                  "the message transfer agent's store (MTS-IN or MTS-OUT).")
@@ -787,11 +966,7 @@ inline constexpr rule rules[] = {
                       "Q157323 shows how to identify or rebuild a connector queue.",
                       "Start the service again."})
         .see_also({"Q165505", "Q157323", "Q192540"})
-        .shown_by({example_of(saw_start_error(service, 1067),
-                              saw_event(service, 4037)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::exception_4037),
+        .shown_by({example_of(saw(signals::error_1067), saw(signals::q168883_4037),
                               fact_is("ims_starts_with_imcdata_emptied", false))}),
 
     // Q169223 ------------------------------------------------------------------------------
@@ -799,22 +974,12 @@ inline constexpr rule rules[] = {
         .titled("A bad inbound message in Imcdata\\In crashes Store.exe and the IMS cannot start its work threads "
                 "(4023)")
         .applies_to("exchange_version", {only(v5_0), only(v5_5)})
-        .requires_signals({event(service, 4023)
-                               .with_type(event_type::error)
-                               .with_category("Initialization/Termination")
-                               .with_description(quoted::work_threads_4023),
+        .requires_signals({signals::work_threads_4023,
                            event("DrWatson", 4097)
                                .with_type(event_type::information)
                                .with_description("The application, store.dbg, generated an application error.")
                                .with_value("store.dbg")})
-        .supported_by({event(service, 4117)
-                           .with_type(event_type::error)
-                           .with_category("Internal Processing")
-                           .with_description(quoted::spool_file_prefix),
-                       event(service, 4116)
-                           .with_type(event_type::error)
-                           .with_category("Internal Processing")
-                           .with_description(quoted::bad_folder_4116),
+        .supported_by({signals::q169223_4117, signals::q169223_4116,
                        event(service, 4037)
                            .with_type(event_type::error)
                            .with_category("Internal processing")
@@ -836,18 +1001,7 @@ inline constexpr rule rules[] = {
                                   .with_type(event_type::information)
                                   .with_description("The application, store.dbg, generated an application error. The "
                                                     "error occurred on <date>@<timestamp>."),
-                              saw_event(service, 4117)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::spool_file_prefix),
-                              saw_event(service, 4116)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::bad_folder_4116),
-                              saw_event(service, 4023)
-                                  .with_type(event_type::error)
-                                  .with_category("Initialization/Termination")
-                                  .with_description(quoted::work_threads_4023),
+                              saw(signals::q169223_4117), saw(signals::q169223_4116), saw(signals::work_threads_4023),
                               fact_is("imcdata_in_has_bad_message", true))}),
 
     // Q169686 ------------------------------------------------------------------------------
@@ -855,11 +1009,8 @@ inline constexpr rule rules[] = {
         .titled("IMC/IMS shuts down again after every start (4094, 4102, 3039): the information store gives it too "
                 "few threads")
         .applies_to("exchange_version", {only(v4_0), only(v5_0)})
-        .requires_signals({event(service, 4094)
-                               .with_description("The error 0x8004011d occurred while trying to refresh network "
-                                                 "connections to the Information Store. The Internet Mail Service is "
-                                                 "being shut down.")})
-        .supported_by({signals::bad_folder_4116, event(service, 3039).with_description(quoted::store_3039),
+        .requires_signals({signals::q169686_4094})
+        .supported_by({signals::bad_folder_4116, signals::q169686_3039,
                        event(service, 4117).with_description(quoted::spool_file_prefix), signals::shut_down_4102})
         .confirmed_by({fact_is("is_max_threads_low", true)})
         .because("Performance Optimizer (default answers, all server types, or few users) lowered "
@@ -871,23 +1022,15 @@ inline constexpr rule rules[] = {
                       "Perfopt.log in the Windows NT system32 folder records what Performance Optimizer changed.",
                       "Restart the information store and the Internet Mail Service."})
         .see_also({"Q317653", "Q232279", "Q322829"})
-        .shown_by({example_of(saw_event(service, 4116).with_description(quoted::bad_folder_4116),
-                              saw_event(service, 3039).with_description(quoted::store_3039),
-                              saw_event(service, 4094)
-                                  .with_description("The error 0x8004011d occurred while trying to refresh network "
-                                                    "connections to the Information Store. The Internet Mail Service "
-                                                    "is being shut down."),
-                              saw_event(service, 4102).with_description(quoted::shut_down_4102),
+        .shown_by({example_of(saw(signals::bad_folder_4116), saw(signals::q169686_3039),
+                              saw(signals::q169686_4094), saw(signals::shut_down_4102),
                               fact_is("is_max_threads_low", true))}),
 
     // Q173496 ------------------------------------------------------------------------------
     rule("ims-service-account-not-admin", "Q173496")
         .titled("IMS 5.5 needs an administrator service account for its SSL support")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(service, 4143)
-                               .with_type(event_type::error)
-                               .with_category("Initialization/Termination")
-                               .with_description(quoted::q173496_4143)})
+        .requires_signals({signals::q173496_4143})
         .supported_by({signals::error_2140})
         .confirmed_by({fact_is("service_account_is_admin", false)})
         .because("The account the Exchange services log on with is not in the local or domain Administrators "
@@ -896,11 +1039,7 @@ inline constexpr rule rules[] = {
         .resolved_by({"Add the Exchange service account to the local or domain Administrators group.",
                       "Start the Microsoft Exchange Internet Mail Service again."})
         .see_also({"Q189730"})
-        .shown_by({example_of(saw_start_error(service, 2140),
-                              saw_event(service, 4143)
-                                  .with_type(event_type::error)
-                                  .with_category("Initialization/Termination")
-                                  .with_description(quoted::q173496_4143))}),
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::q173496_4143))}),
 
     // Q182346 ------------------------------------------------------------------------------
     // The cause is any network service or protocol that does not work properly; whether Services for
@@ -910,9 +1049,7 @@ inline constexpr rule rules[] = {
         .titled("IMC/IMS cannot start or be created (event 4087, queue viewing interface): a network service or "
                 "protocol does not work properly")
         .applies_to("exchange_version", {only(v4_0), only(v5_0)})
-        .requires_signals({event(service, 4087)
-                               .with_category("Initialization/Termination")
-                               .with_description(quoted::queue_viewing_4087_q182346)})
+        .requires_signals({signals::q182346_4087})
         .confirmed_by({fact_is("ims_starts_after_network_components_reinstalled", true)})
         .because("A network service or network protocol on the server is not working properly; in particular "
                  "after Windows NT Server 3.51 was upgraded to 4.0 on a computer with Services for Macintosh.")
@@ -925,9 +1062,7 @@ inline constexpr rule rules[] = {
                       "were removed at once or only one is installed.",
                       "Try to start or create the IMC/IMS after each step."})
         .see_also({"Q200092"})
-        .shown_by({example_of(saw_event(service, 4087)
-                                  .with_category("Initialization/Termination")
-                                  .with_description(quoted::queue_viewing_4087_q182346),
+        .shown_by({example_of(saw(signals::q182346_4087),
                               fact_is("ims_starts_after_network_components_reinstalled", true))}),
 
     // Q182522 ------------------------------------------------------------------------------
@@ -967,10 +1102,7 @@ inline constexpr rule rules[] = {
         .titled("IMS will not start with event 4071 ('has not been configured'): the administrator mailbox is "
                 "unset, wrong or unreachable")
         .applies_to("exchange_version", {only(v5_0), only(v5_5)})
-        .requires_signals({event(service, 4071)
-                               .with_type(event_type::error)
-                               .with_category("Initialization/Termination")
-                               .with_description(quoted::not_configured_4071)})
+        .requires_signals({signals::q183178_4071})
         .supported_by({event(service, 4072)})
         .confirmed_by({fact_is("ims_admin_mailbox_valid", false)})
         .because("While initializing, the IMS cannot get hold of its administrator mailbox: none is set, the one "
@@ -982,30 +1114,51 @@ inline constexpr rule rules[] = {
                       "If the setting already looks right, change it to another mailbox, click OK, then set it back "
                       "and click OK again to reset it internally."})
         .see_also({"Q246115", "Q149542"})
-        .shown_by({example_of(saw_event(service, 4071)
-                                  .with_type(event_type::error)
-                                  .with_category("Initialization/Termination")
-                                  .with_description(quoted::not_configured_4071),
-                              fact_is("ims_admin_mailbox_valid", false))}),
+        .shown_by({example_of(saw(signals::q183178_4071), fact_is("ims_admin_mailbox_valid", false))}),
+
+    // Q179289 ------------------------------------------------------------------------------
+    rule("ims-5-5-heap-crash-relay-allow-list", "Q179289")
+        .titled("IMS 5.5 does not start: application error c0000005 in RtlAllocateHeap (MSEXCIMC.dbg) with "
+                "RelayFlags set and several entries in RelayAllowList")
+        .applies_to("exchange_version", {only(v5_5)})
+        .requires_signals({signals::q179289_heap_crash})
+        .supported_by({signals::failed_start})
+        .confirmed_by({fact_is("ims_relay_allow_list_has_several_entries", true)})
+        .because("The registry values RelayFlags and RelayAllowList are set for the Internet Mail Service with "
+                 "several entries in RelayAllowList; a problem of Exchange Server 5.5 then makes the service fail "
+                 "with an access violation as it starts.")
+        .resolved_by({"The article gives no workaround: install the latest Exchange Server 5.5 service pack, "
+                      "which it says corrects the problem."})
+        .shown_by({example_of(saw_crash("exe\\MSEXCIMC.dbg", 0xc0000005).with_frames("RtlAllocateHeap"),
+                              saw(signals::failed_start), fact_is("ims_relay_allow_list_has_several_entries", true))}),
+
+    // Q185025 ------------------------------------------------------------------------------
+    // Windows NT 4.0's limit of six entries is what the article names; it says nothing of Windows 2000.
+    rule("ims-dr-watson-dns-suffix-search-order-over-six", "Q185025")
+        .titled("IMS Dr. Watson access violation (c0000005, MSEXCIMC.dbg) at start: more than six entries in "
+                "the DNS Suffix Search Order")
+        .applies_to("exchange_version", {only(v5_0), only(v5_5)})
+        .requires_signals({signals::access_violation})
+        .confirmed_by({fact_is("dns_suffix_search_order_over_six_entries", true)})
+        .because("Entries added to the TCP/IP DNS Suffix Search Order with RegEdit or another tool make it longer "
+                 "than the six entries Windows NT 4.0 supports; the Internet Mail Service reads them as it starts "
+                 "and causes an access violation at the seventh.")
+        .resolved_by({"Keep the DNS Suffix Search Order to six entries or fewer."})
+        .shown_by({example_of(saw_crash("MSEXCIMC.dbg", 0xc0000005),
+                              fact_is("dns_suffix_search_order_over_six_entries", true))}),
 
     // Q186739 ------------------------------------------------------------------------------
     rule("ims-4018-4116-system32-no-change-right", "Q186739")
         .titled("IMS logs 4018 and 4116 at start: the service account cannot change the System32 folder")
         .applies_to("exchange_version", {only(v5_0), only(v5_5)})
-        .requires_signals({event(service, 4018).with_type(event_type::error).with_description(quoted::mapi_4018),
-                           event(service, 4116)
-                               .with_type(event_type::error)
-                               .with_description(quoted::bad_folder_4116_commas)})
+        .requires_signals({signals::mapi_4018_without_category, signals::bad_folder_4116_commas})
         .confirmed_by({fact_is("service_account_can_change_system32", false)})
         .because("The Exchange service account lacks Change rights on %SystemRoot%\\System32 and so cannot update "
                  "Mapisvc.inf there, which MAPI needs.")
         .resolved_by({"Give the Exchange service account at least Change rights on %SystemRoot%\\System32.",
                       "Start the Internet Mail Service again."})
         .see_also({"Q163243"})
-        .shown_by({example_of(saw_event(service, 4018).with_type(event_type::error).with_description(quoted::mapi_4018),
-                              saw_event(service, 4116)
-                                  .with_type(event_type::error)
-                                  .with_description(quoted::bad_folder_4116_commas),
+        .shown_by({example_of(saw(signals::mapi_4018_without_category), saw(signals::bad_folder_4116_commas),
                               fact_is("service_account_can_change_system32", false))}),
 
     // Q189730 ------------------------------------------------------------------------------
@@ -1021,7 +1174,8 @@ inline constexpr rule rules[] = {
         .resolved_by({"Add the Exchange service account to the Administrators group of the domain.",
                       "Start the Internet Mail Connector again."})
         .see_also({"Q298565", "Q155814", "Q173496"})
-        .shown_by({example_of(seen::error_2140, seen::config_4086, fact_is("exchange_version", v4_0),
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::config_4086),
+                              fact_is("exchange_version", v4_0),
                               fact_is("service_account_in_domain_administrators", false))}),
 
     // Q191548 (troubleshooting guide), entry a --------------------------------------------
@@ -1031,29 +1185,29 @@ inline constexpr rule rules[] = {
     rule("imc-tcpip-missing-events-1075-7003", "Q191548")
         .titled("A new IMC never starts and events 1075 and 7003 are logged: TCP/IP is not installed correctly")
         .applies_to("exchange_version", {only(v4_0), only(v5_0)})
-        .requires_signals({event("Service Control Manager", 7003)})
-        .supported_by({event("Service Control Manager", 1075)})
+        .requires_signals({signals::q191548_7003})
+        .supported_by({signals::q191548_1075})
         .confirmed_by({fact_is("tcpip_installed_correctly", false)})
         .because("For an IMC that has never started and events 1075 and 7003, the guide points to TCP/IP: it may not "
                  "be installed correctly (with the correct IP address and subnet mask) on the IMC's computer.")
         .resolved_by({"Verify that TCP/IP is installed on the IMC's computer with the correct IP address and subnet "
                       "mask; the guide gives no further steps."})
         .see_also({"Q148727", "Q149542"})
-        .shown_by({example_of(saw_event("Service Control Manager", 7003), saw_event("Service Control Manager", 1075),
+        .shown_by({example_of(saw(signals::q191548_7003), saw(signals::q191548_1075),
                               fact_is("tcpip_installed_correctly", false))}),
     rule("imc-not-restarted-after-tcpip-events-1075-7003", "Q191548")
         .titled("A new IMC never starts and events 1075 and 7003 are logged: the computer was not restarted after "
                 "TCP/IP was installed")
         .applies_to("exchange_version", {only(v4_0), only(v5_0)})
-        .requires_signals({event("Service Control Manager", 7003)})
-        .supported_by({event("Service Control Manager", 1075)})
+        .requires_signals({signals::q191548_7003})
+        .supported_by({signals::q191548_1075})
         .confirmed_by({fact_is("restarted_after_tcpip_installed", false)})
         .because("For an IMC that has never started and events 1075 and 7003, the guide points to TCP/IP: the IMC's "
                  "computer may not have been restarted after TCP/IP was installed.")
         .resolved_by({"Verify that the IMC's computer was restarted after TCP/IP was installed; the guide gives no "
                       "further steps."})
         .see_also({"Q148727", "Q149542"})
-        .shown_by({example_of(saw_event("Service Control Manager", 7003), saw_event("Service Control Manager", 1075),
+        .shown_by({example_of(saw(signals::q191548_7003), saw(signals::q191548_1075),
                               fact_is("restarted_after_tcpip_installed", false))}),
 
     // Q192540 ------------------------------------------------------------------------------
@@ -1061,10 +1215,7 @@ inline constexpr rule rules[] = {
         .titled("IMS stops delivering and logs 4018 and 4116 at start: bad messages in its folders in the "
                 "information store")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
-        .requires_signals({event(service, 4018).with_type(event_type::error).with_description(quoted::mapi_4018),
-                           event(service, 4116)
-                               .with_type(event_type::error)
-                               .with_description(quoted::bad_folder_4116_short)})
+        .requires_signals({signals::mapi_4018_without_category, signals::q192540_4116})
         .confirmed_by({fact_is("mts_queue_has_bad_message", true)})
         .because("Bad messages in the Internet Mail Service's folders in the information store need to be removed; "
                  "the article says this is the usual cause.")
@@ -1074,10 +1225,7 @@ inline constexpr rule rules[] = {
                       "time into Imcdata\\In (or Out), delete Queue.dat and start it; a bad one stops the service "
                       "again, and the process is repeated."})
         .see_also({"Q165505", "Q168883", "Q148727"})
-        .shown_by({example_of(saw_event(service, 4018).with_type(event_type::error).with_description(quoted::mapi_4018),
-                              saw_event(service, 4116)
-                                  .with_type(event_type::error)
-                                  .with_description(quoted::bad_folder_4116_short),
+        .shown_by({example_of(saw(signals::mapi_4018_without_category), saw(signals::q192540_4116),
                               fact_is("mts_queue_has_bad_message", true))}),
 
     // Q193928: four proxy scenarios behind 4007 (10050) and 4020.
@@ -1096,7 +1244,8 @@ inline constexpr rule rules[] = {
                       "Stop and restart all three proxy services, then click Update in the WSP client in Control "
                       "Panel on the Exchange server."})
         .see_also({"Q203116", "Q222553", "Q268643"})
-        .shown_by({example_of(seen::error_2140, seen::bind_10050_4007, seen::winsock_4020_q193928,
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::bind_10050_4007),
+                              saw(signals::winsock_4020_q193928),
                               fact_is("proxy_client_names_proxy_by_netbios_name", true))}),
     // Also carries Q203116 (same cause, same checks; see the exclusions): its evidence, 4007 alone, is
     // the second example, which leaves the rule possible until 4020 is seen.
@@ -1111,10 +1260,11 @@ inline constexpr rule rules[] = {
                  "Microsoft Proxy client is enabled on it.")
         .resolved_by({"Disable the Microsoft Proxy client on the Exchange server.", "Start the Internet Mail Service."})
         .see_also({"Q203116", "Q222553"})
-        .shown_by({example_of(seen::error_2140, seen::bind_10050_4007, seen::winsock_4020_q193928,
-                              fact_is("ms_proxy_client_enabled", true), fact_is("uses_ms_proxy_server", false)),
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::bind_10050_4007),
+                              saw(signals::winsock_4020_q193928), fact_is("ms_proxy_client_enabled", true),
+                              fact_is("uses_ms_proxy_server", false)),
                    // Q203116's evidence (5.5): event 4007 only, with the same two answers.
-                   example_of(seen::bind_10050_4007, fact_is("exchange_version", v5_5),
+                   example_of(saw(signals::bind_10050_4007), fact_is("exchange_version", v5_5),
                               fact_is("ms_proxy_client_enabled", true), fact_is("uses_ms_proxy_server", false))}),
     rule("ims-4007-10050-option-pack-smtp-on-proxy", "Q193928")
         .titled("IMS will not start (4007 bind error 10050, 4020): the Option Pack SMTP service runs on the Proxy 2 "
@@ -1129,7 +1279,8 @@ inline constexpr rule rules[] = {
         .resolved_by({"On the proxy server, in Control Panel, Services, set the Microsoft SMTP service to Manual.",
                       "Stop that service; the Internet Mail Service then starts."})
         .see_also({"Q222553"})
-        .shown_by({example_of(seen::error_2140, seen::bind_10050_4007, seen::winsock_4020_q193928,
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::bind_10050_4007),
+                              saw(signals::winsock_4020_q193928),
                               fact_is("smtp_service_running_on_proxy_server", true))}),
     rule("ims-4007-10050-proxy-not-resolvable-by-name", "Q193928")
         .titled("IMS will not start (4007 bind error 10050, 4020): the proxy server cannot be pinged by name")
@@ -1141,16 +1292,15 @@ inline constexpr rule rules[] = {
         .resolved_by({"Map a drive to the proxy server and edit the hosts file in Winnt\\System32\\Drivers\\Etc.",
                       "Add a line with the proxy's internal IP address, a tab, and its name.",
                       "Check that the proxy server answers a ping by name, then start the IMS."})
-        .shown_by({example_of(seen::error_2140, seen::bind_10050_4007, seen::winsock_4020_q193928,
-                              fact_is("proxy_server_pingable_by_name", false))}),
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::bind_10050_4007),
+                              saw(signals::winsock_4020_q193928), fact_is("proxy_server_pingable_by_name", false))}),
 
     // Q194128 ------------------------------------------------------------------------------
     rule("ims-cluster-sp1-upgrade-name-resolver", "Q194128")
         .titled("IMS on a Windows NT cluster will not start after Exchange 5.5 SP1 was installed with it running "
                 "(4058, 4067)")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(service, 4058).with_description(quoted::connector_resolver_4058),
-                           event(service, 4067).with_description(quoted::connector_domain_4067)})
+        .requires_signals({signals::q194128_4058, signals::q194128_4067})
         .confirmed_by({fact_is("server_is_cluster_node", true), fact_is("sp1_upgrade_ran_while_ims_running", true)})
         .ruled_out_by({fact_is("exchange_service_pack", 2), fact_is("exchange_service_pack", 3),
                        fact_is("exchange_service_pack", 4)})
@@ -1160,9 +1310,47 @@ inline constexpr rule rules[] = {
                       "with the fix.",
                       "Start the Internet Mail Service."})
         .see_also({"Q191014", "Q291123", "Q154589"})
-        .shown_by({example_of(saw_event(service, 4058).with_description(quoted::connector_resolver_4058),
-                              saw_event(service, 4067).with_description(quoted::connector_domain_4067),
+        .shown_by({example_of(saw(signals::q194128_4058), saw(signals::q194128_4067),
                               fact_is("server_is_cluster_node", true))}),
+
+    // Q199429 ------------------------------------------------------------------------------
+    // The article prints the program as "MSEXIMC.DBG", the IMC's MSEXCIMC without its C; the example
+    // keeps its spelling (program names are compared with one typo allowed).
+    rule("imc-4-application-error-admin-mailbox-damaged", "Q199429")
+        .titled("IMC 4.0 does not start after an application error c0000005 in MSEXIMC.DBG: the administrator "
+                "mailbox may be damaged")
+        .applies_to("exchange_version", {only(v4_0)})
+        .requires_signals({signals::access_violation})
+        .supported_by({signals::failed_start})
+        .confirmed_by({fact_is("imc_starts_with_admin_mailbox_replaced", true)})
+        .because("The mailbox set as the IMC's administrator mailbox may be damaged.")
+        .resolved_by({"Choose another mailbox as the IMC's administrator mailbox, or delete the administrator "
+                      "mailbox and create it again."})
+        .shown_by({example_of(saw_crash("MSEXIMC.DBG", 0xc0000005), saw(signals::failed_start),
+                              fact_is("imc_starts_with_admin_mailbox_replaced", true))}),
+
+    // Q199430 ------------------------------------------------------------------------------
+    // Three symptoms, one a version: on 4.0 drwatsn32.exe's DLL initialization dialog (this rule); on
+    // 5.0 a Dr. Watson access violation in Msexcimc.exe, Q149542's 5.0 rule; on 5.5 msexcimc.exe's
+    // application-error popup ('The instruction at ... referenced memory'), Q281743's rule. Same
+    // cause and check each time; the other two are those rules' examples.
+    rule("imc-4-user32-initialization-failed-admin-no-x400", "Q199430")
+        .titled("IMC 4.0 does not start, drwatsn32.exe 'Initialization of the dynamic link library ... USER32.dll "
+                "failed': the administrator's mailbox lost its X.400 address")
+        .applies_to("exchange_version", {only(v4_0)})
+        .requires_signals({signals::q199430_user32})
+        .confirmed_by({fact_is("ims_admin_mailbox_has_x400_address", false)})
+        .because("The X.400 e-mail address of the mailbox set as Administrator's Mailbox of the Internet Mail "
+                 "Connector was removed (4.0 requires one for every user); starting the connector on Windows NT "
+                 "4.0 then ends in a DLL initialization failure of Dr. Watson.")
+        .resolved_by({"Right-click the Internet Mail Connector and open its properties.",
+                      "Choose another Administrator's mailbox, or add the X.400 address back to the existing one "
+                      "on its E-mail Addresses tab."})
+        .see_also({"Q175875"})
+        .shown_by({example_of(saw_dialog("drwatsn32.exe - DLL Initialization Failed\nInitialization of the dynamic "
+                                         "link library C:\\WINNT\\system32\\USER32.dll failed. The process is "
+                                         "terminating abnormally."),
+                              fact_is("ims_admin_mailbox_has_x400_address", false))}),
 
     // Q199771 ------------------------------------------------------------------------------
     rule("ims-dial-up-logon-domain-too-long", "Q199771")
@@ -1173,10 +1361,7 @@ inline constexpr rule rules[] = {
                                .with_type(event_type::error)
                                .with_category("SMTP Interface Events")
                                .with_value("(87) The parameter is incorrect")})
-        .supported_by({event(service, 4037)
-                           .with_type(event_type::error)
-                           .with_category("Internal Processing")
-                           .with_description(quoted::exception_4037_code)})
+        .supported_by({signals::q199771_4037})
         .confirmed_by({fact_is("ims_dialup_logon_domain_too_long", true)})
         .because("A dial-up connection of the IMS has logon information whose Domain field holds 18 or more "
                  "characters; that field is the Windows NT domain, which has at most 15.")
@@ -1188,11 +1373,7 @@ inline constexpr rule rules[] = {
                                   .with_category("SMTP Interface Events")
                                   .with_description("The dial-up connection <name here> could not be made. The "
                                                     "error reported was: (87) The parameter is incorrect."),
-                              saw_event(service, 4037)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::exception_4037_code),
-                              fact_is("ims_dialup_logon_domain_too_long", true))}),
+                              saw(signals::q199771_4037), fact_is("ims_dialup_logon_domain_too_long", true))}),
 
     // Q200092 ------------------------------------------------------------------------------
     // The Alpha, GSNW and cc:Mail are the situation the article describes, not a check ("Removing ...
@@ -1202,9 +1383,7 @@ inline constexpr rule rules[] = {
         .titled("IMS 5.0 on DEC Alpha fails with event 4087 after Gateway Services for NetWare and the cc:Mail "
                 "connector were added")
         .applies_to("exchange_version", {only(v5_0)})
-        .requires_signals({event(service, 4087)
-                               .with_type(event_type::error)
-                               .with_description(quoted::queue_viewing_4087_q200092)})
+        .requires_signals({signals::q200092_4087})
         .confirmed_by({fact_is("ims_starts_on_clean_nt_with_tcpip_only", true)})
         .ruled_out_by({fact_is("server_is_dec_alpha", false), fact_is("gsnw_and_ccmail_connector_added", false)})
         .because("After Gateway Services for NetWare and the Lotus cc:Mail connector were added to a DEC Alpha "
@@ -1217,10 +1396,7 @@ inline constexpr rule rules[] = {
                       "Confirm in Task Manager or Performance Monitor that the IMS runs, then send a test SMTP "
                       "message through it."})
         .see_also({"Q182346"})
-        .shown_by({example_of(saw_event(service, 4087)
-                                  .with_type(event_type::error)
-                                  .with_description(quoted::queue_viewing_4087_q200092),
-                              fact_is("server_is_dec_alpha", true),
+        .shown_by({example_of(saw(signals::q200092_4087), fact_is("server_is_dec_alpha", true),
                               fact_is("ims_starts_on_clean_nt_with_tcpip_only", true))}),
 
     // Q222553 ------------------------------------------------------------------------------
@@ -1228,8 +1404,7 @@ inline constexpr rule rules[] = {
         .titled("IMS fails to start (4007 with error 10048, 4020): port 25 on the Proxy Server 2.0 computer is "
                 "already taken")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
-        .requires_signals({event(service, 4007).with_description(quoted::bind_10048_4007).with_value("10048"),
-                           event(service, 4020).with_description(quoted::winsock_4020_q222553)})
+        .requires_signals({signals::q222553_4007, signals::q222553_4020})
         .confirmed_by({fact_is("proxy_server_port_25_in_use", true)})
         .because("To use Proxy Server 2.0 the IMS binds and listens on port 25 of the proxy server; another service "
                  "already holds that port, usually the Windows NT SMTP service, sometimes an antivirus product.")
@@ -1238,18 +1413,14 @@ inline constexpr rule rules[] = {
                       "Try with the antivirus product on the proxy server disabled; if that helps, ask its vendor.",
                       "Start the Internet Mail Service."})
         .see_also({"Q193928", "Q203116", "Q268643"})
-        .shown_by({example_of(saw_event(service, 4007).with_description(quoted::bind_10048_4007),
-                              saw_event(service, 4020).with_description(quoted::winsock_4020_q222553),
+        .shown_by({example_of(saw(signals::q222553_4007), saw(signals::q222553_4020),
                               fact_is("proxy_server_port_25_in_use", true))}),
 
     // Q231737 ------------------------------------------------------------------------------
     rule("ims-4070-imcdata-in-folder-missing", "Q231737")
         .titled("IMS does not start and inbound mail stops (4070, 4131): the Imcdata\\In folder was deleted")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
-        .requires_signals({event(service, 4070)
-                               .with_description("An error occurred while opening a temporary message file. Verify "
-                                                 "that the message spool directories are configured correctly and "
-                                                 "are readable by the Internet Mail Service.")})
+        .requires_signals({signals::q231737_4070})
         .supported_by({event(service, 4131)
                            .with_description("An unexpected error occurred in the Internet Mail Service. Information "
                                              "about this error is stored in the data portion of this event.")})
@@ -1260,11 +1431,7 @@ inline constexpr rule rules[] = {
                       "Give Everyone read-only access to the Imcdata folder and restart the IMS.",
                       "If the folder keeps disappearing, turn on auditing to find out what removes it (Q146791)."})
         .see_also({"Q146791"})
-        .shown_by({example_of(saw_event(service, 4070)
-                                  .with_description("An error occurred while opening a temporary message file. Verify "
-                                                    "that the message spool directories are configured correctly and "
-                                                    "are readable by the Internet Mail Service."),
-                              saw_event(service, 4131),
+        .shown_by({example_of(saw(signals::q231737_4070), saw_event(service, 4131),
                               fact_is("imcdata_in_folder_exists", false))}),
 
     // Q232279 ------------------------------------------------------------------------------
@@ -1276,10 +1443,7 @@ inline constexpr rule rules[] = {
                                .with_type(event_type::error)
                                .with_category("Internal Processing")
                                .with_description(quoted::spool_file_prefix),
-                           event(service, 4102)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description(quoted::shut_down_4102)})
+                           signals::q232279_4102})
         .supported_by({signals::error_2140})
         .confirmed_by({fact_is("spool_file_from_event_4182_in_imcdata", true)})
         .ruled_out_by({fact_is("exchange_service_pack", 3), fact_is("exchange_service_pack", 4)})
@@ -1290,7 +1454,7 @@ inline constexpr rule rules[] = {
                       "Install the latest Exchange Server 5.5 service pack (Q191014).",
                       "Start the Internet Mail Service."})
         .see_also({"Q191014", "Q322829", "Q317653"})
-        .shown_by({example_of(saw_start_error(service, 2140),
+        .shown_by({example_of(saw(signals::error_2140),
                               saw_event(service, 4182)
                                   .with_type(event_type::error)
                                   .with_category("Internal Processing")
@@ -1298,11 +1462,7 @@ inline constexpr rule rules[] = {
                                                     "Mail Service uses to process messages on the Microsoft Exchange "
                                                     "Server. As a result, the message in spool file HBWK2Q2P will be "
                                                     "retried when the server is restarted."),
-                              saw_event(service, 4102)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::shut_down_4102),
-                              fact_is("spool_file_from_event_4182_in_imcdata", true))}),
+                              saw(signals::q232279_4102), fact_is("spool_file_from_event_4182_in_imcdata", true))}),
 
     // Q246115 ------------------------------------------------------------------------------
     // The article names events 2140 and 100 by id alone: MSExchangeIMC by the file's convention for such ids.
@@ -1310,7 +1470,7 @@ inline constexpr rule rules[] = {
         .titled("IMS/IMC does not start and events 2140 and 100 are logged: the administrator's mailbox is not a "
                 "valid mailbox")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
-        .requires_signals({event(service, 2140), event(service, 100)})
+        .requires_signals({signals::q246115_2140, signals::q246115_100})
         .confirmed_by({fact_is("ims_admin_mailbox_valid", false)})
         .because("The IMS/IMC property pages may not be configured properly: the administrator's mailbox on the "
                  "Internet Mail tab may not be a valid mailbox.")
@@ -1319,7 +1479,7 @@ inline constexpr rule rules[] = {
                       "On the Internet Mail tab select a valid user as administrator's mailbox; the service then "
                       "starts."})
         .see_also({"Q148727", "Q191548", "Q183178"})
-        .shown_by({example_of(saw_event(service, 2140), saw_event(service, 100),
+        .shown_by({example_of(saw(signals::q246115_2140), saw(signals::q246115_100),
                               fact_is("ims_admin_mailbox_valid", false))}),
 
     // Q262939 ------------------------------------------------------------------------------
@@ -1328,9 +1488,7 @@ inline constexpr rule rules[] = {
         .titled("Exchange 5.5 SP3 on Windows 2000: the IMS wizard times out (0xc002041d, event 4018) after the "
                 "server was demoted and re-promoted")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(service, 4018)
-                               .with_category("Initialization/Termination")
-                               .with_description(quoted::mapi_4018)})
+        .requires_signals({signals::q262939_4018})
         .supported_by({signals::wizard_timeout})
         .confirmed_by({fact_is("service_account_in_domain_admins", false),
                        fact_is("server_dc_demoted_and_repromoted", true), fact_is("windows_version", windows_2000)})
@@ -1343,10 +1501,7 @@ inline constexpr rule rules[] = {
                       "The article gives no step after that (it does not say to run the Internet Mail Service "
                       "Wizard again)."})
         .see_also({"Q300535", "Q173496"})
-        .shown_by({example_of(saw_start_error(service, 0xc002041d),
-                              saw_event(service, 4018)
-                                  .with_category("Initialization/Termination")
-                                  .with_description(quoted::mapi_4018),
+        .shown_by({example_of(saw(signals::wizard_timeout), saw(signals::q262939_4018),
                               fact_is("service_account_in_domain_admins", false))}),
 
     // Q263029 ------------------------------------------------------------------------------
@@ -1354,8 +1509,8 @@ inline constexpr rule rules[] = {
         .titled("Exchange 5.5 SP3 IMS setup on a Windows 2000 cluster hangs (0xc00203e5, event 4058): no DNS A "
                 "records for the cluster")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(service, 4058).with_category("Intialization/Termination")})
-        .supported_by({start_error(service, 0xc00203e5)})
+        .requires_signals({signals::q263029_4058})
+        .supported_by({signals::error_0xc00203e5})
         .confirmed_by({fact_is("local_dns_has_cluster_a_records", false),
                        fact_is("cluster_uses_local_dns_first", false), fact_is("server_is_cluster_node", true)})
         .because("The cluster server's TCP/IP DNS settings are not set up correctly and the local DNS (on Windows NT "
@@ -1368,10 +1523,27 @@ inline constexpr rule rules[] = {
                       "In the local DNS add host (A) records for the Exchange name and the cluster name with their "
                       "IP addresses, then run the setup again."})
         .see_also({"Q194128", "Q291123"})
-        .shown_by({example_of(saw_start_error(service, 0xc00203e5),
-                              saw_event(service, 4058).with_category("Intialization/Termination"),
+        .shown_by({example_of(saw(signals::error_0xc00203e5), saw(signals::q263029_4058),
                               fact_is("local_dns_has_cluster_a_records", false),
                               fact_is("cluster_uses_local_dns_first", false))}),
+
+    // Q264162 ------------------------------------------------------------------------------
+    // The article applies to 5.5 up to SP3; the dialog prints no service and no code: the reader
+    // gives a start error 0 ("did not return an error") of no named service, which matches.
+    rule("ims-w2k-cluster-use-network-configuration", "Q264162")
+        .titled("IMS 5.5 (to SP3) on a Windows 2000 cluster does not start, 'Service did not return an error': "
+                "its cluster resource is set to Use Network Configuration")
+        .applies_to("exchange_version", {only(v5_5)})
+        .requires_signals({signals::no_error_returned})
+        .confirmed_by({fact_is("ims_cluster_resource_uses_network_configuration", true)})
+        .ruled_out_by({fact_is("server_is_cluster_node", false), fact_is("windows_version", nt4)})
+        .because("The cluster service is set to use network configuration for the Internet Mail Service when no "
+                 "network configuration is available, so the service cannot start.")
+        .resolved_by({"Start Cluster Administrator.", "Click the group that holds the Exchange Server services.",
+                      "Open the properties of the Internet Mail Service resource.",
+                      "Clear the Use Network Configuration check box."})
+        .shown_by({example_of(saw(signals::no_error_returned),
+                              fact_is("ims_cluster_resource_uses_network_configuration", true))}),
 
     // Q268643 ------------------------------------------------------------------------------
     // The WSP client (the Microsoft Proxy client) is the setting the article describes, not a check:
@@ -1380,11 +1552,7 @@ inline constexpr rule rules[] = {
     rule("ims-4003-11004-wsp-client-tcpip", "Q268643")
         .titled("IMS 5.5 with the Winsock Proxy client does not start (4003 Error=11004, 4020): reinstall TCP/IP")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(service, 4003)
-                               .with_description("The following error occurred while trying to retrieve protocol "
-                                                 "information. Error=11004")
-                               .with_value("11004"),
-                           event(service, 4020).with_description(quoted::winsock_4020_q268643)})
+        .requires_signals({signals::q268643_4003, signals::q268643_4020})
         .confirmed_by({fact_is("ims_starts_after_tcpip_reinstalled", true)})
         .ruled_out_by({fact_is("ms_proxy_client_enabled", false)})
         .because("When the IMS is installed on an Exchange 5.5 server that runs the Winsock Proxy client, it may not "
@@ -1395,10 +1563,7 @@ inline constexpr rule rules[] = {
                       "Reapply the latest Windows NT 4.0 and Exchange Server 5.5 service packs and restart.",
                       "Start the Microsoft Exchange Internet Mail Service if it did not start by itself."})
         .see_also({"Q193928", "Q222553", "Q222134", "Q178532", "Q181847"})
-        .shown_by({example_of(saw_event(service, 4003)
-                                  .with_description("The following error occurred while trying to retrieve protocol "
-                                                    "information. Error=11004"),
-                              saw_event(service, 4020).with_description(quoted::winsock_4020_q268643),
+        .shown_by({example_of(saw(signals::q268643_4003), saw(signals::q268643_4020),
                               fact_is("ims_starts_after_tcpip_reinstalled", true))}),
 
     // Q272506 ------------------------------------------------------------------------------
@@ -1420,14 +1585,31 @@ inline constexpr rule rules[] = {
                                                     "has increased above (%1)K."),
                               fact_is("imcdata_out_has_huge_file", true))}),
 
+    // Q281743 ------------------------------------------------------------------------------
+    // Also carries Q199430's 5.5 symptom, msexcimc.exe's application-error popup: the same cause and
+    // check; without a stack it matches by the program alone.
+    rule("ims-5-5-dr-watson-find-admin-x400-address", "Q281743")
+        .titled("IMS 5.5 Dr. Watson at start in CPostmaster::rcFindAdminX400Address: the administrator mailbox "
+                "has no X.400 proxy address")
+        .applies_to("exchange_version", {only(v5_5)})
+        .requires_signals({signals::q281743_stack})
+        .confirmed_by({fact_is("ims_admin_mailbox_has_x400_address", false)})
+        .because("The mailbox set as the Internet Mail Service's Administrator mailbox has no X.400 proxy address, "
+                 "and the service stops responding while it looks that address up as it starts.")
+        .resolved_by({"Give the Administrator mailbox an X.400 proxy address on its E-mail Address tab."})
+        .shown_by({example_of(saw_crash("").with_frames("msexcimc!CPostmaster__rcFindAdminX400Address\n"
+                                                        "msexcimc!CPostmaster__rcInitialize\n"),
+                              fact_is("ims_admin_mailbox_has_x400_address", false)),
+                   example_of(saw_crash("msexcimc.exe", 0xc0000005), fact_is("exchange_version", v5_5),
+                              fact_is("ims_admin_mailbox_has_x400_address", false))}),
+
     // Q291123 (and Q312439, same cause) -----------------------------------------------------
     // Both articles describe a Windows 2000 member server: that is their situation, so a domain
     // controller rules the rule out; the missing suffix is the check.
     rule("ims-w2k-primary-dns-suffix-not-set", "Q291123")
         .titled("IMS 5.5 setup on a Windows 2000 member server fails (4067, 4058): no primary DNS suffix")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(service, 4067).with_description(quoted::service_domain_4067),
-                           event(service, 4058).with_description(quoted::service_resolver_4058)})
+        .requires_signals({signals::q291123_4067, signals::q291123_4058})
         .confirmed_by({fact_is("primary_dns_suffix_set", false), fact_is("windows_version", windows_2000)})
         .ruled_out_by({fact_is("server_is_member_server", false)})
         .because("The Windows 2000 member server has no primary DNS suffix, so the IMS finds no TCP/IP domain name "
@@ -1436,8 +1618,7 @@ inline constexpr rule rules[] = {
                       "Type the new domain or subdomain of the computer in the 'Primary DNS suffix' box and click OK "
                       "three times."})
         .see_also({"Q312439", "Q247063", "Q194128", "Q154589"})
-        .shown_by({example_of(saw_event(service, 4067).with_description(quoted::service_domain_4067),
-                              saw_event(service, 4058).with_description(quoted::service_resolver_4058),
+        .shown_by({example_of(saw(signals::q291123_4067), saw(signals::q291123_4058),
                               fact_is("primary_dns_suffix_set", false)),
                    // Q312439's evidence (5.5 SP3): the same events, worded "The Microsoft Exchange Internet Mail
                    // Service cannot start ...", so no description bears out; the fact decides.
@@ -1465,7 +1646,8 @@ inline constexpr rule rules[] = {
                       "server shown by File, Properties in the Exchange Administrator program, and correct them,",
                       "or reinstall Exchange Server with the correct organization and site names."})
         .see_also({"Q189730", "Q155814"})
-        .shown_by({example_of(seen::error_2140, seen::config_4086, fact_is("exchange_version", v5_5),
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::config_4086),
+                              fact_is("exchange_version", v5_5),
                               fact_is("ims_registry_sitedn_matches_directory", false))}),
 
     // Q300535 ------------------------------------------------------------------------------
@@ -1483,8 +1665,7 @@ inline constexpr rule rules[] = {
                       "Administrator.",
                       "Finish the wizard to install the Internet Mail Service again."})
         .see_also({"Q262939", "Q166080", "Q149542"})
-        .shown_by({example_of(saw_start_error(service, 0xc002041d),
-                              fact_is("ims_admin_mailbox_has_x400_address", false))}),
+        .shown_by({example_of(saw(signals::wizard_timeout), fact_is("ims_admin_mailbox_has_x400_address", false))}),
 
     // Q306308 ------------------------------------------------------------------------------
     rule("ims-4018-is-logons-limited-without-ims-dn", "Q306308")
@@ -1496,9 +1677,8 @@ inline constexpr rule rules[] = {
                                .with_category("Logons")
                                .with_value("was unable to log on to")
                                .with_value("cn=Internet Mail Connector"),
-                           event(service, 4018).with_type(event_type::error).with_description(quoted::mapi_4018)})
-        .supported_by({event(service, 4116).with_type(event_type::error).with_description(quoted::bad_folder_4116_commas),
-                       signals::error_2140})
+                           signals::mapi_4018_without_category})
+        .supported_by({signals::bad_folder_4116_commas, signals::error_2140})
         .confirmed_by({fact_is("is_logons_limited_without_ims_dn", true)})
         .because("Logons to the information store are limited with the 'Logon Only As' value (Q146764) and the "
                  "distinguished name of the IMS is not on it, so the service account may not log on to the store "
@@ -1509,7 +1689,7 @@ inline constexpr rule rules[] = {
                       "under HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem.",
                       "Start the information store and the IMS again."})
         .see_also({"Q146764", "Q163243", "Q186739", "Q316616"})
-        .shown_by({example_of(seen::error_2140,
+        .shown_by({example_of(saw(signals::error_2140),
                               saw_event("MSExchangeIS Private", 1023)
                                   .with_type(event_type::failure_audit)
                                   .with_category("Logons")
@@ -1518,19 +1698,13 @@ inline constexpr rule rules[] = {
                                                     "(NTSTEFANWI1) but was unable to log on to /o=MicrosoftCE/"
                                                     "ou=northitaly/cn=Configuration/cn=Connections/cn=Internet Mail "
                                                     "Connector (NTSTEFANWI1)"),
-                              saw_event(service, 4018).with_type(event_type::error).with_description(quoted::mapi_4018),
-                              saw_event(service, 4116)
-                                  .with_type(event_type::error)
-                                  .with_description(quoted::bad_folder_4116_commas))}),
+                              saw(signals::mapi_4018_without_category), saw(signals::bad_folder_4116_commas))}),
 
     // Q316616 ------------------------------------------------------------------------------
     rule("ims-4018-4116-mapi32-version-mismatch", "Q316616")
         .titled("IMS 5.5 will not start (4018, 4116): Mapi32.dll does not match the installed service pack")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(service, 4018).with_type(event_type::error).with_description(quoted::mapi_4018),
-                           event(service, 4116)
-                               .with_type(event_type::error)
-                               .with_description(quoted::bad_folder_4116_commas)})
+        .requires_signals({signals::mapi_4018_without_category, signals::bad_folder_4116_commas})
         .confirmed_by({fact_is("mapi32_dll_matches_service_pack", false)})
         .because("The Mapi32.dll in the system folder is not the version that goes with the Exchange Server 5.5 "
                  "service pack on the server (none 5.5.1960, SP1 5.5.2232, SP2 5.5.2448, SP3 5.5.2650).")
@@ -1540,10 +1714,7 @@ inline constexpr rule rules[] = {
                       "\\server\\enterprise\\setup\\i386\\exchange on the Exchange 5.5 CD into system32.",
                       "Restart the computer and reinstall the Exchange service packs that were installed."})
         .see_also({"Q186739", "Q306308", "Q163243"})
-        .shown_by({example_of(saw_event(service, 4018).with_type(event_type::error).with_description(quoted::mapi_4018),
-                              saw_event(service, 4116)
-                                  .with_type(event_type::error)
-                                  .with_description(quoted::bad_folder_4116_commas),
+        .shown_by({example_of(saw(signals::mapi_4018_without_category), saw(signals::bad_folder_4116_commas),
                               fact_is("mapi32_dll_matches_service_pack", false))}),
 
     // Q317653: three scenarios behind 4116 and 4102 on 5.5.
@@ -1560,8 +1731,7 @@ inline constexpr rule rules[] = {
                       "Raise Max Threads(Private+Public) as Q169686 describes, and apply the latest service pack "
                       "and Store.exe hotfixes."})
         .see_also({"Q169686", "Q191014", "Q282533"})
-        .shown_by({example_of(saw_event(service, 4116).with_description(quoted::bad_folder_4116),
-                              saw_event(service, 4102).with_description(quoted::shut_down_4102),
+        .shown_by({example_of(saw(signals::bad_folder_4116), saw(signals::shut_down_4102),
                               fact_is("antivirus_running_on_exchange_server", true))}),
     rule("ims-4116-4102-imcdata-disk-full", "Q317653")
         .titled("IMS 5.5 stops and cannot be restarted (4116, 4102): the Imcdata drive is running out of space")
@@ -1575,8 +1745,7 @@ inline constexpr rule rules[] = {
                       "tab of the server properties.",
                       "Restart the Internet Mail Service."})
         .see_also({"Q169686", "Q272506"})
-        .shown_by({example_of(saw_event(service, 4116).with_description(quoted::bad_folder_4116),
-                              saw_event(service, 4102).with_description(quoted::shut_down_4102),
+        .shown_by({example_of(saw(signals::bad_folder_4116), saw(signals::shut_down_4102),
                               fact_is("ims_starts_after_imcdata_drive_space_freed", true))}),
     rule("ims-4116-4102-store-not-updated", "Q317653")
         .titled("IMS 5.5 stops and cannot be restarted (4116, 4102): the server lacks the latest service pack and "
@@ -1590,8 +1759,7 @@ inline constexpr rule rules[] = {
                       "hotfixes (Q282533 lists the post-SP4 store fixes).",
                       "Restart the information store and the Internet Mail Service."})
         .see_also({"Q191014", "Q282533", "Q279798", "Q295969"})
-        .shown_by({example_of(saw_event(service, 4116).with_description(quoted::bad_folder_4116),
-                              saw_event(service, 4102).with_description(quoted::shut_down_4102),
+        .shown_by({example_of(saw(signals::bad_folder_4116), saw(signals::shut_down_4102),
                               fact_is("latest_sp_and_store_hotfixes_applied", false))}),
 
     // Q322829: a corrupted message or a damaged IMS, to be tried in that order. The article lists events
@@ -1603,22 +1771,8 @@ inline constexpr rule rules[] = {
         .titled("IMS 5.5 does not start (2140, 4023, 4182, 3039, Store.exe Dr. Watson): a corrupted message in the "
                 "IMS's BAD folder")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(service, 4116)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description(quoted::bad_folder_4116_q322829),
-                           event(service, 4023)
-                               .with_type(event_type::error)
-                               .with_category("Initialization/Termination")
-                               .with_description(quoted::work_threads_4023),
-                           event(service, 4182)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description(quoted::shut_down_4102),
-                           event(service, 3039)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description(quoted::store_3039)})
+        .requires_signals({signals::q322829_4116, signals::work_threads_4023, signals::q322829_4182,
+                           signals::q322829_3039})
         .supported_by({signals::error_2140, event(service, 4037), event(service, 1011)})
         .confirmed_by({fact_is("ims_starts_after_bad_folder_emptied", true)})
         .because("A corrupted item in the BAD folder of the IMS mailbox makes Store.exe fail when the IMS starts.")
@@ -1630,44 +1784,15 @@ inline constexpr rule rules[] = {
                       "root folder, and delete the messages in the Bad child folder with IpFld->DeleteMessages().",
                       "Start the Internet Mail Service."})
         .see_also({"Q165505", "Q191548", "Q169223", "Q232279"})
-        .shown_by({example_of(seen::error_2140,
-                              saw_event(service, 4116)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::bad_folder_4116_q322829),
-                              saw_event(service, 4023)
-                                  .with_type(event_type::error)
-                                  .with_category("Initialization/Termination")
-                                  .with_description(quoted::work_threads_4023),
-                              saw_event(service, 4182)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::shut_down_4102),
-                              saw_event(service, 3039)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::store_3039),
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::q322829_4116), saw(signals::work_threads_4023),
+                              saw(signals::q322829_4182), saw(signals::q322829_3039),
                               fact_is("ims_starts_after_bad_folder_emptied", true))}),
     rule("ims-4023-ims-installation-damaged", "Q322829")
         .titled("IMS 5.5 does not start (2140, 4023, 4182, 3039) even with its BAD folder empty: the IMS is "
                 "damaged and must be reinstalled")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(service, 4116)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description(quoted::bad_folder_4116_q322829),
-                           event(service, 4023)
-                               .with_type(event_type::error)
-                               .with_category("Initialization/Termination")
-                               .with_description(quoted::work_threads_4023),
-                           event(service, 4182)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description(quoted::shut_down_4102),
-                           event(service, 3039)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description(quoted::store_3039)})
+        .requires_signals({signals::q322829_4116, signals::work_threads_4023, signals::q322829_4182,
+                           signals::q322829_3039})
         .supported_by({signals::error_2140, event(service, 4037), event(service, 1011)})
         .confirmed_by({fact_is("ims_starts_after_bad_folder_emptied", false),
                        fact_is("ims_starts_after_reinstalled", true)})
@@ -1681,23 +1806,8 @@ inline constexpr rule rules[] = {
                       "Create the Internet Mail Service again (File, New Other, Internet Mail Service) with the "
                       "Internet Mail Wizard, then stop and start it in Services."})
         .see_also({"Q255035", "Q191548", "Q289258"})
-        .shown_by({example_of(seen::error_2140,
-                              saw_event(service, 4116)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::bad_folder_4116_q322829),
-                              saw_event(service, 4023)
-                                  .with_type(event_type::error)
-                                  .with_category("Initialization/Termination")
-                                  .with_description(quoted::work_threads_4023),
-                              saw_event(service, 4182)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::shut_down_4102),
-                              saw_event(service, 3039)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::store_3039),
+        .shown_by({example_of(saw(signals::error_2140), saw(signals::q322829_4116), saw(signals::work_threads_4023),
+                              saw(signals::q322829_4182), saw(signals::q322829_3039),
                               fact_is("ims_starts_after_bad_folder_emptied", false),
                               fact_is("ims_starts_after_reinstalled", true))}),
 };
@@ -1720,39 +1830,12 @@ inline constexpr exclusion exclusions[] = {
      "version (5.5) as Q291123; it differs only in the events' wording and a setup dialog the model cannot "
      "observe. Its evidence is the rule's second example.",
      "ims-w2k-primary-dns-suffix-not-set"},
-    {"Q161937",
-     "The only start symptom is printed as 'event 10.67', which is no event id, and the article does not say it "
-     "means Error 1067; no other event is logged, so there is no signal to match.",
-     ""},
-    {"Q179289",
-     "No error code and no event: the symptom is an application-error dialog (MSEXCIMC.dbg, c0000005 in "
-     "RtlAllocateHeap), which the model cannot observe.",
-     ""},
-    {"Q185025", "No error code and no event: the symptom is a Drwtsn32.log entry (MSEXCIMC.dbg, c0000005).", ""},
-    {"Q199429",
-     "No error code and no event: the symptom is a Dr. Watson dialog (MSEXIMC.DBG, c0000005).", ""},
-    {"Q199430",
-     "No error code and no event: the symptoms are dialogs (USER32.dll initialization on 4.0, a Dr. Watson "
-     "access violation on 5.0, 'WMS Idle: msexcimc.exe - Application Error' on 5.5). Its cause (administrator "
-     "mailbox without X.400) is carried by the rules of Q148727, Q149542, Q166080 and Q300535; closest is "
-     "Q149542's (an msexcimc.exe access violation at start; its rule covers 4.0, where Error 1067 follows it).",
-     "imc-admin-mailbox-no-x400-error-1067"},
-    {"Q281743",
-     "No error code and no event: the symptom is a Dr. Watson stack in "
-     "msexcimc!CPostmaster__rcFindAdminX400Address. Its cause (administrator mailbox without X.400) is carried "
-     "by the rules of Q148727, Q149542, Q166080 and Q300535; closest is Q166080's (a Dr. Watson error of "
-     "MSEXCIMC on 5.5).",
-     "ims-wizard-admin-mailbox-no-x400-dr-watson"},
     {"Q203116",
      "Same cause (the Microsoft Proxy client enabled while the server does not reach the Internet through "
      "Microsoft Proxy Server) and same two checks as scenario B of Q193928, on 5.5, which Q193928 covers too: two "
      "rules would both be confirmed by one log. Q203116 shows event 4007 (10050) alone, Q193928 4007 with 4020 and "
      "Error 2140. Its evidence is the rule's second example; without 4020 the rule stays possible.",
      "ims-4007-10050-proxy-client-with-other-firewall"},
-    {"Q264162",
-     "No error code and no event: the symptom is the dialog 'Could not start. Service did not return an error.' "
-     "on a Windows 2000 cluster.",
-     ""},
     {"Q191548-b",
      "Troubleshooting guide: routes Error 2140 to Q148727 and Dr. Watson to Q149542, and lists events 4092, "
      "4018, 4086 and 4026 without a cause of their own.",

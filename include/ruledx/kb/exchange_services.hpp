@@ -217,7 +217,10 @@ inline constexpr std::string_view es_5_80004005_q285021 =
 inline constexpr std::string_view es_5_80004005 = "An unexpected MAPI error occurred. Error returned was [0x80004005].";
 }  // namespace quoted
 
-// Signals used by several rules.
+// Signals named once: those several rules use, then those a rule and its examples share (an example
+// shows them by saw(...)). An example writes an event out where it shows it as a log prints it
+// instead: another spelling of the source, the article's full text with the values of the
+// reporter's machine the rule's description stops before, a typo as printed, or no text.
 namespace signals {
 inline constexpr signal mta_2140 = start_error(mta, 2140);
 inline constexpr signal ds_2140 = start_error(ds, 2140);
@@ -242,31 +245,152 @@ inline constexpr signal es_5_80040107 = event(es, 5)
                                             .with_category("General")
                                             .with_description(quoted::es_5_80040107)
                                             .with_value("0x80040107");
+// Shared by a rule and its examples: start errors, then by article in rule order.
+inline constexpr signal sa_5 = start_error(sa, 5);
+inline constexpr signal is_2140 = start_error(is, 2140);
+inline constexpr signal kms_2140 = start_error(kms, 2140);
+inline constexpr signal replication_2140 = start_error(replication, 2140);
+inline constexpr signal msmi_2140 = start_error(msmi, 2140);
+// Q155027
+inline constexpr signal q155027_137 =
+    event(mta, 137).with_description("A fatal directory error occurred. Change to the maximum logging level for more "
+                                     "details. [MTA MAIN BASE 1 15] (16)");
+// Q169918
+inline constexpr signal q169918_2152 =
+    event(mta, 2152).with_category("Field Engineering").with_description(quoted::mta_2152);
+// Q185154
+inline constexpr signal q185154_6613 =
+    event(mta, 6613)
+        .with_category("Configuration")
+        .with_description("A fatal internal MTA error occurred. The registration of the conversion routines has "
+                          "failed. Contact Microsoft Product Support Services. (16)");
+inline constexpr signal q185154_9406 = event(mta, 9406).with_category("Resource").with_description(quoted::mta_9406);
+// Q243632
+inline constexpr signal q243632_4300 =
+    event(mta, 4300)
+        .with_type(event_type::error)
+        .with_category("Configuration")
+        .with_description("Unable to initialize due to a bad configuration. Contact Microsoft Technical Support. "
+                          "Error code=");
+// Q274285
+inline constexpr signal q274285_3080 =
+    event(mta, 3080)
+        .with_type(event_type::warning)
+        .with_category("Internal Processing")
+        .with_description("A fatal MTA database server error was encountered. [XAPI OPERATOR 41 26] (16)");
+// Q320200
+inline constexpr signal q320200_9266 =
+    event(mta, 9266).with_description("A fatal system error occurred while initializing the MTA. Reboot the "
+                                      "computer. If that does not work, contact Microsoft Product Support.");
+inline constexpr signal q320200_9321 = event(mta, 9321).with_description("An RPC communication error has occurred.");
+// Q324026
+inline constexpr signal q324026_2152 =
+    event(mta, 2152)
+        .with_type(event_type::warning)
+        .with_category("Operating System")
+        .with_description(quoted::mta_2152_q324026);
+// Q154595
+inline constexpr signal q154595_5000 =
+    event(is, 5000)
+        .with_type(event_type::error)
+        .with_category("General")
+        .with_description("Unable to initialize the Microsoft Exchange Information Store service. Error 4015.");
+inline constexpr signal q154595_1121 =
+    event(is, 1121)
+        .with_type(event_type::error)
+        .with_category("General")
+        .with_description("Error 4015 connecting to the Microsoft Exchange Information Server Directory Service.");
+// Q196159
+inline constexpr signal q196159_1002 =
+    event(ds, 1002)
+        .with_type(event_type::error)
+        .with_category("Internal Processing")
+        .with_description(quoted::ds_1002_1811_q196159)
+        .with_value("-1811");
+// Q262371
+inline constexpr signal q262371_1002 =
+    event(ds, 1002)
+        .with_type(event_type::error)
+        .with_category("Internal Processing")
+        .with_description("The Microsoft Exchange Server database, EDB, could not be initialized and returned error "
+                          "-1008. Unrecoverable error. The directory cannot continue.")
+        .with_value("-1008");
+// Q262374
+inline constexpr signal q262374_1002 =
+    event(ds, 1002)
+        .with_type(event_type::error)
+        .with_category("Internal Processing")
+        .with_description(quoted::ds_1002_1811_q262374)
+        .with_value("-1811");
+// Q263548
+inline constexpr signal q263548_1016 =
+    event("MsExchangeDS", 1016)
+        .with_description("Missing configuration parameter (DSA Database file). The Microsoft Exchange Server "
+                          "database (EDB) may be corrupted. Try to reinstall the software.");
+inline constexpr signal q263548_1002 =
+    event("MsExchangeDS", 1002)
+        .with_description("The Microsoft Exchange Server database (EDB) could not be initialized and returned error "
+                          "1. Unrecoverable error, the directory can not continue.")
+        .with_value("returned error 1.");
+// Q301505
+inline constexpr signal q301505_1166 =
+    event(ese, 1166)
+        .with_type(event_type::information)
+        .with_description("Error -510 has occurred (internal ID 2030148). Contact Microsoft Technical Support for "
+                          "assistance.")
+        .with_value("-510");
+inline constexpr signal q301505_1002 =
+    event(ese, 1002)
+        .with_type(event_type::information)
+        .with_description("The Microsoft Exchange Server database (EDB) could not be initialized and returned error "
+                          "-510. Unrecoverable error, the directory can't continue.")
+        .with_value("-510");
+// Q262375
+inline constexpr signal q262375_7024 =
+    event(is, 7024)
+        .with_type(event_type::error)
+        .with_description("The Microsoft Exchange Information Store stopped with Service Specific Error 4294966781.")
+        .with_value("4294966781");
+// Q184420
+inline constexpr signal q184420_5057 = event(kms, 5057).with_description("The supplied password is not valid.");
+// Q274321
+inline constexpr signal q274321_5389 =
+    event(kms, 5389)
+        .with_type(event_type::information)
+        .with_description("Microsoft Exchange Key Management service is exiting with return code 0.");
+inline constexpr signal q274321_5015 =
+    event(kms, 5015)
+        .with_type(event_type::error)
+        .with_description("Microsoft Exchange Key Management service failed logging on as a MAPI client.");
+// Q285021
+inline constexpr signal q285021_5 =
+    event(es, 5)
+        .with_type(event_type::error)
+        .with_category("General")
+        .with_description(quoted::es_5_80004005_q285021)
+        .with_value("0x80004005");
+// Q299676
+inline constexpr signal q299676_5 =
+    event(es, 5)
+        .with_type(event_type::error)
+        .with_category("General")
+        .with_description(quoted::es_5_80004005)
+        .with_value("0x80004005");
+// Q236416
+inline constexpr signal q236416_114 =
+    event("Exchsync", 114)
+        .with_type(event_type::error)
+        .with_description("Unable to read configuration file [], not a valid configuration file or file is corrupted.");
+// Q198393
+inline constexpr signal q198393_10003 =
+    event(msmi, 10003).with_description("Fatal Error: File SFSEMS.CPP, line 878 Mailer Thread failed.");
+// The article quotes this event "in the event log" without an id or a source: the MTA's own event,
+// known by its text.
+inline constexpr signal q158488_queue_desc_object =
+    event_described(mta, "An unexpected error has occurred which may cause the MTA to terminate. Error: "
+                         "Queue-Desc-Object (ID 1) not found {BASE MAIN BASE] (16).");
 }  // namespace signals
 
-// The same symptoms as events an example or a test observes.
-namespace seen {
-inline constexpr observed_start_error mta_2140 = saw_start_error(mta, 2140);
-inline constexpr observed_start_error ds_2140 = saw_start_error(ds, 2140);
-inline constexpr observed_start_error es_2140 = saw_start_error(es, 2140);
-inline constexpr observed_start_error dx_2140 = saw_start_error(dx, 2140);
-inline constexpr observed_event mta_2127 = saw_event(mta, 2127)
-                                               .with_type(event_type::warning)
-                                               .with_category("Operating System")
-                                               .with_description(quoted::mta_2127);
-inline constexpr observed_event mta_2155 = saw_event(mta, 2155)
-                                               .with_type(event_type::warning)
-                                               .with_category("Internal Processing")
-                                               .with_description(quoted::mta_2155);
-inline constexpr observed_event ds_1002_1022 = saw_event(ds, 1002)
-                                                   .with_type(event_type::error)
-                                                   .with_category("Internal Processing")
-                                                   .with_description(quoted::ds_1002_1022);
-inline constexpr observed_event es_5_80040107 = saw_event(es, 5)
-                                                    .with_type(event_type::error)
-                                                    .with_category("General")
-                                                    .with_description(quoted::es_5_80040107);
-}  // namespace seen
 
 // ---------------------------------------------------------------------------------------------
 // The rules, by service, each service's in article order.
@@ -278,9 +402,7 @@ inline constexpr rule rules[] = {
         .titled("MTA stops at start (Error 1067 or 2140, event 137): its X500 DN in the registry does not match "
                 "the directory")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
-        .requires_signals({event(mta, 137).with_description("A fatal directory error occurred. Change to the "
-                                                            "maximum logging level for more details. [MTA MAIN "
-                                                            "BASE 1 15] (16)")})
+        .requires_signals({signals::q155027_137})
         .supported_by({signals::mta_2140, start_error(mta, 1067),
                        event(mta, 2245)
                            .with_type(event_type::warning)
@@ -301,10 +423,7 @@ inline constexpr rule rules[] = {
                       "Exchange Server with the correct organization and site names.",
                       "Start the MTA again."})
         .see_also({"Q314148", "Q299676"})
-        .shown_by({example_of(seen::mta_2140,
-                              saw_event(mta, 137).with_description("A fatal directory error occurred. Change to the "
-                                                                   "maximum logging level for more details. [MTA "
-                                                                   "MAIN BASE 1 15] (16)"),
+        .shown_by({example_of(saw(signals::mta_2140), saw(signals::q155027_137),
                               fact_is("mta_x500_dn_matches_directory", false))}),
 
     // Q158488 ------------------------------------------------------------------------------
@@ -313,6 +432,7 @@ inline constexpr rule rules[] = {
                 "database path in the registry is wrong")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
         .requires_signals({signals::mta_2140})
+        .supported_by({signals::q158488_queue_desc_object})
         .confirmed_by({fact_is("mta_database_path_correct", false), fact_is("server_restored_after_optimizer", true)})
         .because("After a restore of a server on which Performance Optimizer had moved files, the registry no longer "
                  "points to the MTADATA folder; the MTA logs 'Queue-Desc-Object (ID 1) not found' (the article gives "
@@ -321,14 +441,15 @@ inline constexpr rule rules[] = {
                       "Set the MTA database path value to the folder that holds the MTA database and its log files.",
                       "Quit Registry Editor and start the MTA."})
         .see_also({"Q324026"})
-        .shown_by({example_of(seen::mta_2140, fact_is("mta_database_path_correct", false),
+        .shown_by({example_of(saw(signals::mta_2140), saw(signals::q158488_queue_desc_object),
+                              fact_is("mta_database_path_correct", false),
                               fact_is("server_restored_after_optimizer", true))}),
 
     // Q169918 ------------------------------------------------------------------------------
     rule("mta-2152-mtacheck-log-damaged", "Q169918")
         .titled("MTA 5.5 Error 2140 with event 2152 (Field Engineering): Mtacheck.log is damaged or read-only")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(mta, 2152).with_category("Field Engineering").with_description(quoted::mta_2152)})
+        .requires_signals({signals::q169918_2152})
         .supported_by({signals::mta_2140})
         .confirmed_by({fact_is("mtacheck_log_damaged_or_read_only", true)})
         .because("The MTA runs an online MTACHECK while it starts, and the Mtacheck.log left in "
@@ -338,20 +459,15 @@ inline constexpr rule rules[] = {
                       "attribute.",
                       "Start the MTA again."})
         .see_also({"Q324026", "Q274285"})
-        .shown_by({example_of(seen::mta_2140,
-                              saw_event(mta, 2152).with_category("Field Engineering").with_description(quoted::mta_2152),
+        .shown_by({example_of(saw(signals::mta_2140), saw(signals::q169918_2152),
                               fact_is("mtacheck_log_damaged_or_read_only", true))}),
 
     // Q185154 ------------------------------------------------------------------------------
     rule("mta-6613-logs-on-as-system", "Q185154")
         .titled("MTA Error 2140 with events 6613 and 9406: the MTA service logs on as the System account")
         .applies_to("exchange_version", {only(v4_0), only(v5_0)})
-        .requires_signals({event(mta, 6613)
-                               .with_category("Configuration")
-                               .with_description("A fatal internal MTA error occurred. The registration of the "
-                                                 "conversion routines has failed. Contact Microsoft Product Support "
-                                                 "Services. (16)")})
-        .supported_by({signals::mta_2140, event(mta, 9406).with_category("Resource").with_description(quoted::mta_9406)})
+        .requires_signals({signals::q185154_6613})
+        .supported_by({signals::mta_2140, signals::q185154_9406})
         .confirmed_by({fact_is("mta_service_logs_on_as_local_system", true)})
         .because("The Message Transfer Agent service is set to start as the System (LocalSystem) account instead of "
                  "the Exchange service account.")
@@ -363,13 +479,7 @@ inline constexpr rule rules[] = {
                       "on as a service, and Restore files and directories.",
                       "Start the MTA again."})
         .see_also({"Q279415", "Q320200"})
-        .shown_by({example_of(seen::mta_2140,
-                              saw_event(mta, 6613)
-                                  .with_category("Configuration")
-                                  .with_description("A fatal internal MTA error occurred. The registration of the "
-                                                    "conversion routines has failed. Contact Microsoft Product Support "
-                                                    "Services. (16)"),
-                              saw_event(mta, 9406).with_category("Resource").with_description(quoted::mta_9406),
+        .shown_by({example_of(saw(signals::mta_2140), saw(signals::q185154_6613), saw(signals::q185154_9406),
                               fact_is("mta_service_logs_on_as_local_system", true))}),
 
     // Q243632 ------------------------------------------------------------------------------
@@ -377,11 +487,7 @@ inline constexpr rule rules[] = {
         .titled("MTA 5.5 Error 2140 with event 4300 (bad configuration): the pooled control-block values are set "
                 "too high")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(mta, 4300)
-                               .with_type(event_type::error)
-                               .with_category("Configuration")
-                               .with_description("Unable to initialize due to a bad configuration. Contact Microsoft "
-                                                 "Technical Support. Error code=")})
+        .requires_signals({signals::q243632_4300})
         .supported_by({signals::mta_2140})
         .confirmed_by({fact_is("mta_control_blocks_over_limit", true)})
         .because("The TCP/IP control blocks, TP4 control blocks and Eicon X.25 connections values share one pool of "
@@ -393,12 +499,7 @@ inline constexpr rule rules[] = {
                       "the X.25 value can be 0 when X.25 is not used.",
                       "Start the MTA again."})
         .see_also({"Q194589"})
-        .shown_by({example_of(seen::mta_2140,
-                              saw_event(mta, 4300)
-                                  .with_type(event_type::error)
-                                  .with_category("Configuration")
-                                  .with_description("Unable to initialize due to a bad configuration. Contact "
-                                                    "Microsoft Technical Support. Error code="),
+        .shown_by({example_of(saw(signals::mta_2140), saw(signals::q243632_4300),
                               fact_is("mta_control_blocks_over_limit", true))}),
 
     // Q274285 ------------------------------------------------------------------------------
@@ -406,11 +507,7 @@ inline constexpr rule rules[] = {
         .titled("MTA 5.5 Error 2140 with events 3080, 2171 (ODXOINIU), 2155 and 2127: .dat files are missing from "
                 "Exchsrvr\\Mtadata")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(mta, 3080)
-                               .with_type(event_type::warning)
-                               .with_category("Internal Processing")
-                               .with_description("A fatal MTA database server error was encountered. [XAPI OPERATOR "
-                                                 "41 26] (16)"),
+        .requires_signals({signals::q274285_3080,
                            event(mta, 2171)
                                .with_type(event_type::warning)
                                .with_category("Internal Processing")
@@ -425,19 +522,15 @@ inline constexpr rule rules[] = {
         .resolved_by({"Put the missing DB*.DAT files back into Exchsrvr\\Mtadata.",
                       "Run Mtacheck (Q163326) and start the MTA."})
         .see_also({"Q163326", "Q324026", "Q169918"})
-        .shown_by({example_of(seen::mta_2140,
-                              saw_event(mta, 3080)
-                                  .with_type(event_type::warning)
-                                  .with_category("Internal Processing")
-                                  .with_description("A fatal MTA database server error was encountered. [XAPI "
-                                                    "OPERATOR 41 26] (16)"),
+        .shown_by({example_of(saw(signals::mta_2140), saw(signals::q274285_3080),
                               saw_event(mta, 2171)
                                   .with_type(event_type::warning)
                                   .with_category("Internal Processing")
                                   .with_description("An MTA database server error was encountered while reading an "
                                                     "attribute. Called from MTA. Procedure: 423. Database error code: "
                                                     "ODXOINIU - Object does not exist. Object at fault: [DB######.DAT]."),
-                              seen::mta_2155, seen::mta_2127, fact_is("mta_database_dat_files_missing", true))}),
+                              saw(signals::mta_2155), saw(signals::mta_2127),
+                              fact_is("mta_database_dat_files_missing", true))}),
 
     // Q279415 ------------------------------------------------------------------------------
     // The post-SP3 hotfix or SP4 is the situation the article describes: a server before SP3 is ruled
@@ -468,7 +561,7 @@ inline constexpr rule rules[] = {
                       "Wrapper).",
                       "Click OK and restart the computer when prompted."})
         .see_also({"Q320200", "Q185154"})
-        .shown_by({example_of(seen::mta_2140,
+        .shown_by({example_of(saw(signals::mta_2140),
                               saw_event("MSEXCHANGEMTA", 9321)
                                   .with_description("An RPC communications error occurred. An attempt to listen over "
                                                     "RPC has failed. NT Error: 11004. [ BASE IL MAIN BASE 1 504] (14)"),
@@ -486,10 +579,7 @@ inline constexpr rule rules[] = {
         .titled("MTA 5.5 does not start after Service Pack 4 (Error 2140; 9266, 9406, 9321): TCP/IP must be "
                 "reinstalled")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(mta, 9266).with_description("A fatal system error occurred while initializing the "
-                                                             "MTA. Reboot the computer. If that does not work, "
-                                                             "contact Microsoft Product Support."),
-                           event(mta, 9321).with_description("An RPC communication error has occurred.")})
+        .requires_signals({signals::q320200_9266, signals::q320200_9321})
         .supported_by({signals::mta_2140, signals::mta_9406})
         .confirmed_by({fact_is("mta_starts_after_tcpip_reinstalled", true)})
         .ruled_out_by({fact_is("exchange_service_pack", 0), fact_is("exchange_service_pack", 1),
@@ -501,26 +591,19 @@ inline constexpr rule rules[] = {
                       "Add TCP/IP Protocol again and enter the recorded settings; do not restart yet.",
                       "Reinstall the latest Windows NT service pack (Q152734), then restart the computer."})
         .see_also({"Q279415", "Q152734"})
-        .shown_by({example_of(saw_start_error(mta, 2140),
-                              saw_event(mta, 9266).with_description("A fatal system error occurred while initializing "
-                                                                    "the MTA. Reboot the computer. If that does not "
-                                                                    "work, contact Microsoft Product Support."),
+        .shown_by({example_of(saw(signals::mta_2140), saw(signals::q320200_9266),
                               saw_event(mta, 9406).with_description("there is not enough Performance Monitor Memory to "
                                                                     "display the MTA connections information. Stop "
                                                                     "attached performance monitors and re-start the "
                                                                     "MTA."),
-                              saw_event(mta, 9321).with_description("An RPC communication error has occurred."),
-                              fact_is("mta_starts_after_tcpip_reinstalled", true))}),
+                              saw(signals::q320200_9321), fact_is("mta_starts_after_tcpip_reinstalled", true))}),
 
     // Q324026 ------------------------------------------------------------------------------
     rule("mta-2152-database-path-registry-wrong", "Q324026")
         .titled("MTA 5.5 Error 2140 with events 2152 (Operating System), 2127, 2155, 2187, 2219: the MTA Database "
                 "Path in the registry is wrong")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(mta, 2152)
-                               .with_type(event_type::warning)
-                               .with_category("Operating System")
-                               .with_description(quoted::mta_2152_q324026)})
+        .requires_signals({signals::q324026_2152})
         .supported_by({signals::mta_2140, signals::mta_2127, signals::mta_2155,
                        event(mta, 2187)
                            .with_type(event_type::warning)
@@ -541,12 +624,8 @@ inline constexpr rule rules[] = {
                       "Or move the MTA database with Performance Optimizer (Q246125 for verbose mode); then start "
                       "the MTA."})
         .see_also({"Q282780", "Q163326", "Q148284", "Q175495", "Q246125", "Q266051"})
-        .shown_by({example_of(seen::mta_2140,
-                              saw_event(mta, 2152)
-                                  .with_type(event_type::warning)
-                                  .with_category("Operating System")
-                                  .with_description(quoted::mta_2152_q324026),
-                              seen::mta_2127, seen::mta_2155,
+        .shown_by({example_of(saw(signals::mta_2140), saw(signals::q324026_2152), saw(signals::mta_2127),
+                              saw(signals::mta_2155),
                               saw_event("MTA", 2187)
                                   .with_type(event_type::warning)
                                   .with_category("Internal Processing")
@@ -569,7 +648,7 @@ inline constexpr rule rules[] = {
                       "or run Edbutil again from the Dsadata folder: C:\\Exchsrvr\\Dsadata>C:\\Exchsrvr\\Bin\\Edbutil "
                       "/d C:\\Exchsrvr\\Dsadata\\Dir.edb.",
                       "Start the Directory service again."})
-        .shown_by({example_of(seen::ds_2140, fact_is("edbutil_logs_outside_dsadata", true))}),
+        .shown_by({example_of(saw(signals::ds_2140), fact_is("edbutil_logs_outside_dsadata", true))}),
 
     // Q154595 ------------------------------------------------------------------------------
     rule("ds-system-date-after-2038", "Q154595")
@@ -577,32 +656,13 @@ inline constexpr rule rules[] = {
                 "January 17, 2038")
         .applies_to("exchange_version", {only(v4_0), only(v5_0), only(v5_5)})
         .requires_signals({signals::ds_2140})
-        .supported_by({event(is, 5000)
-                           .with_type(event_type::error)
-                           .with_category("General")
-                           .with_description("Unable to initialize the Microsoft Exchange Information Store "
-                                             "service. Error 4015."),
-                       event(is, 1121)
-                           .with_type(event_type::error)
-                           .with_category("General")
-                           .with_description("Error 4015 connecting to the Microsoft Exchange Information Server "
-                                             "Directory Service.")})
+        .supported_by({signals::q154595_5000, signals::q154595_1121})
         .confirmed_by({fact_is("system_date_after_2038", true)})
         .because("The Directory service does not start when the system date is later than January 17, 2038; the "
                  "information store's events then report error 4015 connecting to the directory.")
         .resolved_by({"The article gives no resolution: it names the cause and says that Microsoft confirmed the "
                       "problem in Exchange Server 4.0 and 5.0 and was researching it."})
-        .shown_by({example_of(seen::ds_2140,
-                              saw_event(is, 5000)
-                                  .with_type(event_type::error)
-                                  .with_category("General")
-                                  .with_description("Unable to initialize the Microsoft Exchange Information Store "
-                                                    "service. Error 4015."),
-                              saw_event(is, 1121)
-                                  .with_type(event_type::error)
-                                  .with_category("General")
-                                  .with_description("Error 4015 connecting to the Microsoft Exchange Information "
-                                                    "Server Directory Service."),
+        .shown_by({example_of(saw(signals::ds_2140), saw(signals::q154595_5000), saw(signals::q154595_1121),
                               fact_is("system_date_after_2038", true))}),
 
     // Q166335: three checks for one symptom (event 1002, error -1022 JET_errDiskIO).
@@ -616,7 +676,8 @@ inline constexpr rule rules[] = {
                  "problem on the hard disk.")
         .resolved_by({"Run CHKDSK on the drive that holds Exchsrvr\\Dsadata and repair what it finds.",
                       "Start the Directory service again."})
-        .shown_by({example_of(seen::ds_2140, seen::ds_1002_1022, fact_is("chkdsk_finds_disk_errors", true))}),
+        .shown_by({example_of(saw(signals::ds_2140), saw(signals::ds_1002_1022),
+                              fact_is("chkdsk_finds_disk_errors", true))}),
     rule("ds-1002-1022-dsadata-permissions", "Q166335")
         .titled("Directory Error 2140 with event 1002 error -1022 (disk I/O): the service account lacks Full "
                 "Control on Exchsrvr\\Dsadata")
@@ -631,7 +692,7 @@ inline constexpr rule rules[] = {
                       "Security, Permissions).",
                       "Start the Directory service again."})
         .see_also({"Q163139"})
-        .shown_by({example_of(seen::ds_2140, seen::ds_1002_1022,
+        .shown_by({example_of(saw(signals::ds_2140), saw(signals::ds_1002_1022),
                               fact_is("service_account_full_control_on_dsadata", false))}),
     rule("ds-1002-1022-paging-file", "Q166335")
         .titled("Directory Error 2140 with event 1002 error -1022 (disk I/O): Windows NT runs with limited virtual "
@@ -647,18 +708,15 @@ inline constexpr rule rules[] = {
                       "If Everyone was removed from the root folder's permissions, see Q130016; see also Q257758.",
                       "Restart the computer and start the Directory service."})
         .see_also({"Q140472", "Q130016", "Q257758"})
-        .shown_by({example_of(seen::ds_2140, seen::ds_1002_1022, fact_is("limited_virtual_memory_at_boot", true))}),
+        .shown_by({example_of(saw(signals::ds_2140), saw(signals::ds_1002_1022),
+                              fact_is("limited_virtual_memory_at_boot", true))}),
 
     // Q196159 ------------------------------------------------------------------------------
     rule("ds-1002-1811-move-server-wizard-registry", "Q196159")
         .titled("Directory 5.5 SP1 Error 2140 with event 1002 error -1811 after the Move Server Wizard failed: the "
                 "registry points to the wrong Dir.edb folder")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(ds, 1002)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description(quoted::ds_1002_1811_q196159)
-                               .with_value("-1811")})
+        .requires_signals({signals::q196159_1002})
         .supported_by({signals::ds_2140})
         .confirmed_by({fact_is("ds_registry_points_to_newdsa", true)})
         .because("The Move Server Wizard builds the new Dir.edb in Dsadata\\newdsa and points the registry there; "
@@ -669,11 +727,7 @@ inline constexpr rule rules[] = {
                       "Double-click Restore.reg to put back the Exchange registry keys saved before the wizard ran.",
                       "Start the Directory service again."})
         .see_also({"Q262374"})
-        .shown_by({example_of(seen::ds_2140,
-                              saw_event(ds, 1002)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::ds_1002_1811_q196159),
+        .shown_by({example_of(saw(signals::ds_2140), saw(signals::q196159_1002),
                               fact_is("ds_registry_points_to_newdsa", true))}),
 
     // Q262371 ------------------------------------------------------------------------------
@@ -681,13 +735,7 @@ inline constexpr rule rules[] = {
         .titled("Directory 5.5 Error 2140 with event 1002 error -1008: antivirus software made the database "
                 "read-only")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(ds, 1002)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description("The Microsoft Exchange Server database, EDB, could not be "
-                                                 "initialized and returned error -1008. Unrecoverable error. The "
-                                                 "directory cannot continue.")
-                               .with_value("-1008")})
+        .requires_signals({signals::q262371_1002})
         .supported_by({signals::ds_2140})
         .confirmed_by({fact_is("ds_database_read_only", true)})
         .because("Error -1008 is JET_errDatabaseFileReadOnly: many virus protection programs set files read-only "
@@ -696,13 +744,7 @@ inline constexpr rule rules[] = {
                       "Start the Directory service; run eseutil /r /ds if the directory must be made consistent.",
                       "Exclude the Exchange database and log files from file-level virus scanning (Q245822)."})
         .see_also({"Q245822"})
-        .shown_by({example_of(seen::ds_2140,
-                              saw_event(ds, 1002)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description("The Microsoft Exchange Server database, EDB, could not be "
-                                                    "initialized and returned error -1008. Unrecoverable error. The "
-                                                    "directory cannot continue."),
+        .shown_by({example_of(saw(signals::ds_2140), saw(signals::q262371_1002),
                               fact_is("ds_database_read_only", true))}),
 
     // Q262374 ------------------------------------------------------------------------------
@@ -710,11 +752,7 @@ inline constexpr rule rules[] = {
         .titled("Directory 5.5 Error 2140 with event 1002 error -1811: antivirus software renamed, deleted or "
                 "quarantined the directory files")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(ds, 1002)
-                               .with_type(event_type::error)
-                               .with_category("Internal Processing")
-                               .with_description(quoted::ds_1002_1811_q262374)
-                               .with_value("-1811")})
+        .requires_signals({signals::q262374_1002})
         .supported_by({signals::ds_2140})
         .confirmed_by({fact_is("antivirus_quarantined_exchange_files", true)})
         .because("Error -1811 is JET_errFileNotFound: the virus protection program's cleanup renamed, removed or "
@@ -725,11 +763,7 @@ inline constexpr rule rules[] = {
                       "If the files are gone, restore them from a backup.",
                       "Exclude the Exchange database and log files from file-level virus scanning (Q245822)."})
         .see_also({"Q245822", "Q196159", "Q262371"})
-        .shown_by({example_of(seen::ds_2140,
-                              saw_event(ds, 1002)
-                                  .with_type(event_type::error)
-                                  .with_category("Internal Processing")
-                                  .with_description(quoted::ds_1002_1811_q262374),
+        .shown_by({example_of(saw(signals::ds_2140), saw(signals::q262374_1002),
                               fact_is("antivirus_quarantined_exchange_files", true))}),
 
     // Q263548 ------------------------------------------------------------------------------
@@ -737,16 +771,8 @@ inline constexpr rule rules[] = {
         .titled("Directory 5.5 'Internal Error 2140' with events 1016 (missing configuration parameter) and 1002 "
                 "error 1: a value under MSExchangeDS\\Parameters is missing")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event("MsExchangeDS", 1016)
-                               .with_description("Missing configuration parameter (DSA Database file). The Microsoft "
-                                                 "Exchange Server database (EDB) may be corrupted. Try to reinstall "
-                                                 "the software.")})
-        .supported_by({signals::ds_2140,
-                       event("MsExchangeDS", 1002)
-                           .with_description("The Microsoft Exchange Server database (EDB) could not be initialized "
-                                             "and returned error 1. Unrecoverable error, the directory can not "
-                                             "continue.")
-                           .with_value("returned error 1.")})
+        .requires_signals({signals::q263548_1016})
+        .supported_by({signals::ds_2140, signals::q263548_1002})
         .confirmed_by({fact_is("ds_parameters_complete", false)})
         .because("A value under HKLM\\System\\CurrentControlSet\\Services\\MSExchangeDS\\Parameters (here 'Dsa "
                  "Database File') is missing or was deleted.")
@@ -755,15 +781,7 @@ inline constexpr rule rules[] = {
                       "Re-create any missing value (Database log files path, DSA Working Directory, Dsa Database "
                       "File, DSA Temporary file, DSA Hierarchy table file and the other defaults the article lists).",
                       "Start the Directory service again."})
-        .shown_by({example_of(saw_start_error(ds, 2140),
-                              saw_event("MsExchangeDS", 1016)
-                                  .with_description("Missing configuration parameter (DSA Database file). The "
-                                                    "Microsoft Exchange Server database (EDB) may be corrupted. Try to "
-                                                    "reinstall the software."),
-                              saw_event("MsExchangeDS", 1002)
-                                  .with_description("The Microsoft Exchange Server database (EDB) could not be "
-                                                    "initialized and returned error 1. Unrecoverable error, the "
-                                                    "directory can not continue."),
+        .shown_by({example_of(saw(signals::ds_2140), saw(signals::q263548_1016), saw(signals::q263548_1002),
                               fact_is("ds_parameters_complete", false))}),
 
     // Q301505 ------------------------------------------------------------------------------
@@ -771,18 +789,8 @@ inline constexpr rule rules[] = {
         .titled("Directory 5.5 (and Exchange 2000) Error 2140 with ESE97 events 0, 1166 and 1002 error -510: a "
                 "damaged Edb.log")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(ese, 1002)
-                               .with_type(event_type::information)
-                               .with_description("The Microsoft Exchange Server database (EDB) could not be "
-                                                 "initialized and returned error -510. Unrecoverable error, the "
-                                                 "directory can't continue.")
-                               .with_value("-510")})
-        .supported_by({signals::ds_2140,
-                       event(ese, 1166)
-                           .with_type(event_type::information)
-                           .with_description("Error -510 has occurred (internal ID 2030148). Contact Microsoft "
-                                             "Technical Support for assistance.")
-                           .with_value("-510"),
+        .requires_signals({signals::q301505_1002})
+        .supported_by({signals::ds_2140, signals::q301505_1166,
                        event(ese, 0).with_type(event_type::information).with_value("MSExchangeDS").with_value("-510"),
                        event(ese, 109)
                            .with_type(event_type::information)
@@ -799,17 +807,9 @@ inline constexpr rule rules[] = {
                       "If Dir.edb is consistent, remove all the log files and start the Directory service.",
                       "If it is not, restore: from an online backup replay only the logs older than the damaged one; "
                       "from an offline backup empty the database and log folders and restore only Dir.edb."})
-        .shown_by({example_of(seen::ds_2140,
+        .shown_by({example_of(saw(signals::ds_2140),
                               saw_event(ese, 0).with_type(event_type::information).with_description("MSExchangeDS (988) -510"),
-                              saw_event(ese, 1166)
-                                  .with_type(event_type::information)
-                                  .with_description("Error -510 has occurred (internal ID 2030148). Contact Microsoft "
-                                                    "Technical Support for assistance."),
-                              saw_event(ese, 1002)
-                                  .with_type(event_type::information)
-                                  .with_description("The Microsoft Exchange Server database (EDB) could not be "
-                                                    "initialized and returned error -510. Unrecoverable error, the "
-                                                    "directory can't continue."),
+                              saw(signals::q301505_1166), saw(signals::q301505_1002),
                               fact_is("ds_edb_log_damaged", true))}),
 
     // ===== System Attendant (MSExchangeSA) ========================================================
@@ -825,7 +825,7 @@ inline constexpr rule rules[] = {
                                                  "administrator if this condition persists. MAPI was unable to load "
                                                  "the information service emsabp.dll.")
                                .with_value("emsabp.dll")})
-        .supported_by({start_error(sa, 5), signals::ds_2140})
+        .supported_by({signals::sa_5, signals::ds_2140})
         .confirmed_by({fact_is("service_account_full_control_on_exchsrvr", false)})
         .because("When Exchange Server 4.0 is installed to an NTFS partition, the services that start during setup "
                  "fail: the NTFS permissions on the Exchsrvr tree are insufficient. The service account needs Full "
@@ -838,7 +838,7 @@ inline constexpr rule rules[] = {
                       "Existing Files checked.",
                       "Click OK, then Yes, and start the services."})
         .see_also({"Q166335"})
-        .shown_by({example_of(saw_start_error(sa, 5),
+        .shown_by({example_of(saw(signals::sa_5),
                               saw_event(sa, 1005)
                                   .with_type(event_type::error)
                                   .with_description("The description for Event ID ( 1005) in Source ( MSExchangeSA ) "
@@ -856,12 +856,8 @@ inline constexpr rule rules[] = {
         .titled("Information Store 5.5 stops with Error 2140 and event 7024 (service-specific error 4294966781): "
                 "antivirus software removed transaction logs")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(is, 7024)
-                               .with_type(event_type::error)
-                               .with_description("The Microsoft Exchange Information Store stopped with Service "
-                                                 "Specific Error 4294966781.")
-                               .with_value("4294966781")})
-        .supported_by({start_error(is, 2140)})
+        .requires_signals({signals::q262375_7024})
+        .supported_by({signals::is_2140})
         .confirmed_by({fact_is("antivirus_quarantined_exchange_files", true)})
         .because("Antivirus software scanning the server took log files in the Exchsrvr\\Mdbdata folders for "
                  "infected documents and removed or quarantined them; the logs are then out of sequence (error "
@@ -870,11 +866,7 @@ inline constexpr rule rules[] = {
                       "a repair utility.",
                       "Exclude all Exchsrvr folders from third-party antivirus scanning (Q245822)."})
         .see_also({"Q245822", "Q247788", "Q262374"})
-        .shown_by({example_of(saw_start_error(is, 2140),
-                              saw_event(is, 7024)
-                                  .with_type(event_type::error)
-                                  .with_description("The Microsoft Exchange Information Store stopped with Service "
-                                                    "Specific Error 4294966781."),
+        .shown_by({example_of(saw(signals::is_2140), saw(signals::q262375_7024),
                               fact_is("antivirus_quarantined_exchange_files", true))}),
 
     // ===== Key Management Server (MSExchangeKMS) ==================================================
@@ -883,16 +875,15 @@ inline constexpr rule rules[] = {
         .titled("Key Management Server 5.5 Error 2140 with event 5057 ('The supplied password is not valid.'): no "
                 "password in the startup parameters")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(kms, 5057).with_description("The supplied password is not valid.")})
-        .supported_by({start_error(kms, 2140)})
+        .requires_signals({signals::q184420_5057})
+        .supported_by({signals::kms_2140})
         .confirmed_by({fact_is("kms_password_in_startup_parameters", false)})
         .because("Key Management Server setup was told to display its password once for manual entry, and the "
                  "manually started service was not given that password.")
         .resolved_by({"In Control Panel, Services, select the Microsoft Key Management Server service.",
                       "Type the password shown during setup into the Startup Parameters box and start the service "
                       "(Exchange Server 5.5 Operations, page 45)."})
-        .shown_by({example_of(saw_start_error(kms, 2140),
-                              saw_event(kms, 5057).with_description("The supplied password is not valid."),
+        .shown_by({example_of(saw(signals::kms_2140), saw(signals::q184420_5057),
                               fact_is("kms_password_in_startup_parameters", false))}),
 
     // Q274321 ------------------------------------------------------------------------------
@@ -900,14 +891,8 @@ inline constexpr rule rules[] = {
         .titled("Key Management Server 5.5 SP3 does not start after the domain controller was upgraded to Windows "
                 "2000 (events 5015, 5389): the service account lost its administrator membership")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(kms, 5015)
-                               .with_type(event_type::error)
-                               .with_description("Microsoft Exchange Key Management service failed logging on as a "
-                                                 "MAPI client.")})
-        .supported_by({event(kms, 5389)
-                           .with_type(event_type::information)
-                           .with_description("Microsoft Exchange Key Management service is exiting with return code "
-                                             "0."),
+        .requires_signals({signals::q274321_5015})
+        .supported_by({signals::q274321_5389,
                        event(ese, 101)
                            .with_type(event_type::information)
                            .with_category("General")
@@ -922,19 +907,12 @@ inline constexpr rule rules[] = {
                       "On the Member Of tab add Domain Admins if the account is only in Domain Users.",
                       "Start the Key Management Server again."})
         .see_also({"Q262939"})
-        .shown_by({example_of(saw_event(kms, 5389)
-                                  .with_type(event_type::information)
-                                  .with_description("Microsoft Exchange Key Management service is exiting with return "
-                                                    "code 0."),
+        .shown_by({example_of(saw(signals::q274321_5389),
                               saw_event(ese, 101)
                                   .with_type(event_type::information)
                                   .with_category("General")
                                   .with_description("MSExchangeKMS (2480) The database engine stopped."),
-                              saw_event(kms, 5015)
-                                  .with_type(event_type::error)
-                                  .with_description("Microsoft Exchange Key Management service failed logging on as "
-                                                    "a MAPI client."),
-                              fact_is("service_account_in_domain_admins", false))}),
+                              saw(signals::q274321_5015), fact_is("service_account_in_domain_admins", false))}),
 
     // ===== Event Service (MSExchangeES) ===========================================================
     // Q190993: two causes behind event 5 with MAPI error 0x80040107 (Invalid EntryID).
@@ -951,7 +929,8 @@ inline constexpr rule rules[] = {
                       "Server 5.5 disc.",
                       "Start the services and the Event Service."})
         .see_also({"Q285021", "Q299676"})
-        .shown_by({example_of(seen::es_2140, seen::es_5_80040107, fact_is("mapi_dlls_intact", false))}),
+        .shown_by({example_of(saw(signals::es_2140), saw(signals::es_5_80040107),
+                              fact_is("mapi_dlls_intact", false))}),
     rule("es-5-80040107-eventconfig-folder", "Q190993")
         .titled("Event Service 5.5 Error 2140 with event 5 (MAPI 0x80040107): the server's EventConfig folder is "
                 "invalid or duplicated")
@@ -964,7 +943,7 @@ inline constexpr rule rules[] = {
         .resolved_by({"Remove the duplicate EventConfig folders as Q187523 describes.",
                       "Start the Event Service again."})
         .see_also({"Q187523"})
-        .shown_by({example_of(seen::es_2140, seen::es_5_80040107,
+        .shown_by({example_of(saw(signals::es_2140), saw(signals::es_5_80040107),
                               fact_is("eventconfig_folder_duplicated", true))}),
 
     // Q285021 ------------------------------------------------------------------------------
@@ -972,11 +951,7 @@ inline constexpr rule rules[] = {
         .titled("Event Service 5.5 Error 2140 with event 5 (MAPI 0x80004005): its own service account's permissions "
                 "were changed")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(es, 5)
-                               .with_type(event_type::error)
-                               .with_category("General")
-                               .with_description(quoted::es_5_80004005_q285021)
-                               .with_value("0x80004005")})
+        .requires_signals({signals::q285021_5})
         .supported_by({signals::es_2140})
         .confirmed_by({fact_is("es_starts_with_another_account", true)})
         .ruled_out_by({fact_is("es_logs_on_with_own_account", false)})
@@ -986,11 +961,7 @@ inline constexpr rule rules[] = {
         .resolved_by({"Start the Event Service with a different service account (Control Panel, Services, Startup),",
                       "or give the current account back the permissions it had."})
         .see_also({"Q299676", "Q190993"})
-        .shown_by({example_of(seen::es_2140,
-                              saw_event(es, 5)
-                                  .with_type(event_type::error)
-                                  .with_category("General")
-                                  .with_description(quoted::es_5_80004005_q285021),
+        .shown_by({example_of(saw(signals::es_2140), saw(signals::q285021_5),
                               fact_is("es_starts_with_another_account", true))}),
 
     // Q299676 (Q314148 is the same cause after a restore; see the exclusions) ---------------------
@@ -998,11 +969,7 @@ inline constexpr rule rules[] = {
         .titled("Event Service 5.5 does not start (event 5, MAPI 0x80004005): the organization, site or server name "
                 "under MSExchangeSA\\Parameters is wrong")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event(es, 5)
-                               .with_type(event_type::error)
-                               .with_category("General")
-                               .with_description(quoted::es_5_80004005)
-                               .with_value("0x80004005")})
+        .requires_signals({signals::q299676_5})
         .confirmed_by({fact_is("sa_registry_names_match_directory", false)})
         .because("The server was installed with a wrong organization, server or site name, or the Enterprise, "
                  "Server or Site value under MSExchangeSA\\Parameters was changed from its original value.")
@@ -1013,17 +980,10 @@ inline constexpr rule rules[] = {
                       "under HKLM\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeMTA\\Parameters.",
                       "Quit Registry Editor; the article gives no further steps."})
         .see_also({"Q314148", "Q155027", "Q285021"})
-        .shown_by({example_of(saw_event(es, 5)
-                                  .with_type(event_type::error)
-                                  .with_category("General")
-                                  .with_description(quoted::es_5_80004005),
-                              fact_is("sa_registry_names_match_directory", false)),
+        .shown_by({example_of(saw(signals::q299676_5), fact_is("sa_registry_names_match_directory", false)),
                    // Q314148: after a restore with a wrong organization or site name.
-                   example_of(saw_event(es, 5)
-                                  .with_type(event_type::error)
-                                  .with_category("General")
-                                  .with_description(quoted::es_5_80004005),
-                              fact_is("exchange_version", v5_5), fact_is("sa_registry_names_match_directory", false))}),
+                   example_of(saw(signals::q299676_5), fact_is("exchange_version", v5_5),
+                              fact_is("sa_registry_names_match_directory", false))}),
 
     // ===== Directory Synchronization (MSExchangeDX) ===============================================
     // Q140951 ------------------------------------------------------------------------------
@@ -1038,7 +998,7 @@ inline constexpr rule rules[] = {
         .resolved_by({"Edit Addr_map.cfg so that a single carriage return follows the last entry (the cursor rests "
                       "on the empty line just below it).",
                       "Stop and start the Directory Synchronization service for the change to take effect."})
-        .shown_by({example_of(seen::dx_2140, fact_is("addr_map_cfg_extra_line_feeds", true))}),
+        .shown_by({example_of(saw(signals::dx_2140), fact_is("addr_map_cfg_extra_line_feeds", true))}),
 
     // Q171260 ------------------------------------------------------------------------------
     rule("dx-service-account-no-change-on-drive-root", "Q171260")
@@ -1053,7 +1013,7 @@ inline constexpr rule rules[] = {
                       "Permissions.",
                       "Give the Exchange service account at least Change access.",
                       "Start the Directory Synchronization service again."})
-        .shown_by({example_of(seen::dx_2140, fact_is("service_account_can_change_drive_root", false))}),
+        .shown_by({example_of(saw(signals::dx_2140), fact_is("service_account_can_change_drive_root", false))}),
 
     // Q185225 ------------------------------------------------------------------------------
     rule("dx-124-xdir-edb-missing", "Q185225")
@@ -1075,7 +1035,7 @@ inline constexpr rule rules[] = {
                       "directory synchronization transactions are lost).",
                       "Start the Directory Synchronization service again."})
         .see_also({"Q171260"})
-        .shown_by({example_of(seen::dx_2140,
+        .shown_by({example_of(saw(signals::dx_2140),
                               saw_event(ese, 124)
                                   .with_category("Logging/Recovery")
                                   .with_description("MSExchangeDX 185 (Unable to read the log header. error - 1022)"),
@@ -1087,11 +1047,8 @@ inline constexpr rule rules[] = {
         .titled("Exchange Replication Service (5.5 SP2 InterOrg Replication Utility, Windows 2000) Error 2140 with "
                 "Exchsync event 114: installed outside Terminal Services installation mode")
         .applies_to("exchange_version", {only(v5_5)})
-        .requires_signals({event("Exchsync", 114)
-                               .with_type(event_type::error)
-                               .with_description("Unable to read configuration file [], not a valid configuration "
-                                                 "file or file is corrupted.")})
-        .supported_by({start_error(replication, 2140)})
+        .requires_signals({signals::q236416_114})
+        .supported_by({signals::replication_2140})
         .confirmed_by({fact_is("exchsync_installed_outside_ts_install_mode", true)})
         .because("With Terminal Services installed, the installer put Exchsync.ini in the Windows folder of the "
                  "logged-on user's profile, where the service does not find it.")
@@ -1100,11 +1057,7 @@ inline constexpr rule rules[] = {
                       "settings', or 'change user /install' at a command prompt.",
                       "Run Exssrv.exe again and click Install, then run 'change user /execute'."})
         .see_also({"Q186515", "Q186531"})
-        .shown_by({example_of(saw_start_error(replication, 2140),
-                              saw_event("Exchsync", 114)
-                                  .with_type(event_type::error)
-                                  .with_description("Unable to read configuration file [], not a valid configuration "
-                                                    "file or file is corrupted."),
+        .shown_by({example_of(saw(signals::replication_2140), saw(signals::q236416_114),
                               fact_is("exchsync_installed_outside_ts_install_mode", true))}),
 
     // ===== MS Mail Connector Interchange (MSExchangeMSMI) =========================================
@@ -1116,8 +1069,7 @@ inline constexpr rule rules[] = {
         .requires_signals({event(msmi, 2380).with_description("A memory access violation has occurred that prevents "
                                                               "further processing of a message. The access violation "
                                                               "that occurred is an attempt to read from")})
-        .supported_by({start_error(msmi, 2140),
-                       event(msmi, 10003).with_description("Fatal Error: File SFSEMS.CPP, line 878 Mailer Thread failed.")})
+        .supported_by({signals::msmi_2140, signals::q198393_10003})
         .confirmed_by({fact_is("msmi_mt_exe_older_than_5_5_2524", true)})
         .ruled_out_by({fact_is("exchange_service_pack", 3), fact_is("exchange_service_pack", 4)})
         .because("A defect in the Microsoft Mail Connector before Exchange Server 5.5 Service Pack 3 (Mt.exe and "
@@ -1130,9 +1082,8 @@ inline constexpr rule rules[] = {
                                   .with_description("A memory access violation has occurred that prevents further "
                                                     "processing of a message. The access violation that occurred is an "
                                                     "attempt to read from 0x480df78."),
-                              saw_event(msmi, 10003).with_description("Fatal Error: File SFSEMS.CPP, line 878 Mailer "
-                                                                      "Thread failed."),
-                              saw_start_error(msmi, 2140), fact_is("msmi_mt_exe_older_than_5_5_2524", true))}),
+                              saw(signals::q198393_10003), saw(signals::msmi_2140),
+                              fact_is("msmi_mt_exe_older_than_5_5_2524", true))}),
 };
 
 inline constexpr auto table = make_table<facts, rules>();

@@ -63,6 +63,11 @@ namespace detail {
 [[nodiscard]] constexpr std::uint64_t values_key(const signal& s) noexcept {
     std::uint64_t key = 0;
     for (std::string_view v : s.values) key += spread(hash_name(v));
+    // A dialog, and an event without id, are told apart by their text; a crash by its exception
+    // (the index keeps a program's crashes in one run, whatever the exception: see index_rules).
+    if (s.kind == signal_kind::dialog || (s.kind == signal_kind::event && s.code == signal::no_id))
+        key = hash_combine(key, hash_text(s.description));
+    if (s.kind == signal_kind::crash) key = hash_combine(key, s.code);
     return key;
 }
 
@@ -215,27 +220,13 @@ template <class Rules>
 template <class T, std::size_t N>
 class ref_list {
 public:
-    class iterator {
-    public:
-        constexpr explicit iterator(const T* const* at) noexcept : at_(at) {}
-        [[nodiscard]] constexpr const T& operator*() const noexcept { return **at_; }
-        [[nodiscard]] constexpr const T* operator->() const noexcept { return *at_; }
-        constexpr iterator& operator++() noexcept {
-            ++at_;
-            return *this;
-        }
-        [[nodiscard]] friend constexpr bool operator==(iterator a, iterator b) noexcept { return a.at_ == b.at_; }
-        [[nodiscard]] friend constexpr bool operator!=(iterator a, iterator b) noexcept { return a.at_ != b.at_; }
-
-    private:
-        const T* const* at_;
-    };
+    using iterator = detail::index_iterator<ref_list>;
 
     [[nodiscard]] static constexpr std::size_t size() noexcept { return N; }
     [[nodiscard]] static constexpr bool empty() noexcept { return N == 0; }
     [[nodiscard]] constexpr const T& operator[](std::size_t i) const noexcept { return *items_[i]; }
-    [[nodiscard]] constexpr iterator begin() const noexcept { return iterator(items_.data()); }
-    [[nodiscard]] constexpr iterator end() const noexcept { return iterator(items_.data() + N); }
+    [[nodiscard]] constexpr iterator begin() const noexcept { return iterator(this, 0); }
+    [[nodiscard]] constexpr iterator end() const noexcept { return iterator(this, N); }
 
     constexpr void refer(std::size_t i, const T& item) noexcept { items_[i] = &item; }
 

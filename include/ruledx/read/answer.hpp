@@ -14,6 +14,7 @@
 #include "ruledx/detail/text_match.hpp"
 #include "ruledx/model/fact.hpp"
 #include "ruledx/model/rule_set.hpp"
+#include "ruledx/model/signal.hpp"
 #include "ruledx/model/version.hpp"
 
 namespace ruledx::read {
@@ -190,6 +191,72 @@ struct signal_argument {
         out.ok = true;
         return out;
     }
+    return out;
+}
+
+// A signal argument as a command line or a question key gives it, any kind: SOURCE:ID[:TEXT] and
+// SERVICE:CODE as above, SERVICE alone (a failed start without an error code), SOURCE::TEXT (an
+// event known by its text), PROGRAM[:0xCODE][:NAMES] (a crash; NAMES: where it crashed; PROGRAM
+// may be empty when NAMES are given, for a stack that names none) and TEXT (a dialog).
+struct any_signal_argument {
+    bool ok = false;
+    signal_kind kind = signal_kind::event;
+    std::string_view source;  // or the program
+    std::uint32_t code = 0;   // signal::any_code / signal::no_id where the argument gives none
+    std::string_view text;    // telling values, an event's or a dialog's text, a crash's names
+};
+
+[[nodiscard]] constexpr any_signal_argument parse_any_signal_argument(signal_kind kind, std::string_view argument) noexcept {
+    any_signal_argument out;
+    out.kind = kind;
+    const std::size_t colon = argument.find(':');
+    switch (kind) {
+        case signal_kind::dialog:
+            out.text = detail::trimmed(argument);
+            out.ok = !out.text.empty();
+            return out;
+        case signal_kind::crash: {
+            out.source = detail::trimmed(argument.substr(0, colon));
+            std::string_view rest = colon == std::string_view::npos ? std::string_view{} : argument.substr(colon + 1);
+            if (rest.size() > 2 && rest[0] == '0' && (rest[1] == 'x' || rest[1] == 'X')) {
+                const std::size_t end = rest.find(':');
+                const std::string_view hex = rest.substr(2, end == std::string_view::npos ? end : end - 2);
+                std::uint64_t code = 0;
+                for (char c : hex) {
+                    const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+                    if (digit < 0 || hex.size() > 8) return out;
+                    code = code * 16 + static_cast<std::uint64_t>(digit);
+                }
+                out.code = static_cast<std::uint32_t>(code);
+                rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+            }
+            out.text = rest;
+            out.ok = !out.source.empty() || !out.text.empty();  // a stack alone names no program
+            return out;
+        }
+        case signal_kind::start_error:
+            if (colon == std::string_view::npos) {
+                out.source = detail::trimmed(argument);
+                out.code = signal::any_code;
+                out.ok = !out.source.empty();
+                return out;
+            }
+            break;
+        case signal_kind::event:
+            if (colon != std::string_view::npos && argument.substr(colon, 2) == "::") {
+                out.source = detail::trimmed(argument.substr(0, colon));
+                out.code = signal::no_id;
+                out.text = argument.substr(colon + 2);
+                out.ok = !out.source.empty() && !out.text.empty();
+                return out;
+            }
+            break;
+    }
+    const signal_argument parsed = parse_signal_argument(argument);
+    out.ok = parsed.ok;
+    out.source = parsed.source;
+    out.code = parsed.code;
+    out.text = parsed.text;
     return out;
 }
 

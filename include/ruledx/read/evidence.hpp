@@ -27,6 +27,7 @@
 #define RULEDX_READ_EVIDENCE_HPP
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -45,6 +46,7 @@
 #include "ruledx/model/observation.hpp"
 #include "ruledx/model/rule.hpp"
 #include "ruledx/model/signal.hpp"
+#include "ruledx/read/crash_text.hpp"
 #include "ruledx/read/detail/input_file.hpp"
 #include "ruledx/read/detect.hpp"
 #include "ruledx/read/encoding.hpp"
@@ -160,6 +162,7 @@ public:
         } else if (inputs_[index].format != read::input_format::binary) {
             std::rewind(f);
             read::text_scanner scanner(text_options(index));
+            take_crashes(index, scanner);
             recognition recognising(*this, index, scanner);
             if (!scanner.scan_file(f, sink{this, index}, sink{this, index}, sink{this, index}))
                 take_error(index, read::read_error{path, {}, read::problem::truncated, "reading the file failed"});
@@ -186,6 +189,7 @@ public:
             read_evt(index, source);
         } else if (format != read::input_format::binary) {
             read::text_scanner scanner(text_options(index));
+            take_crashes(index, scanner);
             recognition recognising(*this, index, scanner);
             scanner.scan(bytes, sink{this, index}, sink{this, index}, sink{this, index});
             recognising.finish();
@@ -227,21 +231,26 @@ public:
         keep_start_error(record, origin::given);
     }
     void add(const observed_absence& absence) { keep_absence(absence, origin::given); }
+    void add(const observed_crash& crash) { keep_crash(crash, origin{origin::given, {}, false, 0}); }
+    void add(const observed_dialog& dialog) { keep_dialog(dialog.text, origin{origin::given, {}, false, 0}); }
 
     // Views into this object: valid until it reads again or is destroyed.
     [[nodiscard]] ruledx::observations observations() const noexcept {
         return {view<observed_start_error>(start_errors_.data(), start_errors_.size()),
-                view<observed_event>(events_.data(), events_.size()), view<fact_assignment>(facts_.data(), facts_.size()),
-                view<observed_absence>(absences_.data(), absences_.size())};
+                view<observed_event>(events_.data(), events_.size()),
+                view<fact_assignment>(facts_.data(), facts_.size()),
+                view<observed_absence>(absences_.data(), absences_.size()),
+                view<observed_crash>(crashes_.data(), crashes_.size()),
+                view<observed_dialog>(dialogs_.data(), dialogs_.size())};
     }
     [[nodiscard]] const std::vector<input_report>& inputs() const noexcept { return inputs_; }
     [[nodiscard]] const origin& origin_of(signal_kind kind, std::size_t index) const noexcept {
-        return kind == signal_kind::event ? event_origins_[index] : start_error_origins_[index];
+        return origins_[static_cast<std::size_t>(kind)][index];
     }
 
     // "Application.evt record 1207", "ticket.txt line 12": for reports that cite their evidence.
     [[nodiscard]] std::string cite(signal_kind kind, std::size_t index) const {
-        const std::vector<origin>& origins = kind == signal_kind::event ? event_origins_ : start_error_origins_;
+        const std::vector<origin>& origins = origins_[static_cast<std::size_t>(kind)];
         if (index >= origins.size()) return {};
         const origin& o = origins[index];
         if (o.input == origin::given) return "given";
@@ -328,16 +337,31 @@ private:
         return options;
     }
 
+    // The crashes a text input shows, in any of read/crash_text.hpp's layouts.
+    void take_crashes(std::size_t index, read::text_scanner& scanner) {
+        scanner.on_crash = [this, index](const read::crash_record& crash) {
+            ++inputs_[index].records;
+            keep_crash(observed_crash{crash.image, crash.exception, crash.frames}, origin{index, crash.where, false, 0});
+        };
+    }
+
     template <class Source>
     void read_evt(std::size_t index, Source& source) {
         auto on_record = [this, index](const read::event_record& record) {
             take_event(index, record);
+            if (read::is_crash_event(record)) {
+                read::crash_frames frames;
+                if (const auto crash = read::crash_from_event(record, frames))
+                    keep_crash(observed_crash{crash->image, crash->exception, crash->frames},
+                               origin{index, record.where, record.has_record_number, record.record_number});
+            }
             if (!read::is_failed_start_event(record.event_id)) return;
             if (const auto start = read::start_error_from_event(record, services_)) take_start_error(index, *start);
         };
         // Records no rule names are only counted: decoding them is most of a log scan's cost.
         auto wanted = [this](std::uint16_t id) {
-            return static_cast<bool>(on_event) || relevant_ids_[id] || read::is_failed_start_event(id);
+            return static_cast<bool>(on_event) || relevant_ids_[id] || read::is_failed_start_event(id) ||
+                   id == read::dr_watson_event_id || id == read::application_popup_event_id;
         };
         const read::evt_summary summary =
             evt_reader_.read(source, inputs_[index].path, on_record, sink{this, index}, wanted);
@@ -361,10 +385,15 @@ private:
         void finish() {
             scan_.finish([this](const read::known_match& m) { take(m); });
             self_.recognising_ = false;
+            for (const recognised_dialog& d : dialogs_found_)
+                self_.keep_dialog(d.text, origin{index_, d.where, false, 0, true});
             for (recognised& r : found_) {
                 // An event of that id read from the input, from whichever source, is the one the
-                // text belongs to: the readers' reading of it stands.
-                if (std::find(self_.read_ids_.begin(), self_.read_ids_.end(), r.id) != self_.read_ids_.end()) continue;
+                // text belongs to: the readers' reading of it stands. (An event known by its text
+                // alone has no id to compare; it is kept as id 0.)
+                if (r.carrier->code != signal::no_id &&
+                    std::find(self_.read_ids_.begin(), self_.read_ids_.end(), r.id) != self_.read_ids_.end())
+                    continue;
                 read::event_record record;
                 record.where = r.where;
                 record.event_id = r.id;
@@ -384,24 +413,42 @@ private:
             std::uint16_t id;
             read::location where;
         };
-        // The event a recognised text is: the one of its stated id, else the only one it can be
-        // (a text several events print, with no id near it, names none).
+        struct recognised_dialog {
+            std::string text;  // the text around the match: the dialog's values are read in it
+            read::location where;
+        };
+        // A message box's text is that dialog. Otherwise the event a recognised text is: the one
+        // of its stated id, else the only one it can be (a text several events print, with no id
+        // near it, names none); an event known by its text alone, whatever id is stated.
         void take(const read::known_match& m) {
-            if (m.id_form != read::stated_id_form::none && !m.id_agrees()) return;  // the input says another event
             const ruledx::signal* chosen = nullptr;
+            bool dialog = false;
             for (const read::known_signal& s : m.signals) {
-                if (m.id_form != read::stated_id_form::none && s.carrier->code != m.stated_id) continue;
+                if (s.carrier->kind == signal_kind::dialog) {
+                    dialog = true;
+                    continue;
+                }
+                const bool by_text = s.carrier->code == signal::no_id;
+                if (m.id_form != read::stated_id_form::none && !by_text && s.carrier->code != m.stated_id) continue;
                 if (chosen != nullptr && (chosen->code != s.carrier->code || !detail::same_name(chosen->source, s.carrier->source)))
                     return;
                 chosen = s.carrier;
             }
-            if (chosen == nullptr || chosen->code > 0xFFFF) return;
+            if (dialog) dialogs_found_.push_back({std::string(m.context), m.where});
+            if (chosen == nullptr) return;
+            if (chosen->code == signal::no_id) {
+                found_.push_back({chosen, 0, m.where});
+                return;
+            }
+            if (m.id_form != read::stated_id_form::none && !m.id_agrees()) return;  // the input says another event
+            if (chosen->code > 0xFFFF) return;
             found_.push_back({chosen, static_cast<std::uint16_t>(chosen->code), m.where});
         }
         evidence& self_;
         std::size_t index_;
         read::known_message_scanner scan_;
         std::vector<recognised> found_;
+        std::vector<recognised_dialog> dialogs_found_;
     };
 
     void take_event(std::size_t index, const read::event_record& record) {
@@ -414,6 +461,9 @@ private:
         if (on_event) on_event(record, in);
         if (in.format != read::input_format::text) note_complete_source(index, record.source);
         if (relevant_ids_[record.event_id]) keep_event(record, index);
+        // A popup the System log recorded is a message box the input shows.
+        if (read::is_application_popup(record) && !record.description.empty())
+            keep_dialog(record.description, origin{index, record.where, record.has_record_number, record.record_number});
     }
 
     // A whole log holds records of this source: if some rule names it, its unseen events are absent.
@@ -481,7 +531,8 @@ private:
         e.description = keep(record.description);
         e.strings = keep(record.strings);
         events_.push_back(e);
-        event_origins_.push_back(origin{input, record.where, record.has_record_number, record.record_number, record.recognised});
+        origins_[static_cast<std::size_t>(signal_kind::event)].push_back(
+            origin{input, record.where, record.has_record_number, record.record_number, record.recognised});
     }
 
     void keep_start_error(const read::start_error_record& record, std::size_t input) {
@@ -491,7 +542,23 @@ private:
             if (known.code == record.code && known.service == service) return;
         if (start_errors_.size() >= max_observations) return;
         start_errors_.push_back(observed_start_error{keep(service), record.code});
-        start_error_origins_.push_back(origin{input, record.where, false, 0});
+        origins_[static_cast<std::size_t>(signal_kind::start_error)].push_back(origin{input, record.where, false, 0});
+    }
+
+    void keep_crash(const observed_crash& crash, const origin& from) {
+        for (const observed_crash& known : crashes_)
+            if (known.exception == crash.exception && known.program == crash.program && known.frames == crash.frames) return;
+        if (crashes_.size() >= max_observations) return;
+        crashes_.push_back(observed_crash{keep(crash.program), crash.exception, keep(crash.frames)});
+        origins_[static_cast<std::size_t>(signal_kind::crash)].push_back(from);
+    }
+
+    void keep_dialog(std::string_view text, const origin& from) {
+        for (const observed_dialog& known : dialogs_)
+            if (known.text == text) return;
+        if (dialogs_.size() >= max_observations) return;
+        dialogs_.push_back(observed_dialog{keep(text)});
+        origins_[static_cast<std::size_t>(signal_kind::dialog)].push_back(from);
     }
 
     view<read::service_name> services_;
@@ -511,8 +578,9 @@ private:
     std::vector<observed_event> events_;
     std::vector<observed_start_error> start_errors_;
     std::vector<fact_assignment> facts_;
-    std::vector<origin> event_origins_;
-    std::vector<origin> start_error_origins_;
+    std::vector<observed_crash> crashes_;
+    std::vector<observed_dialog> dialogs_;
+    std::array<std::vector<origin>, signal_kind_count> origins_;  // per kind, per observation of the kind
     std::vector<observed_absence> absences_;
     std::vector<std::size_t> absence_inputs_;  // per absence: the input that proved it, or origin::given
 };

@@ -293,7 +293,7 @@ struct evt_check {
     bool ok = false;
     bool copy_differs = false;  // accepted without a matching trailing length copy (free space only)
     std::uint32_t length = 0;
-    const unsigned char* data = nullptr;  // the record read in place, when it was (valid until the source is read again)
+    const unsigned char* data = nullptr;  // the record read in place, when it could be (else emit copies it); valid until the source is read again
     problem what = problem::truncated;
     std::string_view detail;
 };
@@ -566,15 +566,14 @@ private:
             const unsigned char* whole = pos + length <= size_ && length <= src_.max_span() ? src_.bytes(pos, length) : nullptr;
             std::uint32_t copy_of_length = 0;
             if (whole != nullptr) copy_of_length = le32(whole + length - 4);
+            c.length = length;
+            c.data = whole;
             if ((whole == nullptr && !u32_at(advance(pos, length - 4), copy_of_length)) || copy_of_length != length) {
                 c.detail = "record's trailing length copy differs from its length";
                 c.ok = lenient;
                 c.copy_differs = true;
-                c.length = length;
             } else {
                 c.ok = true;
-                c.length = length;
-                c.data = whole;
             }
         }
         return c;
@@ -588,7 +587,7 @@ private:
             const std::uint64_t avail = span - done;
             const evt_check c = check(pos, avail, input_end);
             if (c.ok) {
-                emit(pos, c.length, false, c.data);
+                emit(pos, c, false);
                 pos = advance(pos, c.length);
                 done += c.length;
                 continue;
@@ -641,7 +640,7 @@ private:
                     report(advance(start, from), problem::bad_length,
                            "recovered record's trailing length copy differs: its tail may be overwritten");
                 }
-                emit(advance(start, from), c.length, true, c.data);
+                emit(advance(start, from), c, true);
                 // A record with a damaged tail may overlap a newer leftover: look inside it too.
                 from += c.copy_differs ? 8 : c.length;
             } else {
@@ -650,19 +649,19 @@ private:
         }
     }
 
-    void emit(std::uint64_t pos, std::uint32_t length, bool recovered, const unsigned char* in_place) {
-        const unsigned char* p = in_place;
-        if (p == nullptr && pos + length <= size_ && length <= src_.max_span()) {
-            p = src_.bytes(pos, length);
-        } else if (p == nullptr) {
-            scratch_.record.resize(length);
-            if (copy(pos, length, scratch_.record.data())) p = scratch_.record.data();
+    // The record check() accepted at `pos`: read in place when check() could, else copied (it wraps,
+    // exceeds the source's span, or its read in place failed and is tried once more by copy()).
+    void emit(std::uint64_t pos, const evt_check& c, bool recovered) {
+        const unsigned char* p = c.data;
+        if (p == nullptr) {
+            scratch_.record.resize(c.length);
+            if (copy(pos, c.length, scratch_.record.data())) p = scratch_.record.data();
         }
         if (p == nullptr) {
             report(pos, problem::truncated, "record could not be read from the input");
             return;
         }
-        decode(p, length, pos, recovered);
+        decode(p, c.length, pos, recovered);
     }
 
     void decode(const unsigned char* p, std::uint32_t length, std::uint64_t pos, bool recovered) {

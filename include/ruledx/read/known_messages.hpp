@@ -393,8 +393,10 @@ private:
             const auto& ru = table.rules[r];
             for (std::size_t s = 0; s < ru.signal_count(); ++s) {
                 const signal& sig = ru.signal_at(s);
-                // Start errors carry no text today (a dialog's wording is the reader's); events only.
-                if (sig.kind != signal_kind::event || sig.description.empty()) continue;
+                // Events and message boxes carry the texts; start errors and crashes are read by
+                // their layouts (read/start_error_text.hpp, read/crash_text.hpp).
+                const bool carries_text = sig.kind == signal_kind::event || sig.kind == signal_kind::dialog;
+                if (!carries_text || sig.description.empty()) continue;
                 detail_known::searched text = detail_known::searched_text(sig, options_.min_alone);
                 if (text.pattern.empty()) continue;
                 all.push_back({std::move(text.pattern), text.whole, sig.description, known_signal{&sig, r, s}});

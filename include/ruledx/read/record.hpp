@@ -1,4 +1,5 @@
-// ruledx — what every input reader produces: event records, service start errors, and typed errors.
+// ruledx — what every input reader produces: event records, service start errors, application
+// crashes, and typed errors.
 //
 // All string views point either into the caller's input buffer or into storage owned by the reader
 // object that produced them; they stay valid until that reader is destroyed or reads again.
@@ -50,6 +51,21 @@ struct start_error_record {
     std::string_view service;       // the service name, e.g. "MSExchangeIMC", when the display name is known
     std::string_view display_name;  // as printed, e.g. "Microsoft Exchange Internet Mail Service"
     std::uint32_t code = 0;         // the Win32 or NERR code, e.g. 2140
+};
+
+// An application that crashed, as a Dr. Watson dialog, a drwtsn32.log excerpt, a debugger stack, an
+// application-error popup or their events show it (read/crash_text.hpp). Its views point into the
+// storage of the reader that produced it (crash_text_reader), or for crash_from_event() into the
+// event's text and the caller's crash_frames.
+struct crash_record {
+    location where;
+    // The crashed program's file name as printed, without directory and extension: "MSEXCIMC" from
+    // "exe\\MSEXCIMC.dbg", "msexcimc" from "msexcimc.exe"; empty when the input does not say.
+    std::string_view image;
+    std::uint32_t exception = 0;  // the NTSTATUS exception code (0xc0000005), or 0 when not stated
+    // Where it crashed, when the input says: the faulting symbol ("RtlAllocateHeap" from "at address
+    // 77f64654 (RtlAllocateHeap)") and/or the stack frames' "module!symbol" names, each followed by '\n'.
+    std::string_view frames;
 };
 
 // What went wrong at one place of the input. Readers report and go on: valid records around it are kept.

@@ -1,16 +1,22 @@
 // ruledx — a service that failed to start, as the user saw it: the Services dialog ("Could not start
 // the <name> service on \\SERVER." / "Error 2140: An internal Windows NT error occurred."), the
-// Windows 2000 Services snap-in ("... on Local Computer."), XP's "Windows could not start the <name>
+// Windows 2000 Services snap-in ("... on Local Computer."; with "The service did not return an
+// error." below or on the same line, Q299676), that dialog as Q264162 quotes it, naming no service
+// ("Could not start. Service did not return an error."), XP's "Windows could not start the <name>
 // on Local Computer. ... service-specific error code 1011.", its KB paraphrases, `net start`
 // transcripts (docs/formats.md 4: "System error 1067 has occurred." below 2100, the netmsg text and
-// "More help is available by typing NET HELPMSG 2140." above), the Internet Mail Service wizard's
-// dialogs that end in "ID no: 0xc002041d" (Q262939, Q300535) or "ID no: 0xc00203e5" (Q263029), and
-// Service Control Manager events 7000/7009/7023/7024 in whatever layout the event was read from.
-// Lines are read after their quote markers, and HTML as the text it shows (detail/text.hpp).
+// "More help is available by typing NET HELPMSG 2140." above; for a service that stopped while
+// starting without an error, "The service did not report an error." and NET HELPMSG 3534), the
+// Internet Mail Service wizard's dialogs that end in "ID no: 0xc002041d" (Q262939, Q300535) or
+// "ID no: 0xc00203e5" (Q263029), and Service Control Manager events 7000/7009/7023/7024 in whatever
+// layout the event was read from. Lines are read after their quote markers, and HTML as the text it
+// shows (detail/text.hpp).
 //
-// Codes are kept as printed. NT 4.0 shows a start timeout (1053) as 2186, so a 2186 record and a
-// 1053 record mean the same thing: see is_start_timeout(). For event 7024 the code is the service's
-// own (service-specific) code.
+// Codes are kept as printed, but a start that failed without one is code 0 (ERROR_SUCCESS), whether
+// the dialog says "did not return an error" or net start "did not report an error" (3534 is that
+// message's number, not an error code). NT 4.0 shows a start timeout (1053) as 2186, so a 2186 record
+// and a 1053 record mean the same thing: see is_start_timeout(). For event 7024 the code is the
+// service's own (service-specific) code.
 #ifndef RULEDX_READ_START_ERROR_TEXT_HPP
 #define RULEDX_READ_START_ERROR_TEXT_HPP
 
@@ -77,6 +83,7 @@ inline constexpr system_message system_messages[] = {
     {"The system cannot find the path specified", 3},
     {"Access is denied", 5},
     {"The service did not return an error", 0},
+    {"The service did not report an error", 0},  // net start's wording (NET HELPMSG 3534)
 };
 
 }  // namespace detail
@@ -90,12 +97,20 @@ inline constexpr system_message system_messages[] = {
     text = detail::trim(text);
     if (text.empty()) return std::nullopt;
     const char first = detail::ascii_lower(text[0]);
+    constexpr std::string_view the = "the ", bare = "service did not ";
+    if (first == 's' && istarts_with(text, bare)) {  // no article, as Q264162 has it: "Service did not ..."
+        for (const auto& e : detail::system_messages) {
+            const std::string_view rest = e.prefix.substr(the.size());
+            if (istarts_with(e.prefix, the) && istarts_with(rest, bare) && istarts_with(text, rest)) return e.code;
+        }
+        return std::nullopt;
+    }
     if ((first == 'i' || first == 'a') && detail::internal_error_end(text) != std::string_view::npos) return 2140u;
     // Every system message starts "The s", "The p", "The d" or "Access": prose stops here. The letters
     // after "The " tell the messages apart: two compares reject most prefixes.
     constexpr std::size_t telling = 4;
     const char c = text.size() > telling ? detail::ascii_lower(text[telling]) : '\0';
-    if (istarts_with(text, "the ")) {
+    if (istarts_with(text, the)) {
         if (c != 's' && c != 'p' && c != 'd') return std::nullopt;
     } else if (!istarts_with(text, "access")) {
         return std::nullopt;
@@ -159,6 +174,14 @@ namespace detail {
     return cut;
 }
 
+// The sentence after a dialog header's on its line ("<header> on Local Computer. The service did not
+// return an error. This could be ..."): the text after the first full stop and blank, or empty.
+[[nodiscard]] constexpr std::string_view next_sentence(std::string_view after) noexcept {
+    for (std::size_t i = after.find('.'); i != std::string_view::npos; i = after.find('.', i + 1))
+        if (i + 1 < after.size() && is_blank(after[i + 1])) return trim(after.substr(i + 1));
+    return {};
+}
+
 // "Error 2140" later on a dialog line ("... on \\servername. Error 2140: An internal").
 [[nodiscard]] constexpr std::optional<std::uint32_t> inline_error(std::string_view s) noexcept {
     constexpr std::string_view error = "Error ";
@@ -174,12 +197,24 @@ namespace detail {
 // not ..."): looking no further keeps the per-line cost O(1).
 inline constexpr std::string_view could_not_start = "could not start the ";
 inline constexpr std::size_t header_reach = 40;
+// The header as Q264162 quotes it, naming no service: "Could not start. Service did not return an
+// error." Only at the line's start: elsewhere it is prose ("The IMS could not start.").
+inline constexpr std::string_view could_not_start_unnamed = "could not start.";
 
 // "Could not start the X service on \\SERVER." -> "X service"; `wrapped` when no " on" ends it.
+// `after` is the line from where the name ends. "Could not start." gives an empty name.
 [[nodiscard]] constexpr bool dialog_header(std::string_view line, std::string_view& name, bool& wrapped,
                                            std::string_view& after) noexcept {
     const std::size_t at = ifind(line.substr(0, header_reach), could_not_start);
-    if (at == std::string_view::npos) return false;
+    if (at == std::string_view::npos) {
+        while (!line.empty() && (line[0] == '"' || line[0] == '\'')) line = ltrim(line.substr(1));
+        const std::size_t n = could_not_start_unnamed.size();
+        if (!istarts_with(line, could_not_start_unnamed) || (line.size() > n && !is_blank(line[n]))) return false;
+        name = {};
+        wrapped = false;
+        after = line.substr(n - 1);  // from the full stop: the message is the next sentence
+        return true;
+    }
     const std::string_view rest = line.substr(at + could_not_start.size());
     const std::size_t cut = name_end(rest);
     wrapped = cut == std::string_view::npos;
@@ -255,7 +290,8 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
     const first_word w = word_at_start(s);
     constexpr std::uint64_t error = pack_word("error"), internal = pack_word("internal"), an = pack_word("an"),
                             id = pack_word("id"), system = pack_word("system"), more = pack_word("more"),
-                            a = pack_word("a"), the = pack_word("the"), access = pack_word("access");
+                            a = pack_word("a"), the = pack_word("the"), access = pack_word("access"),
+                            service = pack_word("service");
     if (w.packed == id) return wizard_id_line(s, code) ? code_kind::strong : code_kind::none;
     if (w.packed == error) {  // "Error 2140: ...", "Error: 2140: ...", "Error 2140, the ..."
         if (!take_word(s, "error")) return code_kind::none;
@@ -288,9 +324,13 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
     }
     if (w.packed == more) {
         constexpr std::string_view helpmsg = "more help is available by typing net helpmsg ";
+        // NET HELPMSG 3534 is "The service did not report an error.": the start failed with no code.
+        constexpr std::uint32_t no_error_reported = 3534;
         if (!istarts_with(s, helpmsg)) return code_kind::none;
         s.remove_prefix(helpmsg.size());
-        return number(s);
+        const code_kind k = number(s);
+        if (k == code_kind::strong && code == no_error_reported) code = 0;
+        return k;
     }
     if (w.packed == a) {
         constexpr std::string_view specific = "a service specific error occurred:";
@@ -300,7 +340,7 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
         }
         return istarts_with(s, "a system error has occurred") ? code_kind::context : code_kind::none;
     }
-    if (w.packed == the || w.packed == access) {
+    if (w.packed == the || w.packed == access || w.packed == service) {
         if (const auto c = code_for_message(s)) {
             code = *c;
             return code_kind::message;
@@ -309,13 +349,18 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
     return code_kind::none;
 }
 
-// Whether "coul" (any case) starts where dialog_header() may find could_not_start: at one of the
-// line's first header_reach - could_not_start.size() + 1 bytes (24 are tested: 0..15 and 8..23, each
-// sixteen at once).
+// Whether dialog_header() may find a header: "coul" (any case) at one of the line's first
+// header_reach - could_not_start.size() + 1 bytes (24 are tested: 0..15 and 8..23, each sixteen at
+// once). A line too short for could_not_start can hold only "Could not start.", at its start or
+// after a quote.
 [[nodiscard]] inline bool may_hold_could(std::string_view t) noexcept {
     static_assert(header_reach - could_not_start.size() + 1 <= 24, "may_hold_could tests the first 24 offsets");
     constexpr std::size_t reads = 8 + 3 + 16;  // the bytes the last load ends at
-    if (t.size() < could_not_start.size()) return false;
+    if (t.size() < could_not_start.size()) {  // "cou" or a quote first: three byte compares, no loop
+        if (t.size() < could_not_start_unnamed.size()) return false;
+        const bool cou = ascii_lower(t[0]) == 'c' && ascii_lower(t[1]) == 'o' && ascii_lower(t[2]) == 'u';
+        return cou || t[0] == '"' || t[0] == '\'';
+    }
     // A shorter line is copied next to zeros first (zeros match no letter).
     char pad[reads] = {};
     const char* b = t.data();
@@ -342,7 +387,9 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
 
 // False only when net_header() is false and error_line() must return none: the first word after
 // quotes is none of Error, Internal, An, A, System, More, The, Access, and the line does not end in a
-// number. `t` is trimmed and not empty; `w` is word_at_start(t).
+// number. `t` is trimmed and not empty; `w` is word_at_start(t). Left out, as they matter only to a
+// pending record (whose lines are all read in full): messages without their article ("Service did not
+// return an error.").
 [[nodiscard]] inline bool may_report(std::string_view t, first_word w) noexcept {
     std::string_view s = t;
     if (s[0] == '"' || s[0] == '\'') {
@@ -407,8 +454,7 @@ public:
     // cheap checks send them back here (a later header or code starts its own count of quiet lines).
     template <class OnStartError>
     void feed(const detail::trimmed_line& l, location where, OnStartError& out) {
-        const bool pending_record = p_.has_header || p_.has_code || p_.context;
-        if (!pending_record && !l.may_be_html(html_seen_) &&
+        if (!pending_record() && !l.may_be_html(html_seen_) &&
             (l.t.empty() || !(detail::may_hold_could(l.t) || detail::may_report(l.t, l.word))))
             return;
         feed_line(l, where, out);
@@ -437,7 +483,7 @@ private:
             return;
         const std::string_view t = l.t;
         const bool could = !t.empty() && detail::may_hold_could(t);
-        const bool reports = could || (!t.empty() && detail::may_report(t, l.word));
+        const bool reports = could || (!t.empty() && (pending_record() || detail::may_report(t, l.word)));
         if (t.empty()) {
             ++p_.quiet;
             expire();
@@ -468,9 +514,16 @@ private:
                 p_.has_header = true;
                 p_.wrapped = wrapped;
                 set_name(name);
-                std::uint32_t tail = 0;  // XP: "... refer to service-specific error code 1011." on the same line
+                // On the same line: XP's "... refer to service-specific error code 1011.", or the message
+                // after the header's sentence ("... on Local Computer. The service did not return an error.").
+                std::uint32_t tail = 0;
+                const auto sentence_code = [&] {
+                    const detail::code_kind k = detail::error_line(detail::next_sentence(after), tail);
+                    return k == detail::code_kind::strong || k == detail::code_kind::message;
+                };
                 if (const auto c = detail::inline_error(after)) set_code(*c, where);
-                else if (!wrapped && detail::error_line(t, tail) == detail::code_kind::strong) set_code(tail, where);
+                else if (!wrapped && (detail::error_line(t, tail) == detail::code_kind::strong || sentence_code()))
+                    set_code(tail, where);
                 p_.quiet = 0;
                 return;
             }
@@ -520,6 +573,8 @@ private:
         std::size_t quiet = 0;  // lines since the last related line
     };
     static constexpr std::size_t window = 4;
+
+    [[nodiscard]] bool pending_record() const noexcept { return p_.has_header || p_.has_code || p_.context; }
 
     void set_name(std::string_view raw) {
         p_.rec.display_name = detail::strip_service_word(raw, options_.services);

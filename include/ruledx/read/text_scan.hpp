@@ -1,6 +1,8 @@
 // ruledx — one entry point for a text input: an Event Viewer export is read as such; any other text
 // is scanned line by line for pasted events and for service start errors at the same time. Service
-// Control Manager failed-start events found either way also yield a start_error_record.
+// Control Manager failed-start events found either way also yield a start_error_record. With
+// on_crash set, application crashes are read too (crash_text.hpp): from pasted text, and from the
+// DrWatson 4097 and Application Popup 26 events read either way.
 //
 // Both take the input's bytes in any encoding read/encoding.hpp detects (UTF-8 with or without a
 // byte order mark, UTF-16LE/BE with or without, Windows-1252) and give the readers UTF-8 with NUL
@@ -8,7 +10,7 @@
 // that decoded text (for UTF-8 without a mark or NULs, the input's own).
 //
 // Callbacks: on_event(const event_record&), on_start_error(const start_error_record&),
-// on_error(const read_error&). Lifetime of the views in what they receive:
+// on_error(const read_error&), and the member on_crash(const crash_record&). Lifetime of the views in what they receive:
 //   - scan(text): when `text` decodes to itself (decodes_unchanged: plain UTF-8), views into it
 //     live as long as it; otherwise they point into this scanner's decoded copy. Views into it and
 //     into reader storage (joined lines, unescaped quotes) live until this scanner scans again or
@@ -28,6 +30,7 @@
 
 #include "ruledx/model/view.hpp"
 #include "ruledx/read/detail/text.hpp"
+#include "ruledx/read/crash_text.hpp"
 #include "ruledx/read/encoding.hpp"
 #include "ruledx/read/event_viewer_export.hpp"
 #include "ruledx/read/line_source.hpp"
@@ -64,6 +67,7 @@ public:
           lines_(options.max_line_length, options.file),
           pasted_(pasted_text_options{options.max_line_length, options.file, options.sources}),
           starts_(start_error_options{options.max_line_length, options.file, options.services}),
+          crashes_(crash_text_options{options.max_line_length, options.file}),
           exported_(export_options()) {}
 
     // What the last scan or scan_file read: the encoding it detected from the first bytes, how
@@ -77,6 +81,11 @@ public:
     // the lines it holds are read, with the number of line ends in it (ruledx::evidence
     // recognises known messages in it). Called once per piece read: its cost does not matter.
     std::function<void(std::string_view decoded, std::uint64_t newlines)> on_text;
+
+    // Receives each application crash (crash_text.hpp) of pasted text and of DrWatson 4097 and
+    // Application Popup 26 events; a crash read from a pasted event's lines is given once. Unset,
+    // crashes are not looked for.
+    std::function<void(const crash_record&)> on_crash;
 
     template <class OnEvent, class OnStartError, class OnError>
     void scan(std::string_view bytes, OnEvent&& on_event, OnStartError&& on_start_error, OnError&& on_error) {
@@ -92,6 +101,8 @@ public:
             text = decoded_;
         }
         visible_ = has_visible_text(text);
+        last_line_crash_ = {};
+        crash_storage_.clear();
         if (looks_like_event_viewer_export(text)) {
             exported_.read(text, events, on_error);
             return;
@@ -170,6 +181,8 @@ public:
                 used = read_lines(text, eof, events, on_start_error, on_error);
                 pasted_.detach();  // the views they keep point into buf, which moves on
                 starts_.detach();
+                crashes_.detach();
+                crash_storage_.clear();
             }
             kept = text.size() - used;
             if (kept > 0 && used > 0) std::memmove(&buf[0], &buf[used], kept);
@@ -192,6 +205,27 @@ private:
             if (options_.start_errors_from_scm_events && is_failed_start_event(e.event_id))
                 if (const auto s = start_error_from_event(e, options_.services))
                     on_start_error(static_cast<const start_error_record&>(*s));
+            if (on_crash && is_crash_event(e))
+                if (auto c = crash_from_event(e, event_frames_)) {
+                    // A pasted event's text was also read as lines: its crash came from there first.
+                    const bool seen = last_line_crash_.known && e.where.line > 0 && last_line_crash_.line >= e.where.line &&
+                                      last_line_crash_.exception == c->exception &&
+                                      detail::iequals(last_line_crash_.image, c->image);
+                    c->frames = crash_storage_.store(c->frames);
+                    if (!seen) on_crash(static_cast<const crash_record&>(*c));
+                }
+        };
+    }
+
+    // The crash reader's sink: remembers the last crash it gave (crash_from_event's events are
+    // checked against it), then gives it to on_crash.
+    auto line_crash_sink() {
+        return [this](const crash_record& c) {
+            last_line_crash_.known = true;
+            last_line_crash_.line = c.where.line;
+            last_line_crash_.exception = c.exception;
+            last_line_crash_.image.assign(c.image.data(), c.image.size());
+            on_crash(c);
         };
     }
 
@@ -199,23 +233,34 @@ private:
         lines_.begin();
         pasted_.begin();
         starts_.begin();
+        crashes_.begin();
+        last_line_crash_ = {};
+        crash_storage_.clear();
     }
     template <class Events, class OnStartError>
     void end_text(Events& events, OnStartError& on_start_error) {
+        if (on_crash) {  // before the last pasted event, whose crash is then known to be given
+            auto crashes = line_crash_sink();
+            crashes_.end(crashes);
+        }
         pasted_.end(events);
         starts_.end(on_start_error);
     }
 
-    // Gives the complete lines of `text` (all of it when `final`) to both line readers, each line
-    // trimmed once for both; returns the bytes used.
+    // Gives the complete lines of `text` (all of it when `final`) to the line readers, each line
+    // trimmed once for all; returns the bytes used. The crash reader reads a line first, so that a
+    // pasted event's crash is known before the event.
     template <class Events, class OnStartError, class OnError>
     std::size_t read_lines(std::string_view text, bool final, Events& events, OnStartError& on_start_error,
                            OnError& on_error) {
         const std::uint64_t newlines = lines_.newlines();
+        const bool crashes_wanted = static_cast<bool>(on_crash);
+        auto crashes = line_crash_sink();
         const std::size_t used = lines_.feed(
             text, final,
             [&](std::string_view line, location where) {
                 const detail::trimmed_line trimmed = detail::trim_line(line);
+                if (crashes_wanted) crashes_.feed(trimmed, where, crashes);
                 pasted_.feed(trimmed, where, events);
                 starts_.feed(trimmed, where, on_start_error);
             },
@@ -232,6 +277,15 @@ private:
     line_source lines_;
     pasted_text_reader pasted_;
     start_error_reader starts_;
+    crash_text_reader crashes_;
+    crash_frames event_frames_;     // the frames of the last crash read from an event
+    detail::scratch crash_storage_;  // ... copied to live as long as the other views
+    struct {
+        bool known = false;
+        std::size_t line = 0;
+        std::uint32_t exception = 0;
+        std::string image;
+    } last_line_crash_;  // the last crash the crash reader gave
     event_viewer_export_reader exported_;
 };
 

@@ -13,27 +13,54 @@
 
 namespace ruledx::write {
 
-// "event 4143 from MSExchangeIMC (Error, Initialization/Termination)" or "Error 2140 starting MSExchangeIMC".
+// "0xc0000005": exception codes are read and written in hex.
+inline std::string hex_code(std::uint32_t code) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out = "0x";
+    for (int shift = 28; shift >= 0; shift -= 4) out += digits[(code >> shift) & 0xFu];
+    return out;
+}
+
+// `"text"`, cut to its first 80 bytes (at a character's start) with "..." when longer.
+inline std::string quoted_text(std::string_view text) {
+    constexpr std::size_t shown = 80;
+    if (text.size() <= shown) return '"' + std::string(text) + '"';
+    std::size_t cut = shown;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0u) == 0x80u) --cut;
+    return '"' + std::string(text.substr(0, cut)) + "...\"";
+}
+
+// "event 4143 from MSExchangeIMC (Error, Initialization/Termination)", "Error 2140 starting
+// MSExchangeIMC", "a crash of msexcimc (exception 0xc0000005)", "a message box reading "..."".
 inline std::string describe(const signal& s) {
     std::string out;
-    if (s.kind == signal_kind::start_error) {
-        out = "Error " + std::to_string(s.code) + " starting ";
-        out += s.source;
-        return out;
-    }
-    out = "event " + std::to_string(s.code) + " from ";
-    out += s.source;
     std::string details;
-    if (s.type != event_type::unspecified) details += to_string(s.type);
-    if (!s.category.empty()) {
+    const auto detail = [&details](const std::string& item) {
         if (!details.empty()) details += ", ";
-        details += s.category;
-    }
-    for (std::string_view value : s.values) {
-        if (!details.empty()) details += ", ";
-        details += "with \"";
-        details += value;
-        details += '"';
+        details += item;
+    };
+    switch (s.kind) {
+        case signal_kind::start_error:
+            if (s.code == signal::any_code) return "a failed start of " + std::string(s.source);
+            return "Error " + std::to_string(s.code) + " starting " + std::string(s.source);
+        case signal_kind::dialog:
+            out = "a message box reading " + quoted_text(s.description);
+            for (std::string_view value : s.values) out += " with \"" + std::string(value) + '"';
+            return out;
+        case signal_kind::crash:
+            out = "a crash of " + std::string(s.source);
+            if (s.code != 0) detail("exception " + hex_code(s.code));
+            for (std::string_view value : s.values) detail("in \"" + std::string(value) + '"');
+            break;
+        case signal_kind::event:
+            out = s.code == signal::no_id ? "an event" : "event " + std::to_string(s.code);
+            out += " from ";
+            out += s.source;
+            if (s.code == signal::no_id) out += " reading " + quoted_text(s.description);
+            if (s.type != event_type::unspecified) detail(std::string(to_string(s.type)));
+            if (!s.category.empty()) detail(std::string(s.category));
+            for (std::string_view value : s.values) detail("with \"" + std::string(value) + '"');
+            break;
     }
     if (!details.empty()) out += " (" + details + ")";
     return out;
@@ -57,9 +84,21 @@ inline std::string describe(const fact_assignment& fact) { return std::string(fa
 // The question that asks for a missing signal. It names what an answer settles: the source, the
 // id and the telling values (an answer covers every type and category of that event).
 inline std::string question_for(const signal& s) {
-    if (s.kind == signal_kind::start_error)
-        return "Does starting " + std::string(s.source) + " fail with Error " + std::to_string(s.code) + "?";
-    std::string out = "Is there an event " + std::to_string(s.code) + " from " + std::string(s.source);
+    std::string out;
+    switch (s.kind) {
+        case signal_kind::start_error:
+            if (s.code == signal::any_code) return "Does starting " + std::string(s.source) + " fail?";
+            return "Does starting " + std::string(s.source) + " fail with Error " + std::to_string(s.code) + "?";
+        case signal_kind::crash:
+            out = "Does " + std::string(s.source) + " crash (an application error, a Dr. Watson report)";
+            if (s.code != 0) out += " with exception " + hex_code(s.code);
+            for (std::size_t i = 0; i < s.values.size(); ++i) out += (i == 0 ? " in \"" : " and \"") + std::string(s.values[i]) + "\"";
+            return out + "?";
+        case signal_kind::dialog: return "Is a message box shown reading " + quoted_text(s.description) + "?";
+        case signal_kind::event: break;
+    }
+    out = s.code == signal::no_id ? "Is there an event from " + std::string(s.source) + " reading " + quoted_text(s.description)
+                                  : "Is there an event " + std::to_string(s.code) + " from " + std::string(s.source);
     for (std::size_t i = 0; i < s.values.size(); ++i) out += (i == 0 ? " with \"" : " and \"") + std::string(s.values[i]) + "\"";
     return out + " in the event logs?";
 }
@@ -73,15 +112,26 @@ std::string question_text(const Table& table, const question& q) {
 
 // A stable name for a question, for tools that drive the question loop: "fact:NAME",
 // "event:SOURCE:ID", "event:SOURCE:ID:VALUES" (the telling values, space-separated, when the
-// question names them: two questions about one event id differ by them) or
-// "start_error:SERVICE:CODE". After the kind, the form --event and --absent-event take.
+// question names them: two questions about one event id differ by them),
+// "start_error:SERVICE:CODE" ("start_error:SERVICE" for any failed start), and for the kinds
+// the command line takes no flag for, "event:SOURCE::TEXT" (an event known by its text),
+// "crash:PROGRAM[:0xCODE][:NAMES]" and "dialog:TEXT". After the kind, the form --event and
+// --absent-event take.
 template <class Table>
 std::string question_key(const Table& table, const question& q) {
     if (q.what == question::kind::fact) return "fact:" + std::string(table.facts[q.fact_index].name);
-    std::string out = q.what == question::kind::event ? "event:" : "start_error:";
-    out += q.asked->source;
-    out += ':' + std::to_string(q.asked->code);
-    for (std::size_t i = 0; i < q.asked->values.size(); ++i) out += (i == 0 ? ":" : " ") + std::string(q.asked->values[i]);
+    const signal& s = *q.asked;
+    std::string out = std::string(to_string(s.kind)) + ":";
+    if (s.kind == signal_kind::dialog) return out + std::string(s.description);
+    out += s.source;
+    if (s.kind == signal_kind::crash) {
+        if (s.code != 0) out += ':' + hex_code(s.code);
+    } else if (s.code == signal::no_id) {
+        return out + "::" + std::string(s.description);
+    } else if (s.code != signal::any_code) {
+        out += ':' + std::to_string(s.code);
+    }
+    for (std::size_t i = 0; i < s.values.size(); ++i) out += (i == 0 ? ":" : " ") + std::string(s.values[i]);
     return out;
 }
 

@@ -48,11 +48,28 @@ namespace detail {
 
 inline void append_signal(std::string& out, const signal& s) {
     out += "{\"kind\": ";
-    append_json_string(out, s.kind == signal_kind::event ? "event" : "start_error");
-    out += s.kind == signal_kind::event ? ", \"source\": " : ", \"service\": ";
-    append_json_string(out, s.source);
-    out += s.kind == signal_kind::event ? ", \"event_id\": " : ", \"code\": ";
-    out += std::to_string(s.code);
+    append_json_string(out, to_string(s.kind));
+    switch (s.kind) {
+        case signal_kind::start_error:
+            out += ", \"service\": ";
+            append_json_string(out, s.source);
+            if (s.code != signal::any_code) out += ", \"code\": " + std::to_string(s.code);
+            break;
+        case signal_kind::event:
+            out += ", \"source\": ";
+            append_json_string(out, s.source);
+            if (s.code != signal::no_id) out += ", \"event_id\": " + std::to_string(s.code);
+            break;
+        case signal_kind::crash:
+            out += ", \"program\": ";
+            append_json_string(out, s.source);
+            if (s.code != 0) {
+                out += ", \"exception\": ";
+                append_json_string(out, hex_code(s.code));
+            }
+            break;
+        case signal_kind::dialog: break;
+    }
     if (s.type != event_type::unspecified) {
         out += ", \"type\": ";
         append_json_string(out, to_string(s.type));
@@ -202,7 +219,7 @@ std::string to_json(const Table& table, const report<Rules>& result, const Cite&
             append_json_string(out, f.question);
         } else {
             const signal& s = table.rules[check.rule_index].signal_at(check.signal_index);
-            out += s.kind == signal_kind::event ? "\"event\": " : "\"start_error\": ";
+            out += '"' + std::string(to_string(s.kind)) + "\": ";
             detail::append_signal(out, s);
             out += ", \"question\": ";
             append_json_string(out, question_for(s));

@@ -141,9 +141,13 @@ public:
         length_ = 0;
     }
     [[nodiscard]] const unsigned char* data() const noexcept { return data_; }
+    // Asked of the system once: it does not change while the program runs, and every remapping needs it.
     [[nodiscard]] static std::size_t page_size() noexcept {
-        const long page = sysconf(_SC_PAGESIZE);
-        return page > 0 ? static_cast<std::size_t>(page) : 4096;
+        static const std::size_t size = [] {
+            const long page = sysconf(_SC_PAGESIZE);
+            return page > 0 ? static_cast<std::size_t>(page) : std::size_t{4096};
+        }();
+        return size;
     }
     void swap(mapped_range& o) noexcept {
         std::swap(data_, o.data_);
