@@ -198,3 +198,15 @@ TEST_CASE("program names match with one typo when long enough, not short ones") 
     CHECK_FALSE(detail::same_program("svc", "src"));
     CHECK_FALSE(detail::same_program("msexcimc", "msexchmta"));
 }
+
+TEST_CASE("a number fact compared with a bound: below and at least") {
+    constexpr fact_assignment from_sp3 = fact_below("service_pack", 3);  // ruled out before SP3
+    constexpr fact_assignment up_to_sp3 = fact_at_least("service_pack", 4);
+    static_assert(from_sp3.holds_for(fact_value(2)) && !from_sp3.holds_for(fact_value(3)));
+    static_assert(up_to_sp3.holds_for(fact_value(4)) && !up_to_sp3.holds_for(fact_value(3)));
+    static_assert(!from_sp3.holds_for(fact_value(true)));  // another kind: no comparison holds
+    CHECK(write::describe(from_sp3) == "service_pack<3");
+    CHECK(write::describe(up_to_sp3) == "service_pack>=4");
+    CHECK(write::describe(fact_is("service_pack", 3)) == "service_pack=3");
+    CHECK(write::describe_expected(from_sp3) == "<3");
+}

@@ -760,14 +760,35 @@ struct fact_definition {
     return {name.value, fact_kind::version, question.value, detail::no_text};
 }
 
-// A rule's comparison of a fact with a value, or an observation's statement of a fact's value.
+// How a rule compares a fact with its value: equal, or, for a number, at least or below it
+// ("5.5 SP3 and later": a service pack below 3 rules the rule out).
+enum class comparison : std::uint8_t { equal, at_least, below };
+
+// A rule's comparison of a fact with a value, or an observation's statement of a fact's value
+// (an observation's comparison is always `equal`).
 struct fact_assignment {
     std::string_view name = detail::no_text;
     fact_value value;
+    comparison compare = comparison::equal;
+
+    // Whether a known value satisfies this comparison (a value of another kind does not).
+    [[nodiscard]] constexpr bool holds_for(const fact_value& known) const noexcept {
+        if (compare == comparison::equal || known.kind != fact_kind::number || value.kind != fact_kind::number)
+            return known == value;
+        return compare == comparison::at_least ? known.number >= value.number : known.number < value.number;
+    }
 };
 
 [[nodiscard]] constexpr fact_assignment fact_is(detail::text_arg name, fact_value value) noexcept {
     return {name.value, value};
+}
+// A number fact at least `bound` (ruled_out_by: "from SP3 on this is not the cause").
+[[nodiscard]] constexpr fact_assignment fact_at_least(detail::text_arg name, std::int64_t bound) noexcept {
+    return {name.value, fact_value(bound), comparison::at_least};
+}
+// A number fact below `bound` (ruled_out_by: "before SP3 this is not the cause").
+[[nodiscard]] constexpr fact_assignment fact_below(detail::text_arg name, std::int64_t bound) noexcept {
+    return {name.value, fact_value(bound), comparison::below};
 }
 
 }  // namespace ruledx
@@ -1622,7 +1643,10 @@ inline constexpr std::uint16_t no_fact = 0xFFFF;
 
 // Two signals are the same observable thing: same kind, code or id, source and telling values.
 [[nodiscard]] constexpr bool same_signal(const signal& a, const signal& b) noexcept {
-    return a.kind == b.kind && a.code == b.code && detail::same_name(a.source, b.source) && same_values(a, b);
+    // A dialog, and an event without id, are also their text.
+    const bool by_text = a.kind == signal_kind::dialog || (a.kind == signal_kind::event && a.code == signal::no_id);
+    return a.kind == b.kind && a.code == b.code && detail::same_name(a.source, b.source) && same_values(a, b) &&
+           (!by_text || detail::equal_text(a.description, b.description));
 }
 
 // A catalog entry by the hash of a name it answers to: its name, or its former name (`former`).
@@ -1718,6 +1742,7 @@ template <std::size_t Keys, class Set>
 
 [[nodiscard]] constexpr std::uint64_t fact_use_key(const fact_assignment& f) noexcept {
     std::uint64_t h = hash_combine(hash_text(f.name), static_cast<std::uint64_t>(f.value.kind));
+    h = hash_combine(h, static_cast<std::uint64_t>(f.compare));
     switch (f.value.kind) {
         case fact_kind::boolean: return hash_combine(h, f.value.boolean ? 1 : 0);
         case fact_kind::number: return hash_combine(h, static_cast<std::uint64_t>(f.value.number));
@@ -2626,7 +2651,7 @@ template <class Given>
 [[nodiscard]] constexpr fact_state state_of(const Given& given, std::uint16_t fact, const fact_assignment& expected) noexcept {
     const fact_value* value = given.find(fact, expected.name);
     if (value == nullptr || value->kind != expected.value.kind) return fact_state::unknown;
-    return *value == expected.value ? fact_state::holds : fact_state::contradicted;
+    return expected.holds_for(*value) ? fact_state::holds : fact_state::contradicted;
 }
 
 // An event, a crash or a dialog is specific evidence; a start error is the symptom that brought the user here, and
@@ -3601,7 +3626,7 @@ template <class List>
     if (a.size() != b.size()) return false;
     for (const fact_assignment& f : a) {
         bool found = false;
-        for (const fact_assignment& g : b) found = found || (equal_text(f.name, g.name) && f.value == g.value);
+        for (const fact_assignment& g : b) found = found || (equal_text(f.name, g.name) && f.value == g.value && f.compare == g.compare);
         if (!found) return false;
     }
     return true;
@@ -4288,9 +4313,10 @@ template <class T, std::size_t Facts, class U, std::size_t Rules>
 // - Versions are listed exactly as each article's "applies to" line states them, except where the
 //   article gives each version a symptom of its own: then one rule per symptom (Q149542: Error
 //   1067 on 4.0, the Dr. Watson dialog alone on 5.0; Q199430: a dialog on 4.0, crashes on 5.0 and
-//   5.5, carried by Q149542's and Q281743's rules). Service-
-//   pack qualifiers ("5.5 SP3") cannot be expressed by a version and are named in the title instead;
-//   a fix that an article dates to a service pack rules the rule out through `exchange_service_pack`.
+//   5.5, carried by Q149542's and Q281743's rules). Service packs the "applies to" line names
+//   ("5.5 SP3") rule the rule out on the others, as versions do, through comparisons of
+//   `exchange_service_pack` (fact_below / fact_at_least; the title names them too); a fix that an
+//   article dates to a service pack rules the rule out from that service pack on.
 // - Versions and the facts both Exchange knowledge bases ask are declared in kb/exchange_common.hpp.
 // - Event source: "MSExchangeIMC" for IMS events (ids 3000-4999) when the article prints no source,
 //   or prints it as "MSExchange IMC" (same name) or "IMC" (Q272506; a shorthand no log uses).
@@ -5315,7 +5341,7 @@ inline constexpr rule rules[] = {
         .confirmed_by({fact_is("imcdata_in_has_bad_message", true)})
         // Its workaround is emptying Imcdata\In (with Queue.dat deleted): the IMS not starting so
         // rules the cause out.
-        .ruled_out_by({fact_is("exchange_service_pack", 3), fact_is("exchange_service_pack", 4),
+        .ruled_out_by({fact_at_least("exchange_service_pack", 3),
                        fact_is("ims_starts_with_imcdata_emptied", false)})
         .because("Delivering a bad message from the Imcdata\\In queue to the information store makes Store.exe "
                  "fail with an access violation; a defect corrected in Exchange Server 5.5 Service Pack 3.")
@@ -5630,8 +5656,7 @@ inline constexpr rule rules[] = {
         .applies_to("exchange_version", {only(v5_5)})
         .requires_signals({signals::q194128_4058, signals::q194128_4067})
         .confirmed_by({fact_is("server_is_cluster_node", true), fact_is("sp1_upgrade_ran_while_ims_running", true)})
-        .ruled_out_by({fact_is("exchange_service_pack", 2), fact_is("exchange_service_pack", 3),
-                       fact_is("exchange_service_pack", 4)})
+        .ruled_out_by({fact_at_least("exchange_service_pack", 2)})
         .because("Installing Exchange 5.5 Service Pack 1 on a cluster while the Internet Mail Service runs leaves "
                  "the IMS unable to start; Msexcimc.exe 5.5.2423.0 (Service Pack 2) corrects it.")
         .resolved_by({"Install the latest Exchange Server 5.5 service pack (Q191014); Service Pack 2 was the first "
@@ -5774,7 +5799,7 @@ inline constexpr rule rules[] = {
                            signals::q232279_4102})
         .supported_by({signals::error_2140})
         .confirmed_by({fact_is("spool_file_from_event_4182_in_imcdata", true)})
-        .ruled_out_by({fact_is("exchange_service_pack", 3), fact_is("exchange_service_pack", 4)})
+        .ruled_out_by({fact_at_least("exchange_service_pack", 3)})
         .because("The IMS may shut down when it receives a malformed message, and does not start again while that "
                  "message, the spool file named in event 4182, is in Exchsrvr\\Imcdata. First corrected in Exchange "
                  "Server 5.5 Service Pack 3 (Information Store files such as Store.exe 5.5.2619.0).")
@@ -5820,6 +5845,7 @@ inline constexpr rule rules[] = {
         .supported_by({signals::wizard_timeout})
         .confirmed_by({fact_is("service_account_in_domain_admins", false),
                        fact_is("server_dc_demoted_and_repromoted", true), fact_is("windows_version", windows_2000)})
+        .ruled_out_by({fact_below("exchange_service_pack", 3), fact_at_least("exchange_service_pack", 4)})  // 5.5 SP3
         .because("The issue can occur when the group membership of the local users changed after the Windows 2000 "
                  "server, demoted from domain controller, was promoted to one again. The resolution makes sure that "
                  "the Exchange service account is a member of the Domain Admins group.")
@@ -5841,6 +5867,7 @@ inline constexpr rule rules[] = {
         .supported_by({signals::error_0xc00203e5})
         .confirmed_by({fact_is("local_dns_has_cluster_a_records", false),
                        fact_is("cluster_uses_local_dns_first", false), fact_is("server_is_cluster_node", true)})
+        .ruled_out_by({fact_below("exchange_service_pack", 3), fact_at_least("exchange_service_pack", 4)})  // 5.5 SP3
         .because("The cluster server's TCP/IP DNS settings are not set up correctly and the local DNS (on Windows NT "
                  "4.0, which does not register names by itself) has no host records for the cluster and Exchange "
                  "names; the article names both together as the cause.")
@@ -5864,7 +5891,8 @@ inline constexpr rule rules[] = {
         .applies_to("exchange_version", {only(v5_5)})
         .requires_signals({signals::no_error_returned})
         .confirmed_by({fact_is("ims_cluster_resource_uses_network_configuration", true)})
-        .ruled_out_by({fact_is("server_is_cluster_node", false), fact_is("windows_version", nt4)})
+        .ruled_out_by({fact_is("server_is_cluster_node", false), fact_is("windows_version", nt4),
+                       fact_at_least("exchange_service_pack", 4)})  // 5.5 to SP3
         .because("The cluster service is set to use network configuration for the Internet Mail Service when no "
                  "network configuration is available, so the service cannot start.")
         .resolved_by({"Start Cluster Administrator.", "Click the group that holds the Exchange Server services.",
@@ -6717,8 +6745,7 @@ inline constexpr rule rules[] = {
                                              "computer. If that does not work, contact Microsoft Technical Support."),
                        signals::mta_9406})
         .confirmed_by({fact_is("internal_nic_first_in_binding_order", false)})
-        .ruled_out_by({fact_is("exchange_service_pack", 0), fact_is("exchange_service_pack", 1),
-                       fact_is("exchange_service_pack", 2)})
+        .ruled_out_by({fact_below("exchange_service_pack", 3)})
         .because("The internal network adapter is not the first item in the binding order; the article's "
                  "resolution moves it to the top. It was seen on servers with more than one network adapter, after "
                  "the post-SP3 hotfix or SP4; the article does not say why this stops the MTA.")
@@ -6750,8 +6777,7 @@ inline constexpr rule rules[] = {
         .requires_signals({signals::q320200_9266, signals::q320200_9321})
         .supported_by({signals::mta_2140, signals::mta_9406})
         .confirmed_by({fact_is("mta_starts_after_tcpip_reinstalled", true)})
-        .ruled_out_by({fact_is("exchange_service_pack", 0), fact_is("exchange_service_pack", 1),
-                       fact_is("exchange_service_pack", 2), fact_is("exchange_service_pack", 3)})
+        .ruled_out_by({fact_below("exchange_service_pack", 4)})
         .because("After Exchange Server 5.5 Service Pack 4 is installed and the computer restarted, the MTA does not "
                  "start. The article gives no cause; its resolution removes and reinstalls TCP/IP.")
         .resolved_by({"Record the TCP/IP settings: ipconfig /all > c:\\ipconfig.txt.",
@@ -6887,6 +6913,7 @@ inline constexpr rule rules[] = {
         .requires_signals({signals::q196159_1002})
         .supported_by({signals::ds_2140})
         .confirmed_by({fact_is("ds_registry_points_to_newdsa", true)})
+        .ruled_out_by({fact_below("exchange_service_pack", 1), fact_at_least("exchange_service_pack", 2)})  // 5.5 SP1
         .because("The Move Server Wizard builds the new Dir.edb in Dsadata\\newdsa and points the registry there; "
                  "when it fails badly its recovery does not run and the registry keeps pointing to newdsa, even if "
                  "Dsadata itself is restored.")
@@ -7067,7 +7094,8 @@ inline constexpr rule rules[] = {
                            .with_description("The database engine stopped.")
                            .with_value("MSExchangeKMS")})
         .confirmed_by({fact_is("service_account_in_domain_admins", false), fact_is("windows_version", windows_2000)})
-        .ruled_out_by({fact_is("windows_version", nt4)})
+        .ruled_out_by({fact_is("windows_version", nt4), fact_below("exchange_service_pack", 3),
+                       fact_at_least("exchange_service_pack", 4)})  // 5.5 SP3
         .because("Upgrading a Windows NT 4.0 domain controller to Windows 2000 removes the domain and initializes it "
                  "again in Active Directory; the Exchange service account loses its Administrators membership and "
                  "the KM server cannot log on as a MAPI client.")
@@ -7218,6 +7246,7 @@ inline constexpr rule rules[] = {
         .requires_signals({signals::q236416_114})
         .supported_by({signals::replication_2140})
         .confirmed_by({fact_is("exchsync_installed_outside_ts_install_mode", true)})
+        .ruled_out_by({fact_below("exchange_service_pack", 2), fact_at_least("exchange_service_pack", 3)})  // 5.5 SP2
         .because("With Terminal Services installed, the installer put Exchsync.ini in the Windows folder of the "
                  "logged-on user's profile, where the service does not find it.")
         .resolved_by({"Run Exssrv.exe and click Remove to uninstall the Exchange Server Replication Service.",
@@ -7239,7 +7268,7 @@ inline constexpr rule rules[] = {
                                                               "that occurred is an attempt to read from")})
         .supported_by({signals::msmi_2140, signals::q198393_10003})
         .confirmed_by({fact_is("msmi_mt_exe_older_than_5_5_2524", true)})
-        .ruled_out_by({fact_is("exchange_service_pack", 3), fact_is("exchange_service_pack", 4)})
+        .ruled_out_by({fact_at_least("exchange_service_pack", 3)})
         .because("A defect in the Microsoft Mail Connector before Exchange Server 5.5 Service Pack 3 (Mt.exe and "
                  "Mtmsg.dll 5.5.2524.0) makes it stop with a memory access violation while processing a message.")
         .resolved_by({"Install the latest Exchange Server 5.5 service pack (Q191014); Mt.exe and Mtmsg.dll must be "
@@ -16039,8 +16068,16 @@ inline std::string describe(const fact_value& value) {
     return {};
 }
 
-// "service_account_is_admin=false", the form --fact takes.
-inline std::string describe(const fact_assignment& fact) { return std::string(fact.name) + "=" + describe(fact.value); }
+// A rule's expected value: "false", "3", ">=3" or "<3".
+inline std::string describe_expected(const fact_assignment& fact) {
+    const char* prefix = fact.compare == comparison::at_least ? ">=" : fact.compare == comparison::below ? "<" : "";
+    return prefix + describe(fact.value);
+}
+
+// "service_account_is_admin=false", the form --fact takes; "exchange_service_pack>=3" for a comparison.
+inline std::string describe(const fact_assignment& fact) {
+    return std::string(fact.name) + (fact.compare == comparison::equal ? "=" : "") + describe_expected(fact);
+}
 
 // The question that asks for a missing signal. It names what an answer settles: the source, the
 // id and the telling values (an answer covers every type and category of that event).
@@ -16528,10 +16565,10 @@ std::string to_json(const Table& table, const report<Rules>& result, const Cite&
                     return;
                 case reason_kind::fact_unknown:
                 case reason_kind::fact_differs:
-                    detail::append_fact_item(out, item.fact->name, "expected", describe(item.fact->value));
+                    detail::append_fact_item(out, item.fact->name, "expected", describe_expected(*item.fact));
                     return;
                 case reason_kind::ruling_out_holds:
-                    detail::append_fact_item(out, item.fact->name, "rules_out_when", describe(item.fact->value));
+                    detail::append_fact_item(out, item.fact->name, "rules_out_when", describe_expected(*item.fact));
                     return;
             }
         });

@@ -935,6 +935,16 @@ TEST_CASE("Q262939: wizard 0xc002041d and event 4018 after the DC was demoted an
     findings nt4 = symptoms;
     nt4.fact("windows_version", version{4, 0});
     CHECK(status_of(nt4.diagnose(), "ims-4018-service-account-lost-domain-admins") == status::ruled_out);
+    // The article applies to 5.5 SP3: another service pack rules it out, SP3 does not.
+    for (int sp : {2, 4}) {
+        CAPTURE(sp);
+        findings other_sp = symptoms;
+        other_sp.fact("exchange_service_pack", sp);
+        CHECK(status_of(other_sp.diagnose(), "ims-4018-service-account-lost-domain-admins") == status::ruled_out);
+    }
+    findings sp3 = symptoms;
+    sp3.fact("exchange_service_pack", 3);
+    check_first(sp3.diagnose(), "ims-4018-service-account-lost-domain-admins", status::likely);
     // Its 4018 has no printed type, the cause is a condition ("can occur if"), and no wizard step is
     // added after the article's last one.
     const rule& rl = rule_named("ims-4018-service-account-lost-domain-admins");

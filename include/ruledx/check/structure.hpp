@@ -193,7 +193,7 @@ template <class List>
     if (a.size() != b.size()) return false;
     for (const fact_assignment& f : a) {
         bool found = false;
-        for (const fact_assignment& g : b) found = found || (equal_text(f.name, g.name) && f.value == g.value);
+        for (const fact_assignment& g : b) found = found || (equal_text(f.name, g.name) && f.value == g.value && f.compare == g.compare);
         if (!found) return false;
     }
     return true;

@@ -134,7 +134,7 @@ template <class Given>
 [[nodiscard]] constexpr fact_state state_of(const Given& given, std::uint16_t fact, const fact_assignment& expected) noexcept {
     const fact_value* value = given.find(fact, expected.name);
     if (value == nullptr || value->kind != expected.value.kind) return fact_state::unknown;
-    return *value == expected.value ? fact_state::holds : fact_state::contradicted;
+    return expected.holds_for(*value) ? fact_state::holds : fact_state::contradicted;
 }
 
 // An event, a crash or a dialog is specific evidence; a start error is the symptom that brought the user here, and

@@ -9,9 +9,10 @@
 // - Versions are listed exactly as each article's "applies to" line states them, except where the
 //   article gives each version a symptom of its own: then one rule per symptom (Q149542: Error
 //   1067 on 4.0, the Dr. Watson dialog alone on 5.0; Q199430: a dialog on 4.0, crashes on 5.0 and
-//   5.5, carried by Q149542's and Q281743's rules). Service-
-//   pack qualifiers ("5.5 SP3") cannot be expressed by a version and are named in the title instead;
-//   a fix that an article dates to a service pack rules the rule out through `exchange_service_pack`.
+//   5.5, carried by Q149542's and Q281743's rules). Service packs the "applies to" line names
+//   ("5.5 SP3") rule the rule out on the others, as versions do, through comparisons of
+//   `exchange_service_pack` (fact_below / fact_at_least; the title names them too); a fix that an
+//   article dates to a service pack rules the rule out from that service pack on.
 // - Versions and the facts both Exchange knowledge bases ask are declared in kb/exchange_common.hpp.
 // - Event source: "MSExchangeIMC" for IMS events (ids 3000-4999) when the article prints no source,
 //   or prints it as "MSExchange IMC" (same name) or "IMC" (Q272506; a shorthand no log uses).
@@ -987,7 +988,7 @@ inline constexpr rule rules[] = {
         .confirmed_by({fact_is("imcdata_in_has_bad_message", true)})
         // Its workaround is emptying Imcdata\In (with Queue.dat deleted): the IMS not starting so
         // rules the cause out.
-        .ruled_out_by({fact_is("exchange_service_pack", 3), fact_is("exchange_service_pack", 4),
+        .ruled_out_by({fact_at_least("exchange_service_pack", 3),
                        fact_is("ims_starts_with_imcdata_emptied", false)})
         .because("Delivering a bad message from the Imcdata\\In queue to the information store makes Store.exe "
                  "fail with an access violation; a defect corrected in Exchange Server 5.5 Service Pack 3.")
@@ -1302,8 +1303,7 @@ inline constexpr rule rules[] = {
         .applies_to("exchange_version", {only(v5_5)})
         .requires_signals({signals::q194128_4058, signals::q194128_4067})
         .confirmed_by({fact_is("server_is_cluster_node", true), fact_is("sp1_upgrade_ran_while_ims_running", true)})
-        .ruled_out_by({fact_is("exchange_service_pack", 2), fact_is("exchange_service_pack", 3),
-                       fact_is("exchange_service_pack", 4)})
+        .ruled_out_by({fact_at_least("exchange_service_pack", 2)})
         .because("Installing Exchange 5.5 Service Pack 1 on a cluster while the Internet Mail Service runs leaves "
                  "the IMS unable to start; Msexcimc.exe 5.5.2423.0 (Service Pack 2) corrects it.")
         .resolved_by({"Install the latest Exchange Server 5.5 service pack (Q191014); Service Pack 2 was the first "
@@ -1446,7 +1446,7 @@ inline constexpr rule rules[] = {
                            signals::q232279_4102})
         .supported_by({signals::error_2140})
         .confirmed_by({fact_is("spool_file_from_event_4182_in_imcdata", true)})
-        .ruled_out_by({fact_is("exchange_service_pack", 3), fact_is("exchange_service_pack", 4)})
+        .ruled_out_by({fact_at_least("exchange_service_pack", 3)})
         .because("The IMS may shut down when it receives a malformed message, and does not start again while that "
                  "message, the spool file named in event 4182, is in Exchsrvr\\Imcdata. First corrected in Exchange "
                  "Server 5.5 Service Pack 3 (Information Store files such as Store.exe 5.5.2619.0).")
@@ -1492,6 +1492,7 @@ inline constexpr rule rules[] = {
         .supported_by({signals::wizard_timeout})
         .confirmed_by({fact_is("service_account_in_domain_admins", false),
                        fact_is("server_dc_demoted_and_repromoted", true), fact_is("windows_version", windows_2000)})
+        .ruled_out_by({fact_below("exchange_service_pack", 3), fact_at_least("exchange_service_pack", 4)})  // 5.5 SP3
         .because("The issue can occur when the group membership of the local users changed after the Windows 2000 "
                  "server, demoted from domain controller, was promoted to one again. The resolution makes sure that "
                  "the Exchange service account is a member of the Domain Admins group.")
@@ -1513,6 +1514,7 @@ inline constexpr rule rules[] = {
         .supported_by({signals::error_0xc00203e5})
         .confirmed_by({fact_is("local_dns_has_cluster_a_records", false),
                        fact_is("cluster_uses_local_dns_first", false), fact_is("server_is_cluster_node", true)})
+        .ruled_out_by({fact_below("exchange_service_pack", 3), fact_at_least("exchange_service_pack", 4)})  // 5.5 SP3
         .because("The cluster server's TCP/IP DNS settings are not set up correctly and the local DNS (on Windows NT "
                  "4.0, which does not register names by itself) has no host records for the cluster and Exchange "
                  "names; the article names both together as the cause.")
@@ -1536,7 +1538,8 @@ inline constexpr rule rules[] = {
         .applies_to("exchange_version", {only(v5_5)})
         .requires_signals({signals::no_error_returned})
         .confirmed_by({fact_is("ims_cluster_resource_uses_network_configuration", true)})
-        .ruled_out_by({fact_is("server_is_cluster_node", false), fact_is("windows_version", nt4)})
+        .ruled_out_by({fact_is("server_is_cluster_node", false), fact_is("windows_version", nt4),
+                       fact_at_least("exchange_service_pack", 4)})  // 5.5 to SP3
         .because("The cluster service is set to use network configuration for the Internet Mail Service when no "
                  "network configuration is available, so the service cannot start.")
         .resolved_by({"Start Cluster Administrator.", "Click the group that holds the Exchange Server services.",

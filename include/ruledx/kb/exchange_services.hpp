@@ -549,8 +549,7 @@ inline constexpr rule rules[] = {
                                              "computer. If that does not work, contact Microsoft Technical Support."),
                        signals::mta_9406})
         .confirmed_by({fact_is("internal_nic_first_in_binding_order", false)})
-        .ruled_out_by({fact_is("exchange_service_pack", 0), fact_is("exchange_service_pack", 1),
-                       fact_is("exchange_service_pack", 2)})
+        .ruled_out_by({fact_below("exchange_service_pack", 3)})
         .because("The internal network adapter is not the first item in the binding order; the article's "
                  "resolution moves it to the top. It was seen on servers with more than one network adapter, after "
                  "the post-SP3 hotfix or SP4; the article does not say why this stops the MTA.")
@@ -582,8 +581,7 @@ inline constexpr rule rules[] = {
         .requires_signals({signals::q320200_9266, signals::q320200_9321})
         .supported_by({signals::mta_2140, signals::mta_9406})
         .confirmed_by({fact_is("mta_starts_after_tcpip_reinstalled", true)})
-        .ruled_out_by({fact_is("exchange_service_pack", 0), fact_is("exchange_service_pack", 1),
-                       fact_is("exchange_service_pack", 2), fact_is("exchange_service_pack", 3)})
+        .ruled_out_by({fact_below("exchange_service_pack", 4)})
         .because("After Exchange Server 5.5 Service Pack 4 is installed and the computer restarted, the MTA does not "
                  "start. The article gives no cause; its resolution removes and reinstalls TCP/IP.")
         .resolved_by({"Record the TCP/IP settings: ipconfig /all > c:\\ipconfig.txt.",
@@ -719,6 +717,7 @@ inline constexpr rule rules[] = {
         .requires_signals({signals::q196159_1002})
         .supported_by({signals::ds_2140})
         .confirmed_by({fact_is("ds_registry_points_to_newdsa", true)})
+        .ruled_out_by({fact_below("exchange_service_pack", 1), fact_at_least("exchange_service_pack", 2)})  // 5.5 SP1
         .because("The Move Server Wizard builds the new Dir.edb in Dsadata\\newdsa and points the registry there; "
                  "when it fails badly its recovery does not run and the registry keeps pointing to newdsa, even if "
                  "Dsadata itself is restored.")
@@ -899,7 +898,8 @@ inline constexpr rule rules[] = {
                            .with_description("The database engine stopped.")
                            .with_value("MSExchangeKMS")})
         .confirmed_by({fact_is("service_account_in_domain_admins", false), fact_is("windows_version", windows_2000)})
-        .ruled_out_by({fact_is("windows_version", nt4)})
+        .ruled_out_by({fact_is("windows_version", nt4), fact_below("exchange_service_pack", 3),
+                       fact_at_least("exchange_service_pack", 4)})  // 5.5 SP3
         .because("Upgrading a Windows NT 4.0 domain controller to Windows 2000 removes the domain and initializes it "
                  "again in Active Directory; the Exchange service account loses its Administrators membership and "
                  "the KM server cannot log on as a MAPI client.")
@@ -1050,6 +1050,7 @@ inline constexpr rule rules[] = {
         .requires_signals({signals::q236416_114})
         .supported_by({signals::replication_2140})
         .confirmed_by({fact_is("exchsync_installed_outside_ts_install_mode", true)})
+        .ruled_out_by({fact_below("exchange_service_pack", 2), fact_at_least("exchange_service_pack", 3)})  // 5.5 SP2
         .because("With Terminal Services installed, the installer put Exchsync.ini in the Windows folder of the "
                  "logged-on user's profile, where the service does not find it.")
         .resolved_by({"Run Exssrv.exe and click Remove to uninstall the Exchange Server Replication Service.",
@@ -1071,7 +1072,7 @@ inline constexpr rule rules[] = {
                                                               "that occurred is an attempt to read from")})
         .supported_by({signals::msmi_2140, signals::q198393_10003})
         .confirmed_by({fact_is("msmi_mt_exe_older_than_5_5_2524", true)})
-        .ruled_out_by({fact_is("exchange_service_pack", 3), fact_is("exchange_service_pack", 4)})
+        .ruled_out_by({fact_at_least("exchange_service_pack", 3)})
         .because("A defect in the Microsoft Mail Connector before Exchange Server 5.5 Service Pack 3 (Mt.exe and "
                  "Mtmsg.dll 5.5.2524.0) makes it stop with a memory access violation while processing a message.")
         .resolved_by({"Install the latest Exchange Server 5.5 service pack (Q191014); Mt.exe and Mtmsg.dll must be "

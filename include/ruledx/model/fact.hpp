@@ -94,14 +94,35 @@ struct fact_definition {
     return {name.value, fact_kind::version, question.value, detail::no_text};
 }
 
-// A rule's comparison of a fact with a value, or an observation's statement of a fact's value.
+// How a rule compares a fact with its value: equal, or, for a number, at least or below it
+// ("5.5 SP3 and later": a service pack below 3 rules the rule out).
+enum class comparison : std::uint8_t { equal, at_least, below };
+
+// A rule's comparison of a fact with a value, or an observation's statement of a fact's value
+// (an observation's comparison is always `equal`).
 struct fact_assignment {
     std::string_view name = detail::no_text;
     fact_value value;
+    comparison compare = comparison::equal;
+
+    // Whether a known value satisfies this comparison (a value of another kind does not).
+    [[nodiscard]] constexpr bool holds_for(const fact_value& known) const noexcept {
+        if (compare == comparison::equal || known.kind != fact_kind::number || value.kind != fact_kind::number)
+            return known == value;
+        return compare == comparison::at_least ? known.number >= value.number : known.number < value.number;
+    }
 };
 
 [[nodiscard]] constexpr fact_assignment fact_is(detail::text_arg name, fact_value value) noexcept {
     return {name.value, value};
+}
+// A number fact at least `bound` (ruled_out_by: "from SP3 on this is not the cause").
+[[nodiscard]] constexpr fact_assignment fact_at_least(detail::text_arg name, std::int64_t bound) noexcept {
+    return {name.value, fact_value(bound), comparison::at_least};
+}
+// A number fact below `bound` (ruled_out_by: "before SP3 this is not the cause").
+[[nodiscard]] constexpr fact_assignment fact_below(detail::text_arg name, std::int64_t bound) noexcept {
+    return {name.value, fact_value(bound), comparison::below};
 }
 
 }  // namespace ruledx

@@ -39,7 +39,10 @@ inline constexpr std::uint16_t no_fact = 0xFFFF;
 
 // Two signals are the same observable thing: same kind, code or id, source and telling values.
 [[nodiscard]] constexpr bool same_signal(const signal& a, const signal& b) noexcept {
-    return a.kind == b.kind && a.code == b.code && detail::same_name(a.source, b.source) && same_values(a, b);
+    // A dialog, and an event without id, are also their text.
+    const bool by_text = a.kind == signal_kind::dialog || (a.kind == signal_kind::event && a.code == signal::no_id);
+    return a.kind == b.kind && a.code == b.code && detail::same_name(a.source, b.source) && same_values(a, b) &&
+           (!by_text || detail::equal_text(a.description, b.description));
 }
 
 // A catalog entry by the hash of a name it answers to: its name, or its former name (`former`).
@@ -135,6 +138,7 @@ template <std::size_t Keys, class Set>
 
 [[nodiscard]] constexpr std::uint64_t fact_use_key(const fact_assignment& f) noexcept {
     std::uint64_t h = hash_combine(hash_text(f.name), static_cast<std::uint64_t>(f.value.kind));
+    h = hash_combine(h, static_cast<std::uint64_t>(f.compare));
     switch (f.value.kind) {
         case fact_kind::boolean: return hash_combine(h, f.value.boolean ? 1 : 0);
         case fact_kind::number: return hash_combine(h, static_cast<std::uint64_t>(f.value.number));

@@ -78,8 +78,16 @@ inline std::string describe(const fact_value& value) {
     return {};
 }
 
-// "service_account_is_admin=false", the form --fact takes.
-inline std::string describe(const fact_assignment& fact) { return std::string(fact.name) + "=" + describe(fact.value); }
+// A rule's expected value: "false", "3", ">=3" or "<3".
+inline std::string describe_expected(const fact_assignment& fact) {
+    const char* prefix = fact.compare == comparison::at_least ? ">=" : fact.compare == comparison::below ? "<" : "";
+    return prefix + describe(fact.value);
+}
+
+// "service_account_is_admin=false", the form --fact takes; "exchange_service_pack>=3" for a comparison.
+inline std::string describe(const fact_assignment& fact) {
+    return std::string(fact.name) + (fact.compare == comparison::equal ? "=" : "") + describe_expected(fact);
+}
 
 // The question that asks for a missing signal. It names what an answer settles: the source, the
 // id and the telling values (an answer covers every type and category of that event).

@@ -184,10 +184,10 @@ std::string to_json(const Table& table, const report<Rules>& result, const Cite&
                     return;
                 case reason_kind::fact_unknown:
                 case reason_kind::fact_differs:
-                    detail::append_fact_item(out, item.fact->name, "expected", describe(item.fact->value));
+                    detail::append_fact_item(out, item.fact->name, "expected", describe_expected(*item.fact));
                     return;
                 case reason_kind::ruling_out_holds:
-                    detail::append_fact_item(out, item.fact->name, "rules_out_when", describe(item.fact->value));
+                    detail::append_fact_item(out, item.fact->name, "rules_out_when", describe_expected(*item.fact));
                     return;
             }
         });
