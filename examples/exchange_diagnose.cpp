@@ -205,13 +205,15 @@ private:
         const ruledx::read::any_signal_argument parsed = ruledx::read::parse_any_signal_argument(kind, argument);
         const bool by_text = kind == ruledx::signal_kind::event && parsed.code == ruledx::signal::no_id;
         if (absent) {
+            // --absent-crash PROGRAM: the program did not crash at all, so no exception or names
+            // (an answer's key may hold them) narrow the absence.
+            const bool crash = kind == ruledx::signal_kind::crash;
             ruledx::observed_absence a;
             a.kind = kind;
             a.source = parsed.source;
             a.code = parsed.code;
-            a.whole_source = kind == ruledx::signal_kind::crash;
-            a.text = parsed.text;
-            if (kind == ruledx::signal_kind::crash) a.text = {};
+            a.whole_source = crash;
+            a.text = crash ? std::string_view{} : parsed.text;
             seen_.add(a);
             return;
         }

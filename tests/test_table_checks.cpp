@@ -77,6 +77,20 @@ TEST_CASE("event ids fit 16 bits and sources are named") {
     expect(std::array<rule, 1>{unnamed}, table_problem::empty_source, 0, "");
 }
 
+TEST_CASE("a message box and an event known by its text have a text") {
+    for (std::string_view empty : {"", " ", "...", "\"\""}) {
+        expect(std::array<rule, 1>{valid_rule("r", 1).supported_by({message_box(empty)})}, table_problem::empty_signal_text, 0,
+               "message_box");
+        expect(std::array<rule, 1>{valid_rule("r", 1).supported_by({event_described("Svc", empty)})},
+               table_problem::empty_signal_text, 0, "Svc");
+    }
+    auto described = valid_rule("r", 1).supported_by({message_box("x"), event_described("Svc", "an 8")});
+    CHECK(check_rules(std::array<rule, 1>{described}).ok());
+    // A crash's program is its source: program_crash("") has an empty source.
+    expect(std::array<rule, 1>{valid_rule("r", 1).supported_by({program_crash("", 0xc0000005u)})},
+           table_problem::empty_source, 0, "");
+}
+
 TEST_CASE("facts come from the catalog, with values of their kind") {
     auto unknown = valid_rule("r", 1).confirmed_by({fact_is("acount_is_admin", false)});
     expect(std::array<rule, 1>{unknown}, table_problem::unknown_fact, 0, "acount_is_admin");

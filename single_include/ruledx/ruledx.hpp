@@ -102,6 +102,7 @@ enum class table_problem : std::uint8_t {
     missing_title,
     no_observable_signal,
     empty_source,
+    empty_signal_text,
     event_id_over_65535,
     unknown_fact,
     fact_type_mismatch,
@@ -2674,60 +2675,103 @@ struct index_range {
     std::size_t end = 0;
 };
 
-// `whole_kind`: every entry of the kind, whatever its code and source.
+// The index is sorted by kind, code and source key: an observation's entries are one run, found
+// by two binary searches over packed integers (kind and code in one, the source key beside it).
+[[nodiscard]] constexpr std::uint64_t kind_and_code(signal_kind kind, std::uint32_t code) noexcept {
+    return (std::uint64_t{static_cast<std::uint8_t>(kind)} << 32) | code;
+}
+
+// Entries of `kind` and `code`, of the source whose hash_name is `source_key` when `by_source`.
 template <class Table>
-[[nodiscard]] constexpr index_range indexed_signals(const Table& table, signal_kind kind, std::uint32_t code,
-                                                    std::string_view source, bool whole_kind = false) noexcept {
+[[nodiscard]] constexpr index_range indexed_signals(const Table& table, signal_kind kind, std::uint32_t code, bool by_source,
+                                                    std::uint64_t source_key) noexcept {
     const auto& refs = table.index.signals;
-    const bool by_source = !source.empty() && !whole_kind;
-    const std::uint64_t key = by_source ? hash_name(source) : 0;
-    // Entries before the range: of a smaller kind or code, or (by source) of a smaller source key.
-    const auto below = [&](const signal_ref& ref, bool strictly) {
-        if (ref.kind != kind) return ref.kind < kind;
-        if (whole_kind) return strictly;
-        if (ref.code != code) return ref.code < code;
-        if (!by_source) return strictly;
-        return strictly ? ref.source_key <= key : ref.source_key < key;
+    const std::uint64_t wanted = kind_and_code(kind, code);
+    const std::uint64_t key = by_source ? source_key : 0;
+    // (kind and code, source key) of an entry compared with the wanted pair; sources count only `by_source`.
+    const auto compare = [&](const signal_ref& ref) {
+        const std::uint64_t at = kind_and_code(ref.kind, ref.code);
+        if (at != wanted) return at < wanted ? -1 : 1;
+        const std::uint64_t source = by_source ? ref.source_key : 0;
+        return source == key ? 0 : source < key ? -1 : 1;
     };
-    const auto bound = [&](bool strictly) {
+    std::size_t lo = 0;
+    std::size_t hi = table.index.signal_count;
+    while (lo < hi) {  // the first entry not before the run
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (compare(refs[mid]) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    const std::size_t begin = lo;
+    hi = table.index.signal_count;
+    while (lo < hi) {  // the first entry after it
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (compare(refs[mid]) <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return {begin, lo};
+}
+
+// Every entry of the kind, whatever its code and source.
+template <class Table>
+[[nodiscard]] constexpr index_range indexed_kind(const Table& table, signal_kind kind) noexcept {
+    const auto& refs = table.index.signals;
+    const auto first_of = [&](std::size_t k) {
         std::size_t lo = 0;
         std::size_t hi = table.index.signal_count;
         while (lo < hi) {
             const std::size_t mid = lo + (hi - lo) / 2;
-            if (below(refs[mid], strictly))
+            if (static_cast<std::size_t>(refs[mid].kind) < k)
                 lo = mid + 1;
             else
                 hi = mid;
         }
         return lo;
     };
-    return {bound(false), bound(true)};
+    const auto k = static_cast<std::size_t>(kind);
+    return {first_of(k), first_of(k + 1)};
 }
 
 // Where an observation's signals are: its own code, and the signals that name none (any failed
 // start of the service; an event of the source known by its text). Crashes and dialogs, which
-// few rules have, are compared with every signal of their kind.
+// few rules have, are compared with every signal of their kind. The source is hashed once.
 struct index_ranges {
     std::array<index_range, 2> ranges{};
 };
 template <class Table>
 [[nodiscard]] constexpr index_ranges ranges_of(const Table& table, const observed_start_error& e) noexcept {
-    const index_range any = indexed_signals(table, signal_kind::start_error, signal::any_code, e.service);
+    const bool by_source = !e.service.empty();
+    const std::uint64_t key = by_source ? hash_name(e.service) : 0;
+    const index_range any = indexed_signals(table, signal_kind::start_error, signal::any_code, by_source, key);
     if (e.code == signal::any_code) return {{any, {}}};
-    return {{indexed_signals(table, signal_kind::start_error, e.code, e.service), any}};
+    return {{indexed_signals(table, signal_kind::start_error, e.code, by_source, key), any}};
 }
 template <class Table>
 [[nodiscard]] constexpr index_ranges ranges_of(const Table& table, const observed_event& e) noexcept {
-    return {{indexed_signals(table, signal_kind::event, e.id, e.source),
-             indexed_signals(table, signal_kind::event, signal::no_id, e.source)}};
+    const bool by_source = !e.source.empty();
+    const std::uint64_t key = by_source ? hash_name(e.source) : 0;
+    return {{indexed_signals(table, signal_kind::event, e.id, by_source, key),
+             indexed_signals(table, signal_kind::event, signal::no_id, by_source, key)}};
 }
 template <class Table>
 [[nodiscard]] constexpr index_ranges ranges_of(const Table& table, const observed_crash&) noexcept {
-    return {{indexed_signals(table, signal_kind::crash, 0, {}, true), {}}};
+    return {{indexed_kind(table, signal_kind::crash), {}}};
 }
 template <class Table>
 [[nodiscard]] constexpr index_ranges ranges_of(const Table& table, const observed_dialog&) noexcept {
-    return {{indexed_signals(table, signal_kind::dialog, 0, {}, true), {}}};
+    return {{indexed_kind(table, signal_kind::dialog), {}}};
+}
+
+// Whether two signals match every observation alike, as far as is cheap to tell: start errors
+// of one code naming the service by the same text (many rules share a service's start error,
+// and its run in the index is compared with the observation once).
+[[nodiscard]] constexpr bool matches_alike(const signal& a, const signal& b) noexcept {
+    return a.kind == signal_kind::start_error && b.kind == signal_kind::start_error && a.code == b.code &&
+           a.source.size() == b.source.size() && equal_text(a.source, b.source);
 }
 
 [[nodiscard]] constexpr signal_match match(const signal& s, const observed_start_error& e) noexcept { return match_start_error(s, e); }
@@ -2865,12 +2909,17 @@ constexpr void match_observed(const Table& table, view<Observed> observed, repor
                               slot_map<Capacity>& slots) noexcept {
     for (std::size_t o = 0; o < observed.size(); ++o) {
         for (const index_range& range : ranges_of(table, observed[o]).ranges) {
+            const signal* previous = nullptr;  // the last signal matched, and how
+            signal_match previous_found{};
             for (std::size_t i = range.begin; i < range.end; ++i) {
                 const signal_ref& ref = table.index.signals[i];
                 const std::size_t known = slots.find(ref.rule);
                 const bool matched_before = known != 0 && out.candidates[known - 1].matched(ref.index);
                 if (matched_before && out.candidates[known - 1].text_matched[ref.index]) continue;
-                const signal_match found = match(table.rules[ref.rule].signal_at(ref.index), observed[o]);
+                const signal& sig = table.rules[ref.rule].signal_at(ref.index);
+                const signal_match found = previous != nullptr && matches_alike(*previous, sig) ? previous_found : match(sig, observed[o]);
+                previous = &sig;
+                previous_found = found;
                 if (!found.matched || (matched_before && !found.text)) continue;
                 candidate* c = candidate_for(ref.rule, out, slots);
                 if (c == nullptr) return;
@@ -3481,6 +3530,14 @@ inline constexpr std::size_t max_rule_id_length = 64;
     return true;
 }
 
+// A dialog, and an event known by its description alone, are known by their text: it needs a
+// letter or a digit, since the text match ignores everything else (an empty one would match any).
+[[nodiscard]] constexpr bool has_wording(std::string_view text) noexcept {
+    for (char c : text)
+        if (!is_separator<separators::ignored>(c)) return true;
+    return false;
+}
+
 // Event Viewer shows 16-bit event ids.
 inline constexpr std::uint32_t max_event_id = 0xFFFF;
 
@@ -3577,6 +3634,10 @@ template <class Set, std::size_t Keys>
     for (std::size_t s = 0; s < rl.signal_count(); ++s) {
         const signal& sig = rl.signal_at(s);
         if (sig.source.empty() && sig.kind != signal_kind::dialog) return at(table_problem::empty_source);
+        if (sig.kind == signal_kind::dialog && !has_wording(sig.description))
+            return at(table_problem::empty_signal_text, "message_box");
+        if (sig.kind == signal_kind::event && sig.code == signal::no_id && !has_wording(sig.description))
+            return at(table_problem::empty_signal_text, sig.source);
         if (sig.kind == signal_kind::event && sig.code > max_event_id && sig.code != signal::no_id)
             return at(table_problem::event_id_over_65535, sig.source).with_value(sig.code);
     }
@@ -3799,6 +3860,7 @@ RULEDX_DEFINE_TABLE_ERROR(malformed_article_id, "a rule's article id is not 'Q' 
 RULEDX_DEFINE_TABLE_ERROR(missing_title, "a rule has no title")
 RULEDX_DEFINE_TABLE_ERROR(no_observable_signal, "a rule has no observable signal (no start error, no event)")
 RULEDX_DEFINE_TABLE_ERROR(empty_source, "a rule's signal has an empty event source or service name")
+RULEDX_DEFINE_TABLE_ERROR(empty_signal_text, "a rule's message_box or event_described signal has no text to be known by (subject: the event's source, or message_box)")
 RULEDX_DEFINE_TABLE_ERROR(event_id_over_65535, "a rule's event id does not fit the 16 bits Event Viewer shows")
 RULEDX_DEFINE_TABLE_ERROR(unknown_fact, "a rule or example names a fact that is not in the catalog")
 RULEDX_DEFINE_TABLE_ERROR(fact_type_mismatch, "a rule or example compares a fact with a value of the wrong kind")
@@ -7672,6 +7734,30 @@ inline constexpr std::uint64_t max_u32 = 0xFFFFFFFFu;
     out = v;
     return true;
 }
+
+[[nodiscard]] constexpr bool is_hex_digit(char c) noexcept {
+    const char l = ascii_lower(c);
+    return is_digit(c) || (l >= 'a' && l <= 'f');
+}
+
+// Consumes leading hexadecimal digits of `s`, in either case, into `out`; where they start is the
+// caller's (after "0x", "&#x"). False when there are none or more than MaxDigits (the digits are
+// still consumed, as parse_uint's are).
+template <std::size_t MaxDigits>
+[[nodiscard]] constexpr bool parse_hex(std::string_view& s, std::uint64_t& out) noexcept {
+    static_assert(MaxDigits > 0 && MaxDigits <= 16, "the value must fit 64 bits");
+    std::size_t i = 0;
+    std::uint64_t v = 0;
+    for (; i < s.size() && is_hex_digit(s[i]); ++i) {
+        const char l = ascii_lower(s[i]);
+        if (i < MaxDigits) v = v * 16 + static_cast<std::uint64_t>(is_digit(l) ? l - '0' : l - 'a' + 10);
+    }
+    s.remove_prefix(i);
+    if (i == 0 || i > MaxDigits) return false;
+    out = v;
+    return true;
+}
+
 // A whole field that is exactly one unsigned number (blanks around it allowed).
 [[nodiscard]] constexpr bool parse_whole_uint(std::string_view s, std::uint64_t max, std::uint64_t& out) noexcept {
     s = trim(s);
@@ -8110,12 +8196,7 @@ enum class tag_effect : std::uint8_t { none, inline_tag, cell, line };
         std::string_view digits = name.substr(1);
         if (!digits.empty() && (digits[0] == 'x' || digits[0] == 'X')) {
             digits.remove_prefix(1);
-            if (digits.empty() || digits.size() > 6) return false;
-            for (char c : digits) {
-                const char l = ascii_lower(c);
-                if (!(is_digit(c) || (l >= 'a' && l <= 'f'))) return false;
-                cp = cp * 16 + static_cast<std::uint64_t>(is_digit(c) ? c - '0' : l - 'a' + 10);
-            }
+            if (!parse_hex<6>(digits, cp) || !digits.empty()) return false;
         } else if (!parse_whole_uint(digits, 0x10FFFF, cp)) {
             return false;
         }
@@ -12813,6 +12894,7 @@ private:
 #include <cstdint>
 #include <cstring>
 #include <optional>
+#include <string>
 #include <string_view>
 
 
@@ -12885,26 +12967,14 @@ inline constexpr std::uint32_t status_access_violation = 0xC0000005u;
 
 namespace detail {
 
-[[nodiscard]] constexpr bool is_hex_digit(char c) noexcept {
-    const char l = ascii_lower(c);
-    return is_digit(c) || (l >= 'a' && l <= 'f');
-}
-
 // "c0000005" or "0xc0000005" at the start of `s`: one to eight hex digits not followed by a letter
 // or digit. Taken off `s` when true.
 [[nodiscard]] constexpr bool parse_hex32(std::string_view& s, std::uint32_t& out) noexcept {
-    constexpr std::size_t max_digits = 8;
-    std::size_t i = s.size() >= 2 && s[0] == '0' && ascii_lower(s[1]) == 'x' ? 2 : 0;
-    const std::size_t first = i;
-    std::uint32_t v = 0;
-    for (; i < s.size() && is_hex_digit(s[i]); ++i) {
-        if (i - first == max_digits) return false;
-        const char l = ascii_lower(s[i]);
-        v = v * 16 + static_cast<std::uint32_t>(is_digit(l) ? l - '0' : l - 'a' + 10);
-    }
-    if (i == first || (i < s.size() && is_alnum(s[i]))) return false;
-    s.remove_prefix(i);
-    out = v;
+    std::string_view rest = s.size() >= 2 && s[0] == '0' && ascii_lower(s[1]) == 'x' ? s.substr(2) : s;
+    std::uint64_t v = 0;
+    if (!parse_hex<8>(rest, v) || (!rest.empty() && is_alnum(rest[0]))) return false;
+    s = rest;
+    out = static_cast<std::uint32_t>(v);
     return true;
 }
 
@@ -13123,6 +13193,48 @@ inline constexpr std::uint16_t application_popup_event_id = 26;
     r.frames = frames.text();
     return r;
 }
+
+// The crashes of the event records a reader gives, whichever reader it is: text_scanner's pasted
+// events and export rows, ruledx::evidence's binary logs; each record is looked at once, here. A
+// pasted event's lines are also read by a crash_text_reader, which gives their crash first (each
+// line reaches it before the pasted-event reader delivers the event): told of it (from_lines), this
+// reader does not give that crash again. The frames of what it gives live until the next record.
+class event_crash_reader {
+public:
+    // A new input: no crash of its lines is known.
+    void begin() { last_from_lines_ = {}; }
+
+    // The crash a crash_text_reader gave from the input's lines.
+    void from_lines(const crash_record& c) {
+        last_from_lines_.known = true;
+        last_from_lines_.line = c.where.line;
+        last_from_lines_.exception = c.exception;
+        last_from_lines_.image.assign(c.image.data(), c.image.size());
+    }
+
+    // on_crash(const crash_record&) with the crash `e` reports, unless its lines gave it already.
+    template <class OnCrash>
+    void feed(const event_record& e, OnCrash&& on_crash) {
+        const std::optional<crash_record> c = crash_from_event(e, frames_);
+        if (c && !given_from_lines(e, *c)) on_crash(*c);
+    }
+
+private:
+    // The event's text was read as lines before it ended (a record read from lines has a line), and
+    // the crash read there is this one.
+    [[nodiscard]] bool given_from_lines(const event_record& e, const crash_record& c) const noexcept {
+        return last_from_lines_.known && e.where.line > 0 && last_from_lines_.line >= e.where.line &&
+               last_from_lines_.exception == c.exception && detail::iequals(last_from_lines_.image, c.image);
+    }
+
+    crash_frames frames_;  // the frames of the last record's crash
+    struct {
+        bool known = false;
+        std::size_t line = 0;
+        std::uint32_t exception = 0;
+        std::string image;
+    } last_from_lines_;  // the last crash the lines gave
+};
 
 struct crash_text_options {
     std::size_t max_line_length = default_max_line_length;  // longer lines are reported and skipped
@@ -13499,7 +13611,7 @@ public:
             text = decoded_;
         }
         visible_ = has_visible_text(text);
-        last_line_crash_ = {};
+        event_crashes_.begin();
         crash_storage_.clear();
         if (looks_like_event_viewer_export(text)) {
             exported_.read(text, events, on_error);
@@ -13603,26 +13715,19 @@ private:
             if (options_.start_errors_from_scm_events && is_failed_start_event(e.event_id))
                 if (const auto s = start_error_from_event(e, options_.services))
                     on_start_error(static_cast<const start_error_record&>(*s));
-            if (on_crash && is_crash_event(e))
-                if (auto c = crash_from_event(e, event_frames_)) {
-                    // A pasted event's text was also read as lines: its crash came from there first.
-                    const bool seen = last_line_crash_.known && e.where.line > 0 && last_line_crash_.line >= e.where.line &&
-                                      last_line_crash_.exception == c->exception &&
-                                      detail::iequals(last_line_crash_.image, c->image);
-                    c->frames = crash_storage_.store(c->frames);
-                    if (!seen) on_crash(static_cast<const crash_record&>(*c));
-                }
+            if (on_crash)
+                event_crashes_.feed(e, [this](crash_record c) {
+                    c.frames = crash_storage_.store(c.frames);
+                    on_crash(static_cast<const crash_record&>(c));
+                });
         };
     }
 
-    // The crash reader's sink: remembers the last crash it gave (crash_from_event's events are
-    // checked against it), then gives it to on_crash.
+    // The crash reader's sink: tells the events' crash reader (a pasted event's crash is given
+    // once), then gives the crash to on_crash.
     auto line_crash_sink() {
         return [this](const crash_record& c) {
-            last_line_crash_.known = true;
-            last_line_crash_.line = c.where.line;
-            last_line_crash_.exception = c.exception;
-            last_line_crash_.image.assign(c.image.data(), c.image.size());
+            event_crashes_.from_lines(c);
             on_crash(c);
         };
     }
@@ -13632,7 +13737,7 @@ private:
         pasted_.begin();
         starts_.begin();
         crashes_.begin();
-        last_line_crash_ = {};
+        event_crashes_.begin();
         crash_storage_.clear();
     }
     template <class Events, class OnStartError>
@@ -13676,14 +13781,8 @@ private:
     pasted_text_reader pasted_;
     start_error_reader starts_;
     crash_text_reader crashes_;
-    crash_frames event_frames_;     // the frames of the last crash read from an event
-    detail::scratch crash_storage_;  // ... copied to live as long as the other views
-    struct {
-        bool known = false;
-        std::size_t line = 0;
-        std::uint32_t exception = 0;
-        std::string image;
-    } last_line_crash_;  // the last crash the crash reader gave
+    event_crash_reader event_crashes_;  // the crashes of the events read, either way
+    detail::scratch crash_storage_;     // their frames, copied to live as long as the other views
     event_viewer_export_reader exported_;
 };
 
@@ -15190,6 +15289,7 @@ void find_known_messages(const known_messages& known, std::string_view text, OnM
 #include <cstring>
 #include <deque>
 #include <functional>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -15490,12 +15590,10 @@ private:
     void read_evt(std::size_t index, Source& source) {
         auto on_record = [this, index](const read::event_record& record) {
             take_event(index, record);
-            if (read::is_crash_event(record)) {
-                read::crash_frames frames;
-                if (const auto crash = read::crash_from_event(record, frames))
-                    keep_crash(observed_crash{crash->image, crash->exception, crash->frames},
-                               origin{index, record.where, record.has_record_number, record.record_number});
-            }
+            evt_crashes_.feed(record, [&](const read::crash_record& crash) {
+                keep_crash(observed_crash{crash.image, crash.exception, crash.frames},
+                           origin{index, record.where, record.has_record_number, record.record_number});
+            });
             if (!read::is_failed_start_event(record.event_id)) return;
             if (const auto start = read::start_error_from_event(record, services_)) take_start_error(index, *start);
         };
@@ -15654,16 +15752,25 @@ private:
 
     std::string_view keep(std::string_view text) { return storage_.emplace_back(text); }
 
+    // Each distinct observation once: a service that fails every few minutes logs the same events
+    // and crashes. True, and noted, the first time an observation of `kind` with these fields comes.
+    // One hashed lookup, not a scan of what was kept: a million distinct crashes stay linear.
+    bool first_seen(signal_kind kind, std::initializer_list<std::string_view> fields) {
+        std::string& key = seen_key_;  // a member: most observations are seen before, and then nothing is allocated
+        key.assign(1, static_cast<char>(kind));
+        // Each field after its length: no text of a hostile input makes two observations one key.
+        for (std::string_view field : fields) key.append(std::to_string(field.size())).append(1, ':').append(field);
+        if (seen_.count(key) != 0) return false;
+        seen_.insert(key);
+        return true;
+    }
+
     void keep_event(const read::event_record& record, std::size_t input) {
-        if (events_.size() >= max_observations) return;
-        // Each distinct event once: a service that fails every few minutes logs the same events.
-        std::string& key = event_key_;  // a member: most events are seen before, and then nothing is allocated
-        key.clear();
-        key.append(record.source).append(1, '\x1f').append(std::to_string(record.event_id)).append(1, '\x1f');
-        key.append(std::to_string(static_cast<unsigned>(record.type))).append(1, '\x1f').append(record.category);
-        key.append(1, '\x1f').append(record.description).append(1, '\x1f').append(record.strings);
-        if (seen_events_.count(key) != 0) return;
-        seen_events_.insert(key);
+        if (events_.size() >= max_observations ||
+            !first_seen(signal_kind::event, {record.source, std::to_string(record.event_id),
+                                             std::to_string(static_cast<unsigned>(record.type)), record.category,
+                                             record.description, record.strings}))
+            return;
         observed_event e;
         e.source = keep(record.source);
         e.id = record.event_id;
@@ -15679,25 +15786,23 @@ private:
     void keep_start_error(const read::start_error_record& record, std::size_t input) {
         // A display name no table knows stays as the service: it then matches no rule for another service.
         const std::string_view service = !record.service.empty() ? record.service : record.display_name;
-        for (const observed_start_error& known : start_errors_)
-            if (known.code == record.code && known.service == service) return;
-        if (start_errors_.size() >= max_observations) return;
+        if (start_errors_.size() >= max_observations ||
+            !first_seen(signal_kind::start_error, {service, std::to_string(record.code)}))
+            return;
         start_errors_.push_back(observed_start_error{keep(service), record.code});
         origins_[static_cast<std::size_t>(signal_kind::start_error)].push_back(origin{input, record.where, false, 0});
     }
 
     void keep_crash(const observed_crash& crash, const origin& from) {
-        for (const observed_crash& known : crashes_)
-            if (known.exception == crash.exception && known.program == crash.program && known.frames == crash.frames) return;
-        if (crashes_.size() >= max_observations) return;
+        if (crashes_.size() >= max_observations ||
+            !first_seen(signal_kind::crash, {crash.program, std::to_string(crash.exception), crash.frames}))
+            return;
         crashes_.push_back(observed_crash{keep(crash.program), crash.exception, keep(crash.frames)});
         origins_[static_cast<std::size_t>(signal_kind::crash)].push_back(from);
     }
 
     void keep_dialog(std::string_view text, const origin& from) {
-        for (const observed_dialog& known : dialogs_)
-            if (known.text == text) return;
-        if (dialogs_.size() >= max_observations) return;
+        if (dialogs_.size() >= max_observations || !first_seen(signal_kind::dialog, {text})) return;
         dialogs_.push_back(observed_dialog{keep(text)});
         origins_[static_cast<std::size_t>(signal_kind::dialog)].push_back(from);
     }
@@ -15712,9 +15817,10 @@ private:
     std::vector<std::uint16_t> read_ids_;  // the ids the readers read from this input (those some rule names)
     bool recognising_ = false;
     read::evt_reader evt_reader_;
+    read::event_crash_reader evt_crashes_;  // the crashes of its records (a text's are the text scanner's)
     std::deque<std::string> storage_;  // a deque: its strings never move, so views into them stay valid
-    std::unordered_set<std::string> seen_events_;
-    std::string event_key_;  // keep_event's key of the event at hand
+    std::unordered_set<std::string> seen_;  // first_seen's keys of what was kept, of every kind
+    std::string seen_key_;                   // first_seen's key of the observation at hand
     std::vector<input_report> inputs_;
     std::vector<observed_event> events_;
     std::vector<observed_start_error> start_errors_;
@@ -15948,13 +16054,9 @@ struct any_signal_argument {
             std::string_view rest = colon == std::string_view::npos ? std::string_view{} : argument.substr(colon + 1);
             if (rest.size() > 2 && rest[0] == '0' && (rest[1] == 'x' || rest[1] == 'X')) {
                 const std::size_t end = rest.find(':');
-                const std::string_view hex = rest.substr(2, end == std::string_view::npos ? end : end - 2);
-                std::uint64_t code = 0;
-                for (char c : hex) {
-                    const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-                    if (digit < 0 || hex.size() > 8) return out;
-                    code = code * 16 + static_cast<std::uint64_t>(digit);
-                }
+                std::string_view hex = rest.substr(2, end == std::string_view::npos ? end : end - 2);
+                std::uint64_t code = 0;  // "0x" without digits: any exception
+                if (!hex.empty() && (!detail::parse_hex<8>(hex, code) || !hex.empty())) return out;
                 out.code = static_cast<std::uint32_t>(code);
                 rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
             }

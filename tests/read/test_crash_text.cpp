@@ -9,7 +9,9 @@
 #include <string_view>
 #include <vector>
 
+#include "ruledx/read/answer.hpp"
 #include "ruledx/read/crash_text.hpp"
+#include "ruledx/read/detail/text.hpp"
 #include "ruledx/read/text_scan.hpp"
 
 using namespace ruledx::read;
@@ -391,6 +393,60 @@ TEST_CASE("crash: the frames are bounded") {
     CHECK(lines == crash_frames::max_count);
     CHECK(r.found[0].frames.size() <= crash_frames::capacity);
     CHECK(r.found[0].frames.rfind("module!Symbol15\n") == r.found[0].frames.size() - 16);
+}
+
+// The three places hexadecimal numbers are read share one parser: a crash's exception code in
+// crash text, --crash's 0xCODE, and HTML's &#xh; entities.
+TEST_CASE("hex numbers: one parser for exception codes, --crash's 0xCODE and HTML entities") {
+    // The parser: digits of either case, at most MaxDigits of them (all consumed, even too many).
+    std::uint64_t n = 0;
+    std::string_view digits = "fF09:";
+    CHECK((detail::parse_hex<4>(digits, n) && n == 0xff09u && digits == ":"));
+    digits = "ffffffffffffffff";
+    CHECK((detail::parse_hex<16>(digits, n) && n == 0xffffffffffffffffu && digits.empty()));
+    digits = "12345";
+    CHECK((!detail::parse_hex<4>(digits, n) && digits.empty()));
+    digits = "x1";
+    CHECK((!detail::parse_hex<4>(digits, n) && digits == "x1"));
+    digits = "";
+    CHECK_FALSE(detail::parse_hex<4>(digits, n));
+
+    const auto code = [](std::string_view text, std::uint32_t& out, std::string_view& rest) {
+        rest = text;
+        return detail::parse_hex32(rest, out);
+    };
+    std::uint32_t v = 0;
+    std::string_view rest;
+    CHECK((code("c0000005 at", v, rest) && v == 0xc0000005u && rest == " at"));
+    CHECK((code("0xC0000005)", v, rest) && v == 0xc0000005u && rest == ")"));
+    CHECK((code("0XfFfFfFfF", v, rest) && v == 0xffffffffu && rest.empty()));
+    CHECK((code("0", v, rest) && v == 0));
+    for (std::string_view bad : {"", "0x", "0x)", "g", "123456789", "0x123456789", "c0000005x"})
+        CHECK_MESSAGE(!code(bad, v, rest), bad);
+
+    const auto crash_code = [](std::string_view argument) {
+        return parse_any_signal_argument(ruledx::signal_kind::crash, argument);
+    };
+    any_signal_argument a = crash_code("msexcimc:0xC0000005:CPostmaster");
+    CHECK((a.ok && a.source == "msexcimc" && a.code == 0xc0000005u && a.text == "CPostmaster"));
+    a = crash_code("msexcimc:0Xffffffff");
+    CHECK((a.ok && a.code == 0xffffffffu && a.text.empty()));
+    a = crash_code("msexcimc:0x:CPostmaster");  // no digits: any exception
+    CHECK((a.ok && a.code == 0 && a.text == "CPostmaster"));
+    a = crash_code("msexcimc:0x");  // too short for a code: the names
+    CHECK((a.ok && a.code == 0 && a.text == "0x"));
+    for (std::string_view bad : {"msexcimc:0x123456789", "msexcimc:0xc000g005", "msexcimc:0x-1:names"})
+        CHECK_MESSAGE(!crash_code(bad).ok, bad);
+
+    const auto entity = [](std::string_view line) {
+        detail::scratch storage;
+        std::string_view shown;
+        return detail::html_text(line, storage, shown) ? std::string(shown) : std::string("<none>");
+    };
+    CHECK(entity("&#x45;rror &#X65;") == "Error e");
+    CHECK(entity("&#x10FFFF;") == "\xF4\x8F\xBF\xBF");
+    for (std::string_view bad : {"&#x;", "&#x1234567;", "&#x110000;", "&#xzz;", "&#x4g;", "&#x0;", "&#x-1;"})
+        CHECK_MESSAGE(entity(bad) == "<none>", bad);
 }
 
 TEST_CASE("crash: crash_from_event, DrWatson 4097") {

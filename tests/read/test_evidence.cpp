@@ -164,3 +164,49 @@ TEST_CASE("the services' display names are the caller's; evidence(table), deprec
 #endif
     CHECK(service_of(written_before) == "Microsoft Exchange Internet Mail Service");
 }
+
+TEST_CASE("each distinct observation is kept once, cited where it was first seen") {
+    evidence seen(ims::table, kb::exchange_service_names);
+    const std::string twice = "The application, exe\\MSEXCIMC.dbg, generated an application error. The exception "
+                              "generated was c0000005 at address 77f64654 (RtlAllocateHeap)\n\n";
+    seen.read_buffer(twice + twice, "ticket");  // lines 1 and 3
+    seen.add(saw_crash("MSEXCIMC", 0xc0000005u).with_frames("RtlAllocateHeap\n"));  // as read
+    seen.add(saw_crash("MSEXCIMC", 0xc0000005u).with_frames("RtlFreeHeap\n"));
+    seen.add(saw_crash("MSEXCIMC", 0xc0000006u).with_frames("RtlAllocateHeap\n"));
+    seen.add(saw_crash("msexcimc", 0xc0000005u).with_frames("RtlAllocateHeap\n"));  // as printed: another
+    seen.add(saw_crash("MSEXCIMC", 0xc0000006u).with_frames("RtlAllocateHeap\n"));
+    seen.add(saw_dialog("The service did not start."));
+    seen.add(saw_dialog("The service did not start."));
+    seen.add(saw_dialog("The service did not start"));
+    seen.add(saw_dialog("MSEXCIMC"));  // a dialog's text like a crash's program: kinds are kept apart
+    seen.add(saw_start_error("MSExchangeIMC", 2140));
+    seen.add(saw_start_error("MSExchangeIMC", 2140));
+    seen.add(saw_start_error("MSExchangeIMC", 2139));
+    seen.add(saw_start_error("MSExchangeMTA", 2140));
+    seen.add(saw_event("MSExchangeIMC", 4003).with_strings("11004"));
+    seen.add(saw_event("MSExchangeIMC", 4003).with_strings("11004"));
+    seen.add(saw_event("MSExchangeIMC", 4003).with_strings("10050"));
+    const observations o = seen.observations();
+    REQUIRE(o.crashes.size() == 4);
+    CHECK(seen.cite(signal_kind::crash, 0) == "ticket line 1");
+    CHECK(o.crashes[1].frames == "RtlFreeHeap\n");
+    CHECK(o.crashes[2].exception == 0xc0000006u);
+    CHECK(o.crashes[3].program == "msexcimc");
+    REQUIRE(o.dialogs.size() == 3);
+    CHECK(o.dialogs[1].text == "The service did not start");
+    CHECK(o.dialogs[2].text == "MSEXCIMC");
+    REQUIRE(o.start_errors.size() == 3);
+    CHECK(o.start_errors[1].code == 2139);
+    CHECK(o.start_errors[2].service == "MSExchangeMTA");
+    std::string strings_4003;  // (the text's sentence is also recognised as DrWatson's event 4097)
+    for (const observed_event& e : o.events)
+        if (e.id == 4003) strings_4003 += std::string(e.strings) + ";";
+    CHECK(strings_4003 == "11004;10050;");
+
+    // However many distinct ones come, at most 0xFFFE of a kind (the evaluator cites observations by
+    // 16-bit index).
+    evidence many(ims::table, kb::exchange_service_names);
+    for (int i = 0; i < 0x10000; ++i) many.add(saw_dialog(std::string_view(std::to_string(i))));
+    REQUIRE(many.observations().dialogs.size() == 0xFFFE);
+    CHECK(many.observations().dialogs[0xFFFD].text == std::to_string(0xFFFD));
+}

@@ -74,6 +74,7 @@ RULEDX_DEFINE_TABLE_ERROR(malformed_article_id, "a rule's article id is not 'Q' 
 RULEDX_DEFINE_TABLE_ERROR(missing_title, "a rule has no title")
 RULEDX_DEFINE_TABLE_ERROR(no_observable_signal, "a rule has no observable signal (no start error, no event)")
 RULEDX_DEFINE_TABLE_ERROR(empty_source, "a rule's signal has an empty event source or service name")
+RULEDX_DEFINE_TABLE_ERROR(empty_signal_text, "a rule's message_box or event_described signal has no text to be known by (subject: the event's source, or message_box)")
 RULEDX_DEFINE_TABLE_ERROR(event_id_over_65535, "a rule's event id does not fit the 16 bits Event Viewer shows")
 RULEDX_DEFINE_TABLE_ERROR(unknown_fact, "a rule or example names a fact that is not in the catalog")
 RULEDX_DEFINE_TABLE_ERROR(fact_type_mismatch, "a rule or example compares a fact with a value of the wrong kind")

@@ -22,6 +22,7 @@ enum class table_problem : std::uint8_t {
     missing_title,
     no_observable_signal,
     empty_source,
+    empty_signal_text,
     event_id_over_65535,
     unknown_fact,
     fact_type_mismatch,

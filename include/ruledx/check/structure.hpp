@@ -17,6 +17,7 @@
 #include "ruledx/check/problem.hpp"
 #include "ruledx/detail/sort.hpp"
 #include "ruledx/detail/text_hash.hpp"
+#include "ruledx/detail/text_match.hpp"
 #include "ruledx/model/rule_set.hpp"
 
 namespace ruledx::detail {
@@ -46,6 +47,14 @@ inline constexpr std::size_t max_rule_id_length = 64;
     for (std::size_t i = 1; i < id.size(); ++i)
         if (id[i] < '0' || id[i] > '9') return false;
     return true;
+}
+
+// A dialog, and an event known by its description alone, are known by their text: it needs a
+// letter or a digit, since the text match ignores everything else (an empty one would match any).
+[[nodiscard]] constexpr bool has_wording(std::string_view text) noexcept {
+    for (char c : text)
+        if (!is_separator<separators::ignored>(c)) return true;
+    return false;
 }
 
 // Event Viewer shows 16-bit event ids.
@@ -144,6 +153,10 @@ template <class Set, std::size_t Keys>
     for (std::size_t s = 0; s < rl.signal_count(); ++s) {
         const signal& sig = rl.signal_at(s);
         if (sig.source.empty() && sig.kind != signal_kind::dialog) return at(table_problem::empty_source);
+        if (sig.kind == signal_kind::dialog && !has_wording(sig.description))
+            return at(table_problem::empty_signal_text, "message_box");
+        if (sig.kind == signal_kind::event && sig.code == signal::no_id && !has_wording(sig.description))
+            return at(table_problem::empty_signal_text, sig.source);
         if (sig.kind == signal_kind::event && sig.code > max_event_id && sig.code != signal::no_id)
             return at(table_problem::event_id_over_65535, sig.source).with_value(sig.code);
     }

@@ -157,60 +157,103 @@ struct index_range {
     std::size_t end = 0;
 };
 
-// `whole_kind`: every entry of the kind, whatever its code and source.
+// The index is sorted by kind, code and source key: an observation's entries are one run, found
+// by two binary searches over packed integers (kind and code in one, the source key beside it).
+[[nodiscard]] constexpr std::uint64_t kind_and_code(signal_kind kind, std::uint32_t code) noexcept {
+    return (std::uint64_t{static_cast<std::uint8_t>(kind)} << 32) | code;
+}
+
+// Entries of `kind` and `code`, of the source whose hash_name is `source_key` when `by_source`.
 template <class Table>
-[[nodiscard]] constexpr index_range indexed_signals(const Table& table, signal_kind kind, std::uint32_t code,
-                                                    std::string_view source, bool whole_kind = false) noexcept {
+[[nodiscard]] constexpr index_range indexed_signals(const Table& table, signal_kind kind, std::uint32_t code, bool by_source,
+                                                    std::uint64_t source_key) noexcept {
     const auto& refs = table.index.signals;
-    const bool by_source = !source.empty() && !whole_kind;
-    const std::uint64_t key = by_source ? hash_name(source) : 0;
-    // Entries before the range: of a smaller kind or code, or (by source) of a smaller source key.
-    const auto below = [&](const signal_ref& ref, bool strictly) {
-        if (ref.kind != kind) return ref.kind < kind;
-        if (whole_kind) return strictly;
-        if (ref.code != code) return ref.code < code;
-        if (!by_source) return strictly;
-        return strictly ? ref.source_key <= key : ref.source_key < key;
+    const std::uint64_t wanted = kind_and_code(kind, code);
+    const std::uint64_t key = by_source ? source_key : 0;
+    // (kind and code, source key) of an entry compared with the wanted pair; sources count only `by_source`.
+    const auto compare = [&](const signal_ref& ref) {
+        const std::uint64_t at = kind_and_code(ref.kind, ref.code);
+        if (at != wanted) return at < wanted ? -1 : 1;
+        const std::uint64_t source = by_source ? ref.source_key : 0;
+        return source == key ? 0 : source < key ? -1 : 1;
     };
-    const auto bound = [&](bool strictly) {
+    std::size_t lo = 0;
+    std::size_t hi = table.index.signal_count;
+    while (lo < hi) {  // the first entry not before the run
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (compare(refs[mid]) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    const std::size_t begin = lo;
+    hi = table.index.signal_count;
+    while (lo < hi) {  // the first entry after it
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (compare(refs[mid]) <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return {begin, lo};
+}
+
+// Every entry of the kind, whatever its code and source.
+template <class Table>
+[[nodiscard]] constexpr index_range indexed_kind(const Table& table, signal_kind kind) noexcept {
+    const auto& refs = table.index.signals;
+    const auto first_of = [&](std::size_t k) {
         std::size_t lo = 0;
         std::size_t hi = table.index.signal_count;
         while (lo < hi) {
             const std::size_t mid = lo + (hi - lo) / 2;
-            if (below(refs[mid], strictly))
+            if (static_cast<std::size_t>(refs[mid].kind) < k)
                 lo = mid + 1;
             else
                 hi = mid;
         }
         return lo;
     };
-    return {bound(false), bound(true)};
+    const auto k = static_cast<std::size_t>(kind);
+    return {first_of(k), first_of(k + 1)};
 }
 
 // Where an observation's signals are: its own code, and the signals that name none (any failed
 // start of the service; an event of the source known by its text). Crashes and dialogs, which
-// few rules have, are compared with every signal of their kind.
+// few rules have, are compared with every signal of their kind. The source is hashed once.
 struct index_ranges {
     std::array<index_range, 2> ranges{};
 };
 template <class Table>
 [[nodiscard]] constexpr index_ranges ranges_of(const Table& table, const observed_start_error& e) noexcept {
-    const index_range any = indexed_signals(table, signal_kind::start_error, signal::any_code, e.service);
+    const bool by_source = !e.service.empty();
+    const std::uint64_t key = by_source ? hash_name(e.service) : 0;
+    const index_range any = indexed_signals(table, signal_kind::start_error, signal::any_code, by_source, key);
     if (e.code == signal::any_code) return {{any, {}}};
-    return {{indexed_signals(table, signal_kind::start_error, e.code, e.service), any}};
+    return {{indexed_signals(table, signal_kind::start_error, e.code, by_source, key), any}};
 }
 template <class Table>
 [[nodiscard]] constexpr index_ranges ranges_of(const Table& table, const observed_event& e) noexcept {
-    return {{indexed_signals(table, signal_kind::event, e.id, e.source),
-             indexed_signals(table, signal_kind::event, signal::no_id, e.source)}};
+    const bool by_source = !e.source.empty();
+    const std::uint64_t key = by_source ? hash_name(e.source) : 0;
+    return {{indexed_signals(table, signal_kind::event, e.id, by_source, key),
+             indexed_signals(table, signal_kind::event, signal::no_id, by_source, key)}};
 }
 template <class Table>
 [[nodiscard]] constexpr index_ranges ranges_of(const Table& table, const observed_crash&) noexcept {
-    return {{indexed_signals(table, signal_kind::crash, 0, {}, true), {}}};
+    return {{indexed_kind(table, signal_kind::crash), {}}};
 }
 template <class Table>
 [[nodiscard]] constexpr index_ranges ranges_of(const Table& table, const observed_dialog&) noexcept {
-    return {{indexed_signals(table, signal_kind::dialog, 0, {}, true), {}}};
+    return {{indexed_kind(table, signal_kind::dialog), {}}};
+}
+
+// Whether two signals match every observation alike, as far as is cheap to tell: start errors
+// of one code naming the service by the same text (many rules share a service's start error,
+// and its run in the index is compared with the observation once).
+[[nodiscard]] constexpr bool matches_alike(const signal& a, const signal& b) noexcept {
+    return a.kind == signal_kind::start_error && b.kind == signal_kind::start_error && a.code == b.code &&
+           a.source.size() == b.source.size() && equal_text(a.source, b.source);
 }
 
 [[nodiscard]] constexpr signal_match match(const signal& s, const observed_start_error& e) noexcept { return match_start_error(s, e); }
@@ -348,12 +391,17 @@ constexpr void match_observed(const Table& table, view<Observed> observed, repor
                               slot_map<Capacity>& slots) noexcept {
     for (std::size_t o = 0; o < observed.size(); ++o) {
         for (const index_range& range : ranges_of(table, observed[o]).ranges) {
+            const signal* previous = nullptr;  // the last signal matched, and how
+            signal_match previous_found{};
             for (std::size_t i = range.begin; i < range.end; ++i) {
                 const signal_ref& ref = table.index.signals[i];
                 const std::size_t known = slots.find(ref.rule);
                 const bool matched_before = known != 0 && out.candidates[known - 1].matched(ref.index);
                 if (matched_before && out.candidates[known - 1].text_matched[ref.index]) continue;
-                const signal_match found = match(table.rules[ref.rule].signal_at(ref.index), observed[o]);
+                const signal& sig = table.rules[ref.rule].signal_at(ref.index);
+                const signal_match found = previous != nullptr && matches_alike(*previous, sig) ? previous_found : match(sig, observed[o]);
+                previous = &sig;
+                previous_found = found;
                 if (!found.matched || (matched_before && !found.text)) continue;
                 candidate* c = candidate_for(ref.rule, out, slots);
                 if (c == nullptr) return;

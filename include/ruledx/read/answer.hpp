@@ -16,6 +16,7 @@
 #include "ruledx/model/rule_set.hpp"
 #include "ruledx/model/signal.hpp"
 #include "ruledx/model/version.hpp"
+#include "ruledx/read/detail/text.hpp"
 
 namespace ruledx::read {
 
@@ -220,13 +221,9 @@ struct any_signal_argument {
             std::string_view rest = colon == std::string_view::npos ? std::string_view{} : argument.substr(colon + 1);
             if (rest.size() > 2 && rest[0] == '0' && (rest[1] == 'x' || rest[1] == 'X')) {
                 const std::size_t end = rest.find(':');
-                const std::string_view hex = rest.substr(2, end == std::string_view::npos ? end : end - 2);
-                std::uint64_t code = 0;
-                for (char c : hex) {
-                    const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-                    if (digit < 0 || hex.size() > 8) return out;
-                    code = code * 16 + static_cast<std::uint64_t>(digit);
-                }
+                std::string_view hex = rest.substr(2, end == std::string_view::npos ? end : end - 2);
+                std::uint64_t code = 0;  // "0x" without digits: any exception
+                if (!hex.empty() && (!detail::parse_hex<8>(hex, code) || !hex.empty())) return out;
                 out.code = static_cast<std::uint32_t>(code);
                 rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
             }

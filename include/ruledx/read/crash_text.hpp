@@ -35,6 +35,7 @@
 #include <cstdint>
 #include <cstring>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "ruledx/detail/text_match.hpp"
@@ -111,26 +112,14 @@ inline constexpr std::uint32_t status_access_violation = 0xC0000005u;
 
 namespace detail {
 
-[[nodiscard]] constexpr bool is_hex_digit(char c) noexcept {
-    const char l = ascii_lower(c);
-    return is_digit(c) || (l >= 'a' && l <= 'f');
-}
-
 // "c0000005" or "0xc0000005" at the start of `s`: one to eight hex digits not followed by a letter
 // or digit. Taken off `s` when true.
 [[nodiscard]] constexpr bool parse_hex32(std::string_view& s, std::uint32_t& out) noexcept {
-    constexpr std::size_t max_digits = 8;
-    std::size_t i = s.size() >= 2 && s[0] == '0' && ascii_lower(s[1]) == 'x' ? 2 : 0;
-    const std::size_t first = i;
-    std::uint32_t v = 0;
-    for (; i < s.size() && is_hex_digit(s[i]); ++i) {
-        if (i - first == max_digits) return false;
-        const char l = ascii_lower(s[i]);
-        v = v * 16 + static_cast<std::uint32_t>(is_digit(l) ? l - '0' : l - 'a' + 10);
-    }
-    if (i == first || (i < s.size() && is_alnum(s[i]))) return false;
-    s.remove_prefix(i);
-    out = v;
+    std::string_view rest = s.size() >= 2 && s[0] == '0' && ascii_lower(s[1]) == 'x' ? s.substr(2) : s;
+    std::uint64_t v = 0;
+    if (!parse_hex<8>(rest, v) || (!rest.empty() && is_alnum(rest[0]))) return false;
+    s = rest;
+    out = static_cast<std::uint32_t>(v);
     return true;
 }
 
@@ -349,6 +338,48 @@ inline constexpr std::uint16_t application_popup_event_id = 26;
     r.frames = frames.text();
     return r;
 }
+
+// The crashes of the event records a reader gives, whichever reader it is: text_scanner's pasted
+// events and export rows, ruledx::evidence's binary logs; each record is looked at once, here. A
+// pasted event's lines are also read by a crash_text_reader, which gives their crash first (each
+// line reaches it before the pasted-event reader delivers the event): told of it (from_lines), this
+// reader does not give that crash again. The frames of what it gives live until the next record.
+class event_crash_reader {
+public:
+    // A new input: no crash of its lines is known.
+    void begin() { last_from_lines_ = {}; }
+
+    // The crash a crash_text_reader gave from the input's lines.
+    void from_lines(const crash_record& c) {
+        last_from_lines_.known = true;
+        last_from_lines_.line = c.where.line;
+        last_from_lines_.exception = c.exception;
+        last_from_lines_.image.assign(c.image.data(), c.image.size());
+    }
+
+    // on_crash(const crash_record&) with the crash `e` reports, unless its lines gave it already.
+    template <class OnCrash>
+    void feed(const event_record& e, OnCrash&& on_crash) {
+        const std::optional<crash_record> c = crash_from_event(e, frames_);
+        if (c && !given_from_lines(e, *c)) on_crash(*c);
+    }
+
+private:
+    // The event's text was read as lines before it ended (a record read from lines has a line), and
+    // the crash read there is this one.
+    [[nodiscard]] bool given_from_lines(const event_record& e, const crash_record& c) const noexcept {
+        return last_from_lines_.known && e.where.line > 0 && last_from_lines_.line >= e.where.line &&
+               last_from_lines_.exception == c.exception && detail::iequals(last_from_lines_.image, c.image);
+    }
+
+    crash_frames frames_;  // the frames of the last record's crash
+    struct {
+        bool known = false;
+        std::size_t line = 0;
+        std::uint32_t exception = 0;
+        std::string image;
+    } last_from_lines_;  // the last crash the lines gave
+};
 
 struct crash_text_options {
     std::size_t max_line_length = default_max_line_length;  // longer lines are reported and skipped

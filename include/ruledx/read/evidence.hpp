@@ -34,6 +34,7 @@
 #include <cstring>
 #include <deque>
 #include <functional>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -349,12 +350,10 @@ private:
     void read_evt(std::size_t index, Source& source) {
         auto on_record = [this, index](const read::event_record& record) {
             take_event(index, record);
-            if (read::is_crash_event(record)) {
-                read::crash_frames frames;
-                if (const auto crash = read::crash_from_event(record, frames))
-                    keep_crash(observed_crash{crash->image, crash->exception, crash->frames},
-                               origin{index, record.where, record.has_record_number, record.record_number});
-            }
+            evt_crashes_.feed(record, [&](const read::crash_record& crash) {
+                keep_crash(observed_crash{crash.image, crash.exception, crash.frames},
+                           origin{index, record.where, record.has_record_number, record.record_number});
+            });
             if (!read::is_failed_start_event(record.event_id)) return;
             if (const auto start = read::start_error_from_event(record, services_)) take_start_error(index, *start);
         };
@@ -513,16 +512,25 @@ private:
 
     std::string_view keep(std::string_view text) { return storage_.emplace_back(text); }
 
+    // Each distinct observation once: a service that fails every few minutes logs the same events
+    // and crashes. True, and noted, the first time an observation of `kind` with these fields comes.
+    // One hashed lookup, not a scan of what was kept: a million distinct crashes stay linear.
+    bool first_seen(signal_kind kind, std::initializer_list<std::string_view> fields) {
+        std::string& key = seen_key_;  // a member: most observations are seen before, and then nothing is allocated
+        key.assign(1, static_cast<char>(kind));
+        // Each field after its length: no text of a hostile input makes two observations one key.
+        for (std::string_view field : fields) key.append(std::to_string(field.size())).append(1, ':').append(field);
+        if (seen_.count(key) != 0) return false;
+        seen_.insert(key);
+        return true;
+    }
+
     void keep_event(const read::event_record& record, std::size_t input) {
-        if (events_.size() >= max_observations) return;
-        // Each distinct event once: a service that fails every few minutes logs the same events.
-        std::string& key = event_key_;  // a member: most events are seen before, and then nothing is allocated
-        key.clear();
-        key.append(record.source).append(1, '\x1f').append(std::to_string(record.event_id)).append(1, '\x1f');
-        key.append(std::to_string(static_cast<unsigned>(record.type))).append(1, '\x1f').append(record.category);
-        key.append(1, '\x1f').append(record.description).append(1, '\x1f').append(record.strings);
-        if (seen_events_.count(key) != 0) return;
-        seen_events_.insert(key);
+        if (events_.size() >= max_observations ||
+            !first_seen(signal_kind::event, {record.source, std::to_string(record.event_id),
+                                             std::to_string(static_cast<unsigned>(record.type)), record.category,
+                                             record.description, record.strings}))
+            return;
         observed_event e;
         e.source = keep(record.source);
         e.id = record.event_id;
@@ -538,25 +546,23 @@ private:
     void keep_start_error(const read::start_error_record& record, std::size_t input) {
         // A display name no table knows stays as the service: it then matches no rule for another service.
         const std::string_view service = !record.service.empty() ? record.service : record.display_name;
-        for (const observed_start_error& known : start_errors_)
-            if (known.code == record.code && known.service == service) return;
-        if (start_errors_.size() >= max_observations) return;
+        if (start_errors_.size() >= max_observations ||
+            !first_seen(signal_kind::start_error, {service, std::to_string(record.code)}))
+            return;
         start_errors_.push_back(observed_start_error{keep(service), record.code});
         origins_[static_cast<std::size_t>(signal_kind::start_error)].push_back(origin{input, record.where, false, 0});
     }
 
     void keep_crash(const observed_crash& crash, const origin& from) {
-        for (const observed_crash& known : crashes_)
-            if (known.exception == crash.exception && known.program == crash.program && known.frames == crash.frames) return;
-        if (crashes_.size() >= max_observations) return;
+        if (crashes_.size() >= max_observations ||
+            !first_seen(signal_kind::crash, {crash.program, std::to_string(crash.exception), crash.frames}))
+            return;
         crashes_.push_back(observed_crash{keep(crash.program), crash.exception, keep(crash.frames)});
         origins_[static_cast<std::size_t>(signal_kind::crash)].push_back(from);
     }
 
     void keep_dialog(std::string_view text, const origin& from) {
-        for (const observed_dialog& known : dialogs_)
-            if (known.text == text) return;
-        if (dialogs_.size() >= max_observations) return;
+        if (dialogs_.size() >= max_observations || !first_seen(signal_kind::dialog, {text})) return;
         dialogs_.push_back(observed_dialog{keep(text)});
         origins_[static_cast<std::size_t>(signal_kind::dialog)].push_back(from);
     }
@@ -571,9 +577,10 @@ private:
     std::vector<std::uint16_t> read_ids_;  // the ids the readers read from this input (those some rule names)
     bool recognising_ = false;
     read::evt_reader evt_reader_;
+    read::event_crash_reader evt_crashes_;  // the crashes of its records (a text's are the text scanner's)
     std::deque<std::string> storage_;  // a deque: its strings never move, so views into them stay valid
-    std::unordered_set<std::string> seen_events_;
-    std::string event_key_;  // keep_event's key of the event at hand
+    std::unordered_set<std::string> seen_;  // first_seen's keys of what was kept, of every kind
+    std::string seen_key_;                   // first_seen's key of the observation at hand
     std::vector<input_report> inputs_;
     std::vector<observed_event> events_;
     std::vector<observed_start_error> start_errors_;

@@ -101,7 +101,7 @@ public:
             text = decoded_;
         }
         visible_ = has_visible_text(text);
-        last_line_crash_ = {};
+        event_crashes_.begin();
         crash_storage_.clear();
         if (looks_like_event_viewer_export(text)) {
             exported_.read(text, events, on_error);
@@ -205,26 +205,19 @@ private:
             if (options_.start_errors_from_scm_events && is_failed_start_event(e.event_id))
                 if (const auto s = start_error_from_event(e, options_.services))
                     on_start_error(static_cast<const start_error_record&>(*s));
-            if (on_crash && is_crash_event(e))
-                if (auto c = crash_from_event(e, event_frames_)) {
-                    // A pasted event's text was also read as lines: its crash came from there first.
-                    const bool seen = last_line_crash_.known && e.where.line > 0 && last_line_crash_.line >= e.where.line &&
-                                      last_line_crash_.exception == c->exception &&
-                                      detail::iequals(last_line_crash_.image, c->image);
-                    c->frames = crash_storage_.store(c->frames);
-                    if (!seen) on_crash(static_cast<const crash_record&>(*c));
-                }
+            if (on_crash)
+                event_crashes_.feed(e, [this](crash_record c) {
+                    c.frames = crash_storage_.store(c.frames);
+                    on_crash(static_cast<const crash_record&>(c));
+                });
         };
     }
 
-    // The crash reader's sink: remembers the last crash it gave (crash_from_event's events are
-    // checked against it), then gives it to on_crash.
+    // The crash reader's sink: tells the events' crash reader (a pasted event's crash is given
+    // once), then gives the crash to on_crash.
     auto line_crash_sink() {
         return [this](const crash_record& c) {
-            last_line_crash_.known = true;
-            last_line_crash_.line = c.where.line;
-            last_line_crash_.exception = c.exception;
-            last_line_crash_.image.assign(c.image.data(), c.image.size());
+            event_crashes_.from_lines(c);
             on_crash(c);
         };
     }
@@ -234,7 +227,7 @@ private:
         pasted_.begin();
         starts_.begin();
         crashes_.begin();
-        last_line_crash_ = {};
+        event_crashes_.begin();
         crash_storage_.clear();
     }
     template <class Events, class OnStartError>
@@ -278,14 +271,8 @@ private:
     pasted_text_reader pasted_;
     start_error_reader starts_;
     crash_text_reader crashes_;
-    crash_frames event_frames_;     // the frames of the last crash read from an event
-    detail::scratch crash_storage_;  // ... copied to live as long as the other views
-    struct {
-        bool known = false;
-        std::size_t line = 0;
-        std::uint32_t exception = 0;
-        std::string image;
-    } last_line_crash_;  // the last crash the crash reader gave
+    event_crash_reader event_crashes_;  // the crashes of the events read, either way
+    detail::scratch crash_storage_;     // their frames, copied to live as long as the other views
     event_viewer_export_reader exported_;
 };
 

@@ -109,6 +109,30 @@ inline constexpr std::uint64_t max_u32 = 0xFFFFFFFFu;
     out = v;
     return true;
 }
+
+[[nodiscard]] constexpr bool is_hex_digit(char c) noexcept {
+    const char l = ascii_lower(c);
+    return is_digit(c) || (l >= 'a' && l <= 'f');
+}
+
+// Consumes leading hexadecimal digits of `s`, in either case, into `out`; where they start is the
+// caller's (after "0x", "&#x"). False when there are none or more than MaxDigits (the digits are
+// still consumed, as parse_uint's are).
+template <std::size_t MaxDigits>
+[[nodiscard]] constexpr bool parse_hex(std::string_view& s, std::uint64_t& out) noexcept {
+    static_assert(MaxDigits > 0 && MaxDigits <= 16, "the value must fit 64 bits");
+    std::size_t i = 0;
+    std::uint64_t v = 0;
+    for (; i < s.size() && is_hex_digit(s[i]); ++i) {
+        const char l = ascii_lower(s[i]);
+        if (i < MaxDigits) v = v * 16 + static_cast<std::uint64_t>(is_digit(l) ? l - '0' : l - 'a' + 10);
+    }
+    s.remove_prefix(i);
+    if (i == 0 || i > MaxDigits) return false;
+    out = v;
+    return true;
+}
+
 // A whole field that is exactly one unsigned number (blanks around it allowed).
 [[nodiscard]] constexpr bool parse_whole_uint(std::string_view s, std::uint64_t max, std::uint64_t& out) noexcept {
     s = trim(s);
@@ -547,12 +571,7 @@ enum class tag_effect : std::uint8_t { none, inline_tag, cell, line };
         std::string_view digits = name.substr(1);
         if (!digits.empty() && (digits[0] == 'x' || digits[0] == 'X')) {
             digits.remove_prefix(1);
-            if (digits.empty() || digits.size() > 6) return false;
-            for (char c : digits) {
-                const char l = ascii_lower(c);
-                if (!(is_digit(c) || (l >= 'a' && l <= 'f'))) return false;
-                cp = cp * 16 + static_cast<std::uint64_t>(is_digit(c) ? c - '0' : l - 'a' + 10);
-            }
+            if (!parse_hex<6>(digits, cp) || !digits.empty()) return false;
         } else if (!parse_whole_uint(digits, 0x10FFFF, cp)) {
             return false;
         }
