@@ -15855,30 +15855,14 @@ namespace ruledx::read {
 
 namespace detail {
 
-[[nodiscard]] constexpr std::string_view trimmed(std::string_view text) noexcept {
-    while (!text.empty() && ruledx::detail::is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && ruledx::detail::is_space(text.back())) text.remove_suffix(1);
-    return text;
-}
-
-[[nodiscard]] constexpr bool equal_ignoring_case(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (ruledx::detail::ascii_lower(a[i]) != ruledx::detail::ascii_lower(b[i])) return false;
-    return true;
-}
-
-// Up to 18 digits, optionally negative.
+// A whole number of up to 18 digits, optionally negative: what a person types for a number fact.
+inline constexpr std::uint64_t max_typed_number = 999'999'999'999'999'999;
 [[nodiscard]] constexpr bool parse_number(std::string_view text, std::int64_t& out) noexcept {
     const bool negative = !text.empty() && text[0] == '-';
-    const std::string_view digits = negative ? text.substr(1) : text;
-    if (digits.empty() || digits.size() > 18) return false;
-    std::int64_t value = 0;
-    for (char c : digits) {
-        if (c < '0' || c > '9') return false;
-        value = value * 10 + (c - '0');
-    }
-    out = negative ? -value : value;
+    if (negative) text.remove_prefix(1);
+    std::uint64_t value = 0;
+    if (!parse_uint(text, max_typed_number, value) || !text.empty()) return false;
+    out = negative ? -static_cast<std::int64_t>(value) : static_cast<std::int64_t>(value);
     return true;
 }
 
@@ -15888,12 +15872,12 @@ namespace detail {
 enum class reply : std::uint8_t { yes, no, skip, other };
 
 [[nodiscard]] constexpr reply parse_reply(std::string_view text) noexcept {
-    text = detail::trimmed(text);
-    if (text.empty() || detail::equal_ignoring_case(text, "skip")) return reply::skip;
+    text = detail::trim(text);
+    if (text.empty() || detail::iequals(text, "skip")) return reply::skip;
     for (std::string_view yes : {"yes", "y", "true", "1"})
-        if (detail::equal_ignoring_case(text, yes)) return reply::yes;
+        if (detail::iequals(text, yes)) return reply::yes;
     for (std::string_view no : {"no", "n", "false", "0"})
-        if (detail::equal_ignoring_case(text, no)) return reply::no;
+        if (detail::iequals(text, no)) return reply::no;
     return reply::other;
 }
 
@@ -15912,7 +15896,7 @@ enum class reply : std::uint8_t { yes, no, skip, other };
 
 // A value of the given kind, from what a person typed (a text value views `text`).
 [[nodiscard]] constexpr bool parse_fact_value(fact_kind kind, std::string_view text, fact_value& out) noexcept {
-    text = detail::trimmed(text);
+    text = detail::trim(text);
     switch (kind) {
         case fact_kind::boolean: {
             const reply r = parse_reply(text);
@@ -16018,7 +16002,7 @@ struct signal_argument {
         const std::string_view digits = argument.substr(colon + 1, end == std::string_view::npos ? end : end - colon - 1);
         std::int64_t code = 0;
         if (digits.empty() || digits[0] == '-' || !detail::parse_number(digits, code) || code > 0xFFFFFFFF) continue;
-        out.source = detail::trimmed(argument.substr(0, colon));
+        out.source = detail::trim(argument.substr(0, colon));
         if (out.source.empty()) return out;
         out.code = static_cast<std::uint32_t>(code);
         out.text = end == std::string_view::npos ? std::string_view{} : argument.substr(end + 1);
@@ -16046,11 +16030,11 @@ struct any_signal_argument {
     const std::size_t colon = argument.find(':');
     switch (kind) {
         case signal_kind::dialog:
-            out.text = detail::trimmed(argument);
+            out.text = detail::trim(argument);
             out.ok = !out.text.empty();
             return out;
         case signal_kind::crash: {
-            out.source = detail::trimmed(argument.substr(0, colon));
+            out.source = detail::trim(argument.substr(0, colon));
             std::string_view rest = colon == std::string_view::npos ? std::string_view{} : argument.substr(colon + 1);
             if (rest.size() > 2 && rest[0] == '0' && (rest[1] == 'x' || rest[1] == 'X')) {
                 const std::size_t end = rest.find(':');
@@ -16066,7 +16050,7 @@ struct any_signal_argument {
         }
         case signal_kind::start_error:
             if (colon == std::string_view::npos) {
-                out.source = detail::trimmed(argument);
+                out.source = detail::trim(argument);
                 out.code = signal::any_code;
                 out.ok = !out.source.empty();
                 return out;
@@ -16074,7 +16058,7 @@ struct any_signal_argument {
             break;
         case signal_kind::event:
             if (colon != std::string_view::npos && argument.substr(colon, 2) == "::") {
-                out.source = detail::trimmed(argument.substr(0, colon));
+                out.source = detail::trim(argument.substr(0, colon));
                 out.code = signal::no_id;
                 out.text = argument.substr(colon + 2);
                 out.ok = !out.source.empty() && !out.text.empty();
