@@ -1,7 +1,6 @@
 // ruledx benchmarks — the cost of one diagnosis (Google Benchmark).
 //
-// ims/10: the Exchange IMS knowledge base with 10 observations, as exchange-diagnose sees a typical
-// ticket (a start error, the events of the failure, unrelated events, a fact).
+// ims_10: the Exchange IMS knowledge base with 10 observations (bench/ims_10.hpp).
 // synth<N>/K: a generated table of N rules (bench/gen_rules.cpp) and K events, each touching a
 // different rule. Comparing N = 60 (the size of the IMS table) with N = 10,000 at equal K, and K = 1
 // with K = 100 at equal N, separates what a diagnosis costs per event from what it costs per rule.
@@ -15,6 +14,7 @@
 
 #include "ruledx/eval/diagnose.hpp"
 #include "ruledx/kb/exchange_ims.hpp"
+#include "ims_10.hpp"
 #include "synth_60.hpp"
 #include "synth_10000.hpp"
 
@@ -23,24 +23,8 @@ namespace {
 using namespace ruledx;
 namespace ims = ruledx::kb::exchange_ims;
 
-constexpr std::string_view q173496_text =
-    "The Internet Mail Service service account is not an administrator account. In order to provide SSL support, "
-    "the service account must be an administrator account.";
-
 void ims_10(benchmark::State& state) {
-    const observed_start_error errors[] = {saw_start_error("MSExchangeIMC", 2140)};
-    const observed_event events[] = {
-        saw_event("MSExchangeIMC", 4143).with_type(event_type::error).with_description(q173496_text),
-        saw_event("MSExchangeIMC", 4116).with_type(event_type::error),
-        saw_event("MSExchangeIMC", 4018).with_type(event_type::error),
-        saw_event("MSExchangeIMC", 4058).with_type(event_type::error),
-        saw_event("ESE97", 100).with_type(event_type::information),
-        saw_event("MSExchangeIS Private", 1221).with_type(event_type::information),
-        saw_event("Service Control Manager", 7036).with_type(event_type::information),
-        saw_event("Userenv", 1517).with_type(event_type::warning),
-    };
-    const fact_assignment facts[] = {fact_is("exchange_version", version{5, 5})};
-    const observations seen{errors, events, facts};
+    const observations& seen = ruledx::bench::ims_10;
     for (auto _ : state) {
         auto report = diagnose(ims::table, seen);
         benchmark::DoNotOptimize(report);
