@@ -7554,22 +7554,6 @@ inline void lanes_le64(signed_bytes16 v, std::uint64_t (&half)[2]) noexcept {
 #endif
 }
 
-// Calls at(i) for each i < n, in order, where p[i] == c: eight bytes per step, for splitting short
-// fields without a call per field.
-template <class At>
-inline void for_each_byte_equal(const char* p, std::size_t n, char c, At&& at) {
-    constexpr std::uint64_t ones = 0x0101010101010101u, low7 = ones * 0x7F;
-    const std::uint64_t want = ones * static_cast<unsigned char>(c);
-    // 0x80 in exactly the bytes of x that are zero (no borrow runs between bytes).
-    const auto zero_bytes = [](std::uint64_t x) { return ~(((x & low7) + low7) | x | low7); };
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8)
-        for (std::uint64_t m = zero_bytes(load_le64(reinterpret_cast<const unsigned char*>(p + i)) ^ want); m != 0; m &= m - 1)
-            at(i + lowest_marked_byte(m));
-    for (; i < n; ++i)
-        if (p[i] == c) at(i);
-}
-
 // The length of the run of bytes at p, up to n, that are ASCII of at least `lowest` (1: any but
 // NUL; 0x20: printable). Sixteen bytes per compare: this runs over every byte of a text input.
 [[nodiscard]] inline std::size_t ascii_run(const char* p, std::size_t n, signed char lowest) noexcept {
@@ -10081,9 +10065,10 @@ public:
         while (pos < text.size()) {
             const std::size_t rec_start = pos, rec_line = line_;
             const location where{offset_ + rec_start, rec_line};
-            const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
-            if (!nl && !final) break;  // wait for the rest of the line
-            const std::size_t line_end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+            // Before the first record the delimiter is unknown: '\n' then stands for none.
+            row_scan row = scan_row(text, pos, delim_ ? delim_ : '\n');
+            if (row.line_end == text.size() && !final) break;  // wait for the rest of the line
+            const std::size_t line_end = row.line_end;
             const std::string_view first_line = detail::rtrim(text.substr(pos, line_end - pos));
             if (first_line.empty() || (first_ && first_line[0] == '#')) {  // blank, or PowerShell "#TYPE ..."
                 pos = line_end + 1;
@@ -10096,13 +10081,15 @@ public:
                 ++line_;
                 continue;
             }
-            if (!delim_) delim_ = first_line.find('\t') != std::string_view::npos ? '\t' : ',';
+            if (!delim_) {
+                delim_ = first_line.find('\t') != std::string_view::npos ? '\t' : ',';
+                row = scan_row(text, pos, delim_);
+            }
             detail::csv_field* fields = fields_;  // a member: a local array would be zeroed per record
             std::size_t count = 0, end = 0, lines_used = 0;
-            // Most rows quote nothing: split in one pass over the line.
-            const bool quotes = std::memchr(text.data() + pos, '"', line_end - pos) != nullptr;
-            const status st = quotes ? parse_record(text, pos, line_end, delim_, fields, count, end, lines_used)
-                                     : split_line(text, pos, line_end, delim_, fields, count, end, lines_used);
+            // Most rows quote nothing: their fields are where scan_row found the delimiters.
+            const status st = row.quoted ? parse_record(text, pos, line_end, delim_, fields, count, end, lines_used)
+                                         : split_line(text, pos, line_end, row.delimiters, fields, count, end, lines_used);
             if (st == status::unterminated && !final && text.size() - pos <= options_.max_record_length)
                 break;  // the quote may close in the next piece
             if (st != status::ok) {
@@ -10138,7 +10125,7 @@ public:
                 fields[8].value = detail::rtrim(text.substr(from, to > from ? to - from : 0));
                 count = 9;
             }
-            event_record r;
+            event_record r = blank_record_;  // copied: zeroing it in place is a slow `rep stos` at -O2
             r.where = where;
             if (build(r, fields, count)) on_event(static_cast<const event_record&>(r));
             else on_error(read_error{file, r.where, problem::bad_field, "row has no event number and source"});
@@ -10216,19 +10203,72 @@ private:
         }
     }
 
-    // parse_record's result for a line from `pos` to `line_end` that holds no quote.
-    status split_line(std::string_view text, std::size_t pos, std::size_t line_end, char delim, detail::csv_field* fields,
-                      std::size_t& count, std::size_t& end, std::size_t& lines_used) const noexcept {
+    // Where a row's first physical line ends, whether it holds a quote before that, and where its
+    // delimiters are (the first max_fields of them, in delimiter_at_) when it holds none: one pass,
+    // sixteen bytes per compare, over bytes that memchr for the line end, memchr for a quote and a
+    // split at the delimiters read three times before.
+    struct row_scan {
+        std::size_t line_end;  // of the first physical line: its '\n', or text.size()
+        bool quoted;
+        std::size_t delimiters;  // found before the line end (counted in full; the first max_fields kept)
+    };
+    row_scan scan_row(std::string_view text, std::size_t pos, char delim) noexcept {
+        const char* const base = text.data();
+        const std::size_t size = text.size();
+        row_scan row{size, false, 0};
+        const auto delimiter = [&](std::size_t at) {
+            if (row.delimiters < max_fields) delimiter_at_[row.delimiters] = at;
+            ++row.delimiters;
+        };
+        const auto stop = [&](std::size_t at) {  // at the line end or at a quote before it
+            row.quoted = base[at] == '"';
+            const void* nl = row.quoted ? std::memchr(base + at, '\n', size - at) : base + at;
+            row.line_end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) : size;
+            return row;
+        };
+        const auto lanes = [](char c) {
+            const auto v = static_cast<signed char>(c);
+            return detail::signed_bytes16{v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v};
+        };
+        const detail::signed_bytes16 newline = lanes('\n'), quote = lanes('"'), separator = lanes(delim);
+        constexpr std::uint64_t tops = 0x8080808080808080u;
+        std::size_t i = pos;
+        for (; i + 16 <= size; i += 16) {
+            detail::signed_bytes16 v;
+            std::memcpy(&v, base + i, 16);
+            std::uint64_t stops[2], separators[2];
+            detail::lanes_le64((v == newline) | (v == quote), stops);
+            detail::lanes_le64(v == separator, separators);
+            for (std::size_t h = 0; h < 2; ++h) {
+                const std::uint64_t end = stops[h] & tops;
+                std::uint64_t m = separators[h] & tops;
+                if (end != 0) m &= (end & (~end + 1)) - 1;  // only the delimiters before the stop
+                for (; m != 0; m &= m - 1) delimiter(i + 8 * h + detail::lowest_marked_byte(m));
+                if (end != 0) return stop(i + 8 * h + detail::lowest_marked_byte(end));
+            }
+        }
+        for (; i < size; ++i) {
+            if (base[i] == '\n' || base[i] == '"') return stop(i);
+            if (base[i] == delim) delimiter(i);
+        }
+        return row;
+    }
+
+    // parse_record's result for a line from `pos` to `line_end` that holds no quote, whose
+    // delimiters scan_row found.
+    status split_line(std::string_view text, std::size_t pos, std::size_t line_end, std::size_t delimiters,
+                      detail::csv_field* fields, std::size_t& count, std::size_t& end, std::size_t& lines_used) const noexcept {
         const char* const base = text.data();
         std::size_t start = pos;
         count = 0;
         const auto field_to = [&](std::size_t stop) {
             const std::string_view raw(base + start, stop - start);
-            if (count < max_fields) fields[count++] = detail::csv_field{raw, detail::trim(raw)};
+            fields[count++] = detail::csv_field{raw, detail::trim(raw)};
             start = stop + 1;
         };
-        detail::for_each_byte_equal(base + pos, line_end - pos, delim, [&](std::size_t i) { field_to(pos + i); });
-        field_to(line_end);
+        const std::size_t kept = delimiters < max_fields ? delimiters : max_fields;
+        for (std::size_t d = 0; d < kept; ++d) field_to(delimiter_at_[d]);
+        if (count < max_fields) field_to(line_end);
         lines_used = 1;
         end = line_end < text.size() ? line_end + 1 : line_end;
         return status::ok;
@@ -10406,6 +10446,8 @@ private:
     std::uint64_t offset_ = 0;
     detail::scratch scratch_;
     detail::csv_field fields_[max_fields];  // the current record's fields, written before they are read
+    std::size_t delimiter_at_[max_fields];  // scan_row's, written before they are read
+    event_record blank_record_{};
 };
 
 }  // namespace ruledx::read
@@ -13845,12 +13887,13 @@ void scan_text(std::string_view text, OnEvent&& on_event, OnStartError&& on_star
 // byte does not depend on how many there are. It only runs near candidates. Each text has an
 // anchor, seven characters of one of its words (a word is the same bytes in any layout: no white
 // space inside), chosen rare: not in common English words, rare in the table's own prose. The first
-// pass hashes four bytes at every fourth offset into an 8 KiB bitset (one load per four bytes, no
-// dependency from one probe to the next); a hit is checked against the anchors it names (one masked
-// 8-byte compare), and a found anchor against what follows it in the texts that use it (a false
-// anchor fails within a character or two). Only then the automaton starts, backed up to where any
-// text holding that anchor would begin, and reads until no text in progress has begun its anchor
-// (it resumes a run that stopped within that backup). Every occurrence holds its anchor, so
+// pass hashes four bytes at every fourth offset into a 32 KiB byte filter (one load per four bytes,
+// no dependency from one probe to the next), then an 8 KiB bitset; a hit is checked against the
+// anchors it names (one masked 8-byte compare), and a found anchor against what follows it in the
+// texts that use it (a false anchor fails within a character or two). Only then the automaton
+// starts, backed up to where any text holding that anchor would begin, and reads until no text in
+// progress has begun its anchor (it resumes a run that stopped within that backup). Every
+// occurrence holds its anchor, so
 // nothing is missed; a run started anywhere before a text's first byte finds it, so results
 // depend only on the bytes, never on the chunking. The context before a match
 // (its id, its values) is normalised again from the raw bytes, only for matches.
@@ -13985,9 +14028,13 @@ inline constexpr std::size_t anchor_reach = 64;  // anchors are chosen within a 
 }
 // ASCII letters compare equal in either case after | 0x20, and equal bytes stay equal: the probe
 // may say yes wrongly, never no wrongly.
-[[nodiscard]] inline std::uint32_t probe_hash(std::uint32_t w, unsigned shift) noexcept {
-    return ((w | 0x20202020u) * 0x9E3779B1u) >> shift;
-}
+[[nodiscard]] inline std::uint32_t probe_product(std::uint32_t w) noexcept { return (w | 0x20202020u) * 0x9E3779B1u; }
+[[nodiscard]] inline std::uint32_t probe_hash(std::uint32_t w, unsigned shift) noexcept { return probe_product(w) >> shift; }
+// The first pass's filter is indexed by the product's top 15 bits: a constant shift and one byte
+// load per probe (the bitset's variable shifts cost twice the instructions), 32 KiB that stay in
+// L1 (64 KiB did not). The hash has at least 16 bits: a byte set here is a prefix of some hash in
+// the bitset, which then decides.
+inline constexpr unsigned filter_shift = 17;
 
 // Sixteen bytes compared at once (GCC's and Clang's vector extension, plain SSE2/NEON code): lines
 // are counted over every byte read, and bytewise or 8-byte tricks cost a fifth of a scan.
@@ -14410,6 +14457,8 @@ private:
             e.hash = detail_known::probe_hash(detail_known::load4(p), shift_);
             bitset_[e.hash >> 6] |= std::uint64_t{1} << (e.hash & 63);
         }
+        filter_.assign(std::size_t{1} << (32 - detail_known::filter_shift), 0);
+        for (const probe_entry& e : entries) filter_[e.hash >> (bits - (32 - detail_known::filter_shift))] = 1;
         std::sort(entries.begin(), entries.end(), [](const probe_entry& a, const probe_entry& b) {
             return a.hash != b.hash ? a.hash < b.hash : (a.window != b.window ? a.window < b.window : a.offset < b.offset);
         });
@@ -14531,6 +14580,7 @@ private:
     };
     std::vector<window_word> window_words_;
     std::vector<std::uint64_t> bitset_;
+    std::vector<unsigned char> filter_;  // by a probe's top 15 bits: 1 when the bitset may hold its hash
     unsigned shift_ = 16;
     std::size_t backup_ = 0;
     std::size_t ring_size_ = 64;
@@ -14706,6 +14756,7 @@ private:
         if (i >= chunk_base_ && i + window <= end) {
             const auto* bytes = reinterpret_cast<const unsigned char*>(chunk_);
             const std::uint64_t* bits = k.bitset_.data();
+            const unsigned char* filter = k.filter_.data();
             const unsigned shift = k.shift_;
             const unsigned char* p = bytes + (i - chunk_base_);
             const unsigned char* last = bytes + (end - window - chunk_base_);  // the last offset whose anchor fits
@@ -14719,21 +14770,27 @@ private:
                 const unsigned char* block_last = last - p > block_size ? p + block_size : last;
                 // The hot loop: loads at fixed strides, no dependency from one probe to the next, four
                 // probes per branch; a hit is looked at in order.
-                const auto bit = [&](std::uint32_t h) { return (bits[h >> 6] >> (h & 63)) & 1; };
-                const auto hit = [&](const unsigned char* at, std::uint32_t h) {
+                const auto product = [&](const unsigned char* at) { return detail_known::probe_product(detail_known::load4(at)); };
+                const auto passes = [&](std::uint32_t x) { return filter[x >> detail_known::filter_shift]; };
+                // A probe the filter passes: its hash in the bitset, then its anchors.
+                const auto hit = [&](const unsigned char* at, std::uint32_t x) {
+                    const std::uint32_t h = x >> shift;
+                    if (!((bits[h >> 6] >> (h & 63)) & 1)) return false;
                     ++stats_.probe_hits;
                     return verify(chunk_base_ + static_cast<std::uint64_t>(at - bytes), h, end);
                 };
                 for (; block_last - p >= static_cast<std::ptrdiff_t>(3 * stride); p += 4 * stride) {
-                    std::uint32_t h[4];
-                    for (std::size_t j = 0; j < 4; ++j) h[j] = detail_known::probe_hash(detail_known::load4(p + j * stride), shift);
-                    if ((bit(h[0]) | bit(h[1]) | bit(h[2]) | bit(h[3])) == 0) continue;
+                    // Written out: GCC keeps a loop over four here, through memory.
+                    const std::uint32_t x0 = product(p), x1 = product(p + stride), x2 = product(p + 2 * stride),
+                                        x3 = product(p + 3 * stride);
+                    if ((passes(x0) | passes(x1) | passes(x2) | passes(x3)) == 0) continue;
+                    const std::uint32_t x[4] = {x0, x1, x2, x3};
                     for (std::size_t j = 0; j < 4; ++j)
-                        if (bit(h[j]) && hit(p + j * stride, h[j])) return true;
+                        if (passes(x[j]) && hit(p + j * stride, x[j])) return true;
                 }
                 for (; p <= block_last; p += stride) {
-                    const std::uint32_t h = detail_known::probe_hash(detail_known::load4(p), shift);
-                    if (bit(h) && hit(p, h)) return true;
+                    const std::uint32_t x = product(p);
+                    if (passes(x) && hit(p, x)) return true;
                 }
             }
             i = chunk_base_ + static_cast<std::uint64_t>(p - bytes);

@@ -1,6 +1,7 @@
 // Event Viewer "Save As" exports and later tools' CSV: column mapping, quoting, dates, damage.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -282,4 +283,58 @@ TEST_CASE("export: a row reads the same with its fields quoted and unquoted, bla
             CHECK(a.events[0].time_generated == 968867766);
         }
     }
+}
+
+TEST_CASE("export: unquoted rows split alike wherever their delimiters fall, whole or chunked") {
+    // The splitter reads sixteen bytes at a time: fields of every length put the delimiters, the line
+    // end and a late quote at every offset of a block, and pieces of every size cut rows anywhere.
+    std::string text;
+    for (std::size_t k = 0; k < 40; ++k)
+        text += "9/13/2000,5:56:06 PM,Src" + std::string(k, 'x') + ",Error,None," + std::to_string(4000 + k) +
+                ",N/A,THE,Text " + std::to_string(k) + (k % 7 == 3 ? " says \"quoted\"" : "") + "\n";
+    export_result whole;
+    run(whole, text);
+    REQUIRE(whole.events.size() == 40);
+    CHECK(whole.errors.empty());
+    for (std::size_t k = 0; k < 40; ++k) {
+        CAPTURE(k);
+        CHECK(whole.events[k].event_id == static_cast<std::uint16_t>(4000 + k));
+        CHECK(whole.events[k].source == "Src" + std::string(k, 'x'));
+        CHECK(whole.events[k].computer == "THE");
+        CHECK(whole.events[k].description == "Text " + std::to_string(k) + (k % 7 == 3 ? " says \"quoted\"" : ""));
+        CHECK(whole.events[k].where.line == k + 1);
+    }
+    for (std::size_t piece = 1; piece <= 33; piece += 4) {
+        CAPTURE(piece);
+        event_viewer_export_reader reader;
+        reader.begin();
+        std::vector<std::string> got;
+        std::string buf;
+        for (std::size_t i = 0; i < text.size(); i += piece) {
+            buf.append(text, i, piece);
+            const std::size_t used = reader.feed(
+                buf, i + piece >= text.size(),
+                [&](const event_record& e) { got.push_back(std::string(e.source) + "|" + std::string(e.description)); },
+                [](const read_error&) {});
+            buf.erase(0, used);
+        }
+        REQUIRE(got.size() == 40);
+        for (std::size_t k = 0; k < 40; ++k)
+            CHECK(got[k] == std::string(whole.events[k].source) + "|" + std::string(whole.events[k].description));
+    }
+}
+
+TEST_CASE("export: an unquoted description with more delimiters than a row has fields") {
+    // Fields past the 64th are dropped, but a header-less row's description runs to its line end.
+    std::string commas;
+    for (int i = 0; i < 80; ++i) commas += "a,";
+    const std::string text = "9/13/2000,5:56:06 PM,MSExchangeIMC,Error,None,4143,N/A,THE,Starts " + commas + "ends\n"
+                             "9/13/2000,5:56:07 PM,MSExchangeIMC,Error,None,4144,N/A,THE,Next\n";
+    export_result r;
+    run(r, text);  // the events' views point into it
+    REQUIRE(r.events.size() == 2);
+    CHECK(r.events[0].description == "Starts " + commas + "ends");
+    CHECK(r.events[1].event_id == 4144);
+    CHECK(r.events[1].description == "Next");
+    CHECK(r.errors.empty());
 }

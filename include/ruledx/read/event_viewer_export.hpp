@@ -34,6 +34,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "ruledx/read/detail/bytes.hpp"
 #include "ruledx/read/detail/text.hpp"
 #include "ruledx/read/line_source.hpp"
 #include "ruledx/read/record.hpp"
@@ -226,9 +227,10 @@ public:
         while (pos < text.size()) {
             const std::size_t rec_start = pos, rec_line = line_;
             const location where{offset_ + rec_start, rec_line};
-            const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
-            if (!nl && !final) break;  // wait for the rest of the line
-            const std::size_t line_end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+            // Before the first record the delimiter is unknown: '\n' then stands for none.
+            row_scan row = scan_row(text, pos, delim_ ? delim_ : '\n');
+            if (row.line_end == text.size() && !final) break;  // wait for the rest of the line
+            const std::size_t line_end = row.line_end;
             const std::string_view first_line = detail::rtrim(text.substr(pos, line_end - pos));
             if (first_line.empty() || (first_ && first_line[0] == '#')) {  // blank, or PowerShell "#TYPE ..."
                 pos = line_end + 1;
@@ -241,13 +243,15 @@ public:
                 ++line_;
                 continue;
             }
-            if (!delim_) delim_ = first_line.find('\t') != std::string_view::npos ? '\t' : ',';
+            if (!delim_) {
+                delim_ = first_line.find('\t') != std::string_view::npos ? '\t' : ',';
+                row = scan_row(text, pos, delim_);
+            }
             detail::csv_field* fields = fields_;  // a member: a local array would be zeroed per record
             std::size_t count = 0, end = 0, lines_used = 0;
-            // Most rows quote nothing: split in one pass over the line.
-            const bool quotes = std::memchr(text.data() + pos, '"', line_end - pos) != nullptr;
-            const status st = quotes ? parse_record(text, pos, line_end, delim_, fields, count, end, lines_used)
-                                     : split_line(text, pos, line_end, delim_, fields, count, end, lines_used);
+            // Most rows quote nothing: their fields are where scan_row found the delimiters.
+            const status st = row.quoted ? parse_record(text, pos, line_end, delim_, fields, count, end, lines_used)
+                                         : split_line(text, pos, line_end, row.delimiters, fields, count, end, lines_used);
             if (st == status::unterminated && !final && text.size() - pos <= options_.max_record_length)
                 break;  // the quote may close in the next piece
             if (st != status::ok) {
@@ -283,7 +287,7 @@ public:
                 fields[8].value = detail::rtrim(text.substr(from, to > from ? to - from : 0));
                 count = 9;
             }
-            event_record r;
+            event_record r = blank_record_;  // copied: zeroing it in place is a slow `rep stos` at -O2
             r.where = where;
             if (build(r, fields, count)) on_event(static_cast<const event_record&>(r));
             else on_error(read_error{file, r.where, problem::bad_field, "row has no event number and source"});
@@ -361,19 +365,72 @@ private:
         }
     }
 
-    // parse_record's result for a line from `pos` to `line_end` that holds no quote.
-    status split_line(std::string_view text, std::size_t pos, std::size_t line_end, char delim, detail::csv_field* fields,
-                      std::size_t& count, std::size_t& end, std::size_t& lines_used) const noexcept {
+    // Where a row's first physical line ends, whether it holds a quote before that, and where its
+    // delimiters are (the first max_fields of them, in delimiter_at_) when it holds none: one pass,
+    // sixteen bytes per compare, over bytes that memchr for the line end, memchr for a quote and a
+    // split at the delimiters read three times before.
+    struct row_scan {
+        std::size_t line_end;  // of the first physical line: its '\n', or text.size()
+        bool quoted;
+        std::size_t delimiters;  // found before the line end (counted in full; the first max_fields kept)
+    };
+    row_scan scan_row(std::string_view text, std::size_t pos, char delim) noexcept {
+        const char* const base = text.data();
+        const std::size_t size = text.size();
+        row_scan row{size, false, 0};
+        const auto delimiter = [&](std::size_t at) {
+            if (row.delimiters < max_fields) delimiter_at_[row.delimiters] = at;
+            ++row.delimiters;
+        };
+        const auto stop = [&](std::size_t at) {  // at the line end or at a quote before it
+            row.quoted = base[at] == '"';
+            const void* nl = row.quoted ? std::memchr(base + at, '\n', size - at) : base + at;
+            row.line_end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) : size;
+            return row;
+        };
+        const auto lanes = [](char c) {
+            const auto v = static_cast<signed char>(c);
+            return detail::signed_bytes16{v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v};
+        };
+        const detail::signed_bytes16 newline = lanes('\n'), quote = lanes('"'), separator = lanes(delim);
+        constexpr std::uint64_t tops = 0x8080808080808080u;
+        std::size_t i = pos;
+        for (; i + 16 <= size; i += 16) {
+            detail::signed_bytes16 v;
+            std::memcpy(&v, base + i, 16);
+            std::uint64_t stops[2], separators[2];
+            detail::lanes_le64((v == newline) | (v == quote), stops);
+            detail::lanes_le64(v == separator, separators);
+            for (std::size_t h = 0; h < 2; ++h) {
+                const std::uint64_t end = stops[h] & tops;
+                std::uint64_t m = separators[h] & tops;
+                if (end != 0) m &= (end & (~end + 1)) - 1;  // only the delimiters before the stop
+                for (; m != 0; m &= m - 1) delimiter(i + 8 * h + detail::lowest_marked_byte(m));
+                if (end != 0) return stop(i + 8 * h + detail::lowest_marked_byte(end));
+            }
+        }
+        for (; i < size; ++i) {
+            if (base[i] == '\n' || base[i] == '"') return stop(i);
+            if (base[i] == delim) delimiter(i);
+        }
+        return row;
+    }
+
+    // parse_record's result for a line from `pos` to `line_end` that holds no quote, whose
+    // delimiters scan_row found.
+    status split_line(std::string_view text, std::size_t pos, std::size_t line_end, std::size_t delimiters,
+                      detail::csv_field* fields, std::size_t& count, std::size_t& end, std::size_t& lines_used) const noexcept {
         const char* const base = text.data();
         std::size_t start = pos;
         count = 0;
         const auto field_to = [&](std::size_t stop) {
             const std::string_view raw(base + start, stop - start);
-            if (count < max_fields) fields[count++] = detail::csv_field{raw, detail::trim(raw)};
+            fields[count++] = detail::csv_field{raw, detail::trim(raw)};
             start = stop + 1;
         };
-        detail::for_each_byte_equal(base + pos, line_end - pos, delim, [&](std::size_t i) { field_to(pos + i); });
-        field_to(line_end);
+        const std::size_t kept = delimiters < max_fields ? delimiters : max_fields;
+        for (std::size_t d = 0; d < kept; ++d) field_to(delimiter_at_[d]);
+        if (count < max_fields) field_to(line_end);
         lines_used = 1;
         end = line_end < text.size() ? line_end + 1 : line_end;
         return status::ok;
@@ -551,6 +608,8 @@ private:
     std::uint64_t offset_ = 0;
     detail::scratch scratch_;
     detail::csv_field fields_[max_fields];  // the current record's fields, written before they are read
+    std::size_t delimiter_at_[max_fields];  // scan_row's, written before they are read
+    event_record blank_record_{};
 };
 
 }  // namespace ruledx::read

@@ -46,22 +46,6 @@ inline void lanes_le64(signed_bytes16 v, std::uint64_t (&half)[2]) noexcept {
 #endif
 }
 
-// Calls at(i) for each i < n, in order, where p[i] == c: eight bytes per step, for splitting short
-// fields without a call per field.
-template <class At>
-inline void for_each_byte_equal(const char* p, std::size_t n, char c, At&& at) {
-    constexpr std::uint64_t ones = 0x0101010101010101u, low7 = ones * 0x7F;
-    const std::uint64_t want = ones * static_cast<unsigned char>(c);
-    // 0x80 in exactly the bytes of x that are zero (no borrow runs between bytes).
-    const auto zero_bytes = [](std::uint64_t x) { return ~(((x & low7) + low7) | x | low7); };
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8)
-        for (std::uint64_t m = zero_bytes(load_le64(reinterpret_cast<const unsigned char*>(p + i)) ^ want); m != 0; m &= m - 1)
-            at(i + lowest_marked_byte(m));
-    for (; i < n; ++i)
-        if (p[i] == c) at(i);
-}
-
 // The length of the run of bytes at p, up to n, that are ASCII of at least `lowest` (1: any but
 // NUL; 0x20: printable). Sixteen bytes per compare: this runs over every byte of a text input.
 [[nodiscard]] inline std::size_t ascii_run(const char* p, std::size_t n, signed char lowest) noexcept {
