@@ -608,7 +608,7 @@ private:
     std::uint64_t offset_ = 0;
     detail::scratch scratch_;
     detail::csv_field fields_[max_fields];  // the current record's fields, written before they are read
-    std::size_t delimiter_at_[max_fields];  // scan_row's, written before they are read
+    std::size_t delimiter_at_[max_fields]{};  // scan_row's, written before they are read (zeroed once: GCC -O2 cannot tell)
     event_record blank_record_{};
 };
 
