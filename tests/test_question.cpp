@@ -56,7 +56,7 @@ TEST_CASE("question keys name the fact, the event or the start error") {
     CHECK(event);
     question start;
     start.what = question::kind::start_error;
-    const signal s = ruledx::start_error("MSExchangeIMC", 2140);
+    const ruledx::signal s = ruledx::start_error("MSExchangeIMC", 2140);
     start.asked = &s;
     CHECK(write::question_key(ims::table, start) == "start_error:MSExchangeIMC:2140");
 }
