@@ -91,6 +91,19 @@ TEST_CASE("a message box and an event known by its text have a text") {
            table_problem::empty_source, 0, "");
 }
 
+TEST_CASE("a signal's telling values have a letter or digit") {
+    for (std::string_view empty : {"", " ", "..."}) {
+        expect(std::array<rule, 1>{valid_rule("r", 1).supported_by({event("Svc", 4003).with_value(empty)})},
+               table_problem::empty_signal_value, 0, "Svc");
+        expect(std::array<rule, 1>{valid_rule("r", 1).supported_by({message_box("Initialization failed").with_value(empty)})},
+               table_problem::empty_signal_value, 0, "message_box");
+        expect(std::array<rule, 1>{valid_rule("r", 1).supported_by({program_crash("svc").with_value(empty)})},
+               table_problem::empty_signal_value, 0, "svc");
+    }
+    auto valued = valid_rule("r", 1).supported_by({event("Svc", 4003).with_value("10048"), program_crash("svc").with_value("-1811")});
+    CHECK(check_rules(std::array<rule, 1>{valued}).ok());
+}
+
 TEST_CASE("facts come from the catalog, with values of their kind") {
     auto unknown = valid_rule("r", 1).confirmed_by({fact_is("acount_is_admin", false)});
     expect(std::array<rule, 1>{unknown}, table_problem::unknown_fact, 0, "acount_is_admin");

@@ -103,6 +103,7 @@ enum class table_problem : std::uint8_t {
     no_observable_signal,
     empty_source,
     empty_signal_text,
+    empty_signal_value,
     event_id_over_65535,
     unknown_fact,
     fact_type_mismatch,
@@ -3638,6 +3639,9 @@ template <class Set, std::size_t Keys>
             return at(table_problem::empty_signal_text, "message_box");
         if (sig.kind == signal_kind::event && sig.code == signal::no_id && !has_wording(sig.description))
             return at(table_problem::empty_signal_text, sig.source);
+        // Every text holds an empty value: it would tell nothing, yet count as text that bore the signal out.
+        for (std::string_view value : sig.values)
+            if (!has_wording(value)) return at(table_problem::empty_signal_value, sig.kind == signal_kind::dialog ? "message_box" : sig.source);
         if (sig.kind == signal_kind::event && sig.code > max_event_id && sig.code != signal::no_id)
             return at(table_problem::event_id_over_65535, sig.source).with_value(sig.code);
     }
@@ -3861,6 +3865,7 @@ RULEDX_DEFINE_TABLE_ERROR(missing_title, "a rule has no title")
 RULEDX_DEFINE_TABLE_ERROR(no_observable_signal, "a rule has no observable signal (no start error, no event)")
 RULEDX_DEFINE_TABLE_ERROR(empty_source, "a rule's signal has an empty event source, service or crashed program name")
 RULEDX_DEFINE_TABLE_ERROR(empty_signal_text, "a rule's message_box or event_described signal has no text to be known by (subject: the event's source, or message_box)")
+RULEDX_DEFINE_TABLE_ERROR(empty_signal_value, "a rule's signal has a with_value without a letter or digit, which any text would hold (subject: the signal's source, or message_box)")
 RULEDX_DEFINE_TABLE_ERROR(event_id_over_65535, "a rule's event id does not fit the 16 bits Event Viewer shows")
 RULEDX_DEFINE_TABLE_ERROR(unknown_fact, "a rule or example names a fact that is not in the catalog")
 RULEDX_DEFINE_TABLE_ERROR(fact_type_mismatch, "a rule or example compares a fact with a value of the wrong kind")

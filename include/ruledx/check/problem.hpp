@@ -23,6 +23,7 @@ enum class table_problem : std::uint8_t {
     no_observable_signal,
     empty_source,
     empty_signal_text,
+    empty_signal_value,
     event_id_over_65535,
     unknown_fact,
     fact_type_mismatch,

@@ -157,6 +157,9 @@ template <class Set, std::size_t Keys>
             return at(table_problem::empty_signal_text, "message_box");
         if (sig.kind == signal_kind::event && sig.code == signal::no_id && !has_wording(sig.description))
             return at(table_problem::empty_signal_text, sig.source);
+        // Every text holds an empty value: it would tell nothing, yet count as text that bore the signal out.
+        for (std::string_view value : sig.values)
+            if (!has_wording(value)) return at(table_problem::empty_signal_value, sig.kind == signal_kind::dialog ? "message_box" : sig.source);
         if (sig.kind == signal_kind::event && sig.code > max_event_id && sig.code != signal::no_id)
             return at(table_problem::event_id_over_65535, sig.source).with_value(sig.code);
     }
