@@ -388,6 +388,40 @@ TEST_CASE("a failed start of a service opens only the rules naming that service"
     CHECK(r.best()->rule_index == index_of("logon-failure"));
 }
 
+// Rules about the Widget service whose signals do not name it.
+inline constexpr fact_definition crash_facts[] = {boolean_fact("disk_full", "Is the data disk full?")};
+inline constexpr rule crash_rules[] = {
+    rule("crash-at-start", "Q100006")
+        .titled("crash at start")
+        .about_service(svc)
+        .requires_signals({program_crash("widget", 0xc0000005)})
+        .because("The program crashes as it starts.")
+        .resolved_by({"Repair the program."})
+        .shown_by({example_of(saw_crash("widget.exe", 0xc0000005))}),
+    rule("scm-only", "Q100007")
+        .titled("only the SCM says")
+        .requires_signals({event("Service Control Manager", 7003)})
+        .because("A service it depends on is missing.")
+        .resolved_by({"Install it."})
+        .shown_by({example_of(saw_event("Service Control Manager", 7003))}),
+};
+inline constexpr auto crashes = make_table<crash_facts, crash_rules>();
+
+TEST_CASE("a failed start of the service a rule is about opens it, and asks for its signals") {
+    const observed_start_error failed[] = {saw_start_error(svc, 2140)};
+    const auto r = diagnose(crashes, {failed, {}, {}});
+    const std::size_t crash = crashes.find_rule("crash-at-start");
+    REQUIRE(r.find(crash) != nullptr);
+    CHECK(r.find(crash)->status == status::possible);
+    CHECK(!r.find(crash)->matched(0));
+    CHECK(r.find(crashes.find_rule("scm-only")) == nullptr);  // about no service, naming none
+    REQUIRE(!r.next_checks().empty());
+    CHECK(r.next_checks()[0].what == next_check::kind::signal);
+    CHECK(r.next_checks()[0].rule_index == crash);
+    const observed_start_error other[] = {saw_start_error("Gadget", 2140)};
+    CHECK(diagnose(crashes, {other, {}, {}}).ranked().empty());
+}
+
 TEST_CASE("an event that names no source is compared with every source's") {
     const observed_event unnamed[] = {saw_event("", 100)};
     const auto r = diagnose(widgets, {{}, unnamed, {}});

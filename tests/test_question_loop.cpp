@@ -13,10 +13,11 @@ namespace {
 
 using namespace ruledx;
 
-// The bounds measured when the question choice or the rules last changed (2026-12-01, with the crash,
-// dialog and no-code rules: average 11.53, worst 33); a change that asks more fails.
+// The bounds measured when the question choice or the rules last changed (2026-12-02, with the rules
+// about the service whose signals do not name it: 62 rules found, average 11.74, worst 35); a change
+// that asks more fails.
 constexpr double max_average_questions = 12.5;
-constexpr std::size_t max_questions_for_one_rule = 34;
+constexpr std::size_t max_questions_for_one_rule = 35;
 
 bool names_service(const rule& r, std::string_view service) {
     for (std::size_t s = 0; s < r.signal_count(); ++s)
@@ -37,10 +38,13 @@ TEST_CASE("the question loop finds every IMS rule from its start error, within t
         const std::size_t index = table.find_rule(r.id);
         const observed_start_error start[] = {test::starting_error(r, error_2140)};
         const test::interview_result got = test::interview(table, index, {start, {}, {}}, test::oracle_knows::nothing_else, 80);
-        // A rule whose article names neither the service's events nor its errors (SCM events only,
-        // a Dr. Watson event, a crash) is no hypothesis of the service's failed start: it may be found
-        // through a question another hypothesis asks (a crash they share), or not at all.
-        if (names_service(r, "MSExchangeIMC")) CHECK(got.found);
+        // Every IMS rule names the service or is about it (about_service), so its failed start
+        // opens it. A rule only about it (its program's crash, a dialog) may still lose to a rule
+        // with the same cause and fix that the answers confirm first (the administrator mailbox
+        // without an X.400 address: its articles differ only in the crash they show).
+        const bool named = names_service(r, "MSExchangeIMC");
+        CHECK((named || detail::same_name(r.service, "MSExchangeIMC")));
+        if (named) CHECK(got.found);
         if (!got.found) continue;
         ++found;
         total += got.questions;

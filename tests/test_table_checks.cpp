@@ -91,6 +91,12 @@ TEST_CASE("a message box and an event known by its text have a text") {
            table_problem::empty_source, 0, "");
 }
 
+TEST_CASE("the service a rule is about is named") {
+    expect(std::array<rule, 1>{valid_rule("r", 1).about_service("")}, table_problem::empty_source, 0, "about_service");
+    expect(std::array<rule, 1>{valid_rule("r", 1).about_service(" ")}, table_problem::empty_source, 0, "about_service");
+    CHECK(check_rules(std::array<rule, 1>{valid_rule("r", 1).about_service("Svc")}).ok());
+}
+
 TEST_CASE("a signal's telling values have a letter or digit") {
     for (std::string_view empty : {"", " ", "..."}) {
         expect(std::array<rule, 1>{valid_rule("r", 1).supported_by({event("Svc", 4003).with_value(empty)})},

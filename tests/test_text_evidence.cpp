@@ -157,6 +157,12 @@ TEST_CASE("absences of the new kinds") {
     const auto without = diagnose(table, {{}, {}, facts, absent});
     CHECK(find(without, "svc-heap-crash")->status == status::ruled_out);
     CHECK(find(without, "svc-dll-box")->status == status::ruled_out);
+
+    // The text alone says there was no such box; the text with another DLL leaves this one open.
+    absent[1].text = "Initialization of the dynamic link library";
+    CHECK(find(diagnose(table, {{}, {}, facts, absent}), "svc-dll-box")->status == status::ruled_out);
+    absent[1].text = "Initialization of the dynamic link library KERNEL32.dll failed";
+    CHECK(find(diagnose(table, {{}, {}, facts, absent}), "svc-dll-box")->status != status::ruled_out);
 }
 
 TEST_CASE("the new kinds are described and asked about with keys the command line takes back") {
@@ -172,7 +178,8 @@ TEST_CASE("the new kinds are described and asked about with keys the command lin
     };
     CHECK(key(any_failure) == "start_error:Svc");
     CHECK(key(heap_crash) == "crash:svc:0xc0000005:RtlAllocateHeap");
-    CHECK(key(dll_box) == "dialog:Initialization of the dynamic link library");
+    CHECK(key(dll_box) == "dialog:Initialization of the dynamic link library USER32.dll");
+    CHECK(write::question_for(dll_box) == "Is a message box shown reading \"Initialization of the dynamic link library\" with \"USER32.dll\"?");
     CHECK(key(queue_lost) == "event:SvcLog::Queue-Desc-Object (ID 1) not found");
     CHECK(write::question_for(heap_crash) ==
           "Does svc crash (an application error, a Dr. Watson report) with exception 0xc0000005 in \"RtlAllocateHeap\"?");

@@ -131,6 +131,7 @@ void print_catalog(const Table& table, const kb::exclusion (&exclusions)[Exclude
         put("### " + std::string(r.id) + "\n\n");
         put("**" + std::string(r.article) + "**: " + prose(r.title) + "\n\n");
         put("- Exchange versions: " + versions_text(r) + "\n");
+        if (!r.service.empty()) put("- About a failed start of: " + std::string(r.service) + "\n");
         put("- Requires:\n");
         for (const signal& s : r.required) put("  - " + signal_text(s) + "\n");
         if (!r.supporting.empty()) {

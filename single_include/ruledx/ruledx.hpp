@@ -1372,6 +1372,10 @@ struct rule {
     std::string_view id = detail::no_text;       // stable, e.g. "ims-account-not-admin"
     std::string_view article = detail::no_text;  // e.g. "Q173496"
     std::string_view title = detail::no_text;
+    // The service whose failed start the rule explains although none of its signals names it (the
+    // service's program crashed; only the Service Control Manager logged events): a failed start
+    // of that service opens the rule as a hypothesis, so that its signals get asked about.
+    std::string_view service = detail::no_text;
     // The versions the rule applies to, as a version fact of the catalog ("exchange_version").
     // Empty: the rule does not depend on the version.
     std::string_view version_fact = detail::no_text;
@@ -1397,6 +1401,10 @@ struct rule {
 
     constexpr rule&& titled(detail::text_arg text) && noexcept RULEDX_LIFETIMEBOUND {
         title = text.value;
+        return static_cast<rule&&>(*this);
+    }
+    constexpr rule&& about_service(detail::text_arg name) && noexcept RULEDX_LIFETIMEBOUND {
+        service = name.value;
         return static_cast<rule&&>(*this);
     }
     constexpr rule&& applies_to(detail::text_arg fact, std::initializer_list<version_range> ranges) && noexcept RULEDX_LIFETIMEBOUND {
@@ -2227,21 +2235,25 @@ template <class Set>
     return hash_combine(hash_name(service), 0x5e41ce5eull);
 }
 
-// Each distinct source or service rule `rl`'s start errors and events name, by calling
-// add(service_key) once per name (a crashed program and a dialog name no service).
+// Each distinct source or service rule `rl`'s start errors and events name, and the service it
+// is about, by calling add(service_key) once per name (a crashed program and a dialog name no
+// service).
 template <class Add>
 constexpr void for_each_named_service(const rule& rl, Add add) noexcept {
     const auto names_service = [&rl](std::size_t s) {
         const signal_kind kind = rl.signal_at(s).kind;
         return kind == signal_kind::start_error || kind == signal_kind::event;
     };
+    bool service_named = rl.service.empty();
     for (std::size_t s = 0; s < rl.signal_count(); ++s) {
         if (!names_service(s)) continue;
         bool earlier = false;
         for (std::size_t t = 0; t < s && !earlier; ++t)
             earlier = names_service(t) && same_name(rl.signal_at(t).source, rl.signal_at(s).source);
         if (!earlier) add(service_key(rl.signal_at(s).source));
+        service_named = service_named || same_name(rl.signal_at(s).source, rl.service);
     }
+    if (!service_named) add(service_key(rl.service));
 }
 
 template <class Set>
@@ -2598,9 +2610,16 @@ struct signal_match {
         return false;
     if (a.whole_source) return s.kind == signal_kind::event || s.kind == signal_kind::crash;
     if (a.code != s.code) return false;
-    // A dialog, or an event known by its text, is absent when the absence names that text.
-    if (s.kind == signal_kind::dialog || (s.kind == signal_kind::event && s.code == signal::no_id))
-        return contains_wording(a.text, s.description);
+    // A dialog, or an event known by its text, is absent when the absence names that text; a dialog
+    // with telling values, when it names no more than the text or names the values too ("no box
+    // reading this text with that DLL" leaves a box of that text with another DLL open).
+    if (s.kind == signal_kind::dialog || (s.kind == signal_kind::event && s.code == signal::no_id)) {
+        if (!contains_wording(a.text, s.description)) return false;
+        if (s.kind == signal_kind::event || s.values.empty() || contains_wording(s.description, a.text)) return true;
+        for (std::string_view value : s.values)
+            if (!contains_phrase(a.text, value)) return false;
+        return true;
+    }
     if (a.text.empty()) return true;
     if (s.values.empty()) return false;  // "no such event with this text" leaves the event itself open
     for (std::string_view value : s.values)
@@ -3632,6 +3651,7 @@ template <class Set, std::size_t Keys>
     if (!well_formed_article_id(rl.article)) return at(table_problem::malformed_article_id, rl.article);
     if (rl.title.empty()) return at(table_problem::missing_title);
     if (rl.signal_count() == 0) return at(table_problem::no_observable_signal);
+    if (rl.service.data() != nullptr && !has_wording(rl.service)) return at(table_problem::empty_source, "about_service");
     for (std::size_t s = 0; s < rl.signal_count(); ++s) {
         const signal& sig = rl.signal_at(s);
         if (sig.source.empty() && sig.kind != signal_kind::dialog) return at(table_problem::empty_source);
@@ -3863,7 +3883,7 @@ RULEDX_DEFINE_TABLE_ERROR(duplicate_rule_id, "two rules have the same id")
 RULEDX_DEFINE_TABLE_ERROR(malformed_article_id, "a rule's article id is not 'Q' followed by 5 to 7 digits")
 RULEDX_DEFINE_TABLE_ERROR(missing_title, "a rule has no title")
 RULEDX_DEFINE_TABLE_ERROR(no_observable_signal, "a rule has no observable signal (no start error, no event)")
-RULEDX_DEFINE_TABLE_ERROR(empty_source, "a rule's signal has an empty event source, service or crashed program name")
+RULEDX_DEFINE_TABLE_ERROR(empty_source, "a rule's signal or about_service has an empty event source, service or crashed program name (subject: about_service for that step)")
 RULEDX_DEFINE_TABLE_ERROR(empty_signal_text, "a rule's message_box or event_described signal has no text to be known by (subject: the event's source, or message_box)")
 RULEDX_DEFINE_TABLE_ERROR(empty_signal_value, "a rule's signal has a with_value without a letter or digit, which any text would hold (subject: the signal's source, or message_box)")
 RULEDX_DEFINE_TABLE_ERROR(event_id_over_65535, "a rule's event id does not fit the 16 bits Event Viewer shows")
@@ -5103,6 +5123,7 @@ inline constexpr rule rules[] = {
                               fact_is("ims_admin_mailbox_has_x400_address", false))}),
     // Also carries Q199430's 5.0 symptom (the same dialog, the same cause and check).
     rule("ims-5-access-violation-admin-mailbox-no-x400", "Q149542")
+        .about_service("MSExchangeIMC")  // Q149542: the IMC's program crashes as it starts
         .titled("IMS 5.0 Dr. Watson access violation (0xc0000005) in MSEXCIMC.EXE at start, no Error 1067: "
                 "administrator's mailbox without an X.400 address")
         .applies_to("exchange_version", {only(v5_0)})
@@ -5334,6 +5355,7 @@ inline constexpr rule rules[] = {
 
     // Q166080 ------------------------------------------------------------------------------
     rule("ims-wizard-admin-mailbox-no-x400-dr-watson", "Q166080")
+        .about_service("MSExchangeIMC")  // Q166080: the IMS's program crashes as the services start
         .titled("Internet Mail Wizard: MSEXCIMC access violation when services start, IMS not created: the chosen "
                 "administrator mailbox has no X.400 address")
         .applies_to("exchange_version", {only(v5_0), only(v5_5)})
@@ -5556,6 +5578,7 @@ inline constexpr rule rules[] = {
     // Q185025 ------------------------------------------------------------------------------
     // Windows NT 4.0's limit of six entries is what the article names; it says nothing of Windows 2000.
     rule("ims-dr-watson-dns-suffix-search-order-over-six", "Q185025")
+        .about_service("MSExchangeIMC")  // Q185025: the IMS's program crashes as Exchange starts
         .titled("IMS Dr. Watson access violation (c0000005, MSEXCIMC.dbg) at start: more than six entries in "
                 "the DNS Suffix Search Order")
         .applies_to("exchange_version", {only(v5_0), only(v5_5)})
@@ -5604,6 +5627,7 @@ inline constexpr rule rules[] = {
     // convention for such ids. It has two things verified, either of which may be wrong: TCP/IP
     // installed correctly, and the computer restarted after it was; one rule each.
     rule("imc-tcpip-missing-events-1075-7003", "Q191548")
+        .about_service("MSExchangeIMC")  // Q191548: the guide's step for an IMC that does not start
         .titled("A new IMC never starts and events 1075 and 7003 are logged: TCP/IP is not installed correctly")
         .applies_to("exchange_version", {only(v4_0), only(v5_0)})
         .requires_signals({signals::q191548_7003})
@@ -5617,6 +5641,7 @@ inline constexpr rule rules[] = {
         .shown_by({example_of(saw(signals::q191548_7003), saw(signals::q191548_1075),
                               fact_is("tcpip_installed_correctly", false))}),
     rule("imc-not-restarted-after-tcpip-events-1075-7003", "Q191548")
+        .about_service("MSExchangeIMC")  // Q191548: the guide's step for an IMC that does not start
         .titled("A new IMC never starts and events 1075 and 7003 are logged: the computer was not restarted after "
                 "TCP/IP was installed")
         .applies_to("exchange_version", {only(v4_0), only(v5_0)})
@@ -5755,6 +5780,7 @@ inline constexpr rule rules[] = {
     // application-error popup ('The instruction at ... referenced memory'), Q281743's rule. Same
     // cause and check each time; the other two are those rules' examples.
     rule("imc-4-user32-initialization-failed-admin-no-x400", "Q199430")
+        .about_service("MSExchangeIMC")  // Q199430: the dialog appears as the IMC is started
         .titled("IMC 4.0 does not start, drwatsn32.exe 'Initialization of the dynamic link library ... USER32.dll "
                 "failed': the administrator's mailbox lost its X.400 address")
         .applies_to("exchange_version", {only(v4_0)})
@@ -6012,6 +6038,7 @@ inline constexpr rule rules[] = {
     // Also carries Q199430's 5.5 symptom, msexcimc.exe's application-error popup: the same cause and
     // check; without a stack it matches by the program alone.
     rule("ims-5-5-dr-watson-find-admin-x400-address", "Q281743")
+        .about_service("MSExchangeIMC")  // Q281743: the IMS's program crashes as it starts
         .titled("IMS 5.5 Dr. Watson at start in CPostmaster::rcFindAdminX400Address: the administrator mailbox "
                 "has no X.400 proxy address")
         .applies_to("exchange_version", {only(v5_5)})
@@ -16240,7 +16267,11 @@ inline std::string question_for(const signal& s) {
             if (s.code != 0) out += " with exception " + hex_code(s.code);
             for (std::size_t i = 0; i < s.values.size(); ++i) out += (i == 0 ? " in \"" : " and \"") + std::string(s.values[i]) + "\"";
             return out + "?";
-        case signal_kind::dialog: return "Is a message box shown reading " + quoted_text(s.description) + "?";
+        case signal_kind::dialog:
+            // Its telling values too: two dialogs of one text differ by them.
+            out = "Is a message box shown reading " + quoted_text(s.description);
+            for (std::size_t i = 0; i < s.values.size(); ++i) out += (i == 0 ? " with \"" : " and \"") + std::string(s.values[i]) + "\"";
+            return out + "?";
         case signal_kind::event: break;
     }
     out = s.code == signal::no_id ? "Is there an event from " + std::string(s.source) + " reading " + quoted_text(s.description)
@@ -16261,14 +16292,18 @@ std::string question_text(const Table& table, const question& q) {
 // question names them: two questions about one event id differ by them),
 // "start_error:SERVICE:CODE" ("start_error:SERVICE" for any failed start), and for the kinds
 // the command line takes no flag for, "event:SOURCE::TEXT" (an event known by its text),
-// "crash:PROGRAM[:0xCODE][:NAMES]" and "dialog:TEXT". After the kind, the form --event and
-// --absent-event take.
+// "crash:PROGRAM[:0xCODE][:NAMES]" and "dialog:TEXT[ VALUES]". After the kind, the form --event,
+// --absent-event, --dialog and the others take.
 template <class Table>
 std::string question_key(const Table& table, const question& q) {
     if (q.what == question::kind::fact) return "fact:" + std::string(table.facts[q.fact_index].name);
     const signal& s = *q.asked;
     std::string out = std::string(to_string(s.kind)) + ":";
-    if (s.kind == signal_kind::dialog) return out + std::string(s.description);
+    if (s.kind == signal_kind::dialog) {
+        out += s.description;
+        for (std::string_view value : s.values) out += " " + std::string(value);
+        return out;
+    }
     out += s.source;
     if (s.kind == signal_kind::crash) {
         if (s.code != 0) out += ':' + hex_code(s.code);

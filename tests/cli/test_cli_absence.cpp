@@ -447,7 +447,7 @@ TEST_CASE("absence: --event and --start-error alone, without an input file, diag
     CHECK(event_text.err.empty());
 
     // A start error alone: every rule with that start error is a candidate, and every candidate is
-    // a rule of that service (one that names it as a service or an event source).
+    // a rule of that service (one that names it as a service or an event source, or is about it).
     const process_result start = run_cli({"--format", "json", "--start-error", "MSExchangeIMC:2140"});
     CHECK(start.status == 0);
     CHECK(start.err.empty());
@@ -459,8 +459,8 @@ TEST_CASE("absence: --event and --start-error alone, without an input file, diag
         const std::size_t index = rule_index(c["rule"].text());
         CHECK(index < kb::table.rule_count);
         if (index >= kb::table.rule_count) continue;
-        bool names_service = false;
         const ruledx::rule& rl = kb::table.rules[index];
+        bool names_service = same_name(rl.service, imc);
         for (std::size_t s = 0; s < rl.signal_count(); ++s) names_service = names_service || same_name(rl.signal_at(s).source, imc);
         INFO("rule " << std::string(rl.id));
         CHECK(names_service);

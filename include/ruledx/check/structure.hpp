@@ -150,6 +150,7 @@ template <class Set, std::size_t Keys>
     if (!well_formed_article_id(rl.article)) return at(table_problem::malformed_article_id, rl.article);
     if (rl.title.empty()) return at(table_problem::missing_title);
     if (rl.signal_count() == 0) return at(table_problem::no_observable_signal);
+    if (rl.service.data() != nullptr && !has_wording(rl.service)) return at(table_problem::empty_source, "about_service");
     for (std::size_t s = 0; s < rl.signal_count(); ++s) {
         const signal& sig = rl.signal_at(s);
         if (sig.source.empty() && sig.kind != signal_kind::dialog) return at(table_problem::empty_source);

@@ -79,9 +79,16 @@ struct signal_match {
         return false;
     if (a.whole_source) return s.kind == signal_kind::event || s.kind == signal_kind::crash;
     if (a.code != s.code) return false;
-    // A dialog, or an event known by its text, is absent when the absence names that text.
-    if (s.kind == signal_kind::dialog || (s.kind == signal_kind::event && s.code == signal::no_id))
-        return contains_wording(a.text, s.description);
+    // A dialog, or an event known by its text, is absent when the absence names that text; a dialog
+    // with telling values, when it names no more than the text or names the values too ("no box
+    // reading this text with that DLL" leaves a box of that text with another DLL open).
+    if (s.kind == signal_kind::dialog || (s.kind == signal_kind::event && s.code == signal::no_id)) {
+        if (!contains_wording(a.text, s.description)) return false;
+        if (s.kind == signal_kind::event || s.values.empty() || contains_wording(s.description, a.text)) return true;
+        for (std::string_view value : s.values)
+            if (!contains_phrase(a.text, value)) return false;
+        return true;
+    }
     if (a.text.empty()) return true;
     if (s.values.empty()) return false;  // "no such event with this text" leaves the event itself open
     for (std::string_view value : s.values)

@@ -356,21 +356,25 @@ template <class Set>
     return hash_combine(hash_name(service), 0x5e41ce5eull);
 }
 
-// Each distinct source or service rule `rl`'s start errors and events name, by calling
-// add(service_key) once per name (a crashed program and a dialog name no service).
+// Each distinct source or service rule `rl`'s start errors and events name, and the service it
+// is about, by calling add(service_key) once per name (a crashed program and a dialog name no
+// service).
 template <class Add>
 constexpr void for_each_named_service(const rule& rl, Add add) noexcept {
     const auto names_service = [&rl](std::size_t s) {
         const signal_kind kind = rl.signal_at(s).kind;
         return kind == signal_kind::start_error || kind == signal_kind::event;
     };
+    bool service_named = rl.service.empty();
     for (std::size_t s = 0; s < rl.signal_count(); ++s) {
         if (!names_service(s)) continue;
         bool earlier = false;
         for (std::size_t t = 0; t < s && !earlier; ++t)
             earlier = names_service(t) && same_name(rl.signal_at(t).source, rl.signal_at(s).source);
         if (!earlier) add(service_key(rl.signal_at(s).source));
+        service_named = service_named || same_name(rl.signal_at(s).source, rl.service);
     }
+    if (!service_named) add(service_key(rl.service));
 }
 
 template <class Set>

@@ -683,6 +683,7 @@ inline constexpr rule rules[] = {
                               fact_is("ims_admin_mailbox_has_x400_address", false))}),
     // Also carries Q199430's 5.0 symptom (the same dialog, the same cause and check).
     rule("ims-5-access-violation-admin-mailbox-no-x400", "Q149542")
+        .about_service("MSExchangeIMC")  // Q149542: the IMC's program crashes as it starts
         .titled("IMS 5.0 Dr. Watson access violation (0xc0000005) in MSEXCIMC.EXE at start, no Error 1067: "
                 "administrator's mailbox without an X.400 address")
         .applies_to("exchange_version", {only(v5_0)})
@@ -914,6 +915,7 @@ inline constexpr rule rules[] = {
 
     // Q166080 ------------------------------------------------------------------------------
     rule("ims-wizard-admin-mailbox-no-x400-dr-watson", "Q166080")
+        .about_service("MSExchangeIMC")  // Q166080: the IMS's program crashes as the services start
         .titled("Internet Mail Wizard: MSEXCIMC access violation when services start, IMS not created: the chosen "
                 "administrator mailbox has no X.400 address")
         .applies_to("exchange_version", {only(v5_0), only(v5_5)})
@@ -1136,6 +1138,7 @@ inline constexpr rule rules[] = {
     // Q185025 ------------------------------------------------------------------------------
     // Windows NT 4.0's limit of six entries is what the article names; it says nothing of Windows 2000.
     rule("ims-dr-watson-dns-suffix-search-order-over-six", "Q185025")
+        .about_service("MSExchangeIMC")  // Q185025: the IMS's program crashes as Exchange starts
         .titled("IMS Dr. Watson access violation (c0000005, MSEXCIMC.dbg) at start: more than six entries in "
                 "the DNS Suffix Search Order")
         .applies_to("exchange_version", {only(v5_0), only(v5_5)})
@@ -1184,6 +1187,7 @@ inline constexpr rule rules[] = {
     // convention for such ids. It has two things verified, either of which may be wrong: TCP/IP
     // installed correctly, and the computer restarted after it was; one rule each.
     rule("imc-tcpip-missing-events-1075-7003", "Q191548")
+        .about_service("MSExchangeIMC")  // Q191548: the guide's step for an IMC that does not start
         .titled("A new IMC never starts and events 1075 and 7003 are logged: TCP/IP is not installed correctly")
         .applies_to("exchange_version", {only(v4_0), only(v5_0)})
         .requires_signals({signals::q191548_7003})
@@ -1197,6 +1201,7 @@ inline constexpr rule rules[] = {
         .shown_by({example_of(saw(signals::q191548_7003), saw(signals::q191548_1075),
                               fact_is("tcpip_installed_correctly", false))}),
     rule("imc-not-restarted-after-tcpip-events-1075-7003", "Q191548")
+        .about_service("MSExchangeIMC")  // Q191548: the guide's step for an IMC that does not start
         .titled("A new IMC never starts and events 1075 and 7003 are logged: the computer was not restarted after "
                 "TCP/IP was installed")
         .applies_to("exchange_version", {only(v4_0), only(v5_0)})
@@ -1335,6 +1340,7 @@ inline constexpr rule rules[] = {
     // application-error popup ('The instruction at ... referenced memory'), Q281743's rule. Same
     // cause and check each time; the other two are those rules' examples.
     rule("imc-4-user32-initialization-failed-admin-no-x400", "Q199430")
+        .about_service("MSExchangeIMC")  // Q199430: the dialog appears as the IMC is started
         .titled("IMC 4.0 does not start, drwatsn32.exe 'Initialization of the dynamic link library ... USER32.dll "
                 "failed': the administrator's mailbox lost its X.400 address")
         .applies_to("exchange_version", {only(v4_0)})
@@ -1592,6 +1598,7 @@ inline constexpr rule rules[] = {
     // Also carries Q199430's 5.5 symptom, msexcimc.exe's application-error popup: the same cause and
     // check; without a stack it matches by the program alone.
     rule("ims-5-5-dr-watson-find-admin-x400-address", "Q281743")
+        .about_service("MSExchangeIMC")  // Q281743: the IMS's program crashes as it starts
         .titled("IMS 5.5 Dr. Watson at start in CPostmaster::rcFindAdminX400Address: the administrator mailbox "
                 "has no X.400 proxy address")
         .applies_to("exchange_version", {only(v5_5)})

@@ -58,6 +58,10 @@ struct rule {
     std::string_view id = detail::no_text;       // stable, e.g. "ims-account-not-admin"
     std::string_view article = detail::no_text;  // e.g. "Q173496"
     std::string_view title = detail::no_text;
+    // The service whose failed start the rule explains although none of its signals names it (the
+    // service's program crashed; only the Service Control Manager logged events): a failed start
+    // of that service opens the rule as a hypothesis, so that its signals get asked about.
+    std::string_view service = detail::no_text;
     // The versions the rule applies to, as a version fact of the catalog ("exchange_version").
     // Empty: the rule does not depend on the version.
     std::string_view version_fact = detail::no_text;
@@ -83,6 +87,10 @@ struct rule {
 
     constexpr rule&& titled(detail::text_arg text) && noexcept RULEDX_LIFETIMEBOUND {
         title = text.value;
+        return static_cast<rule&&>(*this);
+    }
+    constexpr rule&& about_service(detail::text_arg name) && noexcept RULEDX_LIFETIMEBOUND {
+        service = name.value;
         return static_cast<rule&&>(*this);
     }
     constexpr rule&& applies_to(detail::text_arg fact, std::initializer_list<version_range> ranges) && noexcept RULEDX_LIFETIMEBOUND {

@@ -102,7 +102,11 @@ inline std::string question_for(const signal& s) {
             if (s.code != 0) out += " with exception " + hex_code(s.code);
             for (std::size_t i = 0; i < s.values.size(); ++i) out += (i == 0 ? " in \"" : " and \"") + std::string(s.values[i]) + "\"";
             return out + "?";
-        case signal_kind::dialog: return "Is a message box shown reading " + quoted_text(s.description) + "?";
+        case signal_kind::dialog:
+            // Its telling values too: two dialogs of one text differ by them.
+            out = "Is a message box shown reading " + quoted_text(s.description);
+            for (std::size_t i = 0; i < s.values.size(); ++i) out += (i == 0 ? " with \"" : " and \"") + std::string(s.values[i]) + "\"";
+            return out + "?";
         case signal_kind::event: break;
     }
     out = s.code == signal::no_id ? "Is there an event from " + std::string(s.source) + " reading " + quoted_text(s.description)
@@ -123,14 +127,18 @@ std::string question_text(const Table& table, const question& q) {
 // question names them: two questions about one event id differ by them),
 // "start_error:SERVICE:CODE" ("start_error:SERVICE" for any failed start), and for the kinds
 // the command line takes no flag for, "event:SOURCE::TEXT" (an event known by its text),
-// "crash:PROGRAM[:0xCODE][:NAMES]" and "dialog:TEXT". After the kind, the form --event and
-// --absent-event take.
+// "crash:PROGRAM[:0xCODE][:NAMES]" and "dialog:TEXT[ VALUES]". After the kind, the form --event,
+// --absent-event, --dialog and the others take.
 template <class Table>
 std::string question_key(const Table& table, const question& q) {
     if (q.what == question::kind::fact) return "fact:" + std::string(table.facts[q.fact_index].name);
     const signal& s = *q.asked;
     std::string out = std::string(to_string(s.kind)) + ":";
-    if (s.kind == signal_kind::dialog) return out + std::string(s.description);
+    if (s.kind == signal_kind::dialog) {
+        out += s.description;
+        for (std::string_view value : s.values) out += " " + std::string(value);
+        return out;
+    }
     out += s.source;
     if (s.kind == signal_kind::crash) {
         if (s.code != 0) out += ':' + hex_code(s.code);
