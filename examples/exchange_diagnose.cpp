@@ -64,7 +64,9 @@ constexpr std::string_view usage =
     "                              starting the service does not fail with this error\n"
     "  --crash PROGRAM[:0xCODE][:NAMES]\n"
     "                              the program crashed (exception, names in its stack)\n"
-    "  --absent-crash PROGRAM      the program did not crash\n"
+    "  --absent-crash PROGRAM[:0xCODE][:NAMES]\n"
+    "                              the program did not crash (with this exception, in these\n"
+    "                              names)\n"
     "  --dialog TEXT               a message box showed this text\n"
     "  --absent-dialog TEXT        no message box showed this text\n"
     "  --ask                       ask the next questions one by one: each on standard error\n"
@@ -205,15 +207,14 @@ private:
         const ruledx::read::any_signal_argument parsed = ruledx::read::parse_any_signal_argument(kind, argument);
         const bool by_text = kind == ruledx::signal_kind::event && parsed.code == ruledx::signal::no_id;
         if (absent) {
-            // --absent-crash PROGRAM: the program did not crash at all, so no exception or names
-            // (an answer's key may hold them) narrow the absence.
-            const bool crash = kind == ruledx::signal_kind::crash;
+            // --absent-crash PROGRAM: the program did not crash at all; with an exception or names
+            // (as a "no" to a question about that crash gives), only no such crash.
             ruledx::observed_absence a;
             a.kind = kind;
             a.source = parsed.source;
             a.code = parsed.code;
-            a.whole_source = crash;
-            a.text = crash ? std::string_view{} : parsed.text;
+            a.whole_source = kind == ruledx::signal_kind::crash && parsed.code == 0 && parsed.text.empty();
+            a.text = parsed.text;
             seen_.add(a);
             return;
         }

@@ -420,6 +420,27 @@ TEST_CASE("absence: --absent-start-error rules out the rules that require that s
     CHECK(rules > 0);
 }
 
+TEST_CASE("absence: --absent-crash without more is no crash at all; with an exception and names, no such crash") {
+    // Q179289 needs a crash of msexcimc in RtlAllocateHeap, Q185025 one with no names given.
+    const auto status_after = [](const std::string& absent, std::string_view rule_id) {
+        const process_result run =
+            run_cli({"--format", "json", "--start-error", "MSExchangeIMC:2140", "--absent-crash", absent});
+        CHECK(run.status != 2);
+        const json_value report = parsed(run);
+        const json_value* c = candidate_of(report, rule_id);
+        REQUIRE(c != nullptr);
+        return (*c)["status"].text();
+    };
+    const std::string heap = "ims-5-5-heap-crash-relay-allow-list";
+    const std::string suffix = "ims-dr-watson-dns-suffix-search-order-over-six";
+    CHECK(status_after("MSEXCIMC", heap) == "ruled_out");
+    CHECK(status_after("MSEXCIMC", suffix) == "ruled_out");
+    CHECK(status_after("MSEXCIMC:0xc0000005:RtlAllocateHeap", heap) == "ruled_out");
+    CHECK(status_after("MSEXCIMC:0xc0000005:RtlAllocateHeap", suffix) != "ruled_out");
+    CHECK(status_after("MSEXCIMC:0xc0000005", suffix) == "ruled_out");
+    CHECK(status_after("MSEXCIMC:0xc0000017", suffix) != "ruled_out");  // another exception
+}
+
 TEST_CASE("absence: --event and --start-error alone, without an input file, diagnose") {
     // An event alone: the rules with that event are the candidates, their evidence "given".
     const process_result event = run_cli({"--format", "json", "--event", "MSExchangeIMC:4143"});

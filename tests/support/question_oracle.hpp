@@ -144,7 +144,7 @@ interview_result interview(const Table& table, std::size_t target, const observa
             a.kind = asked.kind;
             a.source = asked.source;
             a.code = asked.code;
-            a.text = by_text ? asked.description : asked.kind == signal_kind::crash ? std::string_view() : texts.emplace_back(values);
+            a.text = by_text ? asked.description : texts.emplace_back(values);
             absent.push_back(a);
         }
     }

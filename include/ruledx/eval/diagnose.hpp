@@ -78,7 +78,8 @@ struct signal_match {
     if (a.kind == signal_kind::crash ? !same_program(program_name(a.source), s.source) : !same_name(a.source, s.source))
         return false;
     if (a.whole_source) return s.kind == signal_kind::event || s.kind == signal_kind::crash;
-    if (a.code != s.code) return false;
+    // A crash absence naming no exception ("no crash in these names") is of any exception.
+    if (a.code != s.code && !(a.kind == signal_kind::crash && a.code == 0)) return false;
     // A dialog, or an event known by its text, is absent when the absence names that text; a dialog
     // with telling values, when it names no more than the text or names the values too ("no box
     // reading this text with that DLL" leaves a box of that text with another DLL open).
