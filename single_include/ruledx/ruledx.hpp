@@ -7547,6 +7547,7 @@ std::size_t find_fact(std::string_view name) noexcept { return exchange::table.f
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 namespace ruledx::read::detail {
 
@@ -7561,11 +7562,32 @@ namespace ruledx::read::detail {
     return v;
 }
 // The same of the `n` bytes at p when there may be fewer than eight: the missing ones read as zero.
+// Short texts (a line's first word is read for every line) in two overlapping loads, not a loop.
 [[nodiscard]] inline std::uint64_t load_le64(const char* p, std::size_t n) noexcept {
-    if (n >= 8) return load_le64(reinterpret_cast<const unsigned char*>(p));
-    std::uint64_t v = 0;
-    for (std::size_t i = 0; i < n; ++i) v |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
-    return v;
+    const auto* u = reinterpret_cast<const unsigned char*>(p);
+    if (n >= 8) return load_le64(u);
+    if (n >= 4) {
+        std::uint32_t lo, hi;  // bytes 0-3 and n-4 to n-1: together all n, the shared ones equal
+        std::memcpy(&lo, u, 4);
+        std::memcpy(&hi, u + n - 4, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        lo = __builtin_bswap32(lo);
+        hi = __builtin_bswap32(hi);
+#endif
+        return std::uint64_t{lo} | (std::uint64_t{hi} << (8 * (n - 4)));
+    }
+    if (n == 0) return 0;
+    return std::uint64_t{u[0]} | (std::uint64_t{u[n / 2]} << (8 * (n / 2))) | (std::uint64_t{u[n - 1]} << (8 * (n - 1)));
+}
+
+// Whether the `n` bytes at a and at b are the same: short texts (a date, a name) in one or two loads
+// each, without a call.
+[[nodiscard]] inline bool equal_bytes(const char* a, const char* b, std::size_t n) noexcept {
+    if (n <= 8) return load_le64(a, n) == load_le64(b, n);
+    if (n > 16) return std::memcmp(a, b, n) == 0;
+    const auto* x = reinterpret_cast<const unsigned char*>(a);
+    const auto* y = reinterpret_cast<const unsigned char*>(b);
+    return load_le64(x) == load_le64(y) && load_le64(x + n - 8) == load_le64(y + n - 8);
 }
 
 // Index of the lowest byte of `m` whose top bit is set (m has only top bits set, m != 0); a
@@ -7573,6 +7595,19 @@ namespace ruledx::read::detail {
 [[nodiscard]] constexpr std::size_t lowest_marked_byte(std::uint64_t m) noexcept {
     const std::uint64_t lowest = (m & (~m + 1)) >> 7;
     return static_cast<std::size_t>((lowest * 0x0001020304050607u) >> 56);
+}
+
+// Whether any byte of `s` is a, b or c (none of them NUL): eight bytes per test.
+[[nodiscard]] inline bool holds_any(std::string_view s, char a, char b, char c) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101u, tops = ones * 0x80;
+    const auto zero_byte = [&](std::uint64_t v) { return (v - ones) & ~v & tops; };  // nonzero iff a byte of v is 0
+    const std::uint64_t la = ones * static_cast<unsigned char>(a), lb = ones * static_cast<unsigned char>(b),
+                        lc = ones * static_cast<unsigned char>(c);
+    for (std::size_t i = 0; i < s.size(); i += 8) {
+        const std::uint64_t v = load_le64(s.data() + i, s.size() - i);  // past the end: zeros, which are none of them
+        if ((zero_byte(v ^ la) | zero_byte(v ^ lb) | zero_byte(v ^ lc)) != 0) return true;
+    }
+    return false;
 }
 
 // GCC's and Clang's vector extension: plain SSE2 / NEON code, no intrinsics.
@@ -7681,12 +7716,18 @@ using ruledx::detail::is_digit;
     while (n > 0 && is_blank(s[n - 1])) --n;
     return std::string_view(s.data(), n);
 }
-[[nodiscard]] constexpr std::string_view trim(std::string_view s) noexcept { return rtrim(ltrim(s)); }
+[[nodiscard]] constexpr std::string_view trim_blanks(std::string_view s) noexcept { return rtrim(ltrim(s)); }
+[[nodiscard]] constexpr std::string_view trim(std::string_view s) noexcept {
+    // Most fields and values have no blank at either end: two compares, small enough to inline (an
+    // export trims every field of every row); the loops are in trim_blanks().
+    if (s.empty() || (!is_blank(s.front()) && !is_blank(s.back()))) return s;
+    return trim_blanks(s);
+}
 
 [[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
     if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)  // equal bytes, the most, without folding
+        if (a[i] != b[i] && ascii_lower(a[i]) != ascii_lower(b[i])) return false;
     return true;
 }
 [[nodiscard]] constexpr bool istarts_with(std::string_view s, std::string_view prefix) noexcept {
@@ -7737,14 +7778,17 @@ inline constexpr std::uint64_t max_u32 = 0xFFFFFFFFu;
 // Consumes leading decimal digits of `s` into `out`. False when there are none or the value
 // exceeds `max` (the digits are still consumed, so callers cannot loop on them).
 [[nodiscard]] constexpr bool parse_uint(std::string_view& s, std::uint64_t max, std::uint64_t& out) noexcept {
+    // Nineteen digits always fit 64 bits: up to there the value is compared with `max` once, at the
+    // end, instead of a check per digit.
+    constexpr std::size_t exact_digits = 19;
     std::size_t i = 0;
     std::uint64_t v = 0;
-    bool overflow = false;
-    while (i < s.size() && is_digit(s[i])) {
+    for (; i < s.size() && i < exact_digits && is_digit(s[i]); ++i) v = v * 10 + static_cast<std::uint64_t>(s[i] - '0');
+    bool overflow = v > max;
+    for (; i < s.size() && is_digit(s[i]); ++i) {  // a 20th digit and more: checked one by one
         const auto d = static_cast<std::uint64_t>(s[i] - '0');
         if (!overflow && v > (max - d) / 10) overflow = true;
         if (!overflow) v = v * 10 + d;
-        ++i;
     }
     s.remove_prefix(i);
     if (i == 0 || overflow) return false;
@@ -8918,6 +8962,32 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
     return (half[0] | half[1]) != 0;
 }
 
+// may_report()'s first words, in a table hashed by one multiply: one compare for every line instead
+// of one per word. "the" also covers net_header() (then no quote came before it).
+struct report_word {
+    std::uint64_t packed = ~std::uint64_t{0};  // no first word packs to this (its bytes are letters or zero)
+    bool needs_capital = false;
+};
+[[nodiscard]] constexpr std::size_t report_slot(std::uint64_t packed) noexcept {
+    return static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15u) >> 58);
+}
+struct report_word_table {
+    report_word slot[64];
+    bool distinct = true;  // no two words in one slot
+};
+inline constexpr report_word_table report_words = [] {
+    report_word_table t{};
+    const std::string_view words[] = {"the", "a", "an", "more", "error", "system", "access", "internal", "id"};
+    for (std::string_view word : words) {
+        report_word& r = t.slot[report_slot(pack_word(word))];
+        t.distinct = t.distinct && r.packed == ~std::uint64_t{0};
+        r.packed = pack_word(word);
+        r.needs_capital = word != "the";
+    }
+    return t;
+}();
+static_assert(report_words.distinct, "may_report's words need distinct slots: change report_slot's multiplier");
+
 // False only when net_header() is false and error_line() must return none: the first word after
 // quotes is none of Error, Internal, An, A, System, More, The, Access, and the line does not end in a
 // number. `t` is trimmed and not empty; `w` is word_at_start(t). Left out, as they matter only to a
@@ -8937,14 +9007,9 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
         while (e > 0 && is_digit(s[e - 1])) --e;
         if (iends_with(s.substr(0, e), "code ")) return true;
     }
-    constexpr std::uint64_t the = pack_word("the"), a = pack_word("a"), an = pack_word("an"), more = pack_word("more"),
-                            error = pack_word("error"), system = pack_word("system"), access = pack_word("access"),
-                            internal = pack_word("internal"), id = pack_word("id");
-    const std::uint64_t p = w.packed;
-    const bool capital = s[0] >= 'A' && s[0] <= 'Z';  // error_line() wants one
-    // "the" also covers net_header(): then no quote came before it. Bitwise: no branches.
-    return (p == the) | (capital & ((p == a) | (p == an) | (p == more) | (p == error) | (p == system) |
-                                    (p == access) | (p == internal) | (p == id)));
+    const report_word& r = report_words.slot[report_slot(w.packed)];
+    const bool capital = s[0] >= 'A' && s[0] <= 'Z';  // error_line() wants one, except after "the"
+    return r.packed == w.packed && (capital || !r.needs_capital);
 }
 
 }  // namespace detail
@@ -10028,6 +10093,19 @@ enum class delimited_line : std::uint8_t { none, type_line, header, event_viewer
     return delimited_line::none;
 }
 
+// An event id as exports print it, one to five digits and nothing else, read in a loop of its own
+// (parse_whole_uint's trim and overflow checks cost more than the digits, and every row has one).
+[[nodiscard]] inline bool short_number(std::string_view s, std::uint64_t& out) noexcept {
+    if (s.empty() || s.size() > 5) return false;
+    std::uint64_t v = 0;
+    for (char c : s) {
+        if (!is_digit(c)) return false;
+        v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    out = v;
+    return true;
+}
+
 struct csv_field {
     std::string_view raw;    // as in the input, quotes included
     std::string_view value;  // unquoted (and unescaped)
@@ -10272,6 +10350,11 @@ private:
             std::uint64_t stops[2], separators[2];
             detail::lanes_le64((v == newline) | (v == quote), stops);
             detail::lanes_le64(v == separator, separators);
+            if (((stops[0] | stops[1]) & tops) == 0) {  // the line goes on: every delimiter counts
+                for (std::uint64_t m = separators[0] & tops; m != 0; m &= m - 1) delimiter(i + detail::lowest_marked_byte(m));
+                for (std::uint64_t m = separators[1] & tops; m != 0; m &= m - 1) delimiter(i + 8 + detail::lowest_marked_byte(m));
+                continue;
+            }
             for (std::size_t h = 0; h < 2; ++h) {
                 const std::uint64_t end = stops[h] & tops;
                 std::uint64_t m = separators[h] & tops;
@@ -10311,7 +10394,7 @@ private:
     // date's reading depends only on its text and the order known when it is read.)
     bool parse_date(std::string_view date, std::int64_t& days) {
         remembered_date& last = last_date_;
-        if (date.size() == last.size && last.order == order_ && std::memcmp(date.data(), last.text, date.size()) == 0) {
+        if (date.size() == last.size && last.order == order_ && detail::equal_bytes(date.data(), last.text, date.size())) {
             days = last.days;
             return last.valid;
         }
@@ -10330,7 +10413,7 @@ private:
     event_type parse_type(std::string_view text) {
         if (text.empty()) return event_type::unspecified;
         for (const remembered_type& known : types_)
-            if (text.size() == known.size && std::memcmp(text.data(), known.text, text.size()) == 0) return known.type;
+            if (text.size() == known.size && detail::equal_bytes(text.data(), known.text, text.size())) return known.type;
         const event_type type = detail::parse_event_type(text);
         remembered_type& slot = types_[next_type_slot_];
         if (text.size() <= sizeof slot.text) {
@@ -10397,7 +10480,7 @@ private:
                     }
                     break;
                 case detail::column::event_id:
-                    if (detail::parse_whole_uint(v, detail::max_u32, n)) {
+                    if (detail::short_number(v, n) || detail::parse_whole_uint(v, detail::max_u32, n)) {
                         r.event_id = static_cast<std::uint16_t>(n & 0xFFFF);
                         has_id = true;
                     }
@@ -12023,7 +12106,7 @@ struct key_line {
 [[nodiscard]] inline std::size_t value_end(std::string_view s, std::size_t& next) noexcept {
     // A strong label ends in ':' or '=' (or is wevtutil's "Event[n]"): without one of those on the rest
     // of the line (most values), none follows.
-    std::size_t last_mark = s.size();
+    std::size_t last_mark = holds_any(s, ':', '=', ']') ? s.size() : 0;
     while (last_mark > 0 && s[last_mark - 1] != ':' && s[last_mark - 1] != '=' && s[last_mark - 1] != ']') --last_mark;
     for (std::size_t i = 0; i + 1 < last_mark; ++i) {
         const char c = s[i];
@@ -13378,7 +13461,8 @@ private:
         const std::size_t n = l.word.size;
         return !l.t.empty() &&
                (w == an || w == the || (w == application && n == application_size) ||
-                ((w == childebp || w == frameptr) && n == stack_word_size) || detail::iends_with(l.t, "application error"));
+                ((w == childebp || w == frameptr) && n == stack_word_size) ||
+                ((l.t.back() | 0x20) == 'r' && detail::iends_with(l.t, "application error")));  // one compare for most lines
     }
 
     template <class OnCrash>
@@ -15796,13 +15880,24 @@ private:
     }
 
     // A whole log holds records of this source: if some rule names it, its unseen events are absent.
+    // A log repeats a few sources, each printed one way: the names of the input's last few, as
+    // printed, are compared first, byte for byte, and a name among them was noted already.
     void note_complete_source(std::size_t index, std::string_view source) {
         if (source.empty()) return;
-        input_report& in = inputs_[index];
-        for (const std::string& known : in.complete_sources)  // first: a log repeats its sources
-            if (detail::same_name(known, source)) return;
+        recent_sources& recent = recent_sources_;
+        if (recent.input != index) {
+            recent = recent_sources{};
+            recent.input = index;
+        }
+        for (const std::string& name : recent.names)
+            if (name.size() == source.size() && read::detail::equal_bytes(name.data(), source.data(), source.size())) return;
+        recent.names[recent.next].assign(source.data(), source.size());
+        recent.next = (recent.next + 1) % recent_sources::size;
         const std::uint64_t key = detail::hash_name(source);
         if (!std::binary_search(rule_sources_.begin(), rule_sources_.end(), key)) return;
+        input_report& in = inputs_[index];
+        for (const std::string& known : in.complete_sources)
+            if (detail::same_name(known, source)) return;
         in.complete_sources.emplace_back(source);
         keep_absence(complete_log_of(source), index);
     }
@@ -15903,6 +15998,13 @@ private:
     std::vector<std::string_view> rule_source_names_;
     std::vector<bool> relevant_ids_;
     std::vector<std::uint64_t> rule_sources_;  // hash_name of every event source a rule names, sorted
+    struct recent_sources {
+        static constexpr std::size_t size = 8;
+        std::size_t input = static_cast<std::size_t>(-1);  // of inputs_ (none yet)
+        std::array<std::string, size> names;
+        std::size_t next = 0;  // the slot the next name takes
+    };
+    recent_sources recent_sources_;  // note_complete_source's
     read::known_messages known_;                // the literal texts of the table's events
     std::vector<std::uint16_t> read_ids_;  // the ids the readers read from this input (those some rule names)
     bool recognising_ = false;

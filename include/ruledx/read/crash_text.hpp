@@ -448,7 +448,8 @@ private:
         const std::size_t n = l.word.size;
         return !l.t.empty() &&
                (w == an || w == the || (w == application && n == application_size) ||
-                ((w == childebp || w == frameptr) && n == stack_word_size) || detail::iends_with(l.t, "application error"));
+                ((w == childebp || w == frameptr) && n == stack_word_size) ||
+                ((l.t.back() | 0x20) == 'r' && detail::iends_with(l.t, "application error")));  // one compare for most lines
     }
 
     template <class OnCrash>

@@ -157,6 +157,19 @@ enum class delimited_line : std::uint8_t { none, type_line, header, event_viewer
     return delimited_line::none;
 }
 
+// An event id as exports print it, one to five digits and nothing else, read in a loop of its own
+// (parse_whole_uint's trim and overflow checks cost more than the digits, and every row has one).
+[[nodiscard]] inline bool short_number(std::string_view s, std::uint64_t& out) noexcept {
+    if (s.empty() || s.size() > 5) return false;
+    std::uint64_t v = 0;
+    for (char c : s) {
+        if (!is_digit(c)) return false;
+        v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    out = v;
+    return true;
+}
+
 struct csv_field {
     std::string_view raw;    // as in the input, quotes included
     std::string_view value;  // unquoted (and unescaped)
@@ -401,6 +414,11 @@ private:
             std::uint64_t stops[2], separators[2];
             detail::lanes_le64((v == newline) | (v == quote), stops);
             detail::lanes_le64(v == separator, separators);
+            if (((stops[0] | stops[1]) & tops) == 0) {  // the line goes on: every delimiter counts
+                for (std::uint64_t m = separators[0] & tops; m != 0; m &= m - 1) delimiter(i + detail::lowest_marked_byte(m));
+                for (std::uint64_t m = separators[1] & tops; m != 0; m &= m - 1) delimiter(i + 8 + detail::lowest_marked_byte(m));
+                continue;
+            }
             for (std::size_t h = 0; h < 2; ++h) {
                 const std::uint64_t end = stops[h] & tops;
                 std::uint64_t m = separators[h] & tops;
@@ -440,7 +458,7 @@ private:
     // date's reading depends only on its text and the order known when it is read.)
     bool parse_date(std::string_view date, std::int64_t& days) {
         remembered_date& last = last_date_;
-        if (date.size() == last.size && last.order == order_ && std::memcmp(date.data(), last.text, date.size()) == 0) {
+        if (date.size() == last.size && last.order == order_ && detail::equal_bytes(date.data(), last.text, date.size())) {
             days = last.days;
             return last.valid;
         }
@@ -459,7 +477,7 @@ private:
     event_type parse_type(std::string_view text) {
         if (text.empty()) return event_type::unspecified;
         for (const remembered_type& known : types_)
-            if (text.size() == known.size && std::memcmp(text.data(), known.text, text.size()) == 0) return known.type;
+            if (text.size() == known.size && detail::equal_bytes(text.data(), known.text, text.size())) return known.type;
         const event_type type = detail::parse_event_type(text);
         remembered_type& slot = types_[next_type_slot_];
         if (text.size() <= sizeof slot.text) {
@@ -526,7 +544,7 @@ private:
                     }
                     break;
                 case detail::column::event_id:
-                    if (detail::parse_whole_uint(v, detail::max_u32, n)) {
+                    if (detail::short_number(v, n) || detail::parse_whole_uint(v, detail::max_u32, n)) {
                         r.event_id = static_cast<std::uint16_t>(n & 0xFFFF);
                         has_id = true;
                     }

@@ -48,6 +48,7 @@
 #include "ruledx/model/rule.hpp"
 #include "ruledx/model/signal.hpp"
 #include "ruledx/read/crash_text.hpp"
+#include "ruledx/read/detail/bytes.hpp"
 #include "ruledx/read/detail/input_file.hpp"
 #include "ruledx/read/detect.hpp"
 #include "ruledx/read/encoding.hpp"
@@ -466,13 +467,24 @@ private:
     }
 
     // A whole log holds records of this source: if some rule names it, its unseen events are absent.
+    // A log repeats a few sources, each printed one way: the names of the input's last few, as
+    // printed, are compared first, byte for byte, and a name among them was noted already.
     void note_complete_source(std::size_t index, std::string_view source) {
         if (source.empty()) return;
-        input_report& in = inputs_[index];
-        for (const std::string& known : in.complete_sources)  // first: a log repeats its sources
-            if (detail::same_name(known, source)) return;
+        recent_sources& recent = recent_sources_;
+        if (recent.input != index) {
+            recent = recent_sources{};
+            recent.input = index;
+        }
+        for (const std::string& name : recent.names)
+            if (name.size() == source.size() && read::detail::equal_bytes(name.data(), source.data(), source.size())) return;
+        recent.names[recent.next].assign(source.data(), source.size());
+        recent.next = (recent.next + 1) % recent_sources::size;
         const std::uint64_t key = detail::hash_name(source);
         if (!std::binary_search(rule_sources_.begin(), rule_sources_.end(), key)) return;
+        input_report& in = inputs_[index];
+        for (const std::string& known : in.complete_sources)
+            if (detail::same_name(known, source)) return;
         in.complete_sources.emplace_back(source);
         keep_absence(complete_log_of(source), index);
     }
@@ -573,6 +585,13 @@ private:
     std::vector<std::string_view> rule_source_names_;
     std::vector<bool> relevant_ids_;
     std::vector<std::uint64_t> rule_sources_;  // hash_name of every event source a rule names, sorted
+    struct recent_sources {
+        static constexpr std::size_t size = 8;
+        std::size_t input = static_cast<std::size_t>(-1);  // of inputs_ (none yet)
+        std::array<std::string, size> names;
+        std::size_t next = 0;  // the slot the next name takes
+    };
+    recent_sources recent_sources_;  // note_complete_source's
     read::known_messages known_;                // the literal texts of the table's events
     std::vector<std::uint16_t> read_ids_;  // the ids the readers read from this input (those some rule names)
     bool recognising_ = false;

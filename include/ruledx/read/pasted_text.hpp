@@ -235,7 +235,7 @@ struct key_line {
 [[nodiscard]] inline std::size_t value_end(std::string_view s, std::size_t& next) noexcept {
     // A strong label ends in ':' or '=' (or is wevtutil's "Event[n]"): without one of those on the rest
     // of the line (most values), none follows.
-    std::size_t last_mark = s.size();
+    std::size_t last_mark = holds_any(s, ':', '=', ']') ? s.size() : 0;
     while (last_mark > 0 && s[last_mark - 1] != ':' && s[last_mark - 1] != '=' && s[last_mark - 1] != ']') --last_mark;
     for (std::size_t i = 0; i + 1 < last_mark; ++i) {
         const char c = s[i];

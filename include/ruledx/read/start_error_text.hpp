@@ -385,6 +385,32 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
     return (half[0] | half[1]) != 0;
 }
 
+// may_report()'s first words, in a table hashed by one multiply: one compare for every line instead
+// of one per word. "the" also covers net_header() (then no quote came before it).
+struct report_word {
+    std::uint64_t packed = ~std::uint64_t{0};  // no first word packs to this (its bytes are letters or zero)
+    bool needs_capital = false;
+};
+[[nodiscard]] constexpr std::size_t report_slot(std::uint64_t packed) noexcept {
+    return static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15u) >> 58);
+}
+struct report_word_table {
+    report_word slot[64];
+    bool distinct = true;  // no two words in one slot
+};
+inline constexpr report_word_table report_words = [] {
+    report_word_table t{};
+    const std::string_view words[] = {"the", "a", "an", "more", "error", "system", "access", "internal", "id"};
+    for (std::string_view word : words) {
+        report_word& r = t.slot[report_slot(pack_word(word))];
+        t.distinct = t.distinct && r.packed == ~std::uint64_t{0};
+        r.packed = pack_word(word);
+        r.needs_capital = word != "the";
+    }
+    return t;
+}();
+static_assert(report_words.distinct, "may_report's words need distinct slots: change report_slot's multiplier");
+
 // False only when net_header() is false and error_line() must return none: the first word after
 // quotes is none of Error, Internal, An, A, System, More, The, Access, and the line does not end in a
 // number. `t` is trimmed and not empty; `w` is word_at_start(t). Left out, as they matter only to a
@@ -404,14 +430,9 @@ enum class code_kind : std::uint8_t { none, strong, message, context };
         while (e > 0 && is_digit(s[e - 1])) --e;
         if (iends_with(s.substr(0, e), "code ")) return true;
     }
-    constexpr std::uint64_t the = pack_word("the"), a = pack_word("a"), an = pack_word("an"), more = pack_word("more"),
-                            error = pack_word("error"), system = pack_word("system"), access = pack_word("access"),
-                            internal = pack_word("internal"), id = pack_word("id");
-    const std::uint64_t p = w.packed;
-    const bool capital = s[0] >= 'A' && s[0] <= 'Z';  // error_line() wants one
-    // "the" also covers net_header(): then no quote came before it. Bitwise: no branches.
-    return (p == the) | (capital & ((p == a) | (p == an) | (p == more) | (p == error) | (p == system) |
-                                    (p == access) | (p == internal) | (p == id)));
+    const report_word& r = report_words.slot[report_slot(w.packed)];
+    const bool capital = s[0] >= 'A' && s[0] <= 'Z';  // error_line() wants one, except after "the"
+    return r.packed == w.packed && (capital || !r.needs_capital);
 }
 
 }  // namespace detail

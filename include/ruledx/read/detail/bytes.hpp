@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 namespace ruledx::read::detail {
 
@@ -20,11 +21,32 @@ namespace ruledx::read::detail {
     return v;
 }
 // The same of the `n` bytes at p when there may be fewer than eight: the missing ones read as zero.
+// Short texts (a line's first word is read for every line) in two overlapping loads, not a loop.
 [[nodiscard]] inline std::uint64_t load_le64(const char* p, std::size_t n) noexcept {
-    if (n >= 8) return load_le64(reinterpret_cast<const unsigned char*>(p));
-    std::uint64_t v = 0;
-    for (std::size_t i = 0; i < n; ++i) v |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
-    return v;
+    const auto* u = reinterpret_cast<const unsigned char*>(p);
+    if (n >= 8) return load_le64(u);
+    if (n >= 4) {
+        std::uint32_t lo, hi;  // bytes 0-3 and n-4 to n-1: together all n, the shared ones equal
+        std::memcpy(&lo, u, 4);
+        std::memcpy(&hi, u + n - 4, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        lo = __builtin_bswap32(lo);
+        hi = __builtin_bswap32(hi);
+#endif
+        return std::uint64_t{lo} | (std::uint64_t{hi} << (8 * (n - 4)));
+    }
+    if (n == 0) return 0;
+    return std::uint64_t{u[0]} | (std::uint64_t{u[n / 2]} << (8 * (n / 2))) | (std::uint64_t{u[n - 1]} << (8 * (n - 1)));
+}
+
+// Whether the `n` bytes at a and at b are the same: short texts (a date, a name) in one or two loads
+// each, without a call.
+[[nodiscard]] inline bool equal_bytes(const char* a, const char* b, std::size_t n) noexcept {
+    if (n <= 8) return load_le64(a, n) == load_le64(b, n);
+    if (n > 16) return std::memcmp(a, b, n) == 0;
+    const auto* x = reinterpret_cast<const unsigned char*>(a);
+    const auto* y = reinterpret_cast<const unsigned char*>(b);
+    return load_le64(x) == load_le64(y) && load_le64(x + n - 8) == load_le64(y + n - 8);
 }
 
 // Index of the lowest byte of `m` whose top bit is set (m has only top bits set, m != 0); a
@@ -32,6 +54,19 @@ namespace ruledx::read::detail {
 [[nodiscard]] constexpr std::size_t lowest_marked_byte(std::uint64_t m) noexcept {
     const std::uint64_t lowest = (m & (~m + 1)) >> 7;
     return static_cast<std::size_t>((lowest * 0x0001020304050607u) >> 56);
+}
+
+// Whether any byte of `s` is a, b or c (none of them NUL): eight bytes per test.
+[[nodiscard]] inline bool holds_any(std::string_view s, char a, char b, char c) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101u, tops = ones * 0x80;
+    const auto zero_byte = [&](std::uint64_t v) { return (v - ones) & ~v & tops; };  // nonzero iff a byte of v is 0
+    const std::uint64_t la = ones * static_cast<unsigned char>(a), lb = ones * static_cast<unsigned char>(b),
+                        lc = ones * static_cast<unsigned char>(c);
+    for (std::size_t i = 0; i < s.size(); i += 8) {
+        const std::uint64_t v = load_le64(s.data() + i, s.size() - i);  // past the end: zeros, which are none of them
+        if ((zero_byte(v ^ la) | zero_byte(v ^ lb) | zero_byte(v ^ lc)) != 0) return true;
+    }
+    return false;
 }
 
 // GCC's and Clang's vector extension: plain SSE2 / NEON code, no intrinsics.

@@ -39,12 +39,18 @@ using ruledx::detail::is_digit;
     while (n > 0 && is_blank(s[n - 1])) --n;
     return std::string_view(s.data(), n);
 }
-[[nodiscard]] constexpr std::string_view trim(std::string_view s) noexcept { return rtrim(ltrim(s)); }
+[[nodiscard]] constexpr std::string_view trim_blanks(std::string_view s) noexcept { return rtrim(ltrim(s)); }
+[[nodiscard]] constexpr std::string_view trim(std::string_view s) noexcept {
+    // Most fields and values have no blank at either end: two compares, small enough to inline (an
+    // export trims every field of every row); the loops are in trim_blanks().
+    if (s.empty() || (!is_blank(s.front()) && !is_blank(s.back()))) return s;
+    return trim_blanks(s);
+}
 
 [[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
     if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)  // equal bytes, the most, without folding
+        if (a[i] != b[i] && ascii_lower(a[i]) != ascii_lower(b[i])) return false;
     return true;
 }
 [[nodiscard]] constexpr bool istarts_with(std::string_view s, std::string_view prefix) noexcept {
@@ -95,14 +101,17 @@ inline constexpr std::uint64_t max_u32 = 0xFFFFFFFFu;
 // Consumes leading decimal digits of `s` into `out`. False when there are none or the value
 // exceeds `max` (the digits are still consumed, so callers cannot loop on them).
 [[nodiscard]] constexpr bool parse_uint(std::string_view& s, std::uint64_t max, std::uint64_t& out) noexcept {
+    // Nineteen digits always fit 64 bits: up to there the value is compared with `max` once, at the
+    // end, instead of a check per digit.
+    constexpr std::size_t exact_digits = 19;
     std::size_t i = 0;
     std::uint64_t v = 0;
-    bool overflow = false;
-    while (i < s.size() && is_digit(s[i])) {
+    for (; i < s.size() && i < exact_digits && is_digit(s[i]); ++i) v = v * 10 + static_cast<std::uint64_t>(s[i] - '0');
+    bool overflow = v > max;
+    for (; i < s.size() && is_digit(s[i]); ++i) {  // a 20th digit and more: checked one by one
         const auto d = static_cast<std::uint64_t>(s[i] - '0');
         if (!overflow && v > (max - d) / 10) overflow = true;
         if (!overflow) v = v * 10 + d;
-        ++i;
     }
     s.remove_prefix(i);
     if (i == 0 || overflow) return false;
