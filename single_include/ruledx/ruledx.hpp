@@ -16357,6 +16357,15 @@ inline std::string describe(const fact_assignment& fact) {
     return std::string(fact.name) + (fact.compare == comparison::equal ? "=" : "") + describe_expected(fact);
 }
 
+// A signal's telling values as a question names them: ` with "a" and "b"` (`lead` "with", "in").
+template <class Values>
+std::string quoted_values(const char* lead, const Values& values) {
+    std::string out;
+    for (std::size_t i = 0; i < values.size(); ++i)
+        out += (i == 0 ? std::string(" ") + lead + " \"" : std::string(" and \"")) + std::string(values[i]) + "\"";
+    return out;
+}
+
 // The question that asks for a missing signal. It names what an answer settles: the source, the
 // id and the telling values (an answer covers every type and category of that event).
 inline std::string question_for(const signal& s) {
@@ -16368,19 +16377,15 @@ inline std::string question_for(const signal& s) {
         case signal_kind::crash:
             out = "Does " + std::string(s.source) + " crash (an application error, a Dr. Watson report)";
             if (s.code != 0) out += " with exception " + hex_code(s.code);
-            for (std::size_t i = 0; i < s.values.size(); ++i) out += (i == 0 ? " in \"" : " and \"") + std::string(s.values[i]) + "\"";
-            return out + "?";
+            return out + quoted_values("in", s.values) + "?";
         case signal_kind::dialog:
             // Its telling values too: two dialogs of one text differ by them.
-            out = "Is a message box shown reading " + quoted_text(s.description);
-            for (std::size_t i = 0; i < s.values.size(); ++i) out += (i == 0 ? " with \"" : " and \"") + std::string(s.values[i]) + "\"";
-            return out + "?";
+            return "Is a message box shown reading " + quoted_text(s.description) + quoted_values("with", s.values) + "?";
         case signal_kind::event: break;
     }
     out = s.code == signal::no_id ? "Is there an event from " + std::string(s.source) + " reading " + quoted_text(s.description)
                                   : "Is there an event " + std::to_string(s.code) + " from " + std::string(s.source);
-    for (std::size_t i = 0; i < s.values.size(); ++i) out += (i == 0 ? " with \"" : " and \"") + std::string(s.values[i]) + "\"";
-    return out + " in the event logs?";
+    return out + quoted_values("with", s.values) + " in the event logs?";
 }
 
 // What a question asks, in the catalog's words for a fact.
