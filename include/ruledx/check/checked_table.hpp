@@ -368,15 +368,24 @@ struct run_time_form {
     static constexpr auto value = make();
 };
 
+// Reports Built's problem, or schedules its proofs; whether it has no problem.
 template <class Built>
-constexpr auto checked() noexcept {
+constexpr bool passes_checks() noexcept {
     if constexpr (!Built::problem.ok()) {
         report_problem<problem_of<Built>>();
-        return Built::value;
+        return false;
     } else {
         if constexpr (RULEDX_CHECK_EXAMPLES != 0) static_cast<void>(&prove_examples<Built>);
-        return run_time_form<Built>::value;
+        return true;
     }
+}
+
+template <class Built>
+constexpr auto checked() noexcept {
+    if constexpr (!passes_checks<Built>())
+        return Built::value;
+    else
+        return run_time_form<Built>::value;
 }
 
 template <const auto& Facts, const auto& Rules>
@@ -524,15 +533,28 @@ template <const auto& A, const auto& B>
     return detail::checked<detail::joined_tables<A, B>>();
 }
 namespace detail {
+// A join checked as join<A, B>() checks it, kept only as the source the next join builds on: a
+// run-time form of every intermediate table (a copy of its index) would be compiler memory spent
+// for nothing.
+template <class Built>
+struct pool_ref {
+    [[nodiscard]] constexpr const auto& pool() const noexcept { return Built::pool; }
+};
+template <class Built>
+struct join_source {
+    using source = Built;
+    bool passed = passes_checks<Built>();
+    pool_ref<Built> rules{};
+};
+// Left to right; each level refers to the last one's table rather than copying it.
 template <const auto& A, const auto& B, const auto&... More>
 struct join_all {
-    static constexpr auto first = ruledx::join<A, B>();
-    static constexpr auto value = [] {
-        if constexpr (sizeof...(More) == 0)
-            return first;
-        else
-            return join_all<first, More...>::value;
-    }();
+    static constexpr join_source<joined_tables<A, B>> first{};
+    static constexpr const auto& value = join_all<first, More...>::value;
+};
+template <const auto& A, const auto& B>
+struct join_all<A, B> {
+    static constexpr auto value = ruledx::join<A, B>();
 };
 }  // namespace detail
 template <const auto& A, const auto& B, const auto& C, const auto&... More>

@@ -166,44 +166,52 @@ struct index_range {
 };
 
 // The index is sorted by kind, code and source key: an observation's entries are one run, found
-// by two binary searches over packed integers (kind and code in one, the source key beside it).
+// by binary searches over packed integers (kind and code in one, the source key beside it).
 [[nodiscard]] constexpr std::uint64_t kind_and_code(signal_kind kind, std::uint32_t code) noexcept {
     return (std::uint64_t{static_cast<std::uint8_t>(kind)} << 32) | code;
 }
 
-// Entries of `kind` and `code`, of the source whose hash_name is `source_key` when `by_source`.
-template <class Table>
-[[nodiscard]] constexpr index_range indexed_signals(const Table& table, signal_kind kind, std::uint32_t code, bool by_source,
-                                                    std::uint64_t source_key) noexcept {
-    const auto& refs = table.index.signals;
-    const std::uint64_t wanted = kind_and_code(kind, code);
-    const std::uint64_t key = by_source ? source_key : 0;
-    // (kind and code, source key) of an entry compared with the wanted pair; sources count only `by_source`.
-    const auto compare = [&](const signal_ref& ref) {
-        const std::uint64_t at = kind_and_code(ref.kind, ref.code);
-        if (at != wanted) return at < wanted ? -1 : 1;
-        const std::uint64_t source = by_source ? ref.source_key : 0;
-        return source == key ? 0 : source < key ? -1 : 1;
-    };
-    std::size_t lo = 0;
-    std::size_t hi = table.index.signal_count;
-    while (lo < hi) {  // the first entry not before the run
+// The entries of [begin, end) that `compare` puts in its run (negative: before it, positive:
+// after it). Its start is bisected; most runs are an entry or two long, so their end is looked
+// for from their start, in steps that double, and then bisected.
+template <class Refs, class Compare>
+[[nodiscard]] constexpr index_range run_of(const Refs& refs, std::size_t begin, std::size_t end, Compare compare) noexcept {
+    std::size_t lo = begin;
+    std::size_t hi = end;
+    while (lo < hi) {
         const std::size_t mid = lo + (hi - lo) / 2;
         if (compare(refs[mid]) < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    const std::size_t begin = lo;
-    hi = table.index.signal_count;
-    while (lo < hi) {  // the first entry after it
+    const std::size_t first = lo;
+    std::size_t step = 1;
+    hi = lo;
+    while (hi < end && compare(refs[hi]) <= 0) {
+        lo = hi + 1;
+        hi = lo + step;
+        step *= 2;
+    }
+    if (hi > end) hi = end;
+    while (lo < hi) {
         const std::size_t mid = lo + (hi - lo) / 2;
         if (compare(refs[mid]) <= 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return {begin, lo};
+    return {first, lo};
+}
+
+// Entries of `kind` and `code`.
+template <class Table>
+[[nodiscard]] constexpr index_range indexed_signals(const Table& table, signal_kind kind, std::uint32_t code) noexcept {
+    const std::uint64_t wanted = kind_and_code(kind, code);
+    return run_of(table.index.signals, 0, table.index.signal_count, [wanted](const signal_ref& ref) {
+        const std::uint64_t at = kind_and_code(ref.kind, ref.code);
+        return at == wanted ? 0 : at < wanted ? -1 : 1;
+    });
 }
 
 // Every entry of the kind, whatever its code and source.
@@ -228,24 +236,36 @@ template <class Table>
 
 // Where an observation's signals are: its own code, and the signals that name none (any failed
 // start of the service; an event of the source known by its text). Crashes and dialogs, which
-// few rules have, are compared with every signal of their kind. The source is hashed once.
+// few rules have, are compared with every signal of their kind.
 struct index_ranges {
     std::array<index_range, 2> ranges{};
 };
+
+// The ranges' entries of `source`, unless the observation names none. The source is hashed once,
+// and only when the table has signals of the observation's codes (most events of a log are in no
+// rule).
+template <class Table>
+[[nodiscard]] constexpr index_ranges of_source(const Table& table, index_ranges found, std::string_view source) noexcept {
+    if (source.empty() || (found.ranges[0].begin == found.ranges[0].end && found.ranges[1].begin == found.ranges[1].end))
+        return found;
+    const std::uint64_t key = hash_name(source);
+    for (index_range& range : found.ranges) {
+        range = run_of(table.index.signals, range.begin, range.end, [key](const signal_ref& ref) {
+            return ref.source_key == key ? 0 : ref.source_key < key ? -1 : 1;
+        });
+    }
+    return found;
+}
 template <class Table>
 [[nodiscard]] constexpr index_ranges ranges_of(const Table& table, const observed_start_error& e) noexcept {
-    const bool by_source = !e.service.empty();
-    const std::uint64_t key = by_source ? hash_name(e.service) : 0;
-    const index_range any = indexed_signals(table, signal_kind::start_error, signal::any_code, by_source, key);
-    if (e.code == signal::any_code) return {{any, {}}};
-    return {{indexed_signals(table, signal_kind::start_error, e.code, by_source, key), any}};
+    const index_range any = indexed_signals(table, signal_kind::start_error, signal::any_code);
+    if (e.code == signal::any_code) return of_source(table, {{any, {}}}, e.service);
+    return of_source(table, {{indexed_signals(table, signal_kind::start_error, e.code), any}}, e.service);
 }
 template <class Table>
 [[nodiscard]] constexpr index_ranges ranges_of(const Table& table, const observed_event& e) noexcept {
-    const bool by_source = !e.source.empty();
-    const std::uint64_t key = by_source ? hash_name(e.source) : 0;
-    return {{indexed_signals(table, signal_kind::event, e.id, by_source, key),
-             indexed_signals(table, signal_kind::event, signal::no_id, by_source, key)}};
+    return of_source(table, {{indexed_signals(table, signal_kind::event, e.id), indexed_signals(table, signal_kind::event, signal::no_id)}},
+                     e.source);
 }
 template <class Table>
 [[nodiscard]] constexpr index_ranges ranges_of(const Table& table, const observed_crash&) noexcept {
@@ -269,39 +289,51 @@ template <class Table>
 [[nodiscard]] constexpr signal_match match(const signal& s, const observed_crash& c) noexcept { return match_crash(s, c); }
 [[nodiscard]] constexpr signal_match match(const signal& s, const observed_dialog& d) noexcept { return match_dialog(s, d); }
 
-// A small open-addressing map from an index (a rule's, a signal class's) to a position + 1, for
+// A small map from an index (a rule's, a signal class's) below KeyCount to a position + 1, for
 // up to Capacity entries. Which candidate of the report holds a rule is one: sized by the report,
 // not by the table, so a diagnosis of a table of 10,000 rules initialises no per-rule array (and
 // the constant evaluator, which materialises an array on its first write, no 10,000 elements).
-template <std::size_t Capacity>
+// Keys few enough to have a place each in no more room than the open addressing would take
+// have one: no hashing, no probing.
+template <std::size_t Capacity, std::size_t KeyCount>
 class slot_map {
-public:
-    // The position + 1 stored for `key`, or 0.
-    [[nodiscard]] constexpr std::size_t find(std::size_t key) const noexcept {
-        for (std::size_t i = start(key);; i = (i + 1) & mask) {
-            if (keys_[i] == 0) return 0;
-            if (keys_[i] == key + 1) return positions_[i];
-        }
-    }
-    constexpr void insert(std::size_t key, std::size_t position) noexcept {
-        std::size_t i = start(key);
-        while (keys_[i] != 0) i = (i + 1) & mask;
-        keys_[i] = static_cast<std::uint32_t>(key + 1);
-        positions_[i] = static_cast<std::uint32_t>(position);
-    }
-
-private:
     static constexpr std::size_t slot_count = [] {
         std::size_t n = 2;
         while (n < 2 * Capacity) n *= 2;
         return n;
     }();
+    static constexpr bool direct = KeyCount <= slot_count;
+
+public:
+    // The position + 1 stored for `key`, or 0.
+    [[nodiscard]] constexpr std::size_t find(std::size_t key) const noexcept {
+        if constexpr (direct) {
+            return positions_[key];
+        } else {
+            for (std::size_t i = start(key);; i = (i + 1) & mask) {
+                if (keys_[i] == 0) return 0;
+                if (keys_[i] == key + 1) return positions_[i];
+            }
+        }
+    }
+    constexpr void insert(std::size_t key, std::size_t position) noexcept {
+        if constexpr (direct) {
+            positions_[key] = static_cast<std::uint32_t>(position);
+        } else {
+            std::size_t i = start(key);
+            while (keys_[i] != 0) i = (i + 1) & mask;
+            keys_[i] = static_cast<std::uint32_t>(key + 1);
+            positions_[i] = static_cast<std::uint32_t>(position);
+        }
+    }
+
+private:
     static constexpr std::size_t mask = slot_count - 1;
     [[nodiscard]] static constexpr std::size_t start(std::size_t key) noexcept {
         return static_cast<std::size_t>((static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15ull) >> 40) & mask;
     }
-    std::array<std::uint32_t, slot_count> keys_{};  // key + 1; 0: free
-    std::array<std::uint32_t, slot_count> positions_{};
+    std::array<std::uint32_t, direct ? 1 : slot_count> keys_{};  // key + 1; 0: free
+    std::array<std::uint32_t, direct ? KeyCount : slot_count> positions_{};
 };
 
 // What the ranking compares, and where the candidate is, packed so that a greater key ranks
@@ -326,6 +358,7 @@ constexpr void sort_descending(std::array<std::uint64_t, N>& keys, std::size_t n
     std::size_t moves_left = 4 * n;
     for (std::size_t i = 1; i < n; ++i) {
         const std::uint64_t key = keys[i];
+        if (keys[i - 1] > key) continue;  // in place, as most keys are
         std::size_t j = i;
         for (; j > 0 && keys[j - 1] < key && moves_left > 0; --j, --moves_left) keys[j] = keys[j - 1];
         keys[j] = key;
@@ -372,8 +405,8 @@ constexpr void sort_candidates(report<Capacity>& out) noexcept {
 
 // Candidates are opened in the report as evidence first touches their rule. A full report opens
 // no more candidates and says it is truncated.
-template <std::size_t Capacity>
-constexpr candidate* candidate_for(std::size_t r, report<Capacity>& out, slot_map<Capacity>& slots) noexcept {
+template <std::size_t Capacity, class Slots>
+constexpr candidate* candidate_for(std::size_t r, report<Capacity>& out, Slots& slots) noexcept {
     std::size_t position = slots.find(r);
     if (position == 0) {
         if (out.candidate_count == Capacity) {
@@ -394,9 +427,8 @@ constexpr candidate* candidate_for(std::size_t r, report<Capacity>& out, slot_ma
 // size of the table. The first observation that matches a signal is its evidence, unless a later
 // one bears the signal out by its text and the first did not (a bare "the event is there" answer
 // before the log that shows it, or after: the same report).
-template <class Table, std::size_t Capacity, class Observed>
-constexpr void match_observed(const Table& table, view<Observed> observed, report<Capacity>& out,
-                              slot_map<Capacity>& slots) noexcept {
+template <class Table, std::size_t Capacity, class Observed, class Slots>
+constexpr void match_observed(const Table& table, view<Observed> observed, report<Capacity>& out, Slots& slots) noexcept {
     for (std::size_t o = 0; o < observed.size(); ++o) {
         for (const index_range& range : ranges_of(table, observed[o]).ranges) {
             const signal* previous = nullptr;  // the last signal matched, and how
@@ -455,9 +487,8 @@ constexpr bool for_each_opener_of(const Table& table, const fact_key& key, Visit
 
 // Rules that no signal touched but a confirming fact that holds does are candidates too. The
 // index lists, per fact, the rules it confirms, so the cost follows the facts given.
-template <class Table, class Given, std::size_t Capacity>
-constexpr void open_by_facts(const Table& table, const Given& given, report<Capacity>& out,
-                             slot_map<Capacity>& slots) noexcept {
+template <class Table, class Given, std::size_t Capacity, class Slots>
+constexpr void open_by_facts(const Table& table, const Given& given, report<Capacity>& out, Slots& slots) noexcept {
     for (const fact_assignment& stated : given.facts) {
         const fact_key key = find_fact_key(table.index.facts_by_name, table, stated.name);
         const std::uint16_t fact = key.fact;
@@ -479,9 +510,8 @@ constexpr void open_by_facts(const Table& table, const Given& given, report<Capa
 // candidate: the rules of an Internet Mail Service that does not start are its hypotheses, also
 // those whose articles name events but no start error. Opened so, a rule has matched nothing:
 // it is possible, with no score, below every rule the evidence itself touched.
-template <class Table, std::size_t Capacity>
-constexpr void open_by_service(const Table& table, const observations& seen, report<Capacity>& out,
-                               slot_map<Capacity>& slots) noexcept {
+template <class Table, std::size_t Capacity, class Slots>
+constexpr void open_by_service(const Table& table, const observations& seen, report<Capacity>& out, Slots& slots) noexcept {
     for (const observed_start_error& failed : seen.start_errors) {
         if (failed.service.empty()) continue;
         const index_range range = openers_of(table, service_key(failed.service));
@@ -492,20 +522,45 @@ constexpr void open_by_service(const Table& table, const observations& seen, rep
     }
 }
 
+// A candidate's signals (rule::signal_at numbering) that an observation matched, or that an
+// absence rules out, a bit each: most candidates match one signal or none, and the loops over
+// them visit those bits only.
+[[nodiscard]] constexpr std::uint32_t signals_with(const std::array<std::uint16_t, rule::max_signals>& observation,
+                                                  std::size_t signal_count) noexcept {
+    std::uint32_t bits = 0;
+    for (std::size_t s = 0; s < signal_count; ++s) bits |= std::uint32_t{observation[s] != no_observation} << s;
+    return bits;
+}
+
+// The first `count` signals, a bit each.
+[[nodiscard]] constexpr std::uint32_t signal_bits(std::size_t count) noexcept {
+    return (std::uint32_t{1} << count) - 1;
+}
+
+// The signal of the lowest bit set.
+[[nodiscard]] constexpr std::size_t lowest_signal(std::uint32_t bits) noexcept {
+    return static_cast<std::size_t>(__builtin_ctz(bits));
+}
+
 // Scores a candidate whose signal evidence is recorded, and decides its status from its facts.
 template <class Table, class Given>
 constexpr void settle(const Table& table, const observations& seen, const Given& given, candidate& c) noexcept {
     const auto& rl = table.rules[c.rule_index];
-    bool specific = false;
-    bool all_required = true;
-    bool required_absent = false;
-    for (std::size_t s = 0; s < rl.signal_count(); ++s) {
-        if (!c.matched(s)) {
-            all_required = all_required && !rl.is_required(s);
-            if (!seen.absent.empty()) c.absence[s] = absence_of(seen.absent, rl.signal_at(s));
-            required_absent = required_absent || (rl.is_required(s) && c.known_absent(s));
-            continue;
+    const std::size_t signal_count = rl.signal_count();
+    const std::uint32_t signals = signal_bits(signal_count);
+    const std::uint32_t required = signal_bits(rl.required.size());
+    const std::uint32_t matched = signals_with(c.evidence, signal_count);
+    if (!seen.absent.empty()) {
+        for (std::uint32_t open = signals & ~matched; open != 0; open &= open - 1) {
+            const std::size_t s = lowest_signal(open);
+            c.absence[s] = absence_of(seen.absent, rl.signal_at(s));
         }
+    }
+    const bool all_required = (matched & required) == required;
+    const bool required_absent = !seen.absent.empty() && (signals_with(c.absence, signal_count) & required & ~matched) != 0;
+    bool specific = false;
+    for (std::uint32_t bits = matched; bits != 0; bits &= bits - 1) {
+        const std::size_t s = lowest_signal(bits);
         // A signal with telling values that matched on its id alone (the input had no text) tells
         // its rule apart no better than the id does.
         const signal& sig = rl.signal_at(s);
@@ -604,21 +659,25 @@ constexpr void hypothesis_weights(const Table& table, const report<Capacity>& ou
     // matched and how many of its signals are known absent.
     observation_set<Capacity * rule::max_signals> explained{};
     std::array<std::size_t, signal_kind_count> explained_of_kind{};
-    std::array<std::array<std::size_t, signal_kind_count>, Capacity> own_of_kind{};
-    std::array<std::size_t, Capacity> absent_of{};
+    // (Counts of a rule's signals: bytes, a few cache lines for the whole report.)
+    std::array<std::array<std::uint8_t, signal_kind_count>, Capacity> own_of_kind{};
+    std::array<std::uint8_t, Capacity> absent_of{};
     for (std::size_t i = 0; i < out.candidate_count && i < Capacity; ++i) {
         const candidate& c = out.candidates[i];
         const auto& rl = table.rules[c.rule_index];
-        observation_set<rule::max_signals> own{};
         for (std::size_t s = 0; s < rl.signal_count(); ++s) {
             if (!c.matched(s)) {
-                absent_of[i] += c.known_absent(s) ? 1 : 0;
+                if (c.known_absent(s)) ++absent_of[i];
                 continue;
             }
-            const auto kind = static_cast<std::size_t>(rl.signal_at(s).kind);
-            if (!own.insert(kind, c.evidence[s])) continue;
-            ++own_of_kind[i][kind];
-            if (explained.insert(kind, c.evidence[s])) ++explained_of_kind[kind];
+            const signal_kind kind = rl.signal_at(s).kind;
+            // An observation two of the candidate's signals matched counts once.
+            bool counted = false;
+            for (std::size_t t = 0; t < s && !counted; ++t) counted = c.evidence[t] == c.evidence[s] && rl.signal_at(t).kind == kind;
+            if (counted) continue;
+            const auto k = static_cast<std::size_t>(kind);
+            ++own_of_kind[i][k];
+            if (explained.insert(k, c.evidence[s])) ++explained_of_kind[k];
         }
     }
     for (std::size_t i = 0; i < out.candidate_count && i < Capacity; ++i) {
@@ -742,7 +801,8 @@ constexpr void choose_next_checks(const Table& table, report<Rules>& out, Settle
     std::array<bool, Table::fact_count> version_asked{};
     constexpr std::size_t max_signal_checks = 64;
     std::array<next_check, max_signal_checks> signal_checks{};
-    slot_map<max_signal_checks> class_slots{};  // signal class -> place in signal_checks + 1
+    // signal class -> place in signal_checks + 1
+    slot_map<max_signal_checks, std::tuple_size<decltype(table.index.stats)>::value> class_slots{};
     std::array<std::uint64_t, max_signal_checks> signal_yes{};
     std::array<std::uint64_t, max_signal_checks> signal_bonus{};
     std::size_t signal_check_count = 0;
@@ -834,7 +894,7 @@ enum class service_hypotheses : bool { left_out, opened };
 template <service_hypotheses Hypotheses = service_hypotheses::opened, class Table, std::size_t Capacity>
 constexpr void rank_candidates(const Table& table, const observations& seen, report<Capacity>& out) noexcept {
     static_assert(Table::rule_count < 0xFFFF, "ruledx: a table holds at most 65534 rules");
-    slot_map<Capacity> slots{};
+    slot_map<Capacity, Table::rule_count> slots{};
     match_observed(table, seen.start_errors, out, slots);
     match_observed(table, seen.events, out, slots);
     match_observed(table, seen.crashes, out, slots);
